@@ -1,0 +1,36 @@
+package dev.userops.core;
+
+import java.util.function.BiConsumer;
+import java.util.stream.Collector;
+
+/** Helpers for {@link Accumulator} implementations and users. */
+public final class Accumulators {
+  private Accumulators() {}
+
+  /**
+   * A collector that feeds each element to a new accumulator of {@code spec} with {@code add},
+   * merges partial accumulators of parallel streams, and finishes with the result.
+   */
+  public static <T, A extends Accumulator<A, R>, R> Collector<T, A, R> collector(
+      AccumulatorSpec<A, R> spec, BiConsumer<A, T> add) {
+    Checks.requireNonNull(spec, "spec");
+    Checks.requireNonNull(add, "add");
+    return Collector.of(spec::newAccumulator, add, A::merge, A::result);
+  }
+
+  /**
+   * Checks the merge preconditions of {@link Accumulator#merge}: {@code other} is not {@code self}
+   * and was made from an equal spec.
+   *
+   * @throws IllegalArgumentException naming both specs when they differ
+   */
+  public static void checkMergeable(Accumulator<?, ?> self, Accumulator<?, ?> other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(other != self, "cannot merge an accumulator with itself: %s", self.spec());
+    Checks.checkArgument(
+        self.spec().equals(other.spec()),
+        "cannot merge accumulators of different specs: this %s, other %s",
+        self.spec(),
+        other.spec());
+  }
+}

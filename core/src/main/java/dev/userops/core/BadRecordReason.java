@@ -1,0 +1,15 @@
+package dev.userops.core;
+
+/** Why a record was not used; the keys of {@link Diagnostics}. One vocabulary for every module. */
+public enum BadRecordReason {
+  /** A paid order or refund with an amount below zero. */
+  NEGATIVE_AMOUNT,
+  /** A timestamp before 1970-01-01T00:00:00Z. */
+  BEFORE_1970,
+  /** A timestamp after the calculation's {@code asOf}. */
+  AFTER_AS_OF,
+  /** An order id seen before in the same input. */
+  DUPLICATE_ORDER_ID,
+  /** A refund whose order id is not in the input. */
+  REFUND_OF_UNKNOWN_ORDER
+}

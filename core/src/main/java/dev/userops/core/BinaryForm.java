@@ -1,0 +1,197 @@
+package dev.userops.core;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The framing of every persisted binary form: a 4-byte magic {@code "UOPS"}, a 4-character family
+ * code naming what follows (e.g. {@code "OSUM"}), a format version, then the family's payload in
+ * big-endian order. Readers check magic, family and version and fail with what they expected and
+ * what they found, so a byte array of another kind or version is never misread.
+ */
+public final class BinaryForm {
+  private static final int MAGIC = 0x554F5053; // "UOPS"
+
+  private BinaryForm() {}
+
+  /** A writer whose output starts with the header for {@code family} at {@code version}. */
+  public static Writer writer(String family, int version) {
+    Writer writer = new Writer();
+    writer.putInt(MAGIC).putInt(familyCode(family)).putInt(version);
+    return writer;
+  }
+
+  /**
+   * A reader positioned after the header, which must name {@code family} and a version in {@code
+   * [1, maxVersion]}.
+   *
+   * @throws IllegalArgumentException for bytes of another family, a version this code cannot read,
+   *     or fewer bytes than a header
+   */
+  public static Reader reader(byte[] bytes, String family, int maxVersion) {
+    Checks.requireNonNull(bytes, "bytes");
+    Reader reader = new Reader(ByteBuffer.wrap(bytes), family);
+    int magic = reader.getInt("magic");
+    Checks.checkArgument(
+        magic == MAGIC, "not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic);
+    int code = reader.getInt("family");
+    Checks.checkArgument(
+        code == familyCode(family),
+        "expected binary form of family %s, got %s",
+        family,
+        familyName(code));
+    reader.version = reader.getInt("version");
+    Checks.checkArgument(
+        reader.version >= 1 && reader.version <= maxVersion,
+        "%s: expected format version 1..%s, got %s",
+        family,
+        maxVersion,
+        reader.version);
+    return reader;
+  }
+
+  private static int familyCode(String family) {
+    Checks.requireNonNull(family, "family");
+    byte[] ascii = family.getBytes(StandardCharsets.US_ASCII);
+    Checks.checkArgument(ascii.length == 4, "family must be 4 ASCII characters, got \"%s\"", family);
+    return ByteBuffer.wrap(ascii).getInt();
+  }
+
+  private static String familyName(int code) {
+    return new String(ByteBuffer.allocate(4).putInt(code).array(), StandardCharsets.US_ASCII);
+  }
+
+  /** Appends big-endian values to a growing buffer. */
+  public static final class Writer {
+    private ByteBuffer buffer = ByteBuffer.allocate(64);
+
+    private Writer() {}
+
+    private ByteBuffer room(int bytes) {
+      if (buffer.remaining() < bytes) {
+        long needed = (long) buffer.position() + bytes;
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity()));
+        Checks.checkState(needed <= capacity, "binary form exceeds %s bytes", capacity);
+        buffer = ByteBuffer.wrap(Arrays.copyOf(buffer.array(), capacity)).position(buffer.position());
+      }
+      return buffer;
+    }
+
+    /** Appends one byte. */
+    public Writer putByte(int value) {
+      room(1).put((byte) value);
+      return this;
+    }
+
+    /** Appends a 4-byte int. */
+    public Writer putInt(int value) {
+      room(4).putInt(value);
+      return this;
+    }
+
+    /** Appends an 8-byte long. */
+    public Writer putLong(long value) {
+      room(8).putLong(value);
+      return this;
+    }
+
+    /** Appends a length-prefixed UTF-8 string. */
+    public Writer putString(String value) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      putInt(utf8.length);
+      room(utf8.length).put(utf8);
+      return this;
+    }
+
+    /** The bytes written so far. */
+    public byte[] toByteArray() {
+      return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+  }
+
+  /** Reads big-endian values; every failure is an {@link IllegalArgumentException}. */
+  public static final class Reader {
+    private final ByteBuffer buffer;
+    private final String family;
+    private int version;
+
+    private Reader(ByteBuffer buffer, String family) {
+      this.buffer = buffer;
+      this.family = family;
+    }
+
+    /** The format version found in the header. */
+    public int version() {
+      return version;
+    }
+
+    private IllegalArgumentException truncated(String field, int bytes) {
+      return new IllegalArgumentException(
+          String.format(
+              "%s: truncated at %s: expected %s more bytes at offset %s, got %s",
+              family, field, bytes, buffer.position(), buffer.remaining()));
+    }
+
+    /** Reads one byte as an unsigned value; {@code field} names it in errors. */
+    public int getByte(String field) {
+      try {
+        return buffer.get() & 0xFF;
+      } catch (BufferUnderflowException e) {
+        throw truncated(field, 1);
+      }
+    }
+
+    /** Reads a 4-byte int; {@code field} names it in errors. */
+    public int getInt(String field) {
+      try {
+        return buffer.getInt();
+      } catch (BufferUnderflowException e) {
+        throw truncated(field, 4);
+      }
+    }
+
+    /** Reads a 4-byte int that must lie in {@code [min, max]}. */
+    public int getInt(String field, int min, int max) {
+      int value = getInt(field);
+      Checks.checkArgument(
+          value >= min && value <= max,
+          "%s: %s must be in [%s, %s], got %s",
+          family, field, min, max, value);
+      return value;
+    }
+
+    /** Reads an 8-byte long; {@code field} names it in errors. */
+    public long getLong(String field) {
+      try {
+        return buffer.getLong();
+      } catch (BufferUnderflowException e) {
+        throw truncated(field, 8);
+      }
+    }
+
+    /** Reads a length-prefixed UTF-8 string. */
+    public String getString(String field) {
+      int length = getInt(field + ".length", 0, buffer.remaining());
+      byte[] utf8 = new byte[length];
+      buffer.get(utf8);
+      return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a string that must equal {@code expected}, e.g. the spec the bytes were written for. */
+    public void expectString(String field, String expected) {
+      String actual = getString(field);
+      Checks.checkArgument(
+          expected.equals(actual), "%s: expected %s %s, got %s", family, field, expected, actual);
+    }
+
+    /** Checks that every byte was read. */
+    public void finish() {
+      Checks.checkArgument(
+          !buffer.hasRemaining(),
+          "%s: expected end of data at offset %s, got %s trailing bytes",
+          family, buffer.position(), buffer.remaining());
+    }
+  }
+}

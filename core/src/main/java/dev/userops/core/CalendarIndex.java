@@ -1,0 +1,217 @@
+package dev.userops.core;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps epoch milliseconds to calendar period indexes (day, week, month) local to one {@link ZoneId},
+ * and period indexes back to their start. Immutable and thread-safe; build one per zone and week
+ * start, then call it per event.
+ *
+ * <p>Indexes count periods since the Unix epoch in local time: the day index is the local date's
+ * {@link LocalDate#toEpochDay() epoch day}; the month index is {@code (year - 1970) * 12 + month - 1};
+ * the week index counts weeks starting on {@link #weekStart()} such that the week containing
+ * 1970-01-01 has index 0. A period is the set of instants whose local date falls in it, so a day
+ * across a DST change is 23 or 25 hours long, and a local date a zone skipped (Pacific/Apia
+ * 2011-12-30) has no instants at all: its index is never returned.
+ *
+ * <p>For instants in [1900-01-01, 2200-01-01) UTC the zone's offset comes from transition tables
+ * built once here, so the index methods neither allocate nor touch {@code java.time}; outside that
+ * range they fall back to {@link ZoneRules} and allocate. Zone rules are those of the JDK's tz
+ * database at construction time.
+ */
+public final class CalendarIndex {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final long TABLE_START_MILLIS = Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
+  private static final long TABLE_END_MILLIS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
+  /** Bucket width 2^31 ms (about 24.9 days): at most a few transitions fall in one bucket. */
+  private static final int BUCKET_SHIFT = 31;
+
+  private final ZoneId zone;
+  private final ZoneRules rules;
+  private final DayOfWeek weekStart;
+  /** Days to add to an epoch day so that weeks start on a multiple of 7. */
+  private final int weekShift;
+  /** Offset in millis for fixed-offset zones; unused when {@link #transitionMillis} is non-empty. */
+  private final long fixedOffsetMillis;
+  /** Transition instants in the table range, ascending. */
+  private final long[] transitionMillis;
+  /** {@code offsetMillis[i]} is in force before {@code transitionMillis[i]} and after the one before. */
+  private final long[] offsetMillis;
+  /** Per bucket: index of the first transition after the bucket's start. */
+  private final int[] firstTransitionOfBucket;
+
+  private CalendarIndex(ZoneId zone, DayOfWeek weekStart) {
+    this.zone = zone;
+    this.rules = zone.getRules();
+    this.weekStart = weekStart;
+    // 1970-01-01 (epoch day 0) is a Thursday.
+    this.weekShift = Math.floorMod(DayOfWeek.THURSDAY.getValue() - weekStart.getValue(), 7);
+    List<ZoneOffsetTransition> transitions = transitionsInTable(rules);
+    this.fixedOffsetMillis = rules.getOffset(Instant.ofEpochMilli(TABLE_START_MILLIS)).getTotalSeconds() * 1000L;
+    this.transitionMillis = new long[transitions.size()];
+    this.offsetMillis = new long[transitions.size() + 1];
+    offsetMillis[0] = fixedOffsetMillis;
+    for (int i = 0; i < transitions.size(); i++) {
+      ZoneOffsetTransition t = transitions.get(i);
+      transitionMillis[i] = t.toEpochSecond() * 1000L;
+      offsetMillis[i + 1] = t.getOffsetAfter().getTotalSeconds() * 1000L;
+    }
+    int buckets = (int) ((TABLE_END_MILLIS - TABLE_START_MILLIS) >>> BUCKET_SHIFT) + 1;
+    this.firstTransitionOfBucket = new int[buckets];
+    int next = 0;
+    for (int b = 0; b < buckets; b++) {
+      long bucketStart = TABLE_START_MILLIS + ((long) b << BUCKET_SHIFT);
+      while (next < transitionMillis.length && transitionMillis[next] <= bucketStart) {
+        next++;
+      }
+      firstTransitionOfBucket[b] = next;
+    }
+  }
+
+  /** A calendar index for {@code zone} with weeks starting on Monday. */
+  public static CalendarIndex of(ZoneId zone) {
+    return of(zone, DayOfWeek.MONDAY);
+  }
+
+  /** A calendar index for {@code zone} with weeks starting on {@code weekStart}. */
+  public static CalendarIndex of(ZoneId zone, DayOfWeek weekStart) {
+    return new CalendarIndex(
+        Checks.requireNonNull(zone, "zone"), Checks.requireNonNull(weekStart, "weekStart"));
+  }
+
+  private static List<ZoneOffsetTransition> transitionsInTable(ZoneRules rules) {
+    List<ZoneOffsetTransition> transitions = new ArrayList<>();
+    if (rules.isFixedOffset()) {
+      return transitions;
+    }
+    ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochMilli(TABLE_START_MILLIS));
+    while (t != null && t.toEpochSecond() * 1000L < TABLE_END_MILLIS) {
+      transitions.add(t);
+      t = rules.nextTransition(t.getInstant());
+    }
+    return transitions;
+  }
+
+  /** The zone periods are local to. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The first day of a week for {@link #weekIndex}. */
+  public DayOfWeek weekStart() {
+    return weekStart;
+  }
+
+  /** The zone's UTC offset at {@code epochMillis}, in milliseconds. */
+  public long offsetMillis(long epochMillis) {
+    if (transitionMillis.length == 0) {
+      return fixedOffsetMillis;
+    }
+    if (epochMillis < TABLE_START_MILLIS || epochMillis >= TABLE_END_MILLIS) {
+      return rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+    }
+    int i = firstTransitionOfBucket[(int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT)];
+    while (i < transitionMillis.length && transitionMillis[i] <= epochMillis) {
+      i++;
+    }
+    return offsetMillis[i];
+  }
+
+  /**
+   * The local date of {@code epochMillis} as an epoch day (days since 1970-01-01).
+   *
+   * @throws ArithmeticException if the local time overflows a {@code long} (|epochMillis| near
+   *     {@link Long#MAX_VALUE})
+   */
+  public long dayIndex(long epochMillis) {
+    return Math.floorDiv(Math.addExact(epochMillis, offsetMillis(epochMillis)), MILLIS_PER_DAY);
+  }
+
+  /** The index of the week containing {@code epochMillis}'s local date. */
+  public long weekIndex(long epochMillis) {
+    return weekIndexOfDay(dayIndex(epochMillis));
+  }
+
+  /** The index of the month containing {@code epochMillis}'s local date. */
+  public long monthIndex(long epochMillis) {
+    return monthIndexOfDay(dayIndex(epochMillis));
+  }
+
+  /** The index at {@code granularity} of the period containing {@code epochMillis}. */
+  public long index(Granularity granularity, long epochMillis) {
+    return indexOfDay(granularity, dayIndex(epochMillis));
+  }
+
+  /** The index at {@code granularity} of the period containing the epoch day {@code dayIndex}. */
+  public long indexOfDay(Granularity granularity, long dayIndex) {
+    return switch (granularity) {
+      case DAY -> dayIndex;
+      case WEEK -> weekIndexOfDay(dayIndex);
+      case MONTH -> monthIndexOfDay(dayIndex);
+    };
+  }
+
+  /** The index at {@code granularity} of the period containing {@code date}. */
+  public long indexOf(Granularity granularity, LocalDate date) {
+    return indexOfDay(granularity, date.toEpochDay());
+  }
+
+  /** The index of the week (starting on {@link #weekStart()}) containing epoch day {@code dayIndex}. */
+  public long weekIndexOfDay(long dayIndex) {
+    return Math.floorDiv(dayIndex + weekShift, 7);
+  }
+
+  /** The month index of epoch day {@code dayIndex}: {@code (year - 1970) * 12 + month - 1}. */
+  public static long monthIndexOfDay(long dayIndex) {
+    // Civil-from-days (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), in a March-based
+    // year so that leap days fall at its end.
+    long z = dayIndex + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long marchMonth = (5 * dayOfYear + 2) / 153;
+    long month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    return (year - 1970) * 12 + month - 1;
+  }
+
+  /** The first local date of period {@code index} at {@code granularity}. */
+  public LocalDate periodStart(Granularity granularity, long index) {
+    return switch (granularity) {
+      case DAY -> LocalDate.ofEpochDay(index);
+      case WEEK -> LocalDate.ofEpochDay(Math.multiplyExact(index, 7) - weekShift);
+      case MONTH -> LocalDate.of(
+          Math.toIntExact(1970 + Math.floorDiv(index, 12)), (int) Math.floorMod(index, 12) + 1, 1);
+    };
+  }
+
+  /**
+   * The first instant of period {@code index}, in epoch millis: the start of its first local day
+   * in the zone (01:00 where midnight is skipped by DST). The period ends where period {@code
+   * index + 1} starts.
+   */
+  public long periodStartEpochMillis(Granularity granularity, long index) {
+    return periodStart(granularity, index).atStartOfDay(zone).toInstant().toEpochMilli();
+  }
+
+  /**
+   * Whether period {@code index} has fully elapsed at {@code asOfMillis}: its end (the next period's
+   * start) is at or before {@code asOfMillis}.
+   */
+  public boolean isComplete(Granularity granularity, long index, long asOfMillis) {
+    return periodStartEpochMillis(granularity, index + 1) <= asOfMillis;
+  }
+
+  @Override
+  public String toString() {
+    return "CalendarIndex[zone=" + zone + ", weekStart=" + weekStart + "]";
+  }
+}

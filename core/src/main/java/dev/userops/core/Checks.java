@@ -1,0 +1,87 @@
+package dev.userops.core;
+
+import java.util.Objects;
+
+/**
+ * Argument checks whose messages name the rule and the offending value, for example
+ * {@code "windowDays must be > 0, got -3"}. Programmer errors throw JDK exceptions: {@link
+ * NullPointerException} for nulls, {@link IllegalArgumentException} for bad values and {@link
+ * IllegalStateException} for calls in the wrong state.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value}, or throws NPE naming {@code name}. */
+  public static <T> T requireNonNull(T value, String name) {
+    return Objects.requireNonNull(value, () -> name + " must not be null");
+  }
+
+  /** Returns {@code value} if it is {@code > 0}. */
+  public static long requirePositive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is {@code > 0}. */
+  public static int requirePositive(int value, String name) {
+    return (int) requirePositive((long) value, name);
+  }
+
+  /** Returns {@code value} if it is {@code >= 0}. */
+  public static long requireNonNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is {@code >= 0}. */
+  public static int requireNonNegative(int value, String name) {
+    return (int) requireNonNegative((long) value, name);
+  }
+
+  /** Returns {@code value} if {@code min <= value <= max}. */
+  public static long requireInRange(long value, long min, long max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " must be in [" + min + ", " + max + "], got " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if {@code min <= value <= max}. */
+  public static int requireInRange(int value, int min, int max, String name) {
+    return (int) requireInRange((long) value, min, max, name);
+  }
+
+  /** Returns {@code value} if it is non-null and has a non-whitespace character. */
+  public static String requireNonBlank(String value, String name) {
+    requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank, got \"" + value + "\"");
+    }
+    return value;
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} with {@code String.format(template, args)} unless
+   * {@code condition} holds. State the rule and the value in the template.
+   */
+  public static void checkArgument(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(template, args));
+    }
+  }
+
+  /**
+   * Throws {@link IllegalStateException} with {@code String.format(template, args)} unless
+   * {@code condition} holds.
+   */
+  public static void checkState(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new IllegalStateException(String.format(template, args));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.userops.core;
+
+/**
+ * Invalid configuration or persisted-state JSON. The message starts with the JSON path of the
+ * offending value, then says what was expected and what was found, for example {@code
+ * points.earnRules[2].cap.window: expected ISO-8601 duration, got "1 day"}. The path is empty for
+ * problems with the document as a whole (malformed JSON, too deep, too large).
+ */
+public final class ConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String path;
+  private final String problem;
+
+  /** A configuration error at {@code path} (dot-separated fields, {@code [i]} for array items). */
+  public ConfigException(String path, String problem, Throwable cause) {
+    super(path.isEmpty() ? problem : path + ": " + problem, cause);
+    this.path = path;
+    this.problem = problem;
+  }
+
+  /** A configuration error at {@code path}. */
+  public ConfigException(String path, String problem) {
+    this(path, problem, null);
+  }
+
+  /** The JSON path of the offending value, e.g. {@code points.earnRules[2].cap.window}. */
+  public String path() {
+    return path;
+  }
+
+  /** What was expected and what was found, without the path. */
+  public String problem() {
+    return problem;
+  }
+}

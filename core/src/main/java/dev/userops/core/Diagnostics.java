@@ -1,0 +1,39 @@
+package dev.userops.core;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counts of records skipped under {@link BadRecordPolicy#SKIP_AND_COUNT}, by reason. Reasons with
+ * no skipped record are absent. JSON form: {@code {"skipped":{"NEGATIVE_AMOUNT":3}}}.
+ *
+ * @param skipped count of skipped records per reason, each {@code > 0}
+ */
+public record Diagnostics(Map<BadRecordReason, Long> skipped) {
+  /** No record skipped. */
+  public static final Diagnostics NONE = new Diagnostics(Map.of());
+
+  /** Validates the counts and copies them into an unmodifiable map in reason order. */
+  public Diagnostics {
+    Checks.requireNonNull(skipped, "skipped");
+    EnumMap<BadRecordReason, Long> copy = new EnumMap<>(BadRecordReason.class);
+    skipped.forEach(
+        (reason, count) -> {
+          Checks.requireNonNull(reason, "skipped reason");
+          Checks.requirePositive(Checks.requireNonNull(count, "skipped count"), "skipped." + reason);
+          copy.put(reason, count);
+        });
+    skipped = Collections.unmodifiableMap(copy);
+  }
+
+  /** Total records skipped. */
+  public long totalSkipped() {
+    return skipped.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Records skipped for {@code reason}, 0 if none. */
+  public long skipped(BadRecordReason reason) {
+    return skipped.getOrDefault(reason, 0L);
+  }
+}

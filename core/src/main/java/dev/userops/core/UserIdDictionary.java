@@ -1,0 +1,57 @@
+package dev.userops.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a host's string user ids to dense {@code int} indexes 0, 1, 2, … in first-seen order, so
+ * batch calculations can keep per-user state in arrays. Mutable and not thread-safe: build it where
+ * input is read, then pass indexes (as {@code long} user ids) to calculations.
+ */
+public final class UserIdDictionary {
+  private final Map<String, Integer> indexes = new HashMap<>();
+  private final List<String> ids = new ArrayList<>();
+
+  /** An empty dictionary. */
+  public UserIdDictionary() {}
+
+  /**
+   * The index of {@code userId}, assigning the next free index if it is new.
+   *
+   * @throws IllegalStateException when {@link Integer#MAX_VALUE} ids are already assigned
+   */
+  public int indexOf(String userId) {
+    Checks.requireNonNull(userId, "userId");
+    Integer index = indexes.get(userId);
+    if (index != null) {
+      return index;
+    }
+    Checks.checkState(ids.size() < Integer.MAX_VALUE, "dictionary full at %s ids", ids.size());
+    int next = ids.size();
+    indexes.put(userId, next);
+    ids.add(userId);
+    return next;
+  }
+
+  /** The index of {@code userId}, or -1 if it was never assigned. */
+  public int find(String userId) {
+    Integer index = indexes.get(Checks.requireNonNull(userId, "userId"));
+    return index == null ? -1 : index;
+  }
+
+  /**
+   * The string id assigned {@code index}.
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+   */
+  public String userId(int index) {
+    return ids.get(index);
+  }
+
+  /** How many ids are assigned; indexes run from 0 to {@code size() - 1}. */
+  public int size() {
+    return ids.size();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.userops.core;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON conventions of every UserOps configuration and state document: unknown fields are
+ * rejected, numbers are not coerced from strings or floats, there is no polymorphic default typing,
+ * {@code java.time} values are ISO-8601 strings, and documents are bounded ({@value
+ * #MAX_NESTING_DEPTH} levels, {@value #MAX_DOCUMENT_BYTES} bytes, {@value #MAX_STRING_LENGTH}
+ * characters per string). Every reading failure becomes a {@link ConfigException} carrying the JSON
+ * path.
+ */
+public final class UserOpsJson {
+  /** Deepest nesting of objects and arrays accepted. */
+  public static final int MAX_NESTING_DEPTH = 64;
+  /** Largest document accepted, in bytes (or chars for string input). */
+  public static final long MAX_DOCUMENT_BYTES = 16L << 20;
+  /** Longest string value accepted, in characters. */
+  public static final int MAX_STRING_LENGTH = 1 << 20;
+
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private UserOpsJson() {}
+
+  /**
+   * A new mapper with the UserOps conventions, for hosts that embed UserOps documents in their own
+   * JSON. Each call returns an independent copy, so configuring it does not affect the library.
+   */
+  public static ObjectMapper mapper() {
+    return MAPPER.copy();
+  }
+
+  private static ObjectMapper newMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNumberLength(64)
+                .maxNameLength(1024)
+                .build());
+    return mapper;
+  }
+
+  /**
+   * Reads {@code json} as a {@code type}.
+   *
+   * @throws ConfigException naming the JSON path, what was expected and what was found
+   */
+  public static <T> T read(String json, Class<T> type) {
+    Checks.requireNonNull(json, "json");
+    Checks.requireNonNull(type, "type");
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw toConfigException(e);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("", e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code value} as compact JSON with the UserOps conventions. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes {@code value} as indented JSON with the UserOps conventions. */
+  public static String writePretty(Object value) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Translates a Jackson reading failure into a {@link ConfigException} with the JSON path, for
+   * hosts reading UserOps documents with their own {@link #mapper()}.
+   */
+  public static ConfigException toConfigException(JsonProcessingException e) {
+    String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
+    return new ConfigException(path, problem(e), e);
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String known =
+          unknown.getKnownPropertyIds() == null
+              ? ""
+              : unknown.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", ", " (known: ", ")"));
+      return "unknown field \"" + unknown.getPropertyName() + "\"" + known;
+    }
+    if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+      return instantiation.getCause().getMessage();
+    }
+    if (e instanceof InvalidFormatException format) {
+      return "expected " + describe(format.getTargetType()) + ", got " + quote(format.getValue());
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      String found = mismatch.getProcessor() instanceof JsonParser parser ? currentToken(parser) : "another value";
+      return "expected " + describe(mismatch.getTargetType()) + ", got " + found;
+    }
+    if (e instanceof StreamConstraintsException) {
+      return "document exceeds a limit: " + e.getOriginalMessage();
+    }
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+    return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String currentToken(JsonParser parser) {
+    try {
+      return parser.currentToken() == null ? "end of input" : quote(parser.getText());
+    } catch (java.io.IOException e) {
+      return "another value";
+    }
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == Duration.class) {
+      return "ISO-8601 duration (e.g. \"PT24H\")";
+    } else if (type == Period.class) {
+      return "ISO-8601 period (e.g. \"P30D\")";
+    } else if (type == Instant.class) {
+      return "ISO-8601 instant (e.g. \"2026-01-31T16:00:00Z\")";
+    } else if (type == LocalDate.class) {
+      return "ISO-8601 date (YYYY-MM-DD)";
+    } else if (type == LocalTime.class) {
+      return "ISO-8601 local time (HH:MM)";
+    } else if (ZoneId.class.isAssignableFrom(type)) {
+      return "time zone id (e.g. \"Asia/Shanghai\")";
+    } else if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+      return "integer";
+    } else if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    } else if (type == String.class) {
+      return "string";
+    } else if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
+      return "array";
+    } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+      return "object";
+    }
+    return type.getSimpleName();
+  }
+
+  private static String quote(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+  }
+}

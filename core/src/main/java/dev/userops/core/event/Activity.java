@@ -1,0 +1,22 @@
+package dev.userops.core.event;
+
+import dev.userops.core.Checks;
+import java.time.Instant;
+
+/**
+ * That a user did something countable as activity (a launch, a visit, a signup), for active-user
+ * and retention measures.
+ *
+ * @param userId who was active
+ * @param occurredAt when
+ * @param type the host's event name, e.g. {@code "signup"}, {@code "launch"}; retention specs select
+ *     start and return events by it
+ */
+public record Activity(long userId, Instant occurredAt, String type) {
+
+  /** Checks that the time is present and the type is not blank. */
+  public Activity {
+    Checks.requireNonNull(occurredAt, "occurredAt");
+    Checks.requireNonBlank(type, "type");
+  }
+}

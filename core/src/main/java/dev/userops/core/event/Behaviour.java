@@ -1,0 +1,22 @@
+package dev.userops.core.event;
+
+import dev.userops.core.Checks;
+import java.time.Instant;
+
+/**
+ * A behaviour of or towards a user that incentive programs reward.
+ *
+ * @param eventId the host's unique event id; source of idempotency keys
+ * @param userId the user credited (for passive behaviours, the owner of the content)
+ * @param occurredAt when
+ * @param type which behaviour
+ */
+public record Behaviour(String eventId, long userId, Instant occurredAt, BehaviourType type) {
+
+  /** Checks that the id is not blank and that time and type are present. */
+  public Behaviour {
+    Checks.requireNonBlank(eventId, "eventId");
+    Checks.requireNonNull(occurredAt, "occurredAt");
+    Checks.requireNonNull(type, "type");
+  }
+}

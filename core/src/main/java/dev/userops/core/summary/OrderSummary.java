@@ -1,0 +1,54 @@
+package dev.userops.core.summary;
+
+import dev.userops.core.Checks;
+import dev.userops.core.Diagnostics;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an order summary found.
+ *
+ * @param users distinct users with at least one valid order
+ * @param orders valid (paid) orders
+ * @param revenueMinor sum of valid orders' amounts, in minor units
+ * @param cancelledOrders orders with status cancelled (not in {@code orders})
+ * @param refundedOrders orders with status fully refunded (not in {@code orders})
+ * @param firstOrder local date, in the spec's zone, of the earliest valid order; {@code null} if none
+ * @param lastOrder local date, in the spec's zone, of the latest valid order; {@code null} if none
+ * @param ordersPerUser how many users placed exactly k valid orders, keyed by k ({@code >= 1}),
+ *     ascending; the counts sum to {@code users}
+ * @param diagnostics records skipped, by reason
+ */
+public record OrderSummary(
+    long users,
+    long orders,
+    long revenueMinor,
+    long cancelledOrders,
+    long refundedOrders,
+    LocalDate firstOrder,
+    LocalDate lastOrder,
+    Map<Integer, Long> ordersPerUser,
+    Diagnostics diagnostics) {
+
+  /** Copies the distribution into an unmodifiable map sorted by order count. */
+  public OrderSummary {
+    Checks.requireNonNull(ordersPerUser, "ordersPerUser");
+    Checks.requireNonNull(diagnostics, "diagnostics");
+    ordersPerUser = Collections.unmodifiableMap(new TreeMap<>(ordersPerUser));
+  }
+
+  /** Mean valid orders per user; 0 when there are no users. */
+  public double meanOrdersPerUser() {
+    return users == 0 ? 0 : (double) orders / users;
+  }
+
+  /** Users with at least {@code k} valid orders. */
+  public long usersWithAtLeast(int k) {
+    return ordersPerUser.entrySet().stream()
+        .filter(e -> e.getKey() >= k)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+}

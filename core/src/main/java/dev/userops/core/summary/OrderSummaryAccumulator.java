@@ -1,0 +1,162 @@
+package dev.userops.core.summary;
+
+import dev.userops.core.Accumulator;
+import dev.userops.core.Accumulators;
+import dev.userops.core.BadRecords;
+import dev.userops.core.BinaryForm;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Checks;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Accumulates an {@link OrderSummary}. Memory: about 24 bytes per distinct buyer (a primitive
+ * open-addressing map of order counts) plus a constant. Orders of one user may arrive in any order
+ * and in any partition; merging adds per-user counts, so users are never double counted.
+ *
+ * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy}:
+ * records are numbered from 0 in the order this accumulator received them. Revenue that overflows a
+ * {@code long} throws {@link ArithmeticException}.
+ */
+public final class OrderSummaryAccumulator
+    implements Accumulator<OrderSummaryAccumulator, OrderSummary> {
+  private static final String FAMILY = "OSUM";
+  private static final int VERSION = 1;
+
+  private final OrderSummarySpec spec;
+  private final long asOfMillis;
+  private final BadRecords badRecords;
+  private final UserOrderCounts ordersByUser = new UserOrderCounts();
+  private long records;
+  private long orders;
+  private long revenueMinor;
+  private long cancelledOrders;
+  private long refundedOrders;
+  private long firstMillis = Long.MAX_VALUE;
+  private long lastMillis = Long.MIN_VALUE;
+
+  OrderSummaryAccumulator(OrderSummarySpec spec) {
+    this.spec = spec;
+    this.asOfMillis = spec.asOfMillis();
+    this.badRecords = new BadRecords(spec.badRecords());
+  }
+
+  @Override
+  public OrderSummarySpec spec() {
+    return spec;
+  }
+
+  /** Adds one order; the same as {@link #add(long, long, long, OrderStatus)} with its fields. */
+  public OrderSummaryAccumulator add(Order order) {
+    return add(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
+  }
+
+  /**
+   * Adds one order record.
+   *
+   * @param userId the buyer
+   * @param epochMillis when the order was placed
+   * @param amountMinor the order total in minor units; negative is a bad record
+   * @param status only {@link OrderStatus#PAID} orders count as orders and revenue
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public OrderSummaryAccumulator add(
+      long userId, long epochMillis, long amountMinor, OrderStatus status) {
+    long recordIndex = records++;
+    if (!badRecords.acceptOrder(recordIndex, epochMillis, amountMinor, asOfMillis)) {
+      return this;
+    }
+    switch (status) {
+      case PAID -> {
+        revenueMinor = Math.addExact(revenueMinor, amountMinor);
+        orders++;
+        ordersByUser.add(userId, 1);
+        firstMillis = Math.min(firstMillis, epochMillis);
+        lastMillis = Math.max(lastMillis, epochMillis);
+      }
+      case CANCELLED -> cancelledOrders++;
+      case REFUNDED -> refundedOrders++;
+    }
+    return this;
+  }
+
+  @Override
+  public OrderSummaryAccumulator merge(OrderSummaryAccumulator other) {
+    Accumulators.checkMergeable(this, other);
+    records = Math.addExact(records, other.records);
+    orders += other.orders;
+    revenueMinor = Math.addExact(revenueMinor, other.revenueMinor);
+    cancelledOrders += other.cancelledOrders;
+    refundedOrders += other.refundedOrders;
+    firstMillis = Math.min(firstMillis, other.firstMillis);
+    lastMillis = Math.max(lastMillis, other.lastMillis);
+    ordersByUser.addAll(other.ordersByUser);
+    badRecords.merge(other.badRecords);
+    return this;
+  }
+
+  @Override
+  public OrderSummary result() {
+    Map<Integer, Long> distribution = new HashMap<>();
+    ordersByUser.forEach((userId, count) -> distribution.merge(count, 1L, Long::sum));
+    CalendarIndex calendar = CalendarIndex.of(spec.zone());
+    return new OrderSummary(
+        ordersByUser.size(),
+        orders,
+        revenueMinor,
+        cancelledOrders,
+        refundedOrders,
+        orders == 0 ? null : LocalDate.ofEpochDay(calendar.dayIndex(firstMillis)),
+        orders == 0 ? null : LocalDate.ofEpochDay(calendar.dayIndex(lastMillis)),
+        distribution,
+        badRecords.diagnostics());
+  }
+
+  @Override
+  public byte[] toByteArray() {
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    writer.putLong(records).putLong(orders).putLong(revenueMinor);
+    writer.putLong(cancelledOrders).putLong(refundedOrders);
+    writer.putLong(firstMillis).putLong(lastMillis);
+    badRecords.writeTo(writer);
+    long[] userIds = ordersByUser.sortedUserIds();
+    writer.putInt(userIds.length);
+    for (long userId : userIds) {
+      writer.putLong(userId).putInt(ordersByUser.get(userId));
+    }
+    return writer.toByteArray();
+  }
+
+  static OrderSummaryAccumulator fromBytes(OrderSummarySpec spec, byte[] bytes) {
+    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
+    reader.expectString("spec", spec.toJson());
+    OrderSummaryAccumulator acc = new OrderSummaryAccumulator(spec);
+    acc.records = reader.getLong("records");
+    acc.orders = reader.getLong("orders");
+    acc.revenueMinor = reader.getLong("revenueMinor");
+    acc.cancelledOrders = reader.getLong("cancelledOrders");
+    acc.refundedOrders = reader.getLong("refundedOrders");
+    acc.firstMillis = reader.getLong("firstMillis");
+    acc.lastMillis = reader.getLong("lastMillis");
+    acc.badRecords.readFrom(reader);
+    int users = reader.getInt("users", 0, Integer.MAX_VALUE);
+    long ordersOfUsers = 0;
+    for (int i = 0; i < users; i++) {
+      long userId = reader.getLong("userId");
+      int count = reader.getInt("orderCount", 1, Integer.MAX_VALUE);
+      Checks.checkArgument(acc.ordersByUser.get(userId) == 0, "OSUM: user %s appears twice", userId);
+      acc.ordersByUser.add(userId, count);
+      ordersOfUsers += count;
+    }
+    reader.finish();
+    Checks.checkArgument(
+        ordersOfUsers == acc.orders,
+        "OSUM: expected per-user order counts to sum to orders %s, got %s",
+        acc.orders,
+        ordersOfUsers);
+    return acc;
+  }
+}

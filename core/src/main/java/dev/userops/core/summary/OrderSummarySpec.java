@@ -1,0 +1,62 @@
+package dev.userops.core.summary;
+
+import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Defines an order summary: which zone dates are reported in, which instant bounds the data, and
+ * what to do with bad records. JSON form: {@code {"zone":"UTC","asOf":"2026-01-01T00:00:00Z",
+ * "badRecords":"SKIP_AND_COUNT"}}.
+ *
+ * @param zone the zone of {@link OrderSummary#firstOrder()} and {@link OrderSummary#lastOrder()}
+ * @param asOf orders after this instant are bad records ({@link
+ *     dev.userops.core.BadRecordReason#AFTER_AS_OF}); {@code null} means no bound
+ * @param badRecords what to do with a bad record; {@code null} in JSON means {@link
+ *     BadRecordPolicy#REJECT}
+ */
+public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRecords)
+    implements AccumulatorSpec<OrderSummaryAccumulator, OrderSummary> {
+
+  /** Requires a zone and defaults the bad-record policy to {@link BadRecordPolicy#REJECT}. */
+  public OrderSummarySpec {
+    Checks.requireNonNull(zone, "zone");
+    badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
+  }
+
+  /** A summary in {@code zone} with no {@code asOf} bound that rejects bad records. */
+  public static OrderSummarySpec of(ZoneId zone) {
+    return new OrderSummarySpec(zone, null, BadRecordPolicy.REJECT);
+  }
+
+  /**
+   * Reads a spec from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static OrderSummarySpec fromJson(String json) {
+    return UserOpsJson.read(json, OrderSummarySpec.class);
+  }
+
+  /** This spec's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  long asOfMillis() {
+    return asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
+  }
+
+  @Override
+  public OrderSummaryAccumulator newAccumulator() {
+    return new OrderSummaryAccumulator(this);
+  }
+
+  @Override
+  public OrderSummaryAccumulator accumulatorFromBytes(byte[] bytes) {
+    return OrderSummaryAccumulator.fromBytes(this, bytes);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * UserOps segmentation. Who each user is: operator-defined tags, RFM scores and segments, lifecycle stages, frequency and amount buckets, value tiers.
+ *
+ * <p>Depends on {@code dev.userops.core} only; packages are exported as they are added.
+ */
+module dev.userops.segmentation {
+  requires transitive dev.userops.core;
+}
