@@ -173,7 +173,11 @@ public final class BinaryForm {
 
     /** Reads a length-prefixed UTF-8 string. */
     public String getString(String field) {
-      int length = getInt(field + ".length", 0, buffer.remaining());
+      int length = getInt(field + ".length");
+      Checks.checkArgument(
+          length >= 0 && length <= buffer.remaining(),
+          "%s: %s.length must be in [0, %s], got %s",
+          family, field, buffer.remaining(), length);
       byte[] utf8 = new byte[length];
       buffer.get(utf8);
       return new String(utf8, StandardCharsets.UTF_8);

@@ -19,7 +19,9 @@ import java.util.List;
  * the week index counts weeks starting on {@link #weekStart()} such that the week containing
  * 1970-01-01 has index 0. A period is the set of instants whose local date falls in it, so a day
  * across a DST change is 23 or 25 hours long, and a local date a zone skipped (Pacific/Apia
- * 2011-12-30) has no instants at all: its index is never returned.
+ * 2011-12-30) has no instants at all: its index is never returned. Where a zone set its clock back
+ * across midnight (America/St_Johns until 2011, at 00:01), a local date repeats: instants of the
+ * repeated hour belong to the earlier date although they follow the later date's start.
  *
  * <p>For instants in [1900-01-01, 2200-01-01) UTC the zone's offset comes from transition tables
  * built once here, so the index methods neither allocate nor touch {@code java.time}; outside that
@@ -189,7 +191,7 @@ public final class CalendarIndex {
       case DAY -> LocalDate.ofEpochDay(index);
       case WEEK -> LocalDate.ofEpochDay(Math.multiplyExact(index, 7) - weekShift);
       case MONTH -> LocalDate.of(
-          Math.toIntExact(1970 + Math.floorDiv(index, 12)), (int) Math.floorMod(index, 12) + 1, 1);
+          Math.toIntExact(1970 + Math.floorDiv(index, 12)), Math.floorMod(index, 12) + 1, 1);
     };
   }
 

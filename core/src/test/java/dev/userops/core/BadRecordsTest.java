@@ -1,0 +1,65 @@
+package dev.userops.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BadRecordsTest {
+  @Test
+  void skipCountsByReasonAndMerges() {
+    BadRecords left = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    assertThat(left.acceptOrder(0, 5, -1, 10)).isFalse();
+    assertThat(left.acceptOrder(1, -5, 1, 10)).isFalse();
+    assertThat(left.acceptOrder(2, 11, 1, 10)).isFalse();
+    assertThat(left.acceptOrder(3, 10, 0, 10)).isTrue();
+    BadRecords right = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    right.report(0, BadRecordReason.NEGATIVE_AMOUNT, "x");
+    left.merge(right);
+    Diagnostics diagnostics = left.diagnostics();
+    assertThat(diagnostics.skipped())
+        .containsExactly(
+            Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 2L),
+            Map.entry(BadRecordReason.BEFORE_1970, 1L),
+            Map.entry(BadRecordReason.AFTER_AS_OF, 1L));
+    assertThat(diagnostics.totalSkipped()).isEqualTo(4);
+    assertThat(diagnostics.skipped(BadRecordReason.DUPLICATE_ORDER_ID)).isZero();
+  }
+
+  @Test
+  void rejectThrowsWithIndexReasonAndDetail() {
+    BadRecords reject = new BadRecords(BadRecordPolicy.REJECT);
+    assertThatThrownBy(() -> reject.acceptOrder(7, 11, 1, 10))
+        .isInstanceOfSatisfying(
+            BadRecordException.class,
+            e -> {
+              assertThat(e.recordIndex()).isEqualTo(7);
+              assertThat(e.reason()).isEqualTo(BadRecordReason.AFTER_AS_OF);
+            })
+        .hasMessage(
+            "record 7: AFTER_AS_OF: occurredAt must be <= asOf 1970-01-01T00:00:00.010Z, got 1970-01-01T00:00:00.011Z");
+  }
+
+  @Test
+  void countsRoundTripThroughBinaryForm() {
+    BadRecords tally = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    tally.report(0, BadRecordReason.DUPLICATE_ORDER_ID, "x");
+    BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
+    tally.writeTo(writer);
+    BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    BinaryForm.Reader reader = BinaryForm.reader(writer.toByteArray(), "TEST", 1);
+    copy.readFrom(reader);
+    reader.finish();
+    assertThat(copy.diagnostics()).isEqualTo(tally.diagnostics());
+  }
+
+  @Test
+  void diagnosticsRejectNonPositiveCountsAndRoundTripJson() {
+    assertThatThrownBy(() -> new Diagnostics(Map.of(BadRecordReason.BEFORE_1970, 0L)))
+        .hasMessage("skipped.BEFORE_1970 must be > 0, got 0");
+    Diagnostics diagnostics = new Diagnostics(Map.of(BadRecordReason.BEFORE_1970, 3L));
+    assertThat(UserOpsJson.write(diagnostics)).isEqualTo("{\"skipped\":{\"BEFORE_1970\":3}}");
+    assertThat(UserOpsJson.read(UserOpsJson.write(diagnostics), Diagnostics.class)).isEqualTo(diagnostics);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.userops.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserOpsJsonTest {
+  enum Mode {
+    CALENDAR,
+    ROLLING
+  }
+
+  record Cap(int max, Duration window, Mode mode) {}
+
+  record Rule(String name, Cap cap) {
+    Rule {
+      Checks.requireNonBlank(name, "name");
+    }
+  }
+
+  record Program(List<Rule> earnRules, ZoneId zone, LocalDate start) {}
+
+  record Points(Program points) {}
+
+  private static ConfigException failure(String json) {
+    try {
+      UserOpsJson.read(json, Points.class);
+    } catch (ConfigException e) {
+      return e;
+    }
+    throw new AssertionError("expected a ConfigException for " + json);
+  }
+
+  private static String program(String rule2) {
+    return "{\"points\":{\"earnRules\":[{\"name\":\"a\"},{\"name\":\"b\"}," + rule2 + "]}}";
+  }
+
+  @Test
+  void readsAndWritesIsoTime() {
+    String json =
+        "{\"points\":{\"earnRules\":[{\"name\":\"a\",\"cap\":{\"max\":3,\"window\":\"PT24H\",\"mode\":\"CALENDAR\"}}],"
+            + "\"zone\":\"Asia/Shanghai\",\"start\":\"2026-02-28\"}}";
+    Points points = UserOpsJson.read(json, Points.class);
+    assertThat(points.points().earnRules().get(0).cap().window()).isEqualTo(Duration.ofDays(1));
+    assertThat(UserOpsJson.write(points)).isEqualTo(json);
+  }
+
+  @Test
+  void badDurationNamesThePathTheExpectationAndTheValue() {
+    ConfigException e = failure(program("{\"name\":\"c\",\"cap\":{\"max\":1,\"window\":\"1 day\"}}"));
+    assertThat(e.path()).isEqualTo("points.earnRules[2].cap.window");
+    assertThat(e).hasMessage("points.earnRules[2].cap.window: expected ISO-8601 duration (e.g. \"PT24H\"), got \"1 day\"");
+  }
+
+  @Test
+  void unknownFieldsAreRejectedWithTheKnownOnes() {
+    assertThat(failure(program("{\"name\":\"c\",\"capp\":{}}")))
+        .hasMessage("points.earnRules[2].capp: unknown field \"capp\" (known: cap, name)");
+  }
+
+  @Test
+  void numbersAreNotCoerced() {
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"max\":\"3\"}}")).path()).isEqualTo("points.earnRules[2].cap.max");
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"max\":1.5}}")).path()).isEqualTo("points.earnRules[2].cap.max");
+  }
+
+  @Test
+  void badEnumListsTheChoices() {
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"mode\":\"SLIDING\"}}")))
+        .hasMessage("points.earnRules[2].cap.mode: expected one of [CALENDAR, ROLLING], got \"SLIDING\"");
+  }
+
+  @Test
+  void badZoneAndDateNameTheirPath() {
+    assertThat(failure("{\"points\":{\"zone\":\"Mars/Olympus\"}}").path()).isEqualTo("points.zone");
+    assertThat(failure("{\"points\":{\"start\":\"2026-02-30\"}}").path()).isEqualTo("points.start");
+  }
+
+  @Test
+  void constructorChecksSurfaceWithTheirPath() {
+    assertThat(failure(program("{\"name\":\" \"}")))
+        .hasMessage("points.earnRules[2]: name must not be blank, got \" \"");
+  }
+
+  @Test
+  void malformedAndDuplicateKeysAreRejected() {
+    assertThat(failure("{\"points\":").path()).isEmpty();
+    assertThat(failure("{\"points\":{}} trailing").getMessage()).startsWith("malformed JSON");
+    assertThat(failure("{\"points\":{\"zone\":\"UTC\",\"zone\":\"UTC\"}}").getMessage()).contains("zone");
+  }
+
+  @Test
+  void nestingAndSizeAreBounded() {
+    String deep = "[".repeat(UserOpsJson.MAX_NESTING_DEPTH + 1) + "]".repeat(UserOpsJson.MAX_NESTING_DEPTH + 1);
+    assertThatThrownBy(() -> UserOpsJson.read(deep, Object.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("exceeds a limit");
+    String huge = "\"" + "x".repeat(UserOpsJson.MAX_STRING_LENGTH + 1) + "\"";
+    assertThatThrownBy(() -> UserOpsJson.read(huge, String.class))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("exceeds a limit");
+  }
+
+  @Test
+  void mapperCopiesAreIndependent() {
+    UserOpsJson.mapper().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    assertThat(failure(program("{\"name\":\"c\",\"capp\":{}}"))).isNotNull();
+  }
+}

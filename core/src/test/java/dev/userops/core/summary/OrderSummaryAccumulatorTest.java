@@ -1,0 +1,162 @@
+package dev.userops.core.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.ConfigException;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.testing.AccumulatorLaws;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class OrderSummaryAccumulatorTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final Instant AS_OF = Instant.parse("2026-06-30T16:00:00Z");
+  private static final OrderSummarySpec SKIP =
+      new OrderSummarySpec(SHANGHAI, AS_OF, BadRecordPolicy.SKIP_AND_COUNT);
+
+  private static Order order(String id, long user, String at, long amount, OrderStatus status) {
+    return Order.of(id, user, Instant.parse(at), amount, status);
+  }
+
+  private static OrderSummary summarize(OrderSummarySpec spec, List<Order> orders) {
+    OrderSummaryAccumulator acc = spec.newAccumulator();
+    orders.forEach(acc::add);
+    return acc.result();
+  }
+
+  @Test
+  void handWorkedExample() {
+    List<Order> orders =
+        List.of(
+            order("a", 1, "2026-01-31T16:30:00Z", 1000, OrderStatus.PAID), // Feb 1 in Shanghai
+            order("b", 1, "2026-03-01T01:00:00Z", 250, OrderStatus.PAID),
+            order("c", 2, "2026-03-02T01:00:00Z", 0, OrderStatus.PAID), // free order: valid
+            order("d", 2, "2026-03-03T01:00:00Z", 999, OrderStatus.CANCELLED),
+            order("e", 3, "2026-03-04T01:00:00Z", 500, OrderStatus.REFUNDED),
+            order("f", 4, "2026-03-05T01:00:00Z", -1, OrderStatus.PAID),
+            order("g", 4, "2026-07-01T00:00:00Z", 700, OrderStatus.PAID)); // after asOf
+
+    OrderSummary summary = summarize(SKIP, orders);
+
+    assertThat(summary.users()).isEqualTo(2);
+    assertThat(summary.orders()).isEqualTo(3);
+    assertThat(summary.revenueMinor()).isEqualTo(1250);
+    assertThat(summary.cancelledOrders()).isEqualTo(1);
+    assertThat(summary.refundedOrders()).isEqualTo(1);
+    assertThat(summary.firstOrder()).isEqualTo(LocalDate.of(2026, 2, 1));
+    assertThat(summary.lastOrder()).isEqualTo(LocalDate.of(2026, 3, 2));
+    assertThat(summary.ordersPerUser()).containsExactly(Map.entry(1, 1L), Map.entry(2, 1L));
+    assertThat(summary.usersWithAtLeast(2)).isEqualTo(1);
+    assertThat(summary.meanOrdersPerUser()).isEqualTo(1.5);
+    assertThat(summary.diagnostics().skipped())
+        .containsExactly(
+            Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 1L), Map.entry(BadRecordReason.AFTER_AS_OF, 1L));
+  }
+
+  @Test
+  void orderAtAsOfCountsAndBefore1970IsBad() {
+    OrderSummary summary =
+        summarize(
+            SKIP,
+            List.of(
+                Order.of("a", 1, AS_OF, 10, OrderStatus.PAID),
+                Order.of("b", 1, Instant.ofEpochMilli(-1), 10, OrderStatus.PAID)));
+    assertThat(summary.orders()).isEqualTo(1);
+    assertThat(summary.diagnostics().skipped(BadRecordReason.BEFORE_1970)).isEqualTo(1);
+  }
+
+  @Test
+  void emptySummaryHasNoDates() {
+    OrderSummary summary = SKIP.newAccumulator().result();
+    assertThat(summary.users()).isZero();
+    assertThat(summary.firstOrder()).isNull();
+    assertThat(summary.lastOrder()).isNull();
+    assertThat(summary.ordersPerUser()).isEmpty();
+    assertThat(summary.meanOrdersPerUser()).isZero();
+  }
+
+  @Test
+  void rejectPolicyNamesRecordIndexReasonAndValue() {
+    OrderSummaryAccumulator acc = OrderSummarySpec.of(ZoneId.of("UTC")).newAccumulator();
+    acc.add(1, 0, 10, OrderStatus.PAID);
+    assertThatThrownBy(() -> acc.add(1, 0, -500, OrderStatus.PAID))
+        .isInstanceOf(BadRecordException.class)
+        .hasMessage("record 1: NEGATIVE_AMOUNT: amountMinor must be >= 0, got -500");
+  }
+
+  @Test
+  void revenueOverflowThrowsInsteadOfWrapping() {
+    OrderSummaryAccumulator acc = SKIP.newAccumulator();
+    acc.add(1, 0, Long.MAX_VALUE, OrderStatus.PAID);
+    assertThatThrownBy(() -> acc.add(2, 0, 1, OrderStatus.PAID)).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void specJsonRoundTripsAndRejectsUnknownFields() {
+    assertThat(OrderSummarySpec.fromJson(SKIP.toJson())).isEqualTo(SKIP);
+    assertThat(SKIP.toJson())
+        .isEqualTo("{\"zone\":\"Asia/Shanghai\",\"asOf\":\"2026-06-30T16:00:00Z\",\"badRecords\":\"SKIP_AND_COUNT\"}");
+    assertThat(OrderSummarySpec.fromJson("{\"zone\":\"UTC\"}").badRecords()).isEqualTo(BadRecordPolicy.REJECT);
+    assertThatThrownBy(() -> OrderSummarySpec.fromJson("{\"zone\":\"UTC\",\"asof\":null}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("asof: unknown field \"asof\"");
+    assertThatThrownBy(() -> OrderSummarySpec.fromJson("{}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("zone must not be null");
+  }
+
+  @Test
+  void bytesOfAnotherFamilyOrVersionAreRejected() {
+    byte[] bytes = SKIP.newAccumulator().add(1, 0, 10, OrderStatus.PAID).toByteArray();
+    byte[] wrongVersion = bytes.clone();
+    wrongVersion[11] = 9;
+    assertThatThrownBy(() -> SKIP.accumulatorFromBytes(wrongVersion))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("OSUM: expected format version 1..1, got 9");
+    byte[] wrongFamily = bytes.clone();
+    wrongFamily[4] = 'X';
+    assertThatThrownBy(() -> SKIP.accumulatorFromBytes(wrongFamily))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected binary form of family OSUM, got XSUM");
+  }
+
+  @Property(tries = 200)
+  void lawsHold(@ForAll @Size(max = 60) List<@From("order") Order> orders, @ForAll long seed) {
+    AccumulatorLaws.of(SKIP, (OrderSummaryAccumulator acc, Order o) -> acc.add(o), OrderSummarySpec.of(ZoneId.of("UTC")))
+        .check(orders, seed);
+  }
+
+  @Property(tries = 100)
+  void recordAndPrimitivePathsAgree(@ForAll @Size(max = 60) List<@From("order") Order> orders) {
+    OrderSummaryAccumulator primitive = SKIP.newAccumulator();
+    orders.forEach(o -> primitive.add(o.userId(), o.occurredAtMillis(), o.amountMinor(), o.status()));
+    assertThat(primitive.result()).isEqualTo(summarize(SKIP, orders));
+  }
+
+  @Provide
+  Arbitrary<Order> order() {
+    return Combinators.combine(
+            Arbitraries.longs().between(0, 12),
+            Arbitraries.longs().between(-86_400_000L, AS_OF.toEpochMilli() + 86_400_000L),
+            Arbitraries.longs().between(-5, 1_000_000),
+            Arbitraries.of(OrderStatus.class))
+        .as((user, at, amount, status) -> Order.of("o", user, Instant.ofEpochMilli(at), amount, status));
+  }
+}
