@@ -25,7 +25,8 @@ import java.util.List;
  *
  * <p>For instants in [1900-01-01, 2200-01-01) UTC the zone's offset comes from transition tables
  * built once here, so the index methods neither allocate nor touch {@code java.time}; outside that
- * range they fall back to {@link ZoneRules} and allocate. Zone rules are those of the JDK's tz
+ * range they fall back to {@link ZoneRules} and allocate. Month indexes come from a table of month
+ * starts for the same years and from arithmetic outside them. Zone rules are those of the JDK's tz
  * database at construction time.
  */
 public final class CalendarIndex {
@@ -34,6 +35,15 @@ public final class CalendarIndex {
   private static final long TABLE_END_MILLIS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
   /** Bucket width 2^31 ms (about 24.9 days): at most a few transitions fall in one bucket. */
   private static final int BUCKET_SHIFT = 31;
+
+  private static final long MONTH_TABLE_START_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
+  private static final long MONTH_TABLE_DAYS =
+      LocalDate.of(2200, 1, 1).toEpochDay() - MONTH_TABLE_START_DAY;
+  private static final long MONTH_TABLE_START_INDEX = (1900 - 1970) * 12L;
+  /** 2^32 / mean Gregorian month length in days. */
+  private static final long MONTHS_PER_DAY_Q32 = (4800L << 32) / 146_097;
+  /** Epoch day of the first day of each month from 1900-01 to 2200-02. */
+  private static final int[] MONTH_START_DAYS = monthStartDays();
 
   private final ZoneId zone;
   private final ZoneRules rules;
@@ -48,6 +58,12 @@ public final class CalendarIndex {
   private final long[] offsetMillis;
   /** Per bucket: index of the first transition after the bucket's start. */
   private final int[] firstTransitionOfBucket;
+  /**
+   * Per bucket b, side by side so one cache line serves the common case: {@code [2b]} the offset
+   * at the bucket's start, {@code [2b + 1]} the first transition after it ({@link Long#MAX_VALUE}
+   * if none). An instant before that transition needs no search.
+   */
+  private final long[] bucketOffsetAndNextTransition;
 
   private CalendarIndex(ZoneId zone, DayOfWeek weekStart) {
     this.zone = zone;
@@ -67,6 +83,7 @@ public final class CalendarIndex {
     }
     int buckets = (int) ((TABLE_END_MILLIS - TABLE_START_MILLIS) >>> BUCKET_SHIFT) + 1;
     this.firstTransitionOfBucket = new int[buckets];
+    this.bucketOffsetAndNextTransition = new long[2 * buckets];
     int next = 0;
     for (int b = 0; b < buckets; b++) {
       long bucketStart = TABLE_START_MILLIS + ((long) b << BUCKET_SHIFT);
@@ -74,6 +91,9 @@ public final class CalendarIndex {
         next++;
       }
       firstTransitionOfBucket[b] = next;
+      bucketOffsetAndNextTransition[2 * b] = offsetMillis[next];
+      bucketOffsetAndNextTransition[2 * b + 1] =
+          next < transitionMillis.length ? transitionMillis[next] : Long.MAX_VALUE;
     }
   }
 
@@ -101,6 +121,15 @@ public final class CalendarIndex {
     return transitions;
   }
 
+  private static int[] monthStartDays() {
+    int months = (2200 - 1900) * 12 + 2;
+    int[] starts = new int[months];
+    for (int m = 0; m < months; m++) {
+      starts[m] = (int) LocalDate.of(1900, 1, 1).plusMonths(m).toEpochDay();
+    }
+    return starts;
+  }
+
   /** The zone periods are local to. */
   public ZoneId zone() {
     return zone;
@@ -119,7 +148,11 @@ public final class CalendarIndex {
     if (epochMillis < TABLE_START_MILLIS || epochMillis >= TABLE_END_MILLIS) {
       return rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
     }
-    int i = firstTransitionOfBucket[(int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT)];
+    int bucket = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT);
+    if (epochMillis < bucketOffsetAndNextTransition[2 * bucket + 1]) {
+      return bucketOffsetAndNextTransition[2 * bucket];
+    }
+    int i = firstTransitionOfBucket[bucket];
     while (i < transitionMillis.length && transitionMillis[i] <= epochMillis) {
       i++;
     }
@@ -172,6 +205,23 @@ public final class CalendarIndex {
 
   /** The month index of epoch day {@code dayIndex}: {@code (year - 1970) * 12 + month - 1}. */
   public static long monthIndexOfDay(long dayIndex) {
+    long sinceTableStart = dayIndex - MONTH_TABLE_START_DAY;
+    if (sinceTableStart < 0 || sinceTableStart >= MONTH_TABLE_DAYS) {
+      return civilMonthIndexOfDay(dayIndex);
+    }
+    // Guess from the mean Gregorian month (146097 / 4800 days), then step to the true month: the
+    // guess is never more than one month off (checked for every day of the table by a test).
+    int month = (int) ((sinceTableStart * MONTHS_PER_DAY_Q32) >>> 32);
+    while (dayIndex < MONTH_START_DAYS[month]) {
+      month--;
+    }
+    while (dayIndex >= MONTH_START_DAYS[month + 1]) {
+      month++;
+    }
+    return MONTH_TABLE_START_INDEX + month;
+  }
+
+  private static long civilMonthIndexOfDay(long dayIndex) {
     // Civil-from-days (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), in a March-based
     // year so that leap days fall at its end.
     long z = dayIndex + 719_468;

@@ -195,6 +195,18 @@ class CalendarIndexTest {
   }
 
   @Test
+  void monthOfEveryDayFrom1899To2201MatchesJavaTime() {
+    // Covers the whole month table, its two edges and the arithmetic fallback beyond them.
+    for (LocalDate d = LocalDate.of(1899, 11, 1); d.isBefore(LocalDate.of(2201, 3, 1)); d = d.plusDays(1)) {
+      long expected = (d.getYear() - 1970) * 12L + d.getMonthValue() - 1;
+      if (CalendarIndex.monthIndexOfDay(d.toEpochDay()) != expected) {
+        assertThat(CalendarIndex.monthIndexOfDay(d.toEpochDay())).as("month of %s", d).isEqualTo(expected);
+      }
+    }
+    assertThat(CalendarIndex.monthIndexOfDay(LocalDate.of(-4000, 3, 1).toEpochDay())).isEqualTo((-4000 - 1970) * 12L + 2);
+  }
+
+  @Test
   void weeksStartOnTheConfiguredDay() {
     long sunday = millis("2026-11-22T10:00:00Z"); // a Sunday
     CalendarIndex monday = CalendarIndex.of(ZoneId.of("UTC"));

@@ -1,11 +1,14 @@
 package dev.userops.core.summary;
 
 import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Checks;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.event.Order;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.stream.Collector;
 
 /**
  * Defines an order summary: which zone dates are reported in, which instant bounds the data, and
@@ -44,6 +47,11 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
   /** This spec's JSON form. */
   public String toJson() {
     return UserOpsJson.write(this);
+  }
+
+  /** A collector summarizing a stream of orders; parallel streams merge partial accumulators. */
+  public Collector<Order, OrderSummaryAccumulator, OrderSummary> collector() {
+    return Accumulators.collector(this, OrderSummaryAccumulator::add);
   }
 
   long asOfMillis() {

@@ -148,6 +148,7 @@ class OrderSummaryAccumulatorTest {
     OrderSummaryAccumulator primitive = SKIP.newAccumulator();
     orders.forEach(o -> primitive.add(o.userId(), o.occurredAtMillis(), o.amountMinor(), o.status()));
     assertThat(primitive.result()).isEqualTo(summarize(SKIP, orders));
+    assertThat(orders.parallelStream().collect(SKIP.collector())).isEqualTo(primitive.result());
   }
 
   @Provide
