@@ -3,19 +3,27 @@ package dev.userops.core;
 /**
  * A bad data record met under {@link BadRecordPolicy#REJECT}. The message names the record's index
  * (0-based, in the order the caller fed records), the reason and the detail, e.g. {@code record 17:
- * NEGATIVE_AMOUNT: amountMinor must be >= 0 on a paid order, got -500}.
+ * NEGATIVE_AMOUNT: amountMinor must be >= 0, got -500}.
  */
 public final class BadRecordException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final long recordIndex;
   private final BadRecordReason reason;
+  private final String detail;
 
   /** A rejection of record {@code recordIndex} for {@code reason}, explained by {@code detail}. */
   public BadRecordException(long recordIndex, BadRecordReason reason, String detail) {
     super("record " + recordIndex + ": " + reason + ": " + detail);
     this.recordIndex = recordIndex;
     this.reason = Checks.requireNonNull(reason, "reason");
+    this.detail = detail;
+  }
+
+  /** The field, the value and the rule broken, without index and reason; for callers that know
+   * the record by another name (a file and line). */
+  public String detail() {
+    return detail;
   }
 
   /** The 0-based index of the record in the caller's input order. */

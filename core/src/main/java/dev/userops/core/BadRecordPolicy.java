@@ -2,7 +2,7 @@ package dev.userops.core;
 
 /**
  * What bulk calculations do with a record that is well-formed but not valid data (a negative
- * amount on a paid order, a timestamp before 1970 or after {@code asOf}, a duplicate order id, a
+ * amount, a timestamp before 1970 or after {@code asOf}, a duplicate order id, a
  * refund of an unknown order). Chosen by the caller; nothing is ever dropped silently.
  */
 public enum BadRecordPolicy {

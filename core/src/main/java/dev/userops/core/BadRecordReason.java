@@ -2,7 +2,7 @@ package dev.userops.core;
 
 /** Why a record was not used; the keys of {@link Diagnostics}. One vocabulary for every module. */
 public enum BadRecordReason {
-  /** A paid order or refund with an amount below zero. */
+  /** An order (of any status) or a refund with an amount below zero. */
   NEGATIVE_AMOUNT,
   /** A timestamp before 1970-01-01T00:00:00Z. */
   BEFORE_1970,

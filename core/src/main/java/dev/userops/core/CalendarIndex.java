@@ -35,6 +35,11 @@ public final class CalendarIndex {
   private static final long TABLE_END_MILLIS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
   /** Bucket width 2^31 ms (about 24.9 days): at most a few transitions fall in one bucket. */
   private static final int BUCKET_SHIFT = 31;
+  private static final int BUCKET_FIELDS = 4;
+  private static final int OFFSET = 0;
+  private static final int NEXT_TRANSITION = 1;
+  private static final int MONTH = 2;
+  private static final int NEXT_MONTH = 3;
 
   private static final long MONTH_TABLE_START_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
   private static final long MONTH_TABLE_DAYS =
@@ -59,11 +64,15 @@ public final class CalendarIndex {
   /** Per bucket: index of the first transition after the bucket's start. */
   private final int[] firstTransitionOfBucket;
   /**
-   * Per bucket b, side by side so one cache line serves the common case: {@code [2b]} the offset
-   * at the bucket's start, {@code [2b + 1]} the first transition after it ({@link Long#MAX_VALUE}
-   * if none). An instant before that transition needs no search.
+   * Per bucket, {@value #BUCKET_FIELDS} longs side by side so that one cache line serves the common
+   * case, an instant before the bucket's first transition: the offset in force at the bucket's
+   * start ({@code OFFSET}), that transition ({@code NEXT_TRANSITION}, {@link Long#MAX_VALUE} if
+   * none), the month of the bucket's start in local time ({@code MONTH}) and the local start of
+   * the next month in local epoch millis ({@code NEXT_MONTH}). Until that transition the offset is
+   * constant, so local time runs from the bucket's local start for less than 25 days and crosses
+   * at most one month boundary.
    */
-  private final long[] bucketOffsetAndNextTransition;
+  private final long[] buckets;
 
   private CalendarIndex(ZoneId zone, DayOfWeek weekStart) {
     this.zone = zone;
@@ -83,7 +92,7 @@ public final class CalendarIndex {
     }
     int buckets = (int) ((TABLE_END_MILLIS - TABLE_START_MILLIS) >>> BUCKET_SHIFT) + 1;
     this.firstTransitionOfBucket = new int[buckets];
-    this.bucketOffsetAndNextTransition = new long[2 * buckets];
+    this.buckets = new long[BUCKET_FIELDS * buckets];
     int next = 0;
     for (int b = 0; b < buckets; b++) {
       long bucketStart = TABLE_START_MILLIS + ((long) b << BUCKET_SHIFT);
@@ -91,9 +100,15 @@ public final class CalendarIndex {
         next++;
       }
       firstTransitionOfBucket[b] = next;
-      bucketOffsetAndNextTransition[2 * b] = offsetMillis[next];
-      bucketOffsetAndNextTransition[2 * b + 1] =
+      long localStartDay = Math.floorDiv(bucketStart + offsetMillis[next], MILLIS_PER_DAY);
+      long month = monthIndexOfDay(localStartDay);
+      int slot = b * BUCKET_FIELDS;
+      this.buckets[slot + OFFSET] = offsetMillis[next];
+      this.buckets[slot + NEXT_TRANSITION] =
           next < transitionMillis.length ? transitionMillis[next] : Long.MAX_VALUE;
+      this.buckets[slot + MONTH] = month;
+      this.buckets[slot + NEXT_MONTH] =
+          periodStart(Granularity.MONTH, month + 1).toEpochDay() * MILLIS_PER_DAY;
     }
   }
 
@@ -149,8 +164,9 @@ public final class CalendarIndex {
       return rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
     }
     int bucket = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT);
-    if (epochMillis < bucketOffsetAndNextTransition[2 * bucket + 1]) {
-      return bucketOffsetAndNextTransition[2 * bucket];
+    int slot = bucket * BUCKET_FIELDS;
+    if (epochMillis < buckets[slot + NEXT_TRANSITION]) {
+      return buckets[slot + OFFSET];
     }
     int i = firstTransitionOfBucket[bucket];
     while (i < transitionMillis.length && transitionMillis[i] <= epochMillis) {
@@ -176,6 +192,13 @@ public final class CalendarIndex {
 
   /** The index of the month containing {@code epochMillis}'s local date. */
   public long monthIndex(long epochMillis) {
+    if (epochMillis >= TABLE_START_MILLIS && epochMillis < TABLE_END_MILLIS) {
+      int slot = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT) * BUCKET_FIELDS;
+      if (epochMillis < buckets[slot + NEXT_TRANSITION]) {
+        long localMillis = epochMillis + buckets[slot + OFFSET];
+        return buckets[slot + MONTH] + (localMillis >= buckets[slot + NEXT_MONTH] ? 1 : 0);
+      }
+    }
     return monthIndexOfDay(dayIndex(epochMillis));
   }
 

@@ -27,6 +27,14 @@ public record Diagnostics(Map<BadRecordReason, Long> skipped) {
     skipped = Collections.unmodifiableMap(copy);
   }
 
+  /** The counts of this and {@code other} added, e.g. a reader's and a calculation's. */
+  public Diagnostics plus(Diagnostics other) {
+    EnumMap<BadRecordReason, Long> sum = new EnumMap<>(BadRecordReason.class);
+    sum.putAll(skipped);
+    other.skipped.forEach((reason, count) -> sum.merge(reason, count, Math::addExact));
+    return new Diagnostics(sum);
+  }
+
   /** Total records skipped. */
   public long totalSkipped() {
     return skipped.values().stream().mapToLong(Long::longValue).sum();

@@ -28,6 +28,17 @@ class BadRecordsTest {
   }
 
   @Test
+  void diagnosticsAddUpByReason() {
+    Diagnostics reader = new Diagnostics(Map.of(BadRecordReason.DUPLICATE_ORDER_ID, 2L));
+    Diagnostics summary =
+        new Diagnostics(Map.of(BadRecordReason.NEGATIVE_AMOUNT, 1L, BadRecordReason.DUPLICATE_ORDER_ID, 3L));
+    assertThat(reader.plus(summary).skipped())
+        .containsExactly(
+            Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 1L), Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 5L));
+    assertThat(Diagnostics.NONE.plus(Diagnostics.NONE)).isEqualTo(Diagnostics.NONE);
+  }
+
+  @Test
   void rejectThrowsWithIndexReasonAndDetail() {
     BadRecords reject = new BadRecords(BadRecordPolicy.REJECT);
     assertThatThrownBy(() -> reject.acceptOrder(7, 11, 1, 10))
@@ -36,6 +47,7 @@ class BadRecordsTest {
             e -> {
               assertThat(e.recordIndex()).isEqualTo(7);
               assertThat(e.reason()).isEqualTo(BadRecordReason.AFTER_AS_OF);
+              assertThat(e.detail()).startsWith("occurredAt must be <= asOf");
             })
         .hasMessage(
             "record 7: AFTER_AS_OF: occurredAt must be <= asOf 1970-01-01T00:00:00.010Z, got 1970-01-01T00:00:00.011Z");
