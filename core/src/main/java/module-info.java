@@ -5,13 +5,13 @@
 module dev.userops.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
-  requires com.google.common;
-  requires org.slf4j;
 
   exports dev.userops.core;
   exports dev.userops.core.event;
+  exports dev.userops.core.sample;
   exports dev.userops.core.summary;
 
   opens dev.userops.core.event to com.fasterxml.jackson.databind;
   opens dev.userops.core.summary to com.fasterxml.jackson.databind;
+  opens dev.userops.core.sample to com.fasterxml.jackson.databind;
 }

@@ -56,6 +56,15 @@ public final class Checks {
     return (int) requireInRange((long) value, min, max, name);
   }
 
+  /** Returns {@code value} if {@code min <= value <= max}; NaN is never in range. */
+  public static double requireInRange(double value, double min, double max, String name) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          name + " must be in [" + min + ", " + max + "], got " + value);
+    }
+    return value;
+  }
+
   /** Returns {@code value} if it is non-null and has a non-whitespace character. */
   public static String requireNonBlank(String value, String name) {
     requireNonNull(value, name);
