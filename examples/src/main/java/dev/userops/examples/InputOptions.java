@@ -1,0 +1,165 @@
+package dev.userops.examples;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecords;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.UserIdDictionary;
+import dev.userops.core.event.Order;
+import dev.userops.examples.input.OrderReader;
+import dev.userops.examples.input.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The input options every report shares, and the one place that turns them into a reader: {@code
+ * --orders FILE | --cdnow FILE} (neither: the bundled CDNOW data), {@code --zone}, {@code --as-of},
+ * {@code --bad-records} and {@code --fraction-digits}.
+ */
+final class InputOptions {
+  static final String BUNDLED_CDNOW = "CDNOW_master.txt";
+  /** A long holds 18 decimal digits, so more could not represent even 1 major unit. */
+  private static final int MAX_FRACTION_DIGITS = 18;
+  private static final String BUNDLED_CDNOW_RESOURCE = "data/" + BUNDLED_CDNOW;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
+
+  @ArgGroup(exclusive = true)
+  private InputFile file;
+
+  private static final class InputFile {
+    @Option(names = "--orders", paramLabel = "FILE", required = true,
+        description = "Order CSV with header user_id,order_id,occurred_at,amount,status[,channel].")
+    private Path orders;
+
+    @Option(names = "--cdnow", paramLabel = "FILE", required = true,
+        description = "CDNOW transactions (customer_id date number_of_cds dollar_value).")
+    private Path cdnow;
+  }
+
+  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "Time zone of local dates and times in the input and of reported dates"
+          + " (default: ${DEFAULT-VALUE}).")
+  private ZoneId zone;
+
+  @Option(names = "--as-of", paramLabel = "DATE|INSTANT",
+      description = "Orders after this are bad records. A date means the end of that day in --zone;"
+          + " also 2026-03-01T14:30 (in --zone) or 2026-03-01T14:30:00Z. Default: no bound.")
+  private String asOf;
+
+  @Option(names = "--bad-records", paramLabel = "reject|skip", defaultValue = "skip",
+      converter = PolicyConverter.class, completionCandidates = PolicyConverter.class,
+      description = "reject: stop at the first bad record; skip: skip and count it by reason"
+          + " (default: ${DEFAULT-VALUE}).")
+  private BadRecordPolicy badRecords;
+
+  @Option(names = "--fraction-digits", paramLabel = "N", defaultValue = "2",
+      description = "Fraction digits of the currency of CSV amounts (default: ${DEFAULT-VALUE});"
+          + " amounts with more are errors, never rounded.")
+  private int fractionDigits;
+
+  ZoneId zone() {
+    return zone;
+  }
+
+  /** The {@code --as-of} instant, or {@code null} for no bound. */
+  Instant asOf() {
+    if (asOf == null) {
+      return null;
+    }
+    try {
+      return Timestamps.parseAsOf(asOf, zone);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--as-of: " + e.getMessage(), e, null, asOf);
+    }
+  }
+
+  BadRecordPolicy badRecords() {
+    return badRecords;
+  }
+
+  /** Fraction digits of the input's amounts: CDNOW is in dollars and cents. */
+  int fractionDigits() {
+    return file == null || file.cdnow != null ? 2 : fractionDigits;
+  }
+
+  /** The input's name for reports and messages. */
+  String source() {
+    if (file == null) {
+      return BUNDLED_CDNOW + " (bundled)";
+    }
+    return (file.orders != null ? file.orders : file.cdnow).toString();
+  }
+
+  /**
+   * Reads every order of the input into {@code consumer}. Duplicate order ids are handled by the
+   * {@code --bad-records} policy here; everything else is the consumer's.
+   *
+   * @throws dev.userops.examples.input.InputException for malformed input or a rejected record
+   */
+  ReadResult read(Consumer<? super Order> consumer) throws IOException {
+    if (fractionDigits < 0 || fractionDigits > MAX_FRACTION_DIGITS) {
+      throw new ParameterException(command.commandLine(), "--fraction-digits must be in [0, "
+          + MAX_FRACTION_DIGITS + "], got " + fractionDigits);
+    }
+    UserIdDictionary users = new UserIdDictionary();
+    BadRecords duplicates = new BadRecords(badRecords);
+    try (OrderReader reader = open(users, duplicates)) {
+      long records = reader.forEach(consumer);
+      return new ReadResult(records, users, duplicates.diagnostics());
+    }
+  }
+
+  private OrderReader open(UserIdDictionary users, BadRecords duplicates) throws IOException {
+    if (file == null) {
+      InputStream bundled = InputOptions.class.getResourceAsStream(BUNDLED_CDNOW_RESOURCE);
+      if (bundled == null) {
+        throw new IllegalStateException("bundled resource missing: " + BUNDLED_CDNOW_RESOURCE);
+      }
+      return OrderReader.cdnow(source(), bundled, zone, users);
+    } else if (file.cdnow != null) {
+      return OrderReader.cdnow(source(), Files.newInputStream(file.cdnow), zone, users);
+    }
+    return OrderReader.csv(source(), Files.newInputStream(file.orders), zone, fractionDigits, users, duplicates);
+  }
+
+  /**
+   * What reading found besides the orders.
+   *
+   * @param records data rows read, including bad ones
+   * @param users the file's user ids by the dense ids orders carry
+   * @param diagnostics rows the reader skipped (duplicate order ids), by reason
+   */
+  record ReadResult(long records, UserIdDictionary users, Diagnostics diagnostics) {}
+
+  /** {@code reject} and {@code skip}, the policy names users type. */
+  static final class PolicyConverter implements ITypeConverter<BadRecordPolicy>, Iterable<String> {
+    @Override
+    public BadRecordPolicy convert(String value) {
+      return switch (value) {
+        case "reject" -> BadRecordPolicy.REJECT;
+        case "skip" -> BadRecordPolicy.SKIP_AND_COUNT;
+        default -> throw new TypeConversionException("expected reject or skip, got \"" + value + "\"");
+      };
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("reject", "skip").iterator();
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package dev.userops.examples.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.BadRecords;
+import dev.userops.core.UserIdDictionary;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.summary.OrderSummary;
+import dev.userops.core.summary.OrderSummaryAccumulator;
+import dev.userops.core.summary.OrderSummarySpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderCsvReaderTest {
+  private static final String HEADER = "user_id,order_id,occurred_at,amount,status\n";
+
+  private final UserIdDictionary users = new UserIdDictionary();
+  private BadRecords duplicates = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+
+  private List<Order> read(String csv, ZoneId zone) throws IOException {
+    List<Order> orders = new ArrayList<>();
+    try (OrderReader reader = OrderReader.csv("orders.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone, 2, users, duplicates)) {
+      reader.forEach(orders::add);
+    }
+    return orders;
+  }
+
+  private Order one(String row) throws IOException {
+    return read(HEADER + row + "\n", ZoneId.of("UTC")).get(0);
+  }
+
+  private Instant occurredAt(String text, String zone) throws IOException {
+    return read(HEADER + "u1,o1," + text + ",1.00,paid\n", ZoneId.of(zone)).get(0).occurredAt();
+  }
+
+  @Test
+  void readsEveryFieldAndMapsUserIdsDensely() throws IOException {
+    List<Order> orders = read(
+        "user_id,order_id,occurred_at,amount,status,channel\n"
+            + "alice,o1,2026-03-01T10:00:00Z,12.34,paid,app\n"
+            + "bob,o2,2026-03-02T10:00:00Z,0.10,CANCELLED,\n"
+            + "alice,o3,2026-03-03T10:00:00Z,5,Refunded,web\n",
+        ZoneId.of("UTC"));
+
+    assertThat(orders).containsExactly(
+        new Order("o1", 0, Instant.parse("2026-03-01T10:00:00Z"), 1234, OrderStatus.PAID, "app"),
+        new Order("o2", 1, Instant.parse("2026-03-02T10:00:00Z"), 10, OrderStatus.CANCELLED, null),
+        new Order("o3", 0, Instant.parse("2026-03-03T10:00:00Z"), 500, OrderStatus.REFUNDED, "web"));
+    assertThat(users.userId(0)).isEqualTo("alice");
+    assertThat(users.userId(1)).isEqualTo("bob");
+  }
+
+  @Test
+  void columnsMayComeInAnyOrderAndChannelIsOptional() throws IOException {
+    List<Order> orders = read("status,amount,occurred_at,order_id,user_id\npaid,1.50,2026-03-01,o1,u\n",
+        ZoneId.of("UTC"));
+
+    assertThat(orders).containsExactly(
+        Order.of("o1", 0, Instant.parse("2026-03-01T00:00:00Z"), 150, OrderStatus.PAID));
+  }
+
+  @Test
+  void aDateIsTheStartOfThatDayInTheZone() throws IOException {
+    assertThat(occurredAt("2026-03-01", "UTC")).isEqualTo("2026-03-01T00:00:00Z");
+    assertThat(occurredAt("2026-03-01", "Asia/Shanghai")).isEqualTo("2026-02-28T16:00:00Z");
+    assertThat(occurredAt("2026-03-01", "America/New_York")).isEqualTo("2026-03-01T05:00:00Z");
+  }
+
+  @Test
+  void aLocalDateTimeIsReadInTheZoneEastAndWestOfUtc() throws IOException {
+    assertThat(occurredAt("2026-03-01T14:30", "Asia/Shanghai")).isEqualTo("2026-03-01T06:30:00Z");
+    assertThat(occurredAt("2026-03-01T14:30:15", "America/Los_Angeles")).isEqualTo("2026-03-01T22:30:15Z");
+    assertThat(occurredAt("2026-03-01T14:30:15.250", "UTC")).isEqualTo("2026-03-01T14:30:15.250Z");
+  }
+
+  @Test
+  void aLocalTimeInADaylightSavingGapShiftsForwardAndInAnOverlapTakesTheEarlierOffset()
+      throws IOException {
+    // New York skipped 02:00-03:00 on 2026-03-08: 02:30 does not exist and becomes 03:30 EDT (-04:00).
+    assertThat(occurredAt("2026-03-08T02:30", "America/New_York")).isEqualTo("2026-03-08T07:30:00Z");
+    // 01:30 happened twice on 2026-11-01; the first, in EDT (-04:00), is taken.
+    assertThat(occurredAt("2026-11-01T01:30", "America/New_York")).isEqualTo("2026-11-01T05:30:00Z");
+  }
+
+  @Test
+  void aDateTimeWithOffsetIgnoresTheZone() throws IOException {
+    assertThat(occurredAt("2026-03-01T14:30:00+08:00", "America/New_York")).isEqualTo("2026-03-01T06:30:00Z");
+    assertThat(occurredAt("2026-03-01T14:30:00-05:00", "Asia/Tokyo")).isEqualTo("2026-03-01T19:30:00Z");
+    assertThat(occurredAt("2026-03-01T14:30:00Z", "Asia/Tokyo")).isEqualTo("2026-03-01T14:30:00Z");
+  }
+
+  @Test
+  void amountsAreConvertedToMinorUnitsExactly() throws IOException {
+    assertThat(one("u,o,2026-03-01,0.10,paid").amountMinor()).isEqualTo(10);
+    assertThat(one("u,o,2026-03-01,19.99,paid").amountMinor()).isEqualTo(1999);
+    assertThat(one("u,o,2026-03-01,7,paid").amountMinor()).isEqualTo(700);
+    assertThat(one("u,o,2026-03-01,92233720368547758.07,paid").amountMinor()).isEqualTo(Long.MAX_VALUE);
+    assertThat(one("u,o,2026-03-01,-5.00,paid").amountMinor()).isEqualTo(-500);
+  }
+
+  @Test
+  void moreFractionDigitsThanTheCurrencyHasIsAnErrorNotARounding() {
+    assertThatThrownBy(() -> one("u,o,2026-03-01,19.999,paid"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:2: amount: expected at most 2 fraction digits (amounts are never"
+            + " rounded), got \"19.999\"");
+  }
+
+  @Test
+  void aMalformedAmountNamesFileLineAndField() {
+    assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,o2,2026-03-01,abc,paid\n",
+        ZoneId.of("UTC")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:3: amount: expected a decimal amount in major units like 12.34, got \"abc\"")
+        .satisfies(e -> {
+          InputException input = (InputException) e;
+          assertThat(input.source()).isEqualTo("orders.csv");
+          assertThat(input.line()).isEqualTo(3);
+          assertThat(input.field()).isEqualTo("amount");
+        });
+    for (String bad : List.of("1e3", "+1", ".5", "5.", "1_000.00", " 1.00", "1.00 ", "")) {
+      assertThatThrownBy(() -> one("u,o,2026-03-01," + bad + ",paid"))
+          .as(bad)
+          .hasMessageStartingWith("orders.csv:2: amount: expected a decimal amount");
+    }
+    assertThatThrownBy(() -> one("u,o,2026-03-01,92233720368547758.08,paid"))
+        .hasMessage("orders.csv:2: amount: amount out of range of long minor units, got \"92233720368547758.08\"");
+  }
+
+  @Test
+  void aMalformedDateNamesFileLineAndField() {
+    assertThatThrownBy(() -> one("u,o,2026-02-30,1.00,paid"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:2: occurred_at: expected a date (2026-03-01), a local date-time"
+            + " (2026-03-01T14:30[:ss]) or a date-time with offset (2026-03-01T14:30:00+08:00 or ...Z),"
+            + " got \"2026-02-30\"");
+    assertThatThrownBy(() -> one("u,o,01/03/2026,1.00,paid"))
+        .hasMessageStartingWith("orders.csv:2: occurred_at: expected a date");
+  }
+
+  @Test
+  void aMalformedStatusOrIdNamesFileLineAndField() {
+    assertThatThrownBy(() -> one("u,o,2026-03-01,1.00,shipped"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:2: status: expected paid, cancelled or refunded, got \"shipped\"");
+    assertThatThrownBy(() -> one(",o,2026-03-01,1.00,paid"))
+        .hasMessage("orders.csv:2: user_id: expected a non-blank id, got \"\"");
+    assertThatThrownBy(() -> one("u,  ,2026-03-01,1.00,paid"))
+        .hasMessage("orders.csv:2: order_id: expected a non-blank id, got \"  \"");
+  }
+
+  @Test
+  void aWrongHeaderNamesMissingAndUnknownColumns() {
+    assertThatThrownBy(() -> read("user_id,order_id,occurred_at,amt,status,coupon\n", ZoneId.of("UTC")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:1: header: missing column(s) amount; unknown column(s) amt, coupon"
+            + " (expected user_id,order_id,occurred_at,amount,status[,channel])");
+    assertThatThrownBy(() -> read("u1,o1,2026-03-01,1.00,paid\n", ZoneId.of("UTC")))
+        .hasMessageStartingWith("orders.csv:1: header: missing column(s) user_id, order_id");
+    assertThatThrownBy(() -> read("", ZoneId.of("UTC")))
+        .hasMessageStartingWith("orders.csv:1: header: expected a header");
+    assertThatThrownBy(() -> read(HEADER.replace("status", "status,amount"), ZoneId.of("UTC")))
+        .hasMessageStartingWith("orders.csv:1: header: repeated column(s) amount");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+    assertThat(read("\uFEFF" + HEADER + "u,o,2026-03-01,1.00,paid\n", ZoneId.of("UTC"))).hasSize(1);
+  }
+
+  @Test
+  void aRowWithTheWrongNumberOfFieldsIsAnError() {
+    assertThatThrownBy(() -> read(HEADER + "u,o,2026-03-01,1.00\n", ZoneId.of("UTC")))
+        .hasMessage("orders.csv:2: row: expected 5 fields as in the header, got 4");
+  }
+
+  @Test
+  void quotedFieldsAndCrlfLineEndsAreCsv() throws IOException {
+    List<Order> orders = read(HEADER.replace("\n", "\r\n") + "\"u,1\",\"o\"\"1\",2026-03-01,1.00,paid\r\n",
+        ZoneId.of("UTC"));
+
+    assertThat(orders.get(0).orderId()).isEqualTo("o\"1");
+    assertThat(users.userId(0)).isEqualTo("u,1");
+  }
+
+  @Test
+  void duplicateOrderIdsAreCountedAndSkippedUnderSkip() throws IOException {
+    List<Order> orders = read(HEADER
+        + "u,o1,2026-03-01,1.00,paid\n"
+        + "u,o1,2026-03-02,2.00,paid\n"
+        + "v,o2,2026-03-02,3.00,paid\n"
+        + "v,o1,2026-03-03,4.00,cancelled\n", ZoneId.of("UTC"));
+
+    assertThat(orders).extracting(Order::amountMinor).containsExactly(100L, 300L);
+    assertThat(duplicates.diagnostics().skipped(BadRecordReason.DUPLICATE_ORDER_ID)).isEqualTo(2);
+  }
+
+  @Test
+  void aDuplicateOrderIdIsAnErrorNamingTheLineUnderReject() {
+    duplicates = new BadRecords(BadRecordPolicy.REJECT);
+
+    assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,o2,2026-03-01,1.00,paid\n"
+        + "u,o1,2026-03-02,2.00,paid\n", ZoneId.of("UTC")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:4: order_id: DUPLICATE_ORDER_ID: order_id \"o1\" appeared on an earlier line");
+  }
+
+  @Test
+  void recordsTheSummaryRejectsAreLocatedByLine() {
+    OrderSummaryAccumulator summary = new OrderSummarySpec(ZoneId.of("UTC"),
+        Instant.parse("2026-03-31T00:00:00Z"), BadRecordPolicy.REJECT).newAccumulator();
+    String csv = HEADER + "u,o1,2026-03-01,1.00,paid\n";
+
+    assertThatThrownBy(() -> readInto(csv + "u,o2,2026-03-01,-5.00,paid\n", summary))
+        .hasMessage("orders.csv:3: amount: NEGATIVE_AMOUNT: amountMinor must be >= 0, got -500");
+    assertThatThrownBy(() -> readInto(csv + "u,o2,2026-04-01,5.00,paid\n", summary))
+        .hasMessage("orders.csv:3: occurred_at: AFTER_AS_OF: occurredAt must be <= asOf"
+            + " 2026-03-31T00:00:00Z, got 2026-04-01T00:00:00Z");
+  }
+
+  @Test
+  void underSkipTheReaderCountsDuplicatesAndTheSummaryEverythingElse() throws IOException {
+    OrderSummaryAccumulator summary = new OrderSummarySpec(ZoneId.of("UTC"), null,
+        BadRecordPolicy.SKIP_AND_COUNT).newAccumulator();
+
+    long records = readInto(HEADER
+        + "u,o1,2026-03-01,1.00,paid\n"
+        + "u,o1,2026-03-01,1.00,paid\n"
+        + "u,o2,1969-12-31,1.00,paid\n"
+        + "u,o3,2026-03-01,-1.00,paid\n", summary);
+
+    OrderSummary result = summary.result();
+    assertThat(records).isEqualTo(4);
+    assertThat(result.orders()).isEqualTo(1);
+    assertThat(duplicates.diagnostics().skipped()).containsOnlyKeys(BadRecordReason.DUPLICATE_ORDER_ID);
+    assertThat(result.diagnostics().skipped())
+        .containsOnlyKeys(BadRecordReason.BEFORE_1970, BadRecordReason.NEGATIVE_AMOUNT);
+  }
+
+  private long readInto(String csv, OrderSummaryAccumulator summary) throws IOException {
+    try (OrderReader reader = OrderReader.csv("orders.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), 2, users, duplicates)) {
+      return reader.forEach(summary::add);
+    }
+  }
+
+  @Test
+  void otherCurrenciesHaveOtherFractionDigits() throws IOException {
+    String csv = HEADER + "u,o1,2026-03-01,1500,paid\nu,o2,2026-03-01,1.5,paid\n";
+    List<Order> orders = new ArrayList<>();
+    try (OrderReader yen = OrderReader.csv("yen.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), 0, users, duplicates)) {
+      assertThatThrownBy(() -> yen.forEach(orders::add))
+          .hasMessage("yen.csv:3: amount: expected at most 0 fraction digits (amounts are never rounded), got \"1.5\"");
+    }
+    assertThat(orders).extracting(Order::amountMinor).containsExactly(1500L);
+  }
+}
