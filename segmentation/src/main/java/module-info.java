@@ -5,4 +5,6 @@
  */
 module dev.userops.segmentation {
   requires transitive dev.userops.core;
+  // RE2/J has no module descriptor; its automatic name comes from the jar file name.
+  requires re2j;
 }
