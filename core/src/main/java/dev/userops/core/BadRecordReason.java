@@ -11,5 +11,9 @@ public enum BadRecordReason {
   /** An order id seen before in the same input. */
   DUPLICATE_ORDER_ID,
   /** A refund whose order id is not in the input. */
-  REFUND_OF_UNKNOWN_ORDER
+  REFUND_OF_UNKNOWN_ORDER,
+  /** A refund of an order that is cancelled or already refunded by status. */
+  REFUND_OF_UNPAID_ORDER,
+  /** A refund that would take an order's refunds above its amount. */
+  REFUND_EXCEEDS_ORDER
 }

@@ -1,0 +1,182 @@
+package dev.userops.core.event;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.BadRecords;
+import dev.userops.core.Checks;
+import dev.userops.core.Diagnostics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one definition of a valid order and its net amount, shared by every calculation that takes
+ * orders with refunds: joins {@link Order}s and {@link Refund}s by order id under a {@link
+ * RefundTreatment} and passes each purchase on as primitives, for the hot paths of accumulators.
+ *
+ * <p>Orders are screened as they are added (negative amount, before 1970, after {@code asOf},
+ * duplicate order id). Refunds may arrive before or after their order; they are applied when {@link
+ * #forEach} first runs, in {@code (occurredAt, refundId)} order so the outcome does not depend on
+ * input order, and are bad records when their order is unknown, not paid, or already refunded in
+ * full by earlier refunds (the refund that would exceed the amount is skipped whole). Refunds after
+ * {@code asOf} have not happened yet as of {@code asOf} and are bad records too ({@link
+ * BadRecordReason#AFTER_AS_OF}). A refund changes the order's amount, not its time.
+ *
+ * <p>Records are numbered from 0 across {@link #addOrder} and {@link #addRefund} calls for the
+ * {@link BadRecordPolicy}; under {@code REJECT} a bad refund throws from {@link #forEach}. Memory:
+ * about 80 bytes per order plus its id. Mutable, not thread-safe; use once.
+ */
+public final class ValidOrders {
+  private final RefundTreatment treatment;
+  private final BadRecords badRecords;
+  private final long asOfMillis;
+  private final Map<String, Integer> indexById = new HashMap<>();
+  private final List<PendingRefund> refunds = new ArrayList<>();
+  private long[] userIds = new long[16];
+  private long[] epochMillis = new long[16];
+  private long[] amountMinor = new long[16];
+  private long[] refundedMinor = new long[16];
+  private OrderStatus[] statuses = new OrderStatus[16];
+  private int orders;
+  private long records;
+  private boolean refundsApplied;
+
+  private record PendingRefund(long recordIndex, Refund refund) {}
+
+  private ValidOrders(RefundTreatment treatment, BadRecordPolicy policy, Instant asOf) {
+    this.treatment = Checks.requireNonNull(treatment, "treatment");
+    this.badRecords = new BadRecords(Checks.requireNonNull(policy, "policy"));
+    this.asOfMillis = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
+  }
+
+  /**
+   * An empty join.
+   *
+   * @param asOf orders and refunds after this instant are bad records; {@code null} for no bound
+   */
+  public static ValidOrders create(RefundTreatment treatment, BadRecordPolicy policy, Instant asOf) {
+    return new ValidOrders(treatment, policy, asOf);
+  }
+
+  /**
+   * Adds an order.
+   *
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @throws IllegalStateException after {@link #forEach} has run
+   */
+  public void addOrder(Order order) {
+    Checks.requireNonNull(order, "order");
+    Checks.checkState(!refundsApplied, "cannot add orders after forEach");
+    long recordIndex = records++;
+    if (!badRecords.acceptOrder(recordIndex, order.occurredAtMillis(), order.amountMinor(), asOfMillis)) {
+      return;
+    }
+    if (indexById.containsKey(order.orderId())) {
+      badRecords.report(recordIndex, BadRecordReason.DUPLICATE_ORDER_ID, "orderId " + order.orderId() + " seen before");
+      return;
+    }
+    if (orders == userIds.length) {
+      grow();
+    }
+    indexById.put(order.orderId(), orders);
+    userIds[orders] = order.userId();
+    epochMillis[orders] = order.occurredAtMillis();
+    amountMinor[orders] = order.amountMinor();
+    statuses[orders] = order.status();
+    orders++;
+  }
+
+  private void grow() {
+    int capacity = Math.multiplyExact(userIds.length, 2);
+    userIds = Arrays.copyOf(userIds, capacity);
+    epochMillis = Arrays.copyOf(epochMillis, capacity);
+    amountMinor = Arrays.copyOf(amountMinor, capacity);
+    refundedMinor = Arrays.copyOf(refundedMinor, capacity);
+    statuses = Arrays.copyOf(statuses, capacity);
+  }
+
+  /**
+   * Adds a refund, applied when {@link #forEach} first runs. Ignored under {@link
+   * RefundTreatment#GROSS} (but still screened).
+   *
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @throws IllegalStateException after {@link #forEach} has run
+   */
+  public void addRefund(Refund refund) {
+    Checks.requireNonNull(refund, "refund");
+    Checks.checkState(!refundsApplied, "cannot add refunds after forEach");
+    long recordIndex = records++;
+    if (badRecords.acceptOrder(recordIndex, refund.occurredAt().toEpochMilli(), refund.amountMinor(), asOfMillis)) {
+      refunds.add(new PendingRefund(recordIndex, refund));
+    }
+  }
+
+  private void applyRefunds() {
+    refunds.sort(
+        Comparator.comparing((PendingRefund p) -> p.refund().occurredAt())
+            .thenComparing(p -> p.refund().refundId()));
+    for (PendingRefund pending : refunds) {
+      Refund refund = pending.refund();
+      Integer index = indexById.get(refund.orderId());
+      if (index == null) {
+        badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_OF_UNKNOWN_ORDER,
+            "refund " + refund.refundId() + " of orderId " + refund.orderId() + " not in the input");
+      } else if (statuses[index] != OrderStatus.PAID) {
+        badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_OF_UNPAID_ORDER,
+            "refund " + refund.refundId() + " of orderId " + refund.orderId() + " with status " + statuses[index]);
+      } else if (refund.amountMinor() > amountMinor[index] - refundedMinor[index]) {
+        badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_EXCEEDS_ORDER,
+            "refund " + refund.refundId() + " of " + refund.amountMinor() + " exceeds the "
+                + (amountMinor[index] - refundedMinor[index]) + " left of orderId " + refund.orderId());
+      } else {
+        refundedMinor[index] += refund.amountMinor();
+      }
+    }
+    refunds.clear();
+  }
+
+  /**
+   * Passes each valid order to {@code visitor} in the order orders were added: its user, time and
+   * amount net of refunds under the treatment. Orders refunded in full are left out under {@link
+   * RefundTreatment#NET}; a zero-amount order that was never refunded is a purchase.
+   */
+  public void forEach(Visitor visitor) {
+    Checks.requireNonNull(visitor, "visitor");
+    if (!refundsApplied) {
+      refundsApplied = true;
+      applyRefunds();
+    }
+    for (int i = 0; i < orders; i++) {
+      if (!treatment.counts(statuses[i])) {
+        continue;
+      }
+      long amount = treatment == RefundTreatment.NET ? amountMinor[i] - refundedMinor[i] : amountMinor[i];
+      if (treatment == RefundTreatment.NET && refundedMinor[i] > 0 && amount == 0) {
+        continue;
+      }
+      visitor.order(userIds[i], epochMillis[i], amount);
+    }
+  }
+
+  /** Records skipped so far, by reason; complete once {@link #forEach} has run. */
+  public Diagnostics diagnostics() {
+    return badRecords.diagnostics();
+  }
+
+  /** Receives valid orders as primitives. */
+  @FunctionalInterface
+  public interface Visitor {
+    /**
+     * One valid order.
+     *
+     * @param userId the buyer
+     * @param epochMillis when it was placed
+     * @param amountMinor its amount net of refunds under the treatment, {@code >= 0}
+     */
+    void order(long userId, long epochMillis, long amountMinor);
+  }
+}
