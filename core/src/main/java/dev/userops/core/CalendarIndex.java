@@ -196,7 +196,8 @@ public final class CalendarIndex {
       int slot = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT) * BUCKET_FIELDS;
       if (epochMillis < buckets[slot + NEXT_TRANSITION]) {
         long localMillis = epochMillis + buckets[slot + OFFSET];
-        return buckets[slot + MONTH] + (localMillis >= buckets[slot + NEXT_MONTH] ? 1 : 0);
+        // Branch-free "+1 if past the next month's start": random instants would defeat a branch.
+        return buckets[slot + MONTH] + ((buckets[slot + NEXT_MONTH] - 1 - localMillis) >>> 63);
       }
     }
     return monthIndexOfDay(dayIndex(epochMillis));
@@ -232,16 +233,12 @@ public final class CalendarIndex {
     if (sinceTableStart < 0 || sinceTableStart >= MONTH_TABLE_DAYS) {
       return civilMonthIndexOfDay(dayIndex);
     }
-    // Guess from the mean Gregorian month (146097 / 4800 days), then step to the true month: the
-    // guess is never more than one month off (checked for every day of the table by a test).
-    int month = (int) ((sinceTableStart * MONTHS_PER_DAY_Q32) >>> 32);
-    while (dayIndex < MONTH_START_DAYS[month]) {
-      month--;
-    }
-    while (dayIndex >= MONTH_START_DAYS[month + 1]) {
-      month++;
-    }
-    return MONTH_TABLE_START_INDEX + month;
+    // Guess from the mean Gregorian month (146097 / 4800 days); the guess is never more than one
+    // month off (checked for every day of the table by a test), so one branch-free step corrects it.
+    int guess = (int) ((sinceTableStart * MONTHS_PER_DAY_Q32) >>> 32);
+    long before = (dayIndex - MONTH_START_DAYS[guess]) >>> 63;
+    long after = (MONTH_START_DAYS[guess + 1] - 1 - dayIndex) >>> 63;
+    return MONTH_TABLE_START_INDEX + guess - before + after;
   }
 
   private static long civilMonthIndexOfDay(long dayIndex) {
