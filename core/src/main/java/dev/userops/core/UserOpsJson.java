@@ -160,6 +160,13 @@ public final class UserOpsJson {
     if (e instanceof InvalidFormatException format) {
       return "expected " + describe(format.getTargetType()) + ", got " + quote(format.getValue());
     }
+    if (e instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() != null
+        && mismatch.getTargetType().isPrimitive()
+        && String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot map `null`")) {
+      // Jackson reports an absent primitive creator property as a null.
+      return "expected " + describe(mismatch.getTargetType()) + ", got null or no value (the field is required)";
+    }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       String found = mismatch.getProcessor() instanceof JsonParser parser ? currentToken(parser) : "another value";
       return "expected " + describe(mismatch.getTargetType()) + ", got " + found;

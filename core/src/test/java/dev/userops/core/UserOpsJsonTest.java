@@ -70,6 +70,14 @@ class UserOpsJsonTest {
   }
 
   @Test
+  void missingOrNullPrimitivesAreRequired() {
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"window\":\"PT1H\"}}")))
+        .hasMessage("points.earnRules[2].cap.max: expected integer, got null or no value (the field is required)");
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"max\":null}}")).path())
+        .isEqualTo("points.earnRules[2].cap.max");
+  }
+
+  @Test
   void badEnumListsTheChoices() {
     assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"mode\":\"SLIDING\"}}")))
         .hasMessage("points.earnRules[2].cap.mode: expected one of [CALENDAR, ROLLING], got \"SLIDING\"");
