@@ -15,5 +15,10 @@ public enum BadRecordReason {
   /** A refund of an order that is cancelled or already refunded by status. */
   REFUND_OF_UNPAID_ORDER,
   /** A refund that would take an order's refunds above its amount. */
-  REFUND_EXCEEDS_ORDER
+  REFUND_EXCEEDS_ORDER,
+  /**
+   * A record that cannot be read as what it should be: malformed JSON, a document over the {@code
+   * UserOpsJson} limits, or the wrong shape (e.g. a profile that is not an object or has no userId).
+   */
+  MALFORMED_RECORD
 }

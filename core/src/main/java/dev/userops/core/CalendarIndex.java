@@ -275,11 +275,13 @@ public final class CalendarIndex {
   }
 
   /**
-   * Whether period {@code index} has fully elapsed at {@code asOfMillis}: its end (the next period's
-   * start) is at or before {@code asOfMillis}.
+   * Whether period {@code index} has fully elapsed at {@code asOfMillis}: its last millisecond is
+   * at or before {@code asOfMillis}, i.e. its end (the next period's start) is at most {@code
+   * asOfMillis + 1}. Events at {@code asOf} count (nothing after it does), so a period ending
+   * exactly then, or one millisecond later, is complete.
    */
   public boolean isComplete(Granularity granularity, long index, long asOfMillis) {
-    return periodStartEpochMillis(granularity, index + 1) <= asOfMillis;
+    return periodStartEpochMillis(granularity, index + 1) - 1 <= asOfMillis;
   }
 
   @Override

@@ -225,7 +225,8 @@ class CalendarIndexTest {
     CalendarIndex shanghai = CalendarIndex.of(ZoneId.of("Asia/Shanghai"));
     long march = shanghai.indexOf(Granularity.MONTH, LocalDate.of(2026, 3, 1));
     long aprilStart = millis("2026-04-01T00:00:00+08:00[Asia/Shanghai]");
-    assertThat(shanghai.isComplete(Granularity.MONTH, march, aprilStart - 1)).isFalse();
+    assertThat(shanghai.isComplete(Granularity.MONTH, march, aprilStart - 2)).isFalse();
+    assertThat(shanghai.isComplete(Granularity.MONTH, march, aprilStart - 1)).as("last millisecond of March").isTrue();
     assertThat(shanghai.isComplete(Granularity.MONTH, march, aprilStart)).isTrue();
   }
 

@@ -57,7 +57,8 @@ final class InputOptions {
   private ZoneId zone;
 
   @Option(names = "--as-of", paramLabel = "DATE|INSTANT",
-      description = "Orders after this are bad records. A date means the end of that day in --zone;"
+      description = "The evaluation instant: records after it are bad records. A date means the"
+          + " start of that day in --zone (so that day's own records are after it);"
           + " also 2026-03-01T14:30 (in --zone) or 2026-03-01T14:30:00Z. Default: no bound.")
   private String asOf;
 
@@ -82,7 +83,7 @@ final class InputOptions {
       return null;
     }
     try {
-      return Timestamps.parseAsOf(asOf, zone);
+      return Timestamps.parse(asOf, zone);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), "--as-of: " + e.getMessage(), e, null, asOf);
     }

@@ -50,7 +50,9 @@ abstract class AbstractOrderReader implements OrderReader {
         switch (e.reason()) {
           case NEGATIVE_AMOUNT -> amountColumn;
           case BEFORE_1970, AFTER_AS_OF -> occurredAtColumn;
-          case DUPLICATE_ORDER_ID, REFUND_OF_UNKNOWN_ORDER -> orderIdColumn;
+          case DUPLICATE_ORDER_ID, REFUND_OF_UNKNOWN_ORDER, REFUND_OF_UNPAID_ORDER, REFUND_EXCEEDS_ORDER ->
+              orderIdColumn;
+          case MALFORMED_RECORD -> "row";
         };
     // The record index counts the consumer's records, which means nothing to a reader of the file.
     return problem(line, field, e.reason() + ": " + e.detail(), e);

@@ -44,22 +44,6 @@ public final class Timestamps {
     }
   }
 
-  /**
-   * Parses an {@code asOf} bound: a date {@code 2026-03-01} means the end of that day in {@code
-   * zone} (the last millisecond before the next day starts, so every order on that date counts);
-   * the other forms of {@link #parse} mean that instant.
-   *
-   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
-   */
-  public static Instant parseAsOf(String text, ZoneId zone) {
-    if (text.indexOf('T') >= 0) {
-      return parse(text, zone);
-    }
-    // Parsed through parse() so that a malformed date gets the same message.
-    LocalDate date = LocalDate.ofInstant(parse(text, zone), zone);
-    return date.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
-  }
-
   private static boolean hasOffset(String text, int timeStart) {
     for (int i = timeStart + 1; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -10,20 +10,21 @@ class TimestampsTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
-  void anAsOfDateIsTheLastMillisecondOfThatDayInTheZone() {
-    assertThat(Timestamps.parseAsOf("2026-03-01", SHANGHAI)).isEqualTo("2026-03-01T15:59:59.999Z");
-    assertThat(Timestamps.parseAsOf("2026-03-01", ZoneId.of("UTC"))).isEqualTo("2026-03-01T23:59:59.999Z");
+  void aDateIsTheStartOfThatDayInTheZone() {
+    // Also the meaning of --as-of DATE in every subcommand (issue 3: the start of that day in zone).
+    assertThat(Timestamps.parse("2026-03-01", SHANGHAI)).isEqualTo("2026-02-28T16:00:00Z");
+    assertThat(Timestamps.parse("2026-03-01", ZoneId.of("UTC"))).isEqualTo("2026-03-01T00:00:00Z");
   }
 
   @Test
-  void anAsOfDateTimeIsThatInstant() {
-    assertThat(Timestamps.parseAsOf("2026-03-01T08:00", SHANGHAI)).isEqualTo("2026-03-01T00:00:00Z");
-    assertThat(Timestamps.parseAsOf("2026-03-01T08:00:00Z", SHANGHAI)).isEqualTo("2026-03-01T08:00:00Z");
+  void aDateTimeIsThatInstant() {
+    assertThat(Timestamps.parse("2026-03-01T08:00", SHANGHAI)).isEqualTo("2026-03-01T00:00:00Z");
+    assertThat(Timestamps.parse("2026-03-01T08:00:00Z", SHANGHAI)).isEqualTo("2026-03-01T08:00:00Z");
   }
 
   @Test
-  void aMalformedAsOfNamesTheForms() {
-    assertThatThrownBy(() -> Timestamps.parseAsOf("yesterday", SHANGHAI))
+  void aMalformedTimestampNamesTheForms() {
+    assertThatThrownBy(() -> Timestamps.parse("yesterday", SHANGHAI))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("expected a date (2026-03-01)")
         .hasMessageEndingWith("got \"yesterday\"");
