@@ -1,0 +1,72 @@
+package dev.userops.segmentation.dimensions;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+
+/**
+ * Average-order-amount buckets: below {@code lowMinor}, between {@code lowMinor} and {@code
+ * highMinor} (both inclusive), above {@code highMinor}. The average is compared exactly as the
+ * rational {@code spend / orders}, never rounded. Defaults 50.00 and 200.00 in a currency with two
+ * fraction digits. JSON form: {@code {"lowMinor":5000,"highMinor":20000}}.
+ *
+ * @param lowMinor x, in minor units; {@code null} in JSON means 5000
+ * @param highMinor y, in minor units, {@code >= lowMinor}; {@code null} in JSON means 20000
+ */
+public record AmountBuckets(Long lowMinor, Long highMinor) {
+  /** The defaults. */
+  public static final AmountBuckets DEFAULT = new AmountBuckets(null, null);
+
+  /** Amount bucket of a user. */
+  public enum Bucket {
+    /** Average below {@code lowMinor}. */
+    LOW,
+    /** Average in {@code [lowMinor, highMinor]}. */
+    MID,
+    /** Average above {@code highMinor}. */
+    HIGH
+  }
+
+  /** Applies the defaults and validates. */
+  public AmountBuckets {
+    lowMinor = Checks.requireNonNegative(lowMinor == null ? 5000L : lowMinor, "lowMinor");
+    highMinor = highMinor == null ? Math.max(20_000L, lowMinor) : highMinor;
+    Checks.checkArgument(highMinor >= lowMinor, "highMinor must be >= lowMinor %s, got %s", lowMinor, highMinor);
+  }
+
+  /**
+   * Reads buckets from their JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static AmountBuckets fromJson(String json) {
+    return UserOpsJson.read(json, AmountBuckets.class);
+  }
+
+  /** This configuration's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
+   * The bucket of a user with net {@code spendMinor >= 0} over {@code orders >= 1} valid orders.
+   *
+   * @throws IllegalArgumentException for no orders or a negative spend
+   */
+  public Bucket bucketOf(long spendMinor, long orders) {
+    Checks.requireNonNegative(spendMinor, "spendMinor");
+    Checks.requirePositive(orders, "orders");
+    if (compare(spendMinor, orders, lowMinor) < 0) {
+      return Bucket.LOW;
+    }
+    return compare(spendMinor, orders, highMinor) > 0 ? Bucket.HIGH : Bucket.MID;
+  }
+
+  /** The sign of {@code spend / orders - bound}, without rounding or overflow. */
+  private static int compare(long spend, long orders, long bound) {
+    long whole = spend / orders;
+    if (whole != bound) {
+      return Long.compare(whole, bound);
+    }
+    return spend % orders == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.userops.segmentation.dimensions;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * Birthday this month or this week, in the user's zone (birthday care). A 29 February birthday is
+ * celebrated on 28 February in common years. JSON form: {@code {"weekStart":"MONDAY"}}.
+ *
+ * @param weekStart the first day of a week; {@code null} in JSON means Monday
+ */
+public record Birthdays(DayOfWeek weekStart) {
+  /** Weeks starting on Monday. */
+  public static final Birthdays DEFAULT = new Birthdays(DayOfWeek.MONDAY);
+
+  /** Defaults the week start to Monday. */
+  public Birthdays {
+    weekStart = weekStart == null ? DayOfWeek.MONDAY : weekStart;
+  }
+
+  /**
+   * Reads the configuration from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static Birthdays fromJson(String json) {
+    return UserOpsJson.read(json, Birthdays.class);
+  }
+
+  /** This configuration's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /** Whether {@code birthday} falls in the month of {@code asOf}'s local date in {@code zone}. */
+  public boolean isThisMonth(MonthDay birthday, Instant asOf, ZoneId zone) {
+    Checks.requireNonNull(birthday, "birthday");
+    return birthday.getMonth() == today(asOf, zone).getMonth();
+  }
+
+  /**
+   * Whether {@code birthday} is celebrated in the week (starting on {@link #weekStart()}) of {@code
+   * asOf}'s local date in {@code zone}; a week across New Year checks each date in its own year.
+   */
+  public boolean isThisWeek(MonthDay birthday, Instant asOf, ZoneId zone) {
+    Checks.requireNonNull(birthday, "birthday");
+    LocalDate day = today(asOf, zone).with(TemporalAdjusters.previousOrSame(weekStart));
+    for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
+      if (birthday.atYear(day.getYear()).equals(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static LocalDate today(Instant asOf, ZoneId zone) {
+    return LocalDate.ofInstant(Checks.requireNonNull(asOf, "asOf"), Checks.requireNonNull(zone, "zone"));
+  }
+}

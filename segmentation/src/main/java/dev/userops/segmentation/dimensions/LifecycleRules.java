@@ -1,0 +1,73 @@
+package dev.userops.segmentation.dimensions;
+
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+
+/**
+ * Lifecycle thresholds in calendar days of the zone activity days are in. Defaults: new for 7
+ * days, silent after 30 days without activity, lost after 90. JSON form: {@code
+ * {"newDays":7,"silentDays":30,"lostDays":90}}.
+ *
+ * <p>Stages are tried in this order: {@link LifecycleStage#NEW} if first seen fewer than {@code
+ * newDays} days before {@code asOf}'s date; {@link LifecycleStage#LOST} if the last activity is at
+ * least {@code lostDays} days before it; {@link LifecycleStage#SILENT} if at least {@code
+ * silentDays}; otherwise {@link LifecycleStage#RETURNING} if the gap before the last activity was
+ * at least {@code silentDays} (the user had gone silent or lost), else {@link
+ * LifecycleStage#ACTIVE}.
+ *
+ * @param newDays {@code >= 0}; {@code null} in JSON means 7
+ * @param silentDays {@code >= 1}; {@code null} in JSON means 30
+ * @param lostDays {@code >= silentDays}; {@code null} in JSON means 90
+ */
+public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDays) {
+  /** The defaults. */
+  public static final LifecycleRules DEFAULT = new LifecycleRules(null, null, null);
+
+  /** Applies the defaults and validates. */
+  public LifecycleRules {
+    newDays = Checks.requireNonNegative(newDays == null ? 7 : newDays, "newDays");
+    silentDays = Checks.requirePositive(silentDays == null ? 30 : silentDays, "silentDays");
+    lostDays = lostDays == null ? Math.max(90, silentDays) : lostDays;
+    Checks.checkArgument(lostDays >= silentDays, "lostDays must be >= silentDays %s, got %s", silentDays, lostDays);
+  }
+
+  /**
+   * Reads rules from their JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static LifecycleRules fromJson(String json) {
+    return UserOpsJson.read(json, LifecycleRules.class);
+  }
+
+  /** These rules' JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
+   * The stage of {@code activity} (days local to {@code calendar}'s zone) at {@code asOfMillis}.
+   *
+   * @throws IllegalArgumentException if the last activity is after {@code asOf}'s date
+   */
+  public LifecycleStage stage(UserActivity activity, long asOfMillis, CalendarIndex calendar) {
+    return stage(activity, calendar.dayIndex(asOfMillis));
+  }
+
+  /** The stage of {@code activity} on the epoch day {@code asOfDay} of the activity's zone. */
+  public LifecycleStage stage(UserActivity activity, long asOfDay) {
+    Checks.requireNonNull(activity, "activity");
+    Checks.checkArgument(
+        activity.lastDay() <= asOfDay, "activity.lastDay must be <= asOfDay %s, got %s", asOfDay, activity.lastDay());
+    long inactiveDays = asOfDay - activity.lastDay();
+    if (asOfDay - activity.firstDay() < newDays) {
+      return LifecycleStage.NEW;
+    } else if (inactiveDays >= lostDays) {
+      return LifecycleStage.LOST;
+    } else if (inactiveDays >= silentDays) {
+      return LifecycleStage.SILENT;
+    }
+    return activity.gapBeforeLastDays() >= silentDays ? LifecycleStage.RETURNING : LifecycleStage.ACTIVE;
+  }
+}

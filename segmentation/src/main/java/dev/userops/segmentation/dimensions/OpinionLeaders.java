@@ -1,0 +1,82 @@
+package dev.userops.segmentation.dimensions;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+
+/**
+ * Opinion leaders: users whose content moves others, by influence = {@code likeWeight × likes +
+ * shareWeight × shares + invitationWeight × invitations} received. A leader has influence above 0
+ * and either ranks in the top {@code topShare} of users (ties by ascending user id) or reaches
+ * {@code minInfluence}; exactly one of the two is set. Defaults: weights 1, 2, 5 and the top 5%.
+ * JSON form: {@code {"likeWeight":1,"shareWeight":2,"invitationWeight":5,"topShare":0.05}}.
+ *
+ * @param likeWeight {@code >= 0}; {@code null} in JSON means 1
+ * @param shareWeight {@code >= 0}; {@code null} in JSON means 2
+ * @param invitationWeight {@code >= 0}; {@code null} in JSON means 5
+ * @param topShare share of users in (0, 1], rounded up to whole users; {@code null} means 0.05
+ *     unless {@code minInfluence} is set
+ * @param minInfluence the influence a leader reaches, {@code >= 1}; {@code null} for top share
+ */
+public record OpinionLeaders(
+    Long likeWeight, Long shareWeight, Long invitationWeight, Double topShare, Long minInfluence) {
+  /** The defaults. */
+  public static final OpinionLeaders DEFAULT = new OpinionLeaders(null, null, null, null, null);
+
+  /** Applies the defaults and validates. */
+  public OpinionLeaders {
+    likeWeight = Checks.requireNonNegative(likeWeight == null ? 1L : likeWeight, "likeWeight");
+    shareWeight = Checks.requireNonNegative(shareWeight == null ? 2L : shareWeight, "shareWeight");
+    invitationWeight = Checks.requireNonNegative(invitationWeight == null ? 5L : invitationWeight, "invitationWeight");
+    if (minInfluence == null) {
+      topShare = topShare == null ? 0.05 : topShare;
+      Checks.checkArgument(topShare > 0 && topShare <= 1, "topShare must be in (0, 1], got %s", topShare);
+    } else {
+      Checks.checkArgument(topShare == null, "set topShare or minInfluence, not both: got %s and %s", topShare, minInfluence);
+      Checks.requirePositive(minInfluence, "minInfluence");
+    }
+  }
+
+  /**
+   * Reads the configuration from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static OpinionLeaders fromJson(String json) {
+    return UserOpsJson.read(json, OpinionLeaders.class);
+  }
+
+  /** This configuration's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
+   * The weighted influence of counts received.
+   *
+   * @throws IllegalArgumentException for a negative count
+   * @throws ArithmeticException on overflow
+   */
+  public long influence(long likes, long shares, long invitations) {
+    Checks.requireNonNegative(likes, "likes");
+    Checks.requireNonNegative(shares, "shares");
+    Checks.requireNonNegative(invitations, "invitations");
+    return Math.addExact(
+        Math.addExact(Math.multiplyExact(likeWeight, likes), Math.multiplyExact(shareWeight, shares)),
+        Math.multiplyExact(invitationWeight, invitations));
+  }
+
+  /**
+   * Which rows are opinion leaders; row {@code i} is user {@code userIds[i]} with {@code
+   * influence[i] >= 0}.
+   */
+  public boolean[] leaders(long[] userIds, long[] influence) {
+    int[] rows = Ranking.descending(userIds, influence, "influence");
+    long quota = minInfluence != null ? rows.length : (long) Math.ceil(topShare * rows.length);
+    long floor = minInfluence != null ? minInfluence : 1;
+    boolean[] leaders = new boolean[rows.length];
+    for (int k = 0; k < quota && influence[rows[k]] >= floor; k++) {
+      leaders[rows[k]] = true;
+    }
+    return leaders;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.userops.segmentation.dimensions;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * The Pareto value tier: the smallest set of top spenders whose spend covers at least {@code
+ * revenueShare} of all revenue (the "20% of users who bring 80% of revenue"). Spenders are taken by
+ * descending spend, ties by ascending user id, so the set does not depend on input order. JSON
+ * form: {@code {"revenueShare":0.8}}.
+ *
+ * @param revenueShare in (0, 1]; {@code null} in JSON means 0.8
+ */
+public record ValueTiers(Double revenueShare) {
+  /** Top spenders covering 80% of revenue. */
+  public static final ValueTiers DEFAULT = new ValueTiers(null);
+
+  /** Applies the default and validates. */
+  public ValueTiers {
+    revenueShare = revenueShare == null ? 0.8 : revenueShare;
+    Checks.checkArgument(revenueShare > 0 && revenueShare <= 1, "revenueShare must be in (0, 1], got %s", revenueShare);
+  }
+
+  /**
+   * Reads the configuration from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static ValueTiers fromJson(String json) {
+    return UserOpsJson.read(json, ValueTiers.class);
+  }
+
+  /** This configuration's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
+   * Which rows are top spenders. Row {@code i} is user {@code userIds[i]} with net {@code
+   * spendMinor[i] >= 0}. With no revenue at all, nobody is.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or a spend is negative
+   */
+  public boolean[] topSpenders(long[] userIds, long[] spendMinor) {
+    int[] rows = Ranking.descending(userIds, spendMinor, "spendMinor");
+    BigInteger total = BigInteger.ZERO;
+    for (long spend : spendMinor) {
+      total = total.add(BigInteger.valueOf(spend));
+    }
+    // The smallest covered amount: ceil(share × total), exactly; share is the double as written.
+    BigInteger needed = new BigDecimal(total).multiply(BigDecimal.valueOf(revenueShare))
+        .setScale(0, RoundingMode.CEILING).toBigIntegerExact();
+    boolean[] top = new boolean[rows.length];
+    BigInteger covered = BigInteger.ZERO;
+    for (int k = 0; k < rows.length && covered.compareTo(needed) < 0; k++) {
+      top[rows[k]] = true;
+      covered = covered.add(BigInteger.valueOf(spendMinor[rows[k]]));
+    }
+    return top;
+  }
+}

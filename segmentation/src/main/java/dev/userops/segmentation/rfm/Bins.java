@@ -1,0 +1,83 @@
+package dev.userops.segmentation.rfm;
+
+import java.util.Arrays;
+
+/** The arithmetic of {@link RfmScoring}'s methods over one feature column. */
+final class Bins {
+  private Bins() {}
+
+  /** {@code 1 + floor(scores × worse / n)}, where worse values are smaller, or larger if reversed. */
+  static byte[] quantileScores(long[] values, int scores, boolean reversed) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = values.length;
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      long worse = reversed ? n - upperBound(sorted, values[i]) : lowerBound(sorted, values[i]);
+      out[i] = (byte) (1 + scores * worse / n);
+    }
+    return out;
+  }
+
+  /**
+   * Bins {@code [cut[k-1], cut[k])}: {@code 1 + (cuts <= value)}, or {@code cuts.length + 1 - (cuts
+   * <= value)} if reversed.
+   */
+  static byte[] cutScores(long[] values, double[] cuts, boolean reversed) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      int below = 0;
+      while (below < cuts.length && cuts[below] <= values[i]) {
+        below++;
+      }
+      out[i] = (byte) (reversed ? cuts.length + 1 - below : 1 + below);
+    }
+    return out;
+  }
+
+  /**
+   * The cut points of R {@code rfm} 0.3.0: {@code quantile(x, probs = seq(0, 1, length.out =
+   * scores + 1))} without the ends, plus one. R's type 7 quantile is {@code (1 - h) × x[lo] + h ×
+   * x[hi]} over the sorted values at 1-based index {@code 1 + (n - 1) × p}, computed here in the
+   * same double arithmetic, with {@code p = k × (1 / scores)} as R's {@code seq} computes it.
+   */
+  static double[] rCutPoints(long[] values, int scores) {
+    if (values.length == 0) {
+      return new double[0];
+    }
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double by = 1.0 / scores;
+    double[] cuts = new double[scores - 1];
+    for (int k = 1; k < scores; k++) {
+      double index = 1 + (sorted.length - 1) * (k * by);
+      int lo = (int) Math.floor(index);
+      int hi = (int) Math.ceil(index);
+      double q = sorted[lo - 1];
+      double h = index - lo;
+      if (h > 0 && sorted[hi - 1] != sorted[lo - 1]) {
+        q = (1 - h) * sorted[lo - 1] + h * sorted[hi - 1];
+      }
+      cuts[k - 1] = q + 1;
+    }
+    return cuts;
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int upperBound(long[] sorted, long value) {
+    return value == Long.MAX_VALUE ? sorted.length : lowerBound(sorted, value + 1);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.userops.segmentation.rfm;
+
+import dev.userops.core.Checks;
+import dev.userops.core.Diagnostics;
+import java.util.Arrays;
+
+/**
+ * Per-user RFM features of every user with at least one valid order, in ascending user id order:
+ * user {@code i} of {@code 0 .. size() - 1}. Immutable.
+ */
+public final class RfmFeatures {
+  private final long[] userIds;
+  private final long[] recencyDays;
+  private final long[] frequency;
+  private final long[] monetaryMinor;
+  private final long[] spendMinor;
+  private final Diagnostics diagnostics;
+
+  RfmFeatures(
+      long[] userIds,
+      long[] recencyDays,
+      long[] frequency,
+      long[] monetaryMinor,
+      long[] spendMinor,
+      Diagnostics diagnostics) {
+    int n = userIds.length;
+    Checks.checkArgument(
+        recencyDays.length == n && frequency.length == n && monetaryMinor.length == n && spendMinor.length == n,
+        "feature columns must all have %s rows", n);
+    this.userIds = userIds;
+    this.recencyDays = recencyDays;
+    this.frequency = frequency;
+    this.monetaryMinor = monetaryMinor;
+    this.spendMinor = spendMinor;
+    this.diagnostics = Checks.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /**
+   * Features computed elsewhere (e.g. by a database), for scoring: row {@code i} of each array is
+   * user {@code i}; monetary value is taken as the user's spend. The arrays are copied.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or user ids repeat, or a
+   *     recency, frequency or monetary value is negative
+   */
+  public static RfmFeatures of(long[] userIds, long[] recencyDays, long[] frequency, long[] monetaryMinor) {
+    long[] ids = userIds.clone();
+    Checks.checkArgument(
+        recencyDays.length == ids.length && frequency.length == ids.length && monetaryMinor.length == ids.length,
+        "feature columns must all have %s rows, got %s, %s and %s",
+        ids.length, recencyDays.length, frequency.length, monetaryMinor.length);
+    for (int i = 0; i < ids.length; i++) {
+      Checks.requireNonNegative(recencyDays[i], "recencyDays[" + i + "]");
+      Checks.requireNonNegative(frequency[i], "frequency[" + i + "]");
+      Checks.requireNonNegative(monetaryMinor[i], "monetaryMinor[" + i + "]");
+    }
+    long[] sorted = ids.clone();
+    Arrays.sort(sorted);
+    for (int i = 1; i < sorted.length; i++) {
+      Checks.checkArgument(sorted[i] != sorted[i - 1], "userIds must be distinct, got %s twice", sorted[i]);
+    }
+    return new RfmFeatures(
+        ids, recencyDays.clone(), frequency.clone(), monetaryMinor.clone(), monetaryMinor.clone(), Diagnostics.NONE);
+  }
+
+  /** Number of users. */
+  public int size() {
+    return userIds.length;
+  }
+
+  /** The id of user {@code i}. */
+  public long userId(int i) {
+    return userIds[i];
+  }
+
+  /** Calendar days from user {@code i}'s last valid order to {@code asOf}, {@code >= 0}. */
+  public long recencyDays(int i) {
+    return recencyDays[i];
+  }
+
+  /** User {@code i}'s valid orders, or purchase days, as the spec says; {@code >= 1}. */
+  public long frequency(int i) {
+    return frequency[i];
+  }
+
+  /** User {@code i}'s net spend or mean order amount, as the spec says, in minor units. */
+  public long monetaryMinor(int i) {
+    return monetaryMinor[i];
+  }
+
+  /** User {@code i}'s net spend in minor units, whatever the monetary measure. */
+  public long spendMinor(int i) {
+    return spendMinor[i];
+  }
+
+  /** Records skipped, by reason. */
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  long[] recencyColumn() {
+    return recencyDays;
+  }
+
+  long[] frequencyColumn() {
+    return frequency;
+  }
+
+  long[] monetaryColumn() {
+    return monetaryMinor;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RfmFeatures other
+        && Arrays.equals(userIds, other.userIds)
+        && Arrays.equals(recencyDays, other.recencyDays)
+        && Arrays.equals(frequency, other.frequency)
+        && Arrays.equals(monetaryMinor, other.monetaryMinor)
+        && Arrays.equals(spendMinor, other.spendMinor)
+        && diagnostics.equals(other.diagnostics);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(userIds) * 31 + Arrays.hashCode(monetaryMinor);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("RfmFeatures[users=").append(size());
+    for (int i = 0; i < Math.min(size(), 5); i++) {
+      s.append(", ").append(userIds[i]).append(":(").append(recencyDays[i]).append(',')
+          .append(frequency[i]).append(',').append(monetaryMinor[i]).append(')');
+    }
+    return s.append(size() > 5 ? ", ...]" : "]").append(" diagnostics=").append(diagnostics).toString();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.userops.segmentation.rfm;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import java.util.List;
+
+/**
+ * How features become scores {@code 1 .. scores}, higher being better on every axis: recency
+ * scores are reversed (the most recent buyers score highest), frequency and monetary scores rise
+ * with the value. JSON form: {@code {"method":"QUANTILE","scores":5}} or {@code
+ * {"method":"FIXED_EDGES","scores":3,"recencyEdges":[30,90],"frequencyEdges":[2,5],
+ * "monetaryEdges":[10000,50000]}}.
+ *
+ * @param method the scoring method
+ * @param scores the highest score, in [1, 100]; {@code null} in JSON means 5; for {@link
+ *     Method#FIXED_EDGES} it must be the number of edges plus one
+ * @param recencyEdges for {@link Method#FIXED_EDGES}: ascending recency lower bounds in days
+ * @param frequencyEdges for {@link Method#FIXED_EDGES}: ascending frequency lower bounds
+ * @param monetaryEdges for {@link Method#FIXED_EDGES}: ascending monetary lower bounds in minor units
+ */
+public record RfmScoring(
+    Method method,
+    Integer scores,
+    List<Long> recencyEdges,
+    List<Long> frequencyEdges,
+    List<Long> monetaryEdges) {
+  /** The default highest score. */
+  public static final int DEFAULT_SCORES = 5;
+
+  /** Scoring methods. */
+  public enum Method {
+    /**
+     * Rank-based: a user's score is {@code 1 + floor(scores × worse / users)}, where {@code worse}
+     * counts users with a strictly worse value (a larger recency, a smaller frequency or monetary
+     * value). Equal values get equal scores whatever the input order, and each score holds about
+     * {@code users / scores} users when values are distinct.
+     */
+    QUANTILE,
+    /**
+     * Fixed bins {@code [edge[k-1], edge[k])}: frequency and monetary score {@code 1 + (edges <=
+     * value)}, recency scores {@code scores - (edges <= days)}, so days below the first edge score
+     * highest.
+     */
+    FIXED_EDGES,
+    /**
+     * The R package {@code rfm} 0.3.0 ({@code rfm_table_order}): cut points are R's default (type
+     * 7) sample quantiles at {@code 1/scores .. (scores-1)/scores}, each plus one unit of the
+     * feature (a day, an order, a minor unit), bins {@code [lower, upper)}; recency reversed. With
+     * ties some scores may stay unused. To reproduce R's scores for amounts R saw in major units,
+     * give amounts in those units.
+     */
+    R_COMPATIBLE
+  }
+
+  /** Validates the method's parameters; the message names the field and the value. */
+  public RfmScoring {
+    Checks.requireNonNull(method, "method");
+    scores = scores == null ? DEFAULT_SCORES : scores;
+    Checks.requireInRange(scores, 1, 100, "scores");
+    if (method == Method.FIXED_EDGES) {
+      recencyEdges = edges(recencyEdges, "recencyEdges", scores);
+      frequencyEdges = edges(frequencyEdges, "frequencyEdges", scores);
+      monetaryEdges = edges(monetaryEdges, "monetaryEdges", scores);
+    } else {
+      Checks.checkArgument(
+          recencyEdges == null && frequencyEdges == null && monetaryEdges == null,
+          "edges are only for FIXED_EDGES, got method %s with edges", method);
+    }
+  }
+
+  private static List<Long> edges(List<Long> edges, String name, int scores) {
+    Checks.requireNonNull(edges, name);
+    Checks.checkArgument(
+        edges.size() == scores - 1, "%s must hold scores - 1 = %s edges, got %s", name, scores - 1, edges);
+    for (int i = 0; i < edges.size(); i++) {
+      Checks.requireNonNull(edges.get(i), name + "[" + i + "]");
+      Checks.checkArgument(
+          i == 0 || edges.get(i) > edges.get(i - 1), "%s must be strictly ascending, got %s", name, edges);
+    }
+    return List.copyOf(edges);
+  }
+
+  /** Quantile scores {@code 1 .. scores}. */
+  public static RfmScoring quantiles(int scores) {
+    return new RfmScoring(Method.QUANTILE, scores, null, null, null);
+  }
+
+  /** R {@code rfm} 0.3.0 scores {@code 1 .. scores}. */
+  public static RfmScoring rCompatible(int scores) {
+    return new RfmScoring(Method.R_COMPATIBLE, scores, null, null, null);
+  }
+
+  /** Fixed-edge scores {@code 1 .. edges + 1}; all three lists hold the same number of edges. */
+  public static RfmScoring fixedEdges(List<Long> recencyEdges, List<Long> frequencyEdges, List<Long> monetaryEdges) {
+    Checks.requireNonNull(recencyEdges, "recencyEdges");
+    return new RfmScoring(Method.FIXED_EDGES, recencyEdges.size() + 1, recencyEdges, frequencyEdges, monetaryEdges);
+  }
+
+  /**
+   * Reads a scoring from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static RfmScoring fromJson(String json) {
+    return UserOpsJson.read(json, RfmScoring.class);
+  }
+
+  /** This scoring's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /** Scores every user of {@code features}; row {@code i} of the result is user {@code i}. */
+  public RfmScores score(RfmFeatures features) {
+    return new RfmScores(
+        scores,
+        axis(features.recencyColumn(), true, recencyEdges),
+        axis(features.frequencyColumn(), false, frequencyEdges),
+        axis(features.monetaryColumn(), false, monetaryEdges));
+  }
+
+  private byte[] axis(long[] values, boolean reversed, List<Long> edges) {
+    return switch (method) {
+      case QUANTILE -> Bins.quantileScores(values, scores, reversed);
+      case FIXED_EDGES -> Bins.cutScores(values, edges.stream().mapToDouble(Long::doubleValue).toArray(), reversed);
+      case R_COMPATIBLE -> Bins.cutScores(values, Bins.rCutPoints(values, scores), reversed);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return toJson();
+  }
+}

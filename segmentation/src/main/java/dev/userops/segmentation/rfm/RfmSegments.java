@@ -1,0 +1,76 @@
+package dev.userops.segmentation.rfm;
+
+import dev.userops.core.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The segment of every user of a scored {@link RfmFeatures} (row {@code i} is user {@code i}), and
+ * the users and revenue of each segment. Immutable.
+ */
+public final class RfmSegments {
+  private final SegmentTable table;
+  private final int[] segmentOfUser;
+  private final List<SegmentSize> sizes;
+
+  /**
+   * One segment's size.
+   *
+   * @param name the segment, a rule's name or {@value SegmentTable#OTHERS}
+   * @param users users in the segment
+   * @param revenueMinor their net spend, in minor units
+   */
+  public record SegmentSize(String name, long users, long revenueMinor) {
+    /** Requires a name. */
+    public SegmentSize {
+      Checks.requireNonNull(name, "name");
+    }
+  }
+
+  RfmSegments(SegmentTable table, int[] segmentOfUser, long[] users, long[] revenue) {
+    this.table = table;
+    this.segmentOfUser = segmentOfUser;
+    List<SegmentSize> sizes = new ArrayList<>();
+    for (int k = 0; k < users.length; k++) {
+      sizes.add(new SegmentSize(name(k), users[k], revenue[k]));
+    }
+    this.sizes = List.copyOf(sizes);
+  }
+
+  private String name(int segment) {
+    return segment == table.rules().size() ? SegmentTable.OTHERS : table.rules().get(segment).name();
+  }
+
+  /** Number of users. */
+  public int size() {
+    return segmentOfUser.length;
+  }
+
+  /** User {@code i}'s segment. */
+  public String segment(int i) {
+    return name(segmentOfUser[i]);
+  }
+
+  /** Every segment of the table in rule order, then {@value SegmentTable#OTHERS}, empty ones included. */
+  public List<SegmentSize> sizes() {
+    return sizes;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RfmSegments other
+        && table.equals(other.table)
+        && Arrays.equals(segmentOfUser, other.segmentOfUser);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(segmentOfUser);
+  }
+
+  @Override
+  public String toString() {
+    return "RfmSegments" + sizes;
+  }
+}

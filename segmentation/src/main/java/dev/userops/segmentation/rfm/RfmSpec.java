@@ -1,0 +1,110 @@
+package dev.userops.segmentation.rfm;
+
+import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.Accumulators;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import dev.userops.core.event.Order;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.Collector;
+
+/**
+ * Defines per-user RFM features: the instant and zone recency is measured at, how frequency and
+ * monetary value are counted, and what to do with bad records. JSON form: {@code
+ * {"zone":"Asia/Shanghai","asOf":"2026-01-01T00:00:00Z","frequency":"ORDERS","monetary":"TOTAL",
+ * "badRecords":"REJECT"}}.
+ *
+ * @param zone the zone of calendar days: recency is the local date of {@code asOf} minus the local
+ *     date of the user's last valid order, in whole calendar days (a DST day counts as one day)
+ * @param asOf orders after this instant are bad records ({@link
+ *     dev.userops.core.BadRecordReason#AFTER_AS_OF})
+ * @param frequency what frequency counts; {@code null} in JSON means {@link Frequency#ORDERS}
+ * @param monetary what monetary value measures; {@code null} in JSON means {@link Monetary#TOTAL}
+ * @param badRecords what to do with a bad record; {@code null} in JSON means {@link
+ *     BadRecordPolicy#REJECT}
+ */
+public record RfmSpec(
+    ZoneId zone, Instant asOf, Frequency frequency, Monetary monetary, BadRecordPolicy badRecords)
+    implements AccumulatorSpec<RfmAccumulator, RfmFeatures> {
+
+  /** What the frequency feature counts. */
+  public enum Frequency {
+    /** Valid orders. */
+    ORDERS,
+    /** Distinct local dates (in the spec's zone) with at least one valid order. */
+    PURCHASE_DAYS
+  }
+
+  /** What the monetary feature measures, in minor units. */
+  public enum Monetary {
+    /** Net spend: the sum of valid orders' amounts. */
+    TOTAL,
+    /** Net spend divided by valid orders, rounded half up to a whole minor unit. */
+    MEAN_PER_ORDER
+  }
+
+  /** Requires zone and asOf; defaults the options as documented on the components. */
+  public RfmSpec {
+    Checks.requireNonNull(zone, "zone");
+    Checks.requireNonNull(asOf, "asOf");
+    Checks.checkArgument(
+        asOf.toEpochMilli() >= 0, "asOf must be >= 1970-01-01T00:00:00Z, got %s", asOf);
+    frequency = frequency == null ? Frequency.ORDERS : frequency;
+    monetary = monetary == null ? Monetary.TOTAL : monetary;
+    badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
+  }
+
+  /** Features counting valid orders and net spend, rejecting bad records. */
+  public static RfmSpec of(ZoneId zone, Instant asOf) {
+    return new RfmSpec(zone, asOf, Frequency.ORDERS, Monetary.TOTAL, BadRecordPolicy.REJECT);
+  }
+
+  /** This spec with another bad-record policy. */
+  public RfmSpec withBadRecords(BadRecordPolicy policy) {
+    return new RfmSpec(zone, asOf, frequency, monetary, Checks.requireNonNull(policy, "policy"));
+  }
+
+  /** This spec with other frequency and monetary measures. */
+  public RfmSpec withMeasures(Frequency frequency, Monetary monetary) {
+    return new RfmSpec(
+        zone,
+        asOf,
+        Checks.requireNonNull(frequency, "frequency"),
+        Checks.requireNonNull(monetary, "monetary"),
+        badRecords);
+  }
+
+  /**
+   * Reads a spec from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static RfmSpec fromJson(String json) {
+    return UserOpsJson.read(json, RfmSpec.class);
+  }
+
+  /** This spec's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
+   * A collector of orders without separate refunds ({@link RfmAccumulator#add(Order)}); parallel
+   * streams merge partial accumulators.
+   */
+  public Collector<Order, RfmAccumulator, RfmFeatures> collector() {
+    return Accumulators.collector(this, RfmAccumulator::add);
+  }
+
+  @Override
+  public RfmAccumulator newAccumulator() {
+    return new RfmAccumulator(this);
+  }
+
+  @Override
+  public RfmAccumulator accumulatorFromBytes(byte[] bytes) {
+    return RfmAccumulator.fromBytes(this, bytes);
+  }
+}

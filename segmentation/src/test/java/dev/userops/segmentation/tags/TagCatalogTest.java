@@ -1,0 +1,118 @@
+package dev.userops.segmentation.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.ConfigException;
+import dev.userops.segmentation.condition.ConditionMode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TagCatalogTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String CATALOG = """
+      {"formatVersion":1,"savedGroups":{"staff":[7,8]},"tags":[
+        {"id":"shanghai","description":"Lives in Shanghai","condition":{"region":"CN-SH"}},
+        {"id":"young_adult","condition":{"age":{"$gte":18,"$lt":30}}},
+        {"id":"repeat_buyer","description":"2+ orders in 180 days","condition":{"orders180d":{"$gte":2}}},
+        {"id":"staff","condition":{"userId":{"$inGroup":"staff"}}},
+        {"id":"gamer","condition":{"interests":{"$elemMatch":{"$in":["games","esports"]}}}}
+      ]}""";
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text.replace('\'', '"'));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  @Test
+  void evaluatesProfilesIntoTagSets() {
+    TagCatalog catalog = TagCatalog.fromJson(CATALOG);
+    JsonNode profile = json("{'userId':7,'region':'CN-SH','age':25,'orders180d':1,'interests':['books','games']}");
+
+    TagSet tags = catalog.evaluate(profile);
+
+    assertThat(tags.ids()).containsExactly("shanghai", "young_adult", "staff", "gamer");
+    assertThat(tags.size()).isEqualTo(4);
+    assertThat(tags.contains("repeat_buyer")).isFalse();
+    assertThat(tags.contains("no_such_tag")).isFalse();
+    assertThat(tags.contains(catalog.indexOf("staff"))).isTrue();
+    assertThat(tags.toLongArray()).containsExactly(0b11011L);
+    assertThat(catalog.evaluate(catalog.schema().flatten(profile))).isEqualTo(tags);
+    assertThat(catalog.schema().paths()).containsExactly("region", "age", "orders180d", "userId", "interests");
+  }
+
+  @Test
+  void jsonRoundTrips() {
+    TagCatalog catalog = TagCatalog.fromJson(CATALOG);
+    assertThat(TagCatalog.fromJson(catalog.toJson())).isEqualTo(catalog);
+    assertThat(catalog.tags().get(1).description()).isEmpty();
+    assertThat(catalog.ids()).containsExactly("shanghai", "young_adult", "repeat_buyer", "staff", "gamer");
+    assertThat(TagCatalog.of(catalog.tags(), json("{'staff':[7,8]}"), ConditionMode.STRICT)).isEqualTo(catalog);
+  }
+
+  @Test
+  void badCatalogsNameThePath() {
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"$gte\":2", "\"$gte\":true")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("tags[2].condition.orders180d.$gte: expected a number or string, got boolean true");
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"young_adult\"", "\"shanghai\"")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("tags[1].id: duplicate tag id \"shanghai\" (first at tags[0])");
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"staff\":[7,8]", "\"staf\":[7,8]")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("tags[3].condition.userId.$inGroup: unknown saved group \"staff\" (known: staf)");
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"description\":\"Lives", "\"descr\":\"Lives")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown field \"descr\"");
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"shanghai\"", "\"Shang hai\"")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("id must be 1 to 64 characters of [A-Za-z0-9_.:-], got \"Shang hai\"");
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"formatVersion\":1", "\"formatVersion\":2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("formatVersion: expected 1, got 2");
+  }
+
+  @Test
+  void growthBookModeCompilesWhatStrictRejects() {
+    String lenient = CATALOG.replace("\"formatVersion\":1,", "\"formatVersion\":1,\"mode\":\"GROWTHBOOK\",")
+        .replace("\"$gte\":2", "\"$gte\":2,\"$regx\":1");
+    TagCatalog catalog = TagCatalog.fromJson(lenient);
+    assertThat(catalog.evaluate(json("{'orders180d':5}")).contains("repeat_buyer")).isFalse();
+  }
+
+  @Test
+  void evaluationRejectsNonObjectsAndShortBitSets() {
+    TagCatalog catalog = TagCatalog.fromJson(CATALOG);
+    assertThatThrownBy(() -> catalog.evaluate(json("[1]")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("profile must be a JSON object, got ARRAY");
+    assertThatThrownBy(() -> catalog.evaluate(json("{}"), new long[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("words must have length >= 1, got 0");
+  }
+
+  @Test
+  void emptyCatalogAndManyTags() {
+    TagCatalog empty = TagCatalog.of(List.of());
+    assertThat(empty.evaluate(json("{}")).ids()).isEmpty();
+    assertThat(empty.wordCount()).isZero();
+
+    List<TagRule> rules = new java.util.ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      rules.add(new TagRule("t" + i, null, json("{'n':{'$gte':" + i + "}}")));
+    }
+    TagCatalog many = TagCatalog.of(rules);
+    TagSet tags = many.evaluate(json("{'n':100}"));
+    assertThat(many.wordCount()).isEqualTo(3);
+    assertThat(tags.size()).isEqualTo(101);
+    assertThat(tags.contains("t100")).isTrue();
+    assertThat(tags.contains("t101")).isFalse();
+  }
+}
