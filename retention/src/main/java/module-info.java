@@ -5,4 +5,14 @@
  */
 module dev.userops.retention {
   requires transitive dev.userops.core;
+
+  exports dev.userops.retention.active;
+  exports dev.userops.retention.cohort;
+  exports dev.userops.retention.repurchase;
+  exports dev.userops.retention.winback;
+
+  opens dev.userops.retention.active to com.fasterxml.jackson.databind;
+  opens dev.userops.retention.cohort to com.fasterxml.jackson.databind;
+  opens dev.userops.retention.repurchase to com.fasterxml.jackson.databind;
+  opens dev.userops.retention.winback to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,126 @@
+package dev.userops.retention.cohort;
+
+import dev.userops.core.Accumulator;
+import dev.userops.core.Accumulators;
+import dev.userops.core.BadRecords;
+import dev.userops.core.BinaryForm;
+import dev.userops.core.Checks;
+import dev.userops.core.event.Activity;
+
+/**
+ * Accumulates a {@link RetentionMatrix} from events of many users in any order. Users are dense ids
+ * in {@code [0, 2^31 - 1)} (map string ids with {@link dev.userops.core.UserIdDictionary}); state
+ * lives in arrays indexed by them.
+ *
+ * <p>Memory per user, by spec:
+ *
+ * <ul>
+ *   <li>first-time cohorts, calendar windows (the default): 12 bytes per user id up to the largest
+ *       seen (the start period and a 64-bit mask of return intervals), plus 8 bytes per return
+ *       event that arrives before the user's earliest start (none for time-ordered input);
+ *   <li>recurring cohorts, calendar windows: {@code 8 · (⌈cohorts / 64⌉ + ⌈(cohorts + span) /
+ *       64⌉) + 4} bytes per user (bitmaps of start and return periods);
+ *   <li>rolling windows: 12 bytes per event that can matter (rolling intervals depend on each
+ *       user's start to the millisecond, so they are computed in {@link #result()}).
+ * </ul>
+ *
+ * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy}, numbered
+ * from 0 in the order this accumulator received them: events before 1970 or after {@code asOf} are
+ * bad records. Events that neither start a cohort nor count as a return are ignored.
+ */
+public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionMatrix> {
+  private static final String FAMILY = "RETM";
+  private static final int VERSION = 1;
+
+  private final RetentionSpec spec;
+  private final Frame frame;
+  private final BadRecords badRecords;
+  private final CohortEngine engine;
+  private long records;
+
+  RetentionAccumulator(RetentionSpec spec) {
+    this.spec = spec;
+    this.frame = new Frame(spec);
+    this.badRecords = new BadRecords(spec.badRecords());
+    if (spec.window() == WindowMode.ROLLING) {
+      this.engine = new RollingEvents(frame, spec.cohortMode() == CohortMode.RECURRING);
+    } else if (spec.cohortMode() == CohortMode.RECURRING) {
+      this.engine = new RecurringCalendar(frame);
+    } else {
+      this.engine = new FirstTimeCalendar(frame);
+    }
+  }
+
+  @Override
+  public RetentionSpec spec() {
+    return spec;
+  }
+
+  /** Adds one activity, classified by its type with the spec's start and return events. */
+  public RetentionAccumulator add(Activity activity) {
+    return add(activity.userId(), activity.occurredAt().toEpochMilli(), activity.type());
+  }
+
+  /** Adds one event named {@code event}, classified with the spec's start and return events. */
+  public RetentionAccumulator add(long userId, long epochMillis, String event) {
+    return add(userId, epochMillis, spec.startsCohort(event), spec.countsAsReturn(event));
+  }
+
+  /**
+   * Adds one event the caller has classified (e.g. once per event name with {@link
+   * RetentionSpec#startsCohort} and {@link RetentionSpec#countsAsReturn}). The hot path: no
+   * allocation.
+   *
+   * @param userId a dense id in {@code [0, 2^31 - 1)}
+   * @param epochMillis when it happened
+   * @param start whether it starts a cohort
+   * @param returned whether it counts as a return
+   * @throws IllegalArgumentException if {@code userId} is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public RetentionAccumulator add(long userId, long epochMillis, boolean start, boolean returned) {
+    Checks.requireInRange(userId, 0, Integer.MAX_VALUE - 1, "userId");
+    long recordIndex = records++;
+    // The time rules of orders (amount 0 passes the amount rule): one definition of a bad time.
+    if (badRecords.acceptOrder(recordIndex, epochMillis, 0, frame.asOfMillis) && (start || returned)) {
+      engine.add((int) userId, epochMillis, start, returned);
+    }
+    return this;
+  }
+
+  @Override
+  public RetentionAccumulator merge(RetentionAccumulator other) {
+    Accumulators.checkMergeable(this, other);
+    records = Math.addExact(records, other.records);
+    badRecords.merge(other.badRecords);
+    engine.merge(other.engine);
+    return this;
+  }
+
+  @Override
+  public RetentionMatrix result() {
+    Tally tally = new Tally(spec, frame);
+    engine.tally(tally);
+    return tally.result(badRecords.diagnostics());
+  }
+
+  @Override
+  public byte[] toByteArray() {
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    writer.putLong(records);
+    badRecords.writeTo(writer);
+    engine.writeTo(writer);
+    return writer.toByteArray();
+  }
+
+  static RetentionAccumulator fromBytes(RetentionSpec spec, byte[] bytes) {
+    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
+    reader.expectString("spec", spec.toJson());
+    RetentionAccumulator acc = new RetentionAccumulator(spec);
+    acc.records = reader.getLong("records");
+    acc.badRecords.readFrom(reader);
+    acc.engine.readFrom(reader);
+    reader.finish();
+    return acc;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.userops.retention.cohort;
+
+import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.Accumulators;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Checks;
+import dev.userops.core.Granularity;
+import dev.userops.core.UserOpsJson;
+import dev.userops.core.event.Activity;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collector;
+
+/**
+ * Defines a cohort retention matrix. JSON form (every field; omitted optional fields take the
+ * defaults below):
+ *
+ * <pre>{@code
+ * {"granularity":"DAY","zone":"Asia/Shanghai","weekStart":"MONDAY","intervals":7,"brackets":[],
+ *  "from":"2026-01-01","to":"2026-01-31","asOf":"2026-03-01T00:00:00Z",
+ *  "startEvents":["signup"],"returnEvents":[],"cohortMode":"FIRST_TIME","returnMode":"ON",
+ *  "window":"CALENDAR","badRecords":"REJECT"}
+ * }</pre>
+ *
+ * <p>Column 0 of the matrix is the cohort size; columns 1..n are either single intervals 1..{@code
+ * intervals} or, when {@code brackets} is not empty, consecutive brackets of the given lengths
+ * (lengths {@code [3, 4, 23]} give the columns of intervals 1–3, 4–7 and 8–30). The intervals
+ * tracked, {@link #spanIntervals()}, are at most {@value #MAX_SPAN}.
+ *
+ * @param granularity the period of cohorts and intervals; {@code null} means DAY
+ * @param zone calendar periods are local to this zone
+ * @param weekStart the first day of a WEEK; {@code null} means MONDAY
+ * @param intervals columns after column 0 without brackets; with brackets 0 or their count
+ *     (required in JSON: write 0 next to brackets)
+ * @param brackets lengths in periods of the bracket columns, each {@code >= 1}; {@code null} or
+ *     empty for one column per interval
+ * @param from the first cohort is the period containing this local date (inclusive)
+ * @param to the last cohort is the period containing this local date (inclusive), not before
+ *     {@code from}
+ * @param asOf events after it are bad records; a cell is immature (null) until its last interval
+ *     has fully elapsed at this instant
+ * @param startEvents event names that start a cohort; {@code null} or empty means any event
+ * @param returnEvents event names that count as a return; {@code null} or empty means any event
+ * @param cohortMode first-time or recurring cohorts; {@code null} means FIRST_TIME
+ * @param returnMode on or on-or-after; {@code null} means ON
+ * @param window calendar periods or rolling windows; {@code null} means CALENDAR
+ * @param badRecords what to do with events before 1970 or after {@code asOf}; {@code null} means
+ *     REJECT
+ */
+public record RetentionSpec(
+    Granularity granularity,
+    ZoneId zone,
+    DayOfWeek weekStart,
+    int intervals,
+    List<Integer> brackets,
+    LocalDate from,
+    LocalDate to,
+    Instant asOf,
+    List<String> startEvents,
+    List<String> returnEvents,
+    CohortMode cohortMode,
+    ReturnMode returnMode,
+    WindowMode window,
+    BadRecordPolicy badRecords)
+    implements AccumulatorSpec<RetentionAccumulator, RetentionMatrix> {
+
+  /**
+   * Most intervals after the start a matrix tracks: the per-user bitmap of first-time calendar
+   * cohorts holds intervals 0..62 exactly and "63 or later" in its last bit.
+   */
+  public static final int MAX_SPAN = 62;
+  /** Most cohort periods in the range, so a recurring bitmap per user stays bounded. */
+  public static final int MAX_COHORTS = 10_000;
+
+  /** Applies the defaults and checks every field and their relations. */
+  public RetentionSpec {
+    granularity = granularity == null ? Granularity.DAY : granularity;
+    Checks.requireNonNull(zone, "zone");
+    weekStart = weekStart == null ? DayOfWeek.MONDAY : weekStart;
+    brackets = brackets == null ? List.of() : List.copyOf(brackets);
+    Checks.requireNonNull(from, "from");
+    Checks.requireNonNull(to, "to");
+    Checks.checkArgument(!to.isBefore(from), "to must not be before from, got from %s, to %s", from, to);
+    Checks.requireNonNull(asOf, "asOf");
+    Checks.checkArgument(asOf.toEpochMilli() >= 0, "asOf must be >= 1970-01-01T00:00:00Z, got %s", asOf);
+    startEvents = normalized(startEvents, "startEvents");
+    returnEvents = normalized(returnEvents, "returnEvents");
+    cohortMode = cohortMode == null ? CohortMode.FIRST_TIME : cohortMode;
+    returnMode = returnMode == null ? ReturnMode.ON : returnMode;
+    window = window == null ? WindowMode.CALENDAR : window;
+    badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
+    int span = 0;
+    for (int i = 0; i < brackets.size(); i++) {
+      span += Checks.requireInRange(brackets.get(i), 1, MAX_SPAN, "brackets[" + i + "]");
+    }
+    if (brackets.isEmpty()) {
+      Checks.requireInRange(intervals, 1, MAX_SPAN, "intervals");
+    } else {
+      Checks.checkArgument(
+          intervals == 0 || intervals == brackets.size(),
+          "intervals must be 0 or the number of brackets %s when brackets are given, got %s",
+          brackets.size(),
+          intervals);
+      Checks.checkArgument(
+          span <= MAX_SPAN, "brackets must span at most %s intervals, got %s (%s)", MAX_SPAN, span, brackets);
+      intervals = brackets.size();
+    }
+    Checks.checkArgument(
+        window == WindowMode.CALENDAR || granularity != Granularity.MONTH,
+        "window ROLLING needs granularity DAY or WEEK (a month has no fixed length), got %s",
+        granularity);
+    CalendarIndex calendar = CalendarIndex.of(zone, weekStart);
+    long cohorts = calendar.indexOf(granularity, to) - calendar.indexOf(granularity, from) + 1;
+    Checks.checkArgument(
+        cohorts <= MAX_COHORTS,
+        "from..to must hold at most %s %s cohorts, got %s (%s..%s)",
+        MAX_COHORTS, granularity, cohorts, from, to);
+  }
+
+  private static List<String> normalized(List<String> events, String name) {
+    if (events == null) {
+      return List.of();
+    }
+    TreeSet<String> sorted = new TreeSet<>();
+    for (int i = 0; i < events.size(); i++) {
+      sorted.add(Checks.requireNonBlank(events.get(i), name + "[" + i + "]"));
+    }
+    return List.copyOf(sorted);
+  }
+
+  /**
+   * A day-N spec: DAY granularity and calendar days in {@code zone}, first-time cohorts started by
+   * any event, return on day k for k = 1..{@code intervals}, bad records rejected.
+   */
+  public static RetentionSpec daily(ZoneId zone, LocalDate from, LocalDate to, int intervals, Instant asOf) {
+    return new RetentionSpec(Granularity.DAY, zone, DayOfWeek.MONDAY, intervals, List.of(), from, to,
+        asOf, List.of(), List.of(), CohortMode.FIRST_TIME, ReturnMode.ON, WindowMode.CALENDAR,
+        BadRecordPolicy.REJECT);
+  }
+
+  /**
+   * Reads a spec from its JSON form.
+   *
+   * @throws dev.userops.core.ConfigException naming the offending field
+   */
+  public static RetentionSpec fromJson(String json) {
+    return UserOpsJson.read(json, RetentionSpec.class);
+  }
+
+  /** This spec's JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /** Whether an event named {@code event} starts a cohort. */
+  public boolean startsCohort(String event) {
+    return startEvents.isEmpty() || startEvents.contains(event);
+  }
+
+  /** Whether an event named {@code event} counts as a return. */
+  public boolean countsAsReturn(String event) {
+    return returnEvents.isEmpty() || returnEvents.contains(event);
+  }
+
+  /** Intervals after the start the columns cover: the sum of the brackets, or {@code intervals}. */
+  public int spanIntervals() {
+    return columns().get(columns().size() - 1).last();
+  }
+
+  /** The columns after column 0, in order. */
+  public List<RetentionMatrix.Column> columns() {
+    List<RetentionMatrix.Column> columns = new ArrayList<>();
+    int next = 1;
+    for (int c = 0; c < intervals; c++) {
+      int length = brackets.isEmpty() ? 1 : brackets.get(c);
+      columns.add(new RetentionMatrix.Column(next, next + length - 1));
+      next += length;
+    }
+    return List.copyOf(columns);
+  }
+
+  /** A collector building the matrix from activities; parallel streams merge partial accumulators. */
+  public Collector<Activity, RetentionAccumulator, RetentionMatrix> collector() {
+    return Accumulators.collector(this, RetentionAccumulator::add);
+  }
+
+  @Override
+  public RetentionAccumulator newAccumulator() {
+    return new RetentionAccumulator(this);
+  }
+
+  @Override
+  public RetentionAccumulator accumulatorFromBytes(byte[] bytes) {
+    return RetentionAccumulator.fromBytes(this, bytes);
+  }
+}

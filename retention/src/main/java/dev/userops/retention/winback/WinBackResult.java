@@ -1,0 +1,84 @@
+package dev.userops.retention.winback;
+
+import dev.userops.core.Checks;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.Granularity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Win-back per period.
+ *
+ * @param period the granularity of {@link #periods()}
+ * @param silentDays inactive days that make a user silent
+ * @param lostDays inactive days that make a user lost
+ * @param periods from the one containing the spec's {@code from} to the one containing the last
+ *     local day completed at {@code asOf}, ascending
+ * @param diagnostics records skipped, by reason
+ */
+public record WinBackResult(
+    Granularity period,
+    int silentDays,
+    int lostDays,
+    List<Period> periods,
+    Diagnostics diagnostics) {
+
+  /** Copies the list into an unmodifiable one. */
+  public WinBackResult {
+    Checks.requireNonNull(period, "period");
+    periods = List.copyOf(periods);
+    Checks.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /**
+   * One period. A user's days without activity on local day t are the days since their last active
+   * day a before or on t, {@code t - a}; days are counted only once complete at {@code asOf}. Each
+   * count is of distinct users.
+   *
+   * @param start the first local date of the period
+   * @param mature whether the whole period had elapsed at {@code asOf}; if not, counts cover its
+   *     completed days only
+   * @param lapsedAtStart users at least {@code silentDays} days without activity at the end of the
+   *     day before {@code start} (silent or lost)
+   * @param recalled those of them active in the period
+   * @param becameSilent users whose days without activity reached {@code silentDays} on a day of
+   *     the period
+   * @param becameLost users whose days without activity reached {@code lostDays} on a day of the
+   *     period
+   * @param reactivated users active on a day of the period after at least {@code silentDays}
+   *     inactive days (lapsed at the period's start or lapsing within it)
+   */
+  public record Period(
+      LocalDate start,
+      boolean mature,
+      long lapsedAtStart,
+      long recalled,
+      long becameSilent,
+      long becameLost,
+      long reactivated) {
+    /** Checks {@code 0 <= recalled <= lapsedAtStart}, {@code recalled <= reactivated}. */
+    public Period {
+      Checks.requireNonNull(start, "start");
+      Checks.checkArgument(
+          0 <= recalled
+              && recalled <= lapsedAtStart
+              && recalled <= reactivated
+              && becameSilent >= 0
+              && becameLost >= 0,
+          "period %s: expected 0 <= recalled <= lapsedAtStart and recalled <= reactivated,"
+              + " got recalled %s, lapsedAtStart %s, reactivated %s",
+          start,
+          recalled,
+          lapsedAtStart,
+          reactivated);
+    }
+
+    /** The recall rate {@code recalled / lapsedAtStart}; empty when nobody was lapsed. */
+    public OptionalDouble recallRate() {
+      return lapsedAtStart == 0
+          ? OptionalDouble.empty()
+          : OptionalDouble.of((double) recalled / lapsedAtStart);
+    }
+  }
+}
