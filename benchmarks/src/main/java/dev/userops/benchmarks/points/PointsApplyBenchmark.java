@@ -1,0 +1,115 @@
+package dev.userops.benchmarks.points;
+
+import dev.userops.incentives.points.PointsEvent;
+import dev.userops.incentives.points.PointsOutcome;
+import dev.userops.incentives.points.PointsPolicy;
+import dev.userops.incentives.points.PointsProgram;
+import dev.userops.incentives.points.PointsState;
+import dev.userops.incentives.points.PointsState.Lot;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One earn event (a paid order, 1 point per unit, rolling 365-day expiry) applied to a user with 50
+ * open lots and 50 remembered orders: {@link PointsPolicy#apply} against the Java-streams version a
+ * backend developer would write (duplicate check with {@code anyMatch}, {@code BigDecimal} points,
+ * lots re-sorted with a stream). Also the state's JSON round trip, the host's per-event cost when it
+ * stores state as JSON. {@link #setUp()} checks that both earn paths give the same lots and balance
+ * for every input, and prints the state's JSON size.
+ *
+ * <p>Run (from the project root, after {@code mvn -pl benchmarks -am -DskipTests package}):
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar PointsApplyBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PointsApplyBenchmark {
+  private static final int SIZE = 1024;
+  private static final int MASK = SIZE - 1;
+  private static final int LOTS = 50;
+  private static final long DAY = 86_400_000L;
+  private static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+  private PointsPolicy policy;
+  private PointsState state;
+  private String stateJson;
+  private final PointsEvent.PaidOrder[] orders = new PointsEvent.PaidOrder[SIZE];
+  private int next;
+
+  @Setup
+  public void setUp() {
+    PointsProgram program = new PointsProgram(1, List.of(PointsProgram.OrderRule.of("base", 1, 100)), List.of(), 0,
+        PointsProgram.Expiry.rollingDays(365), PointsProgram.Overdraft.NEGATIVE_BALANCE, 90, null);
+    policy = program.policy(ZoneId.of("Asia/Shanghai"));
+    PointsState built = PointsState.empty();
+    for (int i = 0; i < LOTS; i++) {
+      built = policy.apply(built, PointsEvent.PaidOrder.of("order-" + i, Instant.ofEpochMilli(START + i * DAY), 10_00 + i * 37, null)).state();
+    }
+    state = built;
+    stateJson = state.toJson();
+    for (int i = 0; i < SIZE; i++) {
+      orders[i] = PointsEvent.PaidOrder.of("new-order-" + i, Instant.ofEpochMilli(START + LOTS * DAY + i * 60_000L), 5_00 + i * 13, null);
+    }
+    check(state.lots().size() == LOTS, "lots: expected %s, got %s", LOTS, state.lots().size());
+    check(PointsState.fromJson(stateJson).equals(state), "state JSON round trip changed the state");
+    for (PointsEvent.PaidOrder order : orders) {
+      PointsOutcome outcome = policy.apply(state, order);
+      List<Lot> naive = naiveEarn(state.lots(), order);
+      check(outcome.state().lots().equals(naive), "lots differ for %s", order.orderId());
+      check(outcome.state().available() == naive.stream().mapToLong(Lot::points).sum(), "balance differs for %s", order.orderId());
+    }
+    System.out.printf("%nstate with %d lots: %d bytes of JSON (UTF-8)%n", LOTS, stateJson.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  private static void check(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new IllegalStateException(String.format(template, args));
+    }
+  }
+
+  /** The straightforward version: stream checks, BigDecimal arithmetic, a stream re-sort. */
+  private List<Lot> naiveEarn(List<Lot> lots, PointsEvent.PaidOrder order) {
+    String key = "order:" + order.orderId() + "/base";
+    if (lots.stream().anyMatch(lot -> lot.key().equals(key))) {
+      return lots;
+    }
+    long points = BigDecimal.valueOf(order.totalMinor()).divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValue();
+    long at = order.atMillis();
+    Lot lot = new Lot(key, order.orderId(), at, at, at + 365 * DAY, points);
+    return Stream.concat(lots.stream(), Stream.of(lot))
+        .sorted(Comparator.comparingLong(Lot::expiresAtMillis).thenComparingLong(Lot::earnedAtMillis).thenComparing(Lot::key))
+        .toList();
+  }
+
+  @Benchmark
+  public PointsOutcome apply() {
+    return policy.apply(state, orders[next++ & MASK]);
+  }
+
+  @Benchmark
+  public List<Lot> naiveStreams() {
+    return naiveEarn(state.lots(), orders[next++ & MASK]);
+  }
+
+  @Benchmark
+  public PointsState stateJsonRoundTrip() {
+    return PointsState.fromJson(state.toJson());
+  }
+}

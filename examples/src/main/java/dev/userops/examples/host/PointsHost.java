@@ -1,0 +1,161 @@
+package dev.userops.examples.host;
+
+import dev.userops.core.Checks;
+import dev.userops.incentives.points.LedgerEntry;
+import dev.userops.incentives.points.PointsEvent;
+import dev.userops.incentives.points.PointsOutcome;
+import dev.userops.incentives.points.PointsPolicy;
+import dev.userops.incentives.points.PointsState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A host service that keeps each user's points state and ledger in a relational database (the
+ * tests use embedded H2) and applies events the way DESIGN §2 asks: load the state, apply the pure
+ * policy, persist the new state and the ledger entries, all in one transaction.
+ *
+ * <p>Two guards make redelivery harmless. The state row is read {@code FOR UPDATE}, so deliveries
+ * for one user are serialized and each sees the state the previous one committed: a redelivered
+ * event is then a {@link PointsOutcome.Status#DUPLICATE} and writes nothing. And ledger entries are
+ * stored under a primary key of (user, idempotency key), so even a host that lost its state row
+ * could not award the same effect twice: the insert fails and the transaction rolls back.
+ *
+ * <pre>
+ * points_state (user_id BIGINT PRIMARY KEY, state CLOB)      -- PointsState JSON
+ * points_ledger(user_id BIGINT, entry_key VARCHAR, type VARCHAR, available BIGINT, pending BIGINT,
+ *               at_millis BIGINT, note VARCHAR, PRIMARY KEY (user_id, entry_key))
+ * </pre>
+ */
+public final class PointsHost {
+  private final DataSource database;
+  private final PointsPolicy policy;
+
+  /** A host over {@code database} applying {@code policy}; call {@link #createTables} once. */
+  public PointsHost(DataSource database, PointsPolicy policy) {
+    this.database = Checks.requireNonNull(database, "database");
+    this.policy = Checks.requireNonNull(policy, "policy");
+  }
+
+  /** Creates the two tables if they do not exist. */
+  public void createTables() throws SQLException {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS points_state (user_id BIGINT PRIMARY KEY, state CLOB NOT NULL)");
+      statement.execute("CREATE TABLE IF NOT EXISTS points_ledger (user_id BIGINT NOT NULL, entry_key VARCHAR(512) NOT NULL,"
+          + " type VARCHAR(16) NOT NULL, available BIGINT NOT NULL, pending BIGINT NOT NULL, at_millis BIGINT NOT NULL,"
+          + " note VARCHAR(512), PRIMARY KEY (user_id, entry_key))");
+    }
+  }
+
+  /**
+   * Delivers {@code event} for {@code userId}: load, apply, persist in one transaction. Safe to
+   * call again with the same event, from any thread.
+   *
+   * @return the policy's outcome (a duplicate for a redelivered event)
+   */
+  public PointsOutcome deliver(long userId, PointsEvent event) throws SQLException {
+    ensureRow(userId);
+    try (Connection connection = database.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        PointsState state = load(connection, userId);
+        PointsOutcome outcome = policy.apply(state, event);
+        if (outcome.applied()) {
+          insertEntries(connection, userId, outcome);
+          store(connection, userId, outcome.state());
+        }
+        connection.commit();
+        return outcome;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** The user's stored state; {@link PointsState#empty()} if none. */
+  public PointsState state(long userId) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT state FROM points_state WHERE user_id = ?")) {
+      select.setLong(1, userId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? PointsState.fromJson(row.getString(1)) : PointsState.empty();
+      }
+    }
+  }
+
+  /** The user's ledger sums: {@code [available, pending, entries]}. */
+  public long[] ledgerSums(long userId) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT COALESCE(SUM(available), 0), COALESCE(SUM(pending), 0), COUNT(*) FROM points_ledger WHERE user_id = ?")) {
+      select.setLong(1, userId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
+      }
+    }
+  }
+
+  /** Creates the user's row with the empty state unless it exists, so that it can be locked. */
+  private void ensureRow(long userId) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO points_state (user_id, state) SELECT ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM points_state WHERE user_id = ?)")) {
+      insert.setLong(1, userId);
+      insert.setString(2, PointsState.empty().toJson());
+      insert.setLong(3, userId);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      // Another thread created it between the check and the insert: the row exists, as wanted.
+      if (!isDuplicateKey(e)) {
+        throw e;
+      }
+    }
+  }
+
+  private static PointsState load(Connection connection, long userId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT state FROM points_state WHERE user_id = ? FOR UPDATE")) {
+      select.setLong(1, userId);
+      try (ResultSet row = select.executeQuery()) {
+        Checks.checkState(row.next(), "no state row for user %s", userId);
+        return PointsState.fromJson(row.getString(1));
+      }
+    }
+  }
+
+  private static void store(Connection connection, long userId, PointsState state) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE points_state SET state = ? WHERE user_id = ?")) {
+      update.setString(1, state.toJson());
+      update.setLong(2, userId);
+      update.executeUpdate();
+    }
+  }
+
+  private static void insertEntries(Connection connection, long userId, PointsOutcome outcome) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO points_ledger"
+        + " (user_id, entry_key, type, available, pending, at_millis, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (LedgerEntry entry : outcome.entries()) {
+        insert.setLong(1, userId);
+        insert.setString(2, entry.key());
+        insert.setString(3, entry.type().name());
+        insert.setLong(4, entry.available());
+        insert.setLong(5, entry.pending());
+        insert.setLong(6, entry.atMillis());
+        insert.setString(7, entry.note());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** SQLSTATE 23505: unique or primary key violation. */
+  private static boolean isDuplicateKey(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+}

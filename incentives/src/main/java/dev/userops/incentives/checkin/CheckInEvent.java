@@ -1,0 +1,34 @@
+package dev.userops.incentives.checkin;
+
+import dev.userops.core.Checks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * A user's check-in tap. The local day is {@code occurredAt} in {@code zone}, the user's zone at
+ * the time of the tap (a user who travels or changes settings sends the new zone).
+ *
+ * @param eventId the host's id of the tap
+ * @param occurredAt when
+ * @param zone the user's zone at that moment
+ * @param makeUpDay the missed local day this tap makes up, or {@code null} for today's check-in
+ */
+public record CheckInEvent(String eventId, Instant occurredAt, ZoneId zone, LocalDate makeUpDay) {
+  /** Checks id, time and zone. */
+  public CheckInEvent {
+    Checks.requireNonBlank(eventId, "eventId");
+    Checks.requireNonNull(occurredAt, "occurredAt");
+    Checks.requireNonNull(zone, "zone");
+  }
+
+  /** Today's check-in. */
+  public static CheckInEvent today(String eventId, Instant occurredAt, ZoneId zone) {
+    return new CheckInEvent(eventId, occurredAt, zone, null);
+  }
+
+  /** A make-up check-in for {@code missedDay}. */
+  public static CheckInEvent makeUp(String eventId, Instant occurredAt, ZoneId zone, LocalDate missedDay) {
+    return new CheckInEvent(eventId, occurredAt, zone, Checks.requireNonNull(missedDay, "missedDay"));
+  }
+}

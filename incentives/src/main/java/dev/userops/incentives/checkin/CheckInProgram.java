@@ -1,0 +1,76 @@
+package dev.userops.incentives.checkin;
+
+import dev.userops.core.Checks;
+import dev.userops.core.UserOpsJson;
+import java.util.List;
+
+/**
+ * A daily check-in program: one check-in per local day in the user's zone, a reward schedule that
+ * cycles with the streak, optional make-up check-ins for missed days at a points cost, and when a
+ * streak restarts. Immutable; JSON via {@link #fromJson} and {@link #toJson}.
+ *
+ * @param version format version, {@value #FORMAT_VERSION}
+ * @param rewards points for streak day 1, 2, … n of a cycle; day n+1 starts the cycle again
+ *     (e.g. {@code [5,5,5,5,5,5,30]}: a day-7 bonus every week of streak)
+ * @param makeUp make-up check-ins, or {@code null} for none
+ * @param reset when a streak restarts besides a missed day
+ */
+public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Reset reset) {
+  /** The JSON format version this class reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Checks the version and rewards. */
+  public CheckInProgram {
+    Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
+    rewards = List.copyOf(Checks.requireNonNull(rewards, "rewards"));
+    Checks.checkArgument(!rewards.isEmpty() && rewards.size() <= 366, "rewards must have 1 to 366 days, got %s", rewards.size());
+    for (int i = 0; i < rewards.size(); i++) {
+      Checks.requireNonNegative(rewards.get(i), "rewards[" + i + "]");
+    }
+    reset = reset == null ? Reset.MISSED_DAY : reset;
+  }
+
+  /** Reads a program from JSON. @throws dev.userops.core.ConfigException with the JSON path */
+  public static CheckInProgram fromJson(String json) {
+    return UserOpsJson.read(json, CheckInProgram.class);
+  }
+
+  /** The JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /** The policy of this program. */
+  public CheckInPolicy policy() {
+    return new CheckInPolicy(this);
+  }
+
+  /** The reward of the {@code streakDay}-th consecutive day (1-based). */
+  public long rewardOfStreakDay(long streakDay) {
+    Checks.requirePositive(streakDay, "streakDay");
+    return rewards.get((int) ((streakDay - 1) % rewards.size()));
+  }
+
+  /**
+   * Make-up check-ins.
+   *
+   * @param costPoints points the user pays per make-up (the host redeems them; see {@link
+   *     CheckInPolicy})
+   * @param maxDaysBack how far back a missed day may be made up: 1 = yesterday only
+   */
+  public record MakeUp(long costPoints, int maxDaysBack) {
+    /** Checks cost and window. */
+    public MakeUp {
+      Checks.requireNonNegative(costPoints, "costPoints");
+      Checks.requireInRange(maxDaysBack, 1, 31, "maxDaysBack");
+    }
+  }
+
+  /** When a streak restarts. */
+  public enum Reset {
+    /** A day without a check-in (not made up) restarts the streak. */
+    MISSED_DAY,
+    /** As {@link #MISSED_DAY}, and the first day of each calendar month starts a new streak. */
+    MISSED_DAY_OR_NEW_MONTH
+  }
+}

@@ -1,0 +1,202 @@
+package dev.userops.incentives.levels;
+
+import dev.userops.core.Checks;
+import dev.userops.core.Granularity;
+import dev.userops.core.UserOpsJson;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A membership ladder: how users earn growth value (never spent), the levels it reaches, how
+ * growth qualifies (lifetime or trailing calendar months) and when a level may go down. Immutable;
+ * JSON via {@link #fromJson} and {@link #toJson}; per-zone policy via {@link #policy(ZoneId)}.
+ *
+ * @param version format version, {@value #FORMAT_VERSION}
+ * @param growthPerUnit growth value per {@code unitMinor} of a paid order, rounded down
+ * @param unitMinor the currency unit in minor units
+ * @param rules growth per behaviour, each with an optional cap
+ * @param levels the levels, thresholds strictly ascending, the first at threshold 0
+ * @param qualification which growth counts towards a threshold
+ * @param downgrade when a user whose qualifying growth fell below their level's threshold moves down
+ * @param memoryDays days an event id is remembered for idempotency (later events older than the
+ *     newest minus this are rejected as late)
+ */
+public record LevelLadder(
+    int version,
+    long growthPerUnit,
+    long unitMinor,
+    List<GrowthRule> rules,
+    List<Level> levels,
+    Qualification qualification,
+    Downgrade downgrade,
+    int memoryDays) {
+
+  /** The JSON format version this class reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Checks thresholds, ids and windows. */
+  public LevelLadder {
+    Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
+    Checks.requireNonNegative(growthPerUnit, "growthPerUnit");
+    Checks.requirePositive(unitMinor, "unitMinor");
+    rules = rules == null ? List.of() : List.copyOf(rules);
+    levels = List.copyOf(Checks.requireNonNull(levels, "levels"));
+    Checks.checkArgument(!levels.isEmpty() && levels.get(0).threshold() == 0,
+        "levels must start with a level at threshold 0, got %s", levels.isEmpty() ? "none" : levels.get(0).threshold());
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < levels.size(); i++) {
+      Checks.checkArgument(ids.add(levels.get(i).id()), "level id \"%s\" is used twice", levels.get(i).id());
+      if (i > 0) {
+        Checks.checkArgument(levels.get(i).threshold() > levels.get(i - 1).threshold(),
+            "level thresholds must ascend, got %s after %s", levels.get(i).threshold(), levels.get(i - 1).threshold());
+      }
+    }
+    Set<String> ruleIds = new HashSet<>();
+    rules.forEach(r -> Checks.checkArgument(ruleIds.add(r.id()), "rule id \"%s\" is used twice", r.id()));
+    Checks.requireNonNull(qualification, "qualification");
+    Checks.requireNonNull(downgrade, "downgrade");
+    Checks.requireInRange(memoryDays, 1, 36_500, "memoryDays");
+  }
+
+  /** Reads a ladder from JSON. @throws dev.userops.core.ConfigException with the JSON path */
+  public static LevelLadder fromJson(String json) {
+    return UserOpsJson.read(json, LevelLadder.class);
+  }
+
+  /** The JSON form. */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /** The policy with calendar months (qualification windows, reviews) in {@code zone}. */
+  public LevelPolicy policy(ZoneId zone) {
+    return new LevelPolicy(this, zone);
+  }
+
+  /** Points multipliers of the levels, by level id, for {@code PointsProgram.levelMultipliers}. */
+  public Map<String, Integer> pointsMultipliers() {
+    Map<String, Integer> multipliers = new HashMap<>();
+    levels.forEach(level -> multipliers.put(level.id(), level.benefits().pointsMultiplierPercent()));
+    return Map.copyOf(multipliers);
+  }
+
+  /** The index of level {@code id} in {@link #levels}, or -1. */
+  int indexOf(String id) {
+    for (int i = 0; i < levels.size(); i++) {
+      if (levels.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the highest level whose threshold is at most {@code growth}. */
+  int levelFor(long growth) {
+    int level = 0;
+    while (level + 1 < levels.size() && levels.get(level + 1).threshold() <= growth) {
+      level++;
+    }
+    return level;
+  }
+
+  /**
+   * A level.
+   *
+   * @param id the level's id (e.g. {@code "gold"})
+   * @param threshold qualifying growth value needed, inclusive
+   * @param benefits what the level gives
+   */
+  public record Level(String id, long threshold, Benefits benefits) {
+    /** Checks the id, threshold and benefits. */
+    public Level {
+      Checks.requireNonBlank(id, "id");
+      Checks.requireNonNegative(threshold, "threshold of level " + id);
+      Checks.requireNonNull(benefits, "benefits of level " + id);
+    }
+  }
+
+  /**
+   * Benefits of a level, as data for the host to honour.
+   *
+   * @param pointsMultiplierPercent points earned in percent (100 = no bonus)
+   * @param birthdayGiftPoints points given on the birthday
+   * @param freeShipping whether shipping is free
+   * @param priorityAccess whether new features and sales open early
+   */
+  public record Benefits(int pointsMultiplierPercent, long birthdayGiftPoints, boolean freeShipping, boolean priorityAccess) {
+    /** Checks the amounts. */
+    public Benefits {
+      Checks.requireInRange(pointsMultiplierPercent, 0, 10_000, "pointsMultiplierPercent");
+      Checks.requireNonNegative(birthdayGiftPoints, "birthdayGiftPoints");
+    }
+  }
+
+  /**
+   * Growth value per behaviour.
+   *
+   * @param id rule id, part of idempotency keys
+   * @param behaviour a {@link dev.userops.core.event.BehaviourType} name or a host-defined one
+   * @param growth growth value per event
+   * @param cap period of the cap ({@code null}: uncapped)
+   * @param capMax most growth per cap period
+   */
+  public record GrowthRule(String id, String behaviour, long growth, Granularity cap, long capMax) {
+    /** Checks the rule. */
+    public GrowthRule {
+      Checks.requireNonBlank(id, "id");
+      Checks.requireNonBlank(behaviour, "behaviour of rule " + id);
+      Checks.requireNonNegative(growth, "growth of rule " + id);
+      Checks.requireNonNegative(capMax, "capMax of rule " + id);
+    }
+  }
+
+  /**
+   * Which growth counts.
+   *
+   * @param trailingMonths 0 = lifetime; n = the current calendar month and the n - 1 before it
+   */
+  public record Qualification(int trailingMonths) {
+    /** Checks the window. */
+    public Qualification {
+      Checks.requireInRange(trailingMonths, 0, 120, "trailingMonths");
+    }
+  }
+
+  /** Downgrade policies. */
+  public enum DowngradeKind {
+    /** Levels only go up. */
+    NEVER,
+    /** Reviewed at the end of each review period; below threshold then, down after the grace days. */
+    END_OF_REVIEW_PERIOD,
+    /** Down as soon as an event or evaluation finds the qualifying growth below the threshold. */
+    IMMEDIATELY
+  }
+
+  /**
+   * When levels go down.
+   *
+   * @param kind the policy
+   * @param reviewMonths for reviews: the period length in calendar months, aligned to January
+   *     (12 = reviews at each year's end)
+   * @param graceDays for reviews: days after the review before the downgrade takes effect, during
+   *     which growth can still save the level
+   */
+  public record Downgrade(DowngradeKind kind, int reviewMonths, int graceDays) {
+    /** Checks that review fields are set exactly for reviews. */
+    public Downgrade {
+      Checks.requireNonNull(kind, "kind");
+      if (kind == DowngradeKind.END_OF_REVIEW_PERIOD) {
+        Checks.checkArgument(reviewMonths >= 1 && 12 % reviewMonths == 0,
+            "reviewMonths must be 1, 2, 3, 4, 6 or 12, got %s", reviewMonths);
+        Checks.requireInRange(graceDays, 0, 365, "graceDays");
+      } else {
+        Checks.checkArgument(reviewMonths == 0 && graceDays == 0,
+            "downgrade %s takes no reviewMonths or graceDays, got %s and %s", kind, reviewMonths, graceDays);
+      }
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package dev.userops.incentives.levels;
+
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Checks;
+import dev.userops.core.Granularity;
+import dev.userops.incentives.levels.LevelLadder.DowngradeKind;
+import dev.userops.incentives.levels.LevelLadder.GrowthRule;
+import dev.userops.incentives.levels.LevelOutcome.LevelChange;
+import dev.userops.incentives.levels.LevelOutcome.Status;
+import dev.userops.incentives.levels.LevelState.MonthGrowth;
+import dev.userops.incentives.levels.LevelState.Seen;
+import dev.userops.incentives.levels.LevelState.Usage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a {@link LevelLadder} with calendar months in one zone: growth value from orders and
+ * behaviours, upgrades as soon as the qualifying growth (or a granted floor) reaches a threshold,
+ * and downgrades by the ladder's policy. Pure; reads no clock; thread-safe.
+ *
+ * <p>The qualifying growth at an instant is the lifetime growth, or for a trailing window of n
+ * months the growth of the instant's calendar month and the n - 1 months before it. A review at
+ * the end of a review period (the first instant of a month whose index is a multiple of {@code
+ * reviewMonths}, e.g. each 1 January for 12) looks at the window of the months before it; if the
+ * user's level is above what that window and any floor give, a grace period starts, and at its end
+ * the level drops to what the window then ending gives (or stays if growth recovered). A floor
+ * holds the level up until it ends; what happens then follows the downgrade policy.
+ */
+public final class LevelPolicy {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  private final LevelLadder ladder;
+  private final CalendarIndex calendar;
+  private final long memoryMillis;
+
+  LevelPolicy(LevelLadder ladder, ZoneId zone) {
+    this.ladder = Checks.requireNonNull(ladder, "ladder");
+    this.calendar = CalendarIndex.of(Checks.requireNonNull(zone, "zone"));
+    this.memoryMillis = ladder.memoryDays() * MILLIS_PER_DAY;
+  }
+
+  /** The ladder applied. */
+  public LevelLadder ladder() {
+    return ladder;
+  }
+
+  /**
+   * Applies {@code event} to {@code state}.
+   *
+   * @throws ArithmeticException if growth overflows a {@code long}
+   */
+  public LevelOutcome apply(LevelState state, LevelEvent event) {
+    Checks.requireNonNull(state, "state");
+    Checks.requireNonNull(event, "event");
+    long at = event.atMillis();
+    String source = source(event);
+    if (source != null) {
+      if (state.clockMillis() != Long.MIN_VALUE && at < state.clockMillis() - memoryMillis) {
+        return new LevelOutcome(state, Status.REJECTED, "late: occurredAt " + at
+            + " is more than memoryDays before the latest event " + state.clockMillis(), 0, List.of());
+      }
+      if (state.seen().stream().anyMatch(s -> s.source().equals(source))) {
+        return new LevelOutcome(state, Status.DUPLICATE, "already applied: " + source, 0, List.of());
+      }
+    }
+    if (event instanceof LevelEvent.FloorGranted grant && ladder.indexOf(grant.level()) < 0) {
+      return new LevelOutcome(state, Status.REJECTED, "unknown level " + grant.level(), 0, List.of());
+    }
+    Work work = new Work(state, Math.max(state.clockMillis(), at));
+    work.advance();
+    long growth = 0;
+    if (event instanceof LevelEvent.OrderPaid order) {
+      growth = work.grow(at, Math.multiplyExact(order.amountMinor(), ladder.growthPerUnit()) / ladder.unitMinor());
+    } else if (event instanceof LevelEvent.BehaviourDone behaviour) {
+      for (GrowthRule rule : ladder.rules()) {
+        if (rule.behaviour().equals(behaviour.behaviour())) {
+          growth += work.grow(at, work.capped(rule, at));
+        }
+      }
+    } else if (event instanceof LevelEvent.FloorGranted grant) {
+      work.floor = grant.level();
+      work.floorUntil = grant.until() == null ? Long.MAX_VALUE : grant.until().toEpochMilli();
+    }
+    if (source != null) {
+      work.seen.add(new Seen(source, at));
+    }
+    work.settle(work.now, source == null ? "evaluation:" + work.now : source, event instanceof LevelEvent.FloorGranted
+        ? "floor " + work.floor + " granted" : null);
+    work.forget();
+    return new LevelOutcome(work.state(), Status.APPLIED, null, growth, work.changes);
+  }
+
+  private static String source(LevelEvent event) {
+    if (event instanceof LevelEvent.OrderPaid order) {
+      return "order:" + order.orderId();
+    } else if (event instanceof LevelEvent.BehaviourDone behaviour) {
+      return "behaviour:" + behaviour.eventId();
+    } else if (event instanceof LevelEvent.FloorGranted grant) {
+      return "floor:" + grant.grantId();
+    }
+    return null;
+  }
+
+  private final class Work {
+    final long now;
+    long clock;
+    long lifetime;
+    final List<MonthGrowth> months;
+    final List<Usage> caps;
+    final List<Seen> seen;
+    int level;
+    String floor;
+    long floorUntil;
+    long graceUntil;
+    final List<LevelChange> changes = new ArrayList<>(1);
+
+    Work(LevelState state, long now) {
+      this.now = now;
+      this.clock = state.clockMillis() == Long.MIN_VALUE ? now : state.clockMillis();
+      this.lifetime = state.lifetimeGrowth();
+      this.months = new ArrayList<>(state.months());
+      this.caps = new ArrayList<>(state.caps());
+      this.seen = new ArrayList<>(state.seen());
+      this.level = Math.max(0, ladder.indexOf(state.level()));
+      this.floor = state.floor();
+      this.floorUntil = state.floorUntilMillis();
+      this.graceUntil = state.graceUntilMillis();
+    }
+
+    LevelState state() {
+      return new LevelState(LevelState.FORMAT_VERSION, now, lifetime, months, caps, seen,
+          ladder.levels().get(level).id(), floor, floorUntil, graceUntil);
+    }
+
+    /** Runs the reviews and grace ends due in {@code (clock, now]}, in time order. */
+    void advance() {
+      if (ladder.downgrade().kind() != DowngradeKind.END_OF_REVIEW_PERIOD) {
+        return;
+      }
+      int reviewMonths = ladder.downgrade().reviewMonths();
+      long t = clock;
+      while (true) {
+        long nextMonth = (Math.floorDiv(calendar.monthIndex(t), reviewMonths) + 1) * reviewMonths;
+        long review = calendar.periodStartEpochMillis(Granularity.MONTH, nextMonth);
+        long next = Math.min(review, graceUntil);
+        if (next > now) {
+          return;
+        }
+        if (next == graceUntil) {
+          graceUntil = Long.MAX_VALUE;
+          int target = target(qualifying(calendar.monthIndex(next)), next);
+          if (target < level) {
+            change(target, next, "grace:" + Instant.ofEpochMilli(next), "grace ended with growth below the threshold");
+          }
+        } else {
+          int target = target(qualifying(nextMonth - 1), review);
+          if (target < level) {
+            long graceMillis = ladder.downgrade().graceDays() * MILLIS_PER_DAY;
+            if (graceMillis == 0) {
+              change(target, review, "review:" + Instant.ofEpochMilli(review), "review found growth below the threshold");
+            } else {
+              graceUntil = review + graceMillis;
+            }
+          }
+        }
+        t = next;
+      }
+    }
+
+    /** Upgrades to what the growth and floor give at {@code at}; downgrades only if immediate. */
+    void settle(long at, String source, String floorReason) {
+      int target = target(qualifying(calendar.monthIndex(at)), at);
+      if (target > level) {
+        graceUntil = Long.MAX_VALUE;
+        change(target, at, source, floorReason != null ? floorReason : "growth reached the threshold");
+      } else if (target < level && ladder.downgrade().kind() == DowngradeKind.IMMEDIATELY) {
+        change(target, at, source, "growth below the threshold");
+      }
+    }
+
+    private void change(int to, long at, String source, String why) {
+      long growth = qualifying(calendar.monthIndex(at));
+      changes.add(new LevelChange("level:" + source, ladder.levels().get(level).id(), ladder.levels().get(to).id(), at,
+          why + " (qualifying growth " + growth + ", " + ladder.levels().get(to).id() + " needs "
+              + ladder.levels().get(to).threshold() + ")"));
+      level = to;
+    }
+
+    /** The level the growth and any floor active at {@code at} give. */
+    private int target(long growth, long at) {
+      int earned = ladder.levelFor(growth);
+      return floor != null && at < floorUntil ? Math.max(earned, ladder.indexOf(floor)) : earned;
+    }
+
+    /** Qualifying growth of the window ending with month {@code lastMonth}, inclusive. */
+    long qualifying(long lastMonth) {
+      int window = ladder.qualification().trailingMonths();
+      if (window == 0) {
+        return lifetime;
+      }
+      long sum = 0;
+      for (MonthGrowth month : months) {
+        if (month.month() <= lastMonth && month.month() > lastMonth - window) {
+          sum += month.growth();
+        }
+      }
+      return sum;
+    }
+
+    long grow(long at, long growth) {
+      if (growth == 0) {
+        return 0;
+      }
+      lifetime = Math.addExact(lifetime, growth);
+      long month = calendar.monthIndex(at);
+      for (int i = 0; i < months.size(); i++) {
+        if (months.get(i).month() == month) {
+          months.set(i, new MonthGrowth(month, Math.addExact(months.get(i).growth(), growth)));
+          return growth;
+        }
+      }
+      months.add(new MonthGrowth(month, growth));
+      months.sort((a, b) -> Long.compare(a.month(), b.month()));
+      return growth;
+    }
+
+    long capped(GrowthRule rule, long at) {
+      if (rule.cap() == null) {
+        return rule.growth();
+      }
+      long period = calendar.index(rule.cap(), at);
+      for (int i = 0; i < caps.size(); i++) {
+        Usage use = caps.get(i);
+        if (use.rule().equals(rule.id()) && use.period() == period) {
+          long granted = Math.min(rule.growth(), Math.max(0, rule.capMax() - use.used()));
+          caps.set(i, new Usage(rule.id(), period, use.used() + granted));
+          return granted;
+        }
+      }
+      long granted = Math.min(rule.growth(), rule.capMax());
+      caps.add(new Usage(rule.id(), period, granted));
+      return granted;
+    }
+
+    /** Forgets event ids past the memory, months no window can see and caps of older periods. */
+    void forget() {
+      long horizon = now - memoryMillis;
+      seen.removeIf(s -> s.atMillis() < horizon);
+      long oldestMonth = calendar.monthIndex(horizon) - ladder.qualification().trailingMonths();
+      months.removeIf(m -> m.month() < oldestMonth);
+      caps.removeIf(c -> {
+        GrowthRule rule = ladder.rules().stream().filter(r -> r.id().equals(c.rule())).findFirst().orElse(null);
+        return rule == null || c.period() < calendar.index(rule.cap(), horizon);
+      });
+    }
+  }
+}

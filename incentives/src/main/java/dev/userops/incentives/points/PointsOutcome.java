@@ -1,0 +1,38 @@
+package dev.userops.incentives.points;
+
+import dev.userops.core.Checks;
+import java.util.List;
+
+/**
+ * The result of applying one event: the new state and the ledger entries to persist with it in
+ * one transaction.
+ *
+ * @param state the user's state after the event (the input state when nothing changed)
+ * @param entries the effects, in order; empty for duplicates and rejections
+ * @param status applied, duplicate or rejected
+ * @param reason why it was rejected or a duplicate, {@code null} when applied
+ */
+public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Status status, String reason) {
+
+  /** Checks state and status and copies the entries. */
+  public PointsOutcome {
+    Checks.requireNonNull(state, "state");
+    entries = List.copyOf(entries);
+    Checks.requireNonNull(status, "status");
+  }
+
+  /** Whether the event took effect. */
+  public boolean applied() {
+    return status == Status.APPLIED;
+  }
+
+  /** What became of the event. */
+  public enum Status {
+    /** The event took effect (possibly with no entries, e.g. an order below the minimum). */
+    APPLIED,
+    /** The event id was seen before: nothing changed. */
+    DUPLICATE,
+    /** The event cannot apply (insufficient balance, unknown order, too late): nothing changed. */
+    REJECTED
+  }
+}

@@ -1,0 +1,528 @@
+package dev.userops.incentives.points;
+
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Checks;
+import dev.userops.core.Granularity;
+import dev.userops.incentives.points.LedgerEntry.EntryType;
+import dev.userops.incentives.points.PointsOutcome.Status;
+import dev.userops.incentives.points.PointsProgram.BehaviourRule;
+import dev.userops.incentives.points.PointsProgram.Cap;
+import dev.userops.incentives.points.PointsProgram.Expiry;
+import dev.userops.incentives.points.PointsProgram.OrderRule;
+import dev.userops.incentives.points.PointsState.CapUse;
+import dev.userops.incentives.points.PointsState.Lot;
+import dev.userops.incentives.points.PointsState.OrderMemo;
+import dev.userops.incentives.points.PointsState.Seen;
+import dev.userops.incentives.points.PointsState.Totals;
+import java.math.BigInteger;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * A {@link PointsProgram} applied with calendar periods in one zone: {@code apply(state, event)}
+ * returns the new state and the ledger entries, reads no clock and does no I/O. Immutable and
+ * thread-safe; build one per zone (it holds the zone's {@link CalendarIndex}) and reuse it.
+ *
+ * <p>Every event first advances the state to {@code max(clock, occurredAt)}: pending lots whose
+ * lock ended are released, then lots whose expiry is at or before that instant expire. A repeated
+ * event id is a {@link Status#DUPLICATE} and changes nothing; an event older than the newest
+ * applied minus {@link PointsProgram#memoryDays} is {@link Status#REJECTED} as late. A rejected
+ * event (late, unknown order, insufficient balance) leaves the state as it was.
+ *
+ * <p>Claw-back of a refund: the order's points times the refunded share of its total (cumulative
+ * over partial refunds, rounded down; a full refund takes all) minus what was taken before. It
+ * takes from the order's own pending lots first, then from available lots soonest expiring first;
+ * the rest follows {@link PointsProgram.Overdraft}.
+ */
+public final class PointsPolicy {
+  /** The behaviour name the policy triggers on a user's first paid order that earns points. */
+  public static final String FIRST_ORDER = "FIRST_ORDER";
+
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final String[] KEY_PREFIXES = java.util.Arrays.stream(EntryType.values())
+      .map(type -> type.name().toLowerCase(java.util.Locale.ROOT) + ":").toArray(String[]::new);
+
+  private final PointsProgram program;
+  private final CalendarIndex calendar;
+  private final List<OrderRule> orderRules;
+  private final List<BehaviourRule> behaviourRules;
+  private final long lockMillis;
+  private final long memoryMillis;
+
+  PointsPolicy(PointsProgram program, ZoneId zone) {
+    this.program = Checks.requireNonNull(program, "program");
+    this.calendar = CalendarIndex.of(Checks.requireNonNull(zone, "zone"));
+    this.orderRules = program.orderRulesByPriority();
+    this.behaviourRules = program.behaviourRulesByPriority();
+    this.lockMillis = program.lockDays() * MILLIS_PER_DAY;
+    this.memoryMillis = program.memoryDays() * MILLIS_PER_DAY;
+  }
+
+  /** The program applied. */
+  public PointsProgram program() {
+    return program;
+  }
+
+  /** The zone of calendar periods (caps, end-of-period expiry). */
+  public ZoneId zone() {
+    return calendar.zone();
+  }
+
+  /**
+   * Applies {@code event} to {@code state}.
+   *
+   * @throws ArithmeticException if points overflow a {@code long}
+   */
+  public PointsOutcome apply(PointsState state, PointsEvent event) {
+    Checks.requireNonNull(state, "state");
+    Checks.requireNonNull(event, "event");
+    long at = event.atMillis();
+    if (!(event instanceof PointsEvent.Evaluation)
+        && state.clockMillis() != Long.MIN_VALUE
+        && at < state.clockMillis() - memoryMillis) {
+      return new PointsOutcome(state, List.of(), Status.REJECTED,
+          "late: occurredAt " + at + " is more than memoryDays before the latest event " + state.clockMillis());
+    }
+    String source = source(event);
+    if (source != null && isKnown(state, event, source)) {
+      return new PointsOutcome(state, List.of(), Status.DUPLICATE, "already applied: " + source);
+    }
+    Work work = new Work(state, Math.max(state.clockMillis(), at));
+    work.advance();
+    String rejection = null;
+    if (event instanceof PointsEvent.PaidOrder order) {
+      rejection = work.earnOrder(source, order);
+    } else if (event instanceof PointsEvent.BehaviourDone behaviour) {
+      rejection = work.earnBehaviour(source, behaviour.behaviour(), at, behaviour.level());
+    } else if (event instanceof PointsEvent.OrderRefund refund) {
+      rejection = work.clawBack(source, refund);
+    } else if (event instanceof PointsEvent.Redemption redemption) {
+      rejection = work.redeem(source, redemption);
+    } else if (event instanceof PointsEvent.Adjustment adjustment) {
+      rejection = work.adjust(source, adjustment);
+    }
+    if (rejection != null) {
+      return new PointsOutcome(state, List.of(), Status.REJECTED, rejection);
+    }
+    if (source != null && !(event instanceof PointsEvent.PaidOrder)) {
+      work.remember(new Seen(source, at));
+    }
+    if (at < work.now) {
+      // A late event's lot may already be due for release or expiry.
+      work.advance();
+    }
+    work.forget();
+    return new PointsOutcome(work.state(), work.entries, Status.APPLIED, null);
+  }
+
+  private static String source(PointsEvent event) {
+    if (event instanceof PointsEvent.PaidOrder order) {
+      return "order:" + order.orderId();
+    } else if (event instanceof PointsEvent.BehaviourDone behaviour) {
+      return "behaviour:" + behaviour.eventId();
+    } else if (event instanceof PointsEvent.OrderRefund refund) {
+      return "refund:" + refund.refundId();
+    } else if (event instanceof PointsEvent.Redemption redemption) {
+      return "redemption:" + redemption.redemptionId();
+    } else if (event instanceof PointsEvent.Adjustment adjustment) {
+      return "adjustment:" + adjustment.adjustmentId();
+    }
+    return null;
+  }
+
+  private static boolean isKnown(PointsState state, PointsEvent event, String source) {
+    if (event instanceof PointsEvent.PaidOrder order) {
+      for (OrderMemo memo : state.orders()) {
+        if (memo.orderId().equals(order.orderId())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Seen seen : state.seen()) {
+      if (seen.source().equals(source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Expiry instant of a lot earned at {@code earnedAt}. */
+  long expiresAt(long earnedAt) {
+    Expiry expiry = program.expiry();
+    return switch (expiry.kind()) {
+      case NEVER -> Long.MAX_VALUE;
+      case ROLLING_DAYS -> Math.addExact(earnedAt, expiry.days() * MILLIS_PER_DAY);
+      case END_OF_PERIOD -> switch (expiry.unit()) {
+        case DAY -> calendar.periodStartEpochMillis(Granularity.DAY, calendar.dayIndex(earnedAt) + expiry.periods() + 1);
+        case WEEK -> calendar.periodStartEpochMillis(Granularity.WEEK, calendar.weekIndex(earnedAt) + expiry.periods() + 1);
+        case MONTH -> calendar.periodStartEpochMillis(Granularity.MONTH, calendar.monthIndex(earnedAt) + expiry.periods() + 1);
+        case YEAR -> calendar.periodStartEpochMillis(
+            Granularity.MONTH, (Math.floorDiv(calendar.monthIndex(earnedAt), 12) + expiry.periods() + 1) * 12);
+      };
+    };
+  }
+
+  /** {@code floor(a * b / c)} for non-negative operands, exact beyond 64-bit products. */
+  static long mulDiv(long a, long b, long c) {
+    long high = Math.multiplyHigh(a, b);
+    long product = a * b;
+    if (high == 0 && product >= 0) {
+      return product / c;
+    }
+    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
+  }
+
+  /** The mutable working copy of one application. */
+  private final class Work {
+    final long now;
+    final LotBuffer pending;
+    final LotBuffer lots;
+    final List<LedgerEntry> entries = new ArrayList<>(2);
+    long debt;
+    long shortfall;
+    long paidOrders;
+    List<OrderMemo> orders;
+    List<Seen> seen;
+    List<CapUse> caps;
+    long earned;
+    long redeemed;
+    long expired;
+    long clawedBack;
+
+    Work(PointsState state, long now) {
+      this.now = now;
+      this.pending = new LotBuffer(state.pendingLots());
+      this.lots = new LotBuffer(state.lots());
+      this.debt = state.debt();
+      this.shortfall = state.shortfall();
+      this.paidOrders = state.paidOrders();
+      this.orders = state.orders();
+      this.seen = state.seen();
+      this.caps = state.caps();
+      Totals totals = state.totals();
+      this.earned = totals.earned();
+      this.redeemed = totals.redeemed();
+      this.expired = totals.expired();
+      this.clawedBack = totals.clawedBack();
+    }
+
+    PointsState state() {
+      return new PointsState(PointsState.FORMAT_VERSION, now, pending.toList(), lots.toList(), debt, shortfall, paidOrders, orders, seen, caps,
+          new Totals(earned, redeemed, expired, clawedBack));
+    }
+
+    /**
+     * Releases the pending lots due at {@code now} (soonest first), then expires the pending and
+     * spendable lots due. Both lists are sorted, so the common case looks at their heads only.
+     */
+    void advance() {
+      while (pending.size() > 0 && pending.get(0).releaseAtMillis() <= now) {
+        Lot lot = pending.get(0);
+        pending.remove(0);
+        long repaid = Math.min(debt, lot.points());
+        debt -= repaid;
+        entries.add(new LedgerEntry("release:" + lot.key(), EntryType.RELEASE, lot.key(), null,
+            lot.releaseAtMillis(), lot.points(), -lot.points(), repaid > 0 ? "repaid debt " + repaid : null));
+        if (repaid < lot.points()) {
+          insert(lots, lot.withPoints(lot.points() - repaid), false);
+        }
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        Lot lot = pending.get(i);
+        if (lot.expiresAtMillis() <= now) {
+          expire(lot, true);
+          pending.remove(i--);
+        }
+      }
+      while (lots.size() > 0 && lots.get(0).expiresAtMillis() <= now) {
+        expire(lots.get(0), false);
+        lots.remove(0);
+      }
+    }
+
+    private void expire(Lot lot, boolean isPending) {
+      entries.add(new LedgerEntry("expire:" + lot.key(), EntryType.EXPIRE, lot.key(), null, lot.expiresAtMillis(),
+          isPending ? 0 : -lot.points(), isPending ? -lot.points() : 0, null));
+      expired = Math.addExact(expired, lot.points());
+    }
+
+    /** Forgets orders, event ids and cap periods older than the memory. */
+    void forget() {
+      long horizon = now - memoryMillis;
+      orders = forgetSorted(orders, horizon, OrderMemo::atMillis);
+      seen = forgetSorted(seen, horizon, Seen::atMillis);
+      caps = forgetCaps(caps, horizon);
+    }
+
+    void remember(Seen event) {
+      seen = appendByTime(seen, event, Seen::atMillis);
+    }
+
+    String earnOrder(String source, PointsEvent.PaidOrder order) {
+      long at = order.atMillis();
+      int level = program.levelPercent(order.level());
+      long total = 0;
+      for (OrderRule rule : orderRules) {
+        long points = cap(rule.id(), rule.cap(), at, orderPoints(rule, order, level));
+        if (points > 0) {
+          boolean pending = lockMillis > 0;
+          add(source, rule.id(), order.orderId(), at, pending ? at + lockMillis : at, pending, points, EntryType.EARN);
+          total += points;
+          if (rule.stop()) {
+            break;
+          }
+        }
+      }
+      orders = appendByTime(orders, new OrderMemo(order.orderId(), at, order.totalMinor(), total, 0, 0), OrderMemo::atMillis);
+      if (total > 0) {
+        if (paidOrders == 0) {
+          earnBehaviour(source, FIRST_ORDER, at, order.level());
+        }
+        paidOrders++;
+      }
+      return null;
+    }
+
+    private long orderPoints(OrderRule rule, PointsEvent.PaidOrder order, int levelPercent) {
+      long eligible = 0;
+      long weighted = 0;
+      for (PointsEvent.OrderLine line : order.lines()) {
+        if (!rule.excludes(line)) {
+          eligible = Math.addExact(eligible, line.amountMinor());
+          weighted = Math.addExact(weighted, Math.multiplyExact(line.amountMinor(), (long) rule.percentOf(line)));
+        }
+      }
+      if (eligible == 0 || eligible < rule.minOrderMinor()) {
+        return 0;
+      }
+      long perUnit = Math.multiplyExact((long) levelPercent, rule.pointsPerUnit());
+      return mulDiv(weighted, perUnit, Math.multiplyExact(rule.unitMinor(), 10_000L));
+    }
+
+    String earnBehaviour(String source, String behaviour, long at, String level) {
+      int levelPercent = program.levelPercent(level);
+      for (BehaviourRule rule : behaviourRules) {
+        if (!rule.behaviour().equals(behaviour)) {
+          continue;
+        }
+        long points = cap(rule.id(), rule.cap(), at, mulDiv(rule.points(), levelPercent, 100));
+        if (points > 0) {
+          add(source, rule.id(), null, at, at, false, points, EntryType.EARN);
+          if (rule.stop()) {
+            break;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** {@code points} truncated to what the cap leaves in {@code at}'s period, recording the use. */
+    private long cap(String rule, Cap cap, long at, long points) {
+      if (cap == null || points == 0) {
+        return points;
+      }
+      long period = calendar.index(cap.period(), at);
+      int found = -1;
+      for (int i = 0; i < caps.size(); i++) {
+        if (caps.get(i).rule().equals(rule) && caps.get(i).period() == period) {
+          found = i;
+        }
+      }
+      long used = found < 0 ? 0 : caps.get(found).used();
+      long granted = Math.min(points, Math.max(0, cap.max() - used));
+      if (granted > 0) {
+        List<CapUse> updated = new ArrayList<>(caps);
+        CapUse use = new CapUse(rule, period, used + granted, found < 0 ? at : Math.max(at, caps.get(found).atMillis()));
+        if (found < 0) {
+          updated.add(use);
+        } else {
+          updated.set(found, use);
+        }
+        caps = updated;
+      }
+      return granted;
+    }
+
+    /** Adds a lot of {@code points}, repaying debt first if it is spendable at once. */
+    private void add(String source, String rule, String orderId, long at, long releaseAt, boolean pending, long points,
+        EntryType type) {
+      String key = rule == null ? source : source + "/" + rule;
+      earned = Math.addExact(earned, points);
+      long kept = points;
+      if (pending) {
+        entries.add(new LedgerEntry("pend:" + key, EntryType.PEND, source, rule, at, 0, points, null));
+      } else {
+        long repaid = Math.min(debt, points);
+        debt -= repaid;
+        kept = points - repaid;
+        entries.add(new LedgerEntry(prefix(type) + key, type, source, rule, at,
+            points, 0, repaid > 0 ? "repaid debt " + repaid : null));
+      }
+      if (kept > 0) {
+        Lot lot = new Lot(key, orderId, at, releaseAt, expiresAt(at), kept);
+        insert(pending ? this.pending : lots, lot, pending);
+      }
+    }
+
+    String clawBack(String source, PointsEvent.OrderRefund refund) {
+      int index = -1;
+      for (int i = 0; i < orders.size(); i++) {
+        if (orders.get(i).orderId().equals(refund.orderId())) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        return "unknown order " + refund.orderId() + " (never paid here, or forgotten after memoryDays)";
+      }
+      OrderMemo memo = orders.get(index);
+      long refunded = Math.min(memo.totalMinor(), Math.addExact(memo.refundedMinor(), refund.amountMinor()));
+      long target = refunded == memo.totalMinor() ? memo.points() : mulDiv(memo.points(), refunded, memo.totalMinor());
+      long amount = target - memo.clawedBack();
+      List<OrderMemo> memos = new ArrayList<>(orders);
+      memos.set(index, new OrderMemo(memo.orderId(), memo.atMillis(), memo.totalMinor(), memo.points(), refunded, target));
+      orders = memos;
+      if (amount > 0) {
+        take(source, EntryType.CLAW_BACK, refund.atMillis(), amount, memo.orderId(), null);
+      }
+      return null;
+    }
+
+    String redeem(String source, PointsEvent.Redemption redemption) {
+      long available = -debt;
+      for (int i = 0; i < lots.size(); i++) {
+        available += lots.get(i).points();
+      }
+      if (redemption.points() > available) {
+        return "insufficient balance: requested " + redemption.points() + ", available " + available;
+      }
+      takeFrom(lots, redemption.points(), null);
+      redeemed = Math.addExact(redeemed, redemption.points());
+      entries.add(new LedgerEntry("redeem:" + source, EntryType.REDEEM, source, null, redemption.atMillis(),
+          -redemption.points(), 0, null));
+      return null;
+    }
+
+    String adjust(String source, PointsEvent.Adjustment adjustment) {
+      if (adjustment.points() > 0) {
+        add(source, null, null, adjustment.atMillis(), adjustment.atMillis(), false, adjustment.points(), EntryType.ADJUST);
+      } else {
+        take(source, EntryType.ADJUST, adjustment.atMillis(), -adjustment.points(), null, adjustment.reason());
+      }
+      return null;
+    }
+
+    /**
+     * Takes {@code amount}: from {@code orderId}'s pending lots, then available lots, then as debt
+     * or shortfall.
+     */
+    private void take(String source, EntryType type, long at, long amount, String orderId, String note) {
+      long fromPending = orderId == null ? 0 : takeFrom(pending, amount, orderId);
+      long fromAvailable = takeFrom(lots, amount - fromPending, null);
+      long missing = amount - fromPending - fromAvailable;
+      long availableDelta = -fromAvailable;
+      String text = note;
+      if (missing > 0 && program.overdraft() == PointsProgram.Overdraft.NEGATIVE_BALANCE) {
+        debt = Math.addExact(debt, missing);
+        availableDelta -= missing;
+      } else if (missing > 0) {
+        shortfall = Math.addExact(shortfall, missing);
+        text = (note == null ? "" : note + "; ") + "shortfall " + missing;
+      }
+      clawedBack = Math.addExact(clawedBack, fromPending - availableDelta);
+      String rule = orderId == null ? "" : "/" + orderId;
+      entries.add(new LedgerEntry(prefix(type) + source + rule, type, source,
+          null, at, availableDelta, -fromPending, text));
+    }
+
+    /**
+     * Takes up to {@code amount} from {@code buffer}'s lots in order (only {@code orderId}'s unless
+     * it is null); returns what it took.
+     */
+    private long takeFrom(LotBuffer buffer, long amount, String orderId) {
+      long taken = 0;
+      for (int i = 0; i < buffer.size() && taken < amount; i++) {
+        Lot lot = buffer.get(i);
+        if (orderId == null || orderId.equals(lot.orderId())) {
+          long part = Math.min(lot.points(), amount - taken);
+          taken += part;
+          if (part == lot.points()) {
+            buffer.remove(i--);
+          } else {
+            buffer.set(i, lot.withPoints(lot.points() - part));
+          }
+        }
+      }
+      return taken;
+    }
+  }
+
+  /** {@code list} (oldest first) without the items older than {@code horizon}. */
+  private static <T> List<T> forgetSorted(List<T> list, long horizon, ToLongFunction<T> at) {
+    int keep = 0;
+    while (keep < list.size() && at.applyAsLong(list.get(keep)) < horizon) {
+      keep++;
+    }
+    return keep == 0 ? list : List.copyOf(list.subList(keep, list.size()));
+  }
+
+  /** {@code list} (oldest first) with {@code item} inserted after the items not later than it. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> appendByTime(List<T> list, T item, ToLongFunction<T> at) {
+    int n = list.size();
+    T[] items = (T[]) list.toArray(new Object[n + 1]);
+    int i = n;
+    long time = at.applyAsLong(item);
+    while (i > 0 && at.applyAsLong(items[i - 1]) > time) {
+      items[i] = items[i - 1];
+      i--;
+    }
+    items[i] = item;
+    return ArrayListView.adopt(items, n + 1);
+  }
+
+  /** {@code caps} without the periods last used before {@code horizon}. */
+  private static List<CapUse> forgetCaps(List<CapUse> caps, long horizon) {
+    for (CapUse use : caps) {
+      if (use.atMillis() < horizon) {
+        List<CapUse> kept = new ArrayList<>(caps.size());
+        for (CapUse each : caps) {
+          if (each.atMillis() >= horizon) {
+            kept.add(each);
+          }
+        }
+        return kept;
+      }
+    }
+    return caps;
+  }
+
+  /** The key prefix of an entry type: {@code earn:}, {@code claw_back:} … */
+  private static String prefix(EntryType type) {
+    return KEY_PREFIXES[type.ordinal()];
+  }
+
+  /** Inserts {@code lot} in order: pending lots by release, spendable lots by expiry. */
+  private static void insert(LotBuffer buffer, Lot lot, boolean byRelease) {
+    int i = buffer.size();
+    while (i > 0 && before(lot, buffer.get(i - 1), byRelease)) {
+      i--;
+    }
+    buffer.add(i, lot);
+  }
+
+  private static boolean before(Lot a, Lot b, boolean byRelease) {
+    if (byRelease && a.releaseAtMillis() != b.releaseAtMillis()) {
+      return a.releaseAtMillis() < b.releaseAtMillis();
+    }
+    if (a.expiresAtMillis() != b.expiresAtMillis()) {
+      return a.expiresAtMillis() < b.expiresAtMillis();
+    }
+    if (a.earnedAtMillis() != b.earnedAtMillis()) {
+      return a.earnedAtMillis() < b.earnedAtMillis();
+    }
+    return a.key().compareTo(b.key()) < 0;
+  }
+}

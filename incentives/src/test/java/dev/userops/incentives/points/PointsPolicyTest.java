@@ -1,0 +1,268 @@
+package dev.userops.incentives.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userops.core.ConfigException;
+import dev.userops.core.Granularity;
+import dev.userops.core.event.Behaviour;
+import dev.userops.core.event.BehaviourType;
+import dev.userops.incentives.points.LedgerEntry.EntryType;
+import dev.userops.incentives.points.PointsEvent.Adjustment;
+import dev.userops.incentives.points.PointsEvent.BehaviourDone;
+import dev.userops.incentives.points.PointsEvent.Evaluation;
+import dev.userops.incentives.points.PointsEvent.OrderLine;
+import dev.userops.incentives.points.PointsEvent.OrderRefund;
+import dev.userops.incentives.points.PointsEvent.PaidOrder;
+import dev.userops.incentives.points.PointsEvent.Redemption;
+import dev.userops.incentives.points.PointsOutcome.Status;
+import dev.userops.incentives.points.PointsProgram.BehaviourRule;
+import dev.userops.incentives.points.PointsProgram.Cap;
+import dev.userops.incentives.points.PointsProgram.Expiry;
+import dev.userops.incentives.points.PointsProgram.ExpiryUnit;
+import dev.userops.incentives.points.PointsProgram.OrderRule;
+import dev.userops.incentives.points.PointsProgram.Overdraft;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PointsPolicyTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
+
+  private static PointsProgram program(int lockDays, Expiry expiry, Overdraft overdraft, List<OrderRule> orderRules,
+      List<BehaviourRule> behaviourRules) {
+    return new PointsProgram(1, orderRules, behaviourRules, lockDays, expiry, overdraft, 365, Map.of("gold", 150));
+  }
+
+  /** 1 point per whole yuan (100 fen), rounding down. */
+  private static PointsPolicy simple(int lockDays, Expiry expiry, Overdraft overdraft) {
+    return program(lockDays, expiry, overdraft, List.of(OrderRule.of("base", 1, 100)), List.of()).policy(SHANGHAI);
+  }
+
+  private static PointsState run(PointsPolicy policy, PointsEvent... events) {
+    PointsState state = PointsState.empty();
+    for (PointsEvent event : events) {
+      state = policy.apply(state, event).state();
+    }
+    return state;
+  }
+
+  private static Instant day(int days) {
+    return T0.plusSeconds(86_400L * days);
+  }
+
+  @Test
+  void orderPointsRoundDownAndExcludeShippingAndSmallOrders() {
+    OrderRule rule = new OrderRule("base", 0, 1, 100, 50_00, List.of("shipping"), Map.of("books", 200),
+        Map.of("sku-9", 50), null, false);
+    PointsPolicy policy = program(0, null, null, List.of(rule), List.of()).policy(SHANGHAI);
+    PaidOrder order = new PaidOrder("o-1", T0, List.of(
+        new OrderLine("sku-1", "books", 30_99),     // 200% of 30.99 = 61.98
+        new OrderLine("sku-9", "books", 40_00),     // SKU wins over category: 50% of 40.00 = 20.00
+        new OrderLine(null, "shipping", 10_00)), null); // excluded
+
+    PointsOutcome outcome = policy.apply(PointsState.empty(), order);
+
+    assertThat(outcome.entries()).extracting(LedgerEntry::key, LedgerEntry::available)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("earn:order:o-1/base", 81L)); // floor(81.98)
+    PaidOrder small = new PaidOrder("o-2", T0, List.of(new OrderLine(null, "toys", 49_99),
+        new OrderLine(null, "shipping", 10_00)), null);
+    assertThat(policy.apply(outcome.state(), small).entries()).isEmpty();
+  }
+
+  @Test
+  void levelMultiplierAppliesOnceAndRoundsDownAtTheEnd() {
+    PointsPolicy policy = simple(0, null, null);
+    // 1.99 yuan at 150%: floor(2.985) = 2, not floor(1.99) * 1.5 = 1.
+    assertThat(policy.apply(PointsState.empty(), PaidOrder.of("o", T0, 1_99, "gold")).state().available()).isEqualTo(2);
+    assertThat(policy.apply(PointsState.empty(), PaidOrder.of("o", T0, 1_99, "bronze")).state().available()).isEqualTo(1);
+  }
+
+  @Test
+  void rulesRunByPriorityAndAStopRuleEndsTheEvaluation() {
+    OrderRule promo = new OrderRule("promo", 0, 5, 100, 0, null, null, null, null, true);
+    OrderRule base = new OrderRule("base", 1, 1, 100, 0, null, null, null, null, false);
+    PointsPolicy stopping = program(0, null, null, List.of(base, promo), List.of()).policy(SHANGHAI);
+    assertThat(stopping.apply(PointsState.empty(), PaidOrder.of("o", T0, 10_00, null)).entries())
+        .extracting(LedgerEntry::rule).containsExactly("promo");
+
+    OrderRule stacking = new OrderRule("promo", 0, 5, 100, 0, null, null, null, null, false);
+    PointsPolicy both = program(0, null, null, List.of(base, stacking), List.of()).policy(SHANGHAI);
+    assertThat(both.apply(PointsState.empty(), PaidOrder.of("o", T0, 10_00, null)).entries())
+        .extracting(LedgerEntry::rule, LedgerEntry::available)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("promo", 50L), org.assertj.core.groups.Tuple.tuple("base", 10L));
+  }
+
+  @Test
+  void capsCountCalendarDaysInTheZone() {
+    BehaviourRule review = new BehaviourRule("review", 0, "REVIEW", 10, new Cap(Granularity.DAY, 25), false);
+    PointsPolicy policy = program(0, null, null, List.of(), List.of(review)).policy(SHANGHAI);
+    // 15:00Z and 15:59Z are 23:00 and 23:59 in Shanghai; 16:00Z is the next local day.
+    Instant evening = Instant.parse("2026-03-01T15:00:00Z");
+    PointsState state = run(policy,
+        new BehaviourDone("r1", evening, "REVIEW", null),
+        new BehaviourDone("r2", evening.plusSeconds(60), "REVIEW", null),
+        new BehaviourDone("r3", evening.plusSeconds(3540), "REVIEW", null));
+    assertThat(state.available()).isEqualTo(25); // 10 + 10 + 5 (truncated by the cap)
+    PointsOutcome nextDay = policy.apply(state, new BehaviourDone("r4", evening.plusSeconds(3600), "REVIEW", null));
+    assertThat(nextDay.state().available()).isEqualTo(35);
+  }
+
+  @Test
+  void coreBehavioursMapToBehaviourEvents() {
+    BehaviourRule photo = new BehaviourRule("photo", 0, "REVIEW_WITH_PHOTOS", 20, null, false);
+    PointsPolicy policy = program(0, null, null, List.of(), List.of(photo)).policy(SHANGHAI);
+    Behaviour behaviour = new Behaviour("b-1", 7, T0, BehaviourType.REVIEW_WITH_PHOTOS);
+    assertThat(policy.apply(PointsState.empty(), BehaviourDone.of(behaviour, "gold")).state().available()).isEqualTo(30);
+  }
+
+  @Test
+  void firstOrderBonusIsPaidOnceOnTheFirstEarningOrder() {
+    BehaviourRule bonus = new BehaviourRule("welcome", 0, PointsPolicy.FIRST_ORDER, 100, null, false);
+    PointsPolicy policy = program(0, null, null, List.of(OrderRule.of("base", 1, 100)), List.of(bonus)).policy(SHANGHAI);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(1), 10_00, null));
+    assertThat(state.available()).isEqualTo(120);
+    assertThat(state.totals().earned()).isEqualTo(120);
+  }
+
+  @Test
+  void orderPointsStayPendingForTheLockPeriodThenRelease() {
+    PointsPolicy policy = simple(7, null, null);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null));
+    assertThat(state.pending()).isEqualTo(10);
+    assertThat(state.available()).isZero();
+    assertThat(policy.apply(state, new Redemption("r", day(6), 1)).status()).isEqualTo(Status.REJECTED);
+
+    PointsOutcome released = policy.apply(state, new Evaluation(day(7)));
+    assertThat(released.entries()).extracting(LedgerEntry::type, LedgerEntry::available, LedgerEntry::pending)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(EntryType.RELEASE, 10L, -10L));
+    assertThat(released.state().available()).isEqualTo(10);
+    assertThat(policy.apply(released.state(), new Evaluation(day(7))).entries()).isEmpty();
+  }
+
+  @Test
+  void rollingExpiryExpiresEachLotAtItsOwnInstant() {
+    PointsPolicy policy = simple(0, Expiry.rollingDays(30), null);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(10), 5_00, null));
+    PointsOutcome at30 = policy.apply(state, new Evaluation(day(30)));
+    assertThat(at30.entries()).extracting(LedgerEntry::key, LedgerEntry::available)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("expire:order:o-1/base", -10L));
+    assertThat(at30.state().available()).isEqualTo(5);
+    assertThat(at30.state().totals().expired()).isEqualTo(10);
+  }
+
+  @Test
+  void endOfNextYearExpiryIsInTheZone() {
+    PointsPolicy policy = simple(0, Expiry.endOfPeriod(ExpiryUnit.YEAR, 1), null);
+    // 2026-12-31T16:30Z is already 2027-01-01 in Shanghai: it expires at the end of 2028 there.
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null),
+        PaidOrder.of("o-2", Instant.parse("2026-12-31T16:30:00Z"), 5_00, null));
+    assertThat(state.lots()).extracting(PointsState.Lot::expiresAtMillis).containsExactly(
+        Instant.parse("2027-12-31T16:00:00Z").toEpochMilli(), Instant.parse("2028-12-31T16:00:00Z").toEpochMilli());
+  }
+
+  @Test
+  void redemptionSpendsTheSoonestExpiringLotsFirst() {
+    PointsPolicy policy = simple(0, Expiry.rollingDays(30), null);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(1), 20_00, null),
+        new Redemption("r-1", day(2), 15));
+    assertThat(state.lots()).extracting(PointsState.Lot::key, PointsState.Lot::points)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("order:o-2/base", 15L));
+
+    PointsOutcome tooMuch = policy.apply(state, new Redemption("r-2", day(3), 16));
+    assertThat(tooMuch.status()).isEqualTo(Status.REJECTED);
+    assertThat(tooMuch.reason()).isEqualTo("insufficient balance: requested 16, available 15");
+    assertThat(tooMuch.state()).isSameAs(state);
+  }
+
+  @Test
+  void partialRefundsClawBackProportionallyFromPendingFirst() {
+    PointsPolicy policy = simple(7, null, null);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 100_00, null));
+    PointsOutcome third = policy.apply(state, new OrderRefund("f-1", "o-1", day(1), 33_33));
+    assertThat(third.entries()).extracting(LedgerEntry::available, LedgerEntry::pending)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, -33L)); // floor(100 * 33.33/100)
+    PointsOutcome rest = policy.apply(third.state(), new OrderRefund("f-2", "o-1", day(2), 66_67));
+    assertThat(rest.state().pending()).isZero();
+    assertThat(rest.state().totals().clawedBack()).isEqualTo(100);
+    assertThat(policy.apply(rest.state(), new OrderRefund("f-3", "o-x", day(2), 1)).reason()).startsWith("unknown order o-x");
+  }
+
+  @Test
+  void clawBackOfSpentPointsMakesDebtThatLaterEarningsRepay() {
+    PointsPolicy policy = simple(0, null, Overdraft.NEGATIVE_BALANCE);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
+        new OrderRefund("f", "o-1", day(2), 50_00));
+    assertThat(state.available()).isEqualTo(-40);
+    assertThat(state.debt()).isEqualTo(40);
+    PointsState repaid = run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
+        new OrderRefund("f", "o-1", day(2), 50_00), PaidOrder.of("o-2", day(3), 60_00, null));
+    assertThat(repaid.available()).isEqualTo(20);
+    assertThat(repaid.debt()).isZero();
+    assertThat(repaid.lots()).extracting(PointsState.Lot::points).containsExactly(20L);
+  }
+
+  @Test
+  void floorAtZeroRecordsTheShortfall() {
+    PointsPolicy policy = simple(0, null, Overdraft.FLOOR_AT_ZERO);
+    PointsOutcome outcome = policy.apply(
+        run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40)),
+        new OrderRefund("f", "o-1", day(2), 50_00));
+    assertThat(outcome.state().available()).isZero();
+    assertThat(outcome.state().shortfall()).isEqualTo(40);
+    assertThat(outcome.entries()).extracting(LedgerEntry::available, LedgerEntry::note)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(-10L, "shortfall 40"));
+  }
+
+  @Test
+  void adjustmentsAddOrTakePoints() {
+    PointsPolicy policy = simple(0, null, Overdraft.FLOOR_AT_ZERO);
+    PointsState state = run(policy, new Adjustment("a-1", T0, 30, "goodwill"), new Adjustment("a-2", day(1), -10, "typo"));
+    assertThat(state.available()).isEqualTo(20);
+  }
+
+  @Test
+  void duplicatesAndLateEventsChangeNothing() {
+    PointsPolicy policy = simple(0, null, null);
+    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null));
+    PointsOutcome again = policy.apply(state, PaidOrder.of("o-1", T0, 99_00, null));
+    assertThat(again.status()).isEqualTo(Status.DUPLICATE);
+    assertThat(again.state()).isSameAs(state);
+    PointsOutcome late = policy.apply(policy.apply(state, new Evaluation(day(400))).state(), PaidOrder.of("o-0", T0, 1_00, null));
+    assertThat(late.status()).isEqualTo(Status.REJECTED);
+    assertThat(late.reason()).startsWith("late:");
+  }
+
+  @Test
+  void programAndStateRoundTripThroughJson() {
+    PointsProgram program = program(7, Expiry.endOfPeriod(ExpiryUnit.MONTH, 2), Overdraft.FLOOR_AT_ZERO,
+        List.of(new OrderRule("base", 0, 1, 100, 0, List.of("shipping"), Map.of("books", 200), Map.of(), new Cap(Granularity.WEEK, 500), false)),
+        List.of(new BehaviourRule("review", 0, "REVIEW", 5, null, false)));
+    assertThat(PointsProgram.fromJson(program.toJson())).isEqualTo(program);
+    PointsState state = run(program.policy(SHANGHAI), PaidOrder.of("o-1", T0, 10_00, "gold"),
+        new BehaviourDone("b", T0, "REVIEW", null));
+    assertThat(PointsState.fromJson(state.toJson())).isEqualTo(state);
+  }
+
+  @Test
+  void badProgramsNameThePath() {
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"orderRules\":[{\"id\":\"a\",\"priority\":0,\"pointsPerUnit\":1,\"unitMinor\":0,\"minOrderMinor\":0,\"stop\":false}]}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("orderRules[0]: unitMinor of rule a must be > 0, got 0");
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("memoryDays: expected integer"); // every primitive field is required
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"expiry\":{\"kind\":\"ROLLING_DAYS\",\"days\":\"30\"}}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("expiry.days: expected integer");
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"lockdays\":3}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("lockdays: unknown field");
+    assertThatThrownBy(() -> PointsState.fromJson(PointsState.empty().toJson().replace("\"version\":1", "\"version\":9")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("version: expected 1, got 9");
+  }
+}
