@@ -1,0 +1,58 @@
+package dev.userops.incentives.push;
+
+import dev.userops.core.Checks;
+import java.time.Instant;
+
+/**
+ * Whether a message may go now.
+ *
+ * @param outcome send, defer or drop
+ * @param reason why it was deferred or dropped; {@code null} for {@link Outcome#SEND}
+ * @param rule the JSON path of the policy rule that decided, e.g. {@code caps[1]}, {@code
+ *     quietHours}, {@code channels[0].consent}; {@code null} when a capped message passed every rule
+ * @param until for {@link Outcome#DEFER}: the first instant after the quiet window; else {@code null}
+ * @param nextAllowed for a drop by cap: the earliest instant at which every cap admits the message
+ *     ({@code null} if never: a cap of 0); by cool-down: when the cool-down ends; by clock: the
+ *     newest counted delivery's instant. Quiet hours are not considered. {@code null} otherwise
+ */
+public record Decision(Outcome outcome, Reason reason, String rule, Instant until, Instant nextAllowed) {
+  /** Requires an outcome, and a reason unless it is SEND. */
+  public Decision {
+    Checks.requireNonNull(outcome, "outcome");
+    Checks.checkArgument(
+        (outcome == Outcome.SEND) == (reason == null), "reason: expected none exactly for SEND, got %s for %s", reason, outcome);
+    Checks.checkArgument(
+        (outcome == Outcome.DEFER) == (until != null), "until: expected exactly for DEFER, got %s for %s", until, outcome);
+  }
+
+  /** The three outcomes. */
+  public enum Outcome {
+    /** Send now. */
+    SEND,
+    /** Try again at {@link Decision#until()}. */
+    DEFER,
+    /** Do not send; {@link Decision#reason()} says why. */
+    DROP
+  }
+
+  /** Why a message was deferred or dropped. */
+  public enum Reason {
+    /** The user has not consented to the channel (or revoked an opt-out channel). */
+    NO_CONSENT,
+    /** A message with the same key was delivered within the dedupe window. */
+    DUPLICATE,
+    /** The user's local time is in quiet hours. */
+    QUIET_HOURS,
+    /** The campaign reached the user within its cool-down. */
+    COOL_DOWN,
+    /** A per-channel cap is reached. */
+    CAP_CHANNEL,
+    /** An across-channels cap is reached. */
+    CAP_ALL_CHANNELS,
+    /**
+     * {@code now} is before the newest delivery the state counts: caps cannot be checked for a clock
+     * that went back, so capped classes wait until it passes that instant.
+     */
+    CLOCK_BEHIND
+  }
+}

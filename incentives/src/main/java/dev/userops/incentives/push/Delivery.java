@@ -1,0 +1,18 @@
+package dev.userops.incentives.push;
+
+import dev.userops.core.Checks;
+import java.time.Instant;
+
+/**
+ * That a message was handed to its channel: what {@link PushThrottle#record} counts.
+ *
+ * @param message what was sent
+ * @param sentAt when
+ */
+public record Delivery(Message message, Instant sentAt) {
+  /** Requires both fields. */
+  public Delivery {
+    Checks.requireNonNull(message, "message");
+    Checks.requireNonNull(sentAt, "sentAt");
+  }
+}

@@ -1,0 +1,25 @@
+package dev.userops.incentives.push;
+
+import dev.userops.core.Checks;
+
+/**
+ * A message a host wants to send to one user.
+ *
+ * @param channel a channel id of the policy, e.g. {@code "push"}
+ * @param messageClass a class name of the policy, e.g. {@code "marketing"}
+ * @param campaign the campaign for cool-down; {@code null} for none
+ * @param key the dedupe key (the same key is delivered at most once per dedupe window); {@code null}
+ *     for none
+ */
+public record Message(String channel, String messageClass, String campaign, String key) {
+  /** Requires channel and class. */
+  public Message {
+    Checks.requireNonBlank(channel, "channel");
+    Checks.requireNonBlank(messageClass, "messageClass");
+  }
+
+  /** A message without campaign or key. */
+  public static Message of(String channel, String messageClass) {
+    return new Message(channel, messageClass, null, null);
+  }
+}
