@@ -1,5 +1,6 @@
 package dev.userops.examples;
 
+import dev.userops.core.ConfigException;
 import dev.userops.examples.input.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = UserOpsCommand.Version.class,
     description = "User-operations reports over an order file (CSV or CDNOW format).",
-    subcommands = {SummaryCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SummaryCommand.class, RepurchaseCommand.class, RfmCommand.class, TagsCommand.class, PointsSimCommand.class, PushSimCommand.class, RetentionCommand.class, ActiveCommand.class, CommandLine.HelpCommand.class})
 public final class UserOpsCommand implements Callable<Integer> {
   /** Bad usage or bad input. */
   static final int EXIT_BAD_INPUT = 2;
@@ -67,6 +68,9 @@ public final class UserOpsCommand implements Callable<Integer> {
     Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
     if (cause instanceof InputException) {
       return cause.getMessage();
+    } else if (cause instanceof ConfigException) {
+      // Commands prefix the file where they know it; this keeps any other one from exiting 1.
+      return "invalid configuration: " + cause.getMessage();
     } else if (cause instanceof NoSuchFileException) {
       return ((NoSuchFileException) cause).getFile() + ": no such file";
     } else if (cause instanceof AccessDeniedException) {
