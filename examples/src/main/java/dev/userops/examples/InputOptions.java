@@ -89,6 +89,19 @@ final class InputOptions {
     }
   }
 
+  /**
+   * The {@code --as-of} instant for a command that cannot run without one.
+   *
+   * @param why what the command measures at {@code asOf}, for the usage error when it is missing
+   */
+  Instant requireAsOf(String why) {
+    Instant value = asOf();
+    if (value == null) {
+      throw new ParameterException(command.commandLine(), "--as-of is required: " + why);
+    }
+    return value;
+  }
+
   BadRecordPolicy badRecords() {
     return badRecords;
   }

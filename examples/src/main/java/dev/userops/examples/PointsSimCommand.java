@@ -86,10 +86,7 @@ final class PointsSimCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant asOf = input.asOf();
-    if (asOf == null) {
-      throw new ParameterException(spec.commandLine(), "points-sim needs --as-of: expiry and pending points are evaluated then");
-    }
+    Instant asOf = input.requireAsOf("expiry and pending points are evaluated then");
     LevelLadder ladder = levels == null ? null : document("--levels", levels, LADDER_RESOURCE, LevelLadder::fromJson);
     PointsProgram pointsProgram = document("--program", program, PROGRAM_RESOURCE, PointsProgram::fromJson);
     if (ladder != null) {

@@ -74,11 +74,7 @@ final class RepurchaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant asOf = input.asOf();
-    if (asOf == null) {
-      throw new ParameterException(
-          spec.commandLine(), "--as-of is required: maturity depends on it");
-    }
+    Instant asOf = input.requireAsOf("maturity depends on it");
     RepurchaseSpec repurchaseSpec;
     try {
       repurchaseSpec =

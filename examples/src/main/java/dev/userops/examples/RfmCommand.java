@@ -8,7 +8,6 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
-import dev.userops.examples.input.Timestamps;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmScores;
 import dev.userops.segmentation.rfm.RfmScoring;
@@ -68,7 +67,7 @@ final class RfmCommand implements Callable<Integer> {
       case "grid" -> SegmentTable.rfGrid();
       default -> throw usage("--segments: expected vignette or grid, got \"" + segments + "\"");
     };
-    Instant asOf = asOf();
+    Instant asOf = input.requireAsOf("recency is measured at it");
     ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
     InputOptions.ReadResult read = input.read(valid::addOrder);
     RfmFeatures features =
@@ -88,19 +87,6 @@ final class RfmCommand implements Callable<Integer> {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  /** The start of {@code --as-of}'s day for a date, else the instant given. */
-  private Instant asOf() {
-    String text = spec.findOption("--as-of").getValue();
-    if (text == null) {
-      throw usage("--as-of is required for rfm: recency is measured at it");
-    }
-    try {
-      return Timestamps.parse(text, input.zone());
-    } catch (IllegalArgumentException e) {
-      throw usage("--as-of: " + e.getMessage());
-    }
   }
 
   private String json(

@@ -1,36 +1,18 @@
 package dev.userops.examples;
 
+import static dev.userops.examples.Run.json;
+import static dev.userops.examples.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PointsSimCommandTest {
   @TempDir Path dir;
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = UserOpsCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return new Run(commandLine.execute(args), out.toString(), err.toString());
-  }
-
-  private static JsonNode json(Run run) throws IOException {
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return new ObjectMapper().readTree(run.out());
-  }
 
   @Test
   void bundledCdnowBalancesAddUp() throws IOException {
@@ -85,7 +67,7 @@ class PointsSimCommandTest {
     Run run = run("points-sim", "--program", program.toString(), "--as-of", "1998-06-30");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("userops: --program " + program + ": lockDays must be in [0, 3650], got -1");
-    assertThat(run("points-sim").err()).contains("points-sim needs --as-of");
+    assertThat(run("points-sim").err()).contains("--as-of is required: expiry and pending points");
   }
 
   @Test

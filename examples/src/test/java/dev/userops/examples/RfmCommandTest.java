@@ -1,12 +1,11 @@
 package dev.userops.examples;
 
+import static dev.userops.examples.Run.json;
+import static dev.userops.examples.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,32 +13,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RfmCommandTest {
+  private static Run rfm(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "rfm";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return run(all);
+  }
+
   /** The R package rfm 0.3.0 reference (MIT; see LICENSE-rfm.txt there), kept by the segmentation tests. */
   private static final Path R_DATA = Path.of("../segmentation/src/test/resources/segmentation/rfm-r");
 
   @TempDir Path dir;
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run rfm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = UserOpsCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 1];
-    all[0] = "rfm";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return new Run(commandLine.execute(all), out.toString(), err.toString());
-  }
-
-  private static JsonNode json(Run run) throws IOException {
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return new ObjectMapper().readTree(run.out());
-  }
 
   @Test
   void jsonHasTheDocumentedShape() throws IOException {
