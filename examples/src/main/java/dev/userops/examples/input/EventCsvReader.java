@@ -1,9 +1,5 @@
 package dev.userops.examples.input;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.userops.core.BadRecordException;
 import dev.userops.core.Checks;
 import dev.userops.core.UserIdDictionary;
@@ -11,13 +7,9 @@ import dev.userops.core.event.Activity;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +29,6 @@ public final class EventCsvReader implements Closeable {
   private static final String OCCURRED_AT = "occurred_at";
   private static final String EVENT = "event";
   private static final List<String> COLUMNS = List.of(USER_ID, OCCURRED_AT, EVENT);
-  private static final String EXPECTED_HEADER = String.join(",", COLUMNS);
 
   private final String source;
   private final InputStream in;
@@ -73,69 +64,24 @@ public final class EventCsvReader implements Closeable {
   public long forEach(Consumer<? super Activity> consumer) throws IOException {
     Checks.checkState(!read, "%s has already been read", source);
     read = true;
-    CsvReader<CsvRecord> csv = CsvReader.builder()
-        .detectBomHeader(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .ofCsvRecord(in, StandardCharsets.UTF_8);
-    CloseableIterator<CsvRecord> rows = csv.iterator();
-    long line = 1;
-    try {
-      if (!rows.hasNext()) {
-        throw problem(1, "header", "expected a header " + EXPECTED_HEADER + ", got an empty file", null);
+    return CsvTable.read(source, in, COLUMNS, List.of(), (row, line, columns) -> {
+      String field = USER_ID;
+      Activity activity;
+      try {
+        long user = users.indexOf(Fields.id(row.getField(columns.get(USER_ID))));
+        field = OCCURRED_AT;
+        Instant at = Timestamps.parse(row.getField(columns.get(OCCURRED_AT)), zone);
+        field = EVENT;
+        activity = new Activity(user, at, Fields.id(row.getField(columns.get(EVENT))));
+      } catch (IllegalArgumentException e) {
+        throw problem(line, field, e.getMessage(), e);
       }
-      CsvRecord header = rows.next();
-      line = header.getStartingLineNumber();
-      Map<String, Integer> columns = columns(header);
-      long records = 0;
-      while (rows.hasNext()) {
-        CsvRecord row = rows.next();
-        line = row.getStartingLineNumber();
-        if (row.getFieldCount() != header.getFieldCount()) {
-          throw problem(line, "row", "expected " + header.getFieldCount() + " fields as in the header, got "
-              + row.getFieldCount(), null);
-        }
-        records++;
-        String field = USER_ID;
-        Activity activity;
-        try {
-          long user = users.indexOf(Fields.id(row.getField(columns.get(USER_ID))));
-          field = OCCURRED_AT;
-          Instant at = Timestamps.parse(row.getField(columns.get(OCCURRED_AT)), zone);
-          field = EVENT;
-          activity = new Activity(user, at, Fields.id(row.getField(columns.get(EVENT))));
-        } catch (IllegalArgumentException e) {
-          throw problem(line, field, e.getMessage(), e);
-        }
-        try {
-          consumer.accept(activity);
-        } catch (BadRecordException e) {
-          throw problem(line, OCCURRED_AT, e.reason() + ": " + e.detail(), e);
-        }
+      try {
+        consumer.accept(activity);
+      } catch (BadRecordException e) {
+        throw problem(line, OCCURRED_AT, e.reason() + ": " + e.detail(), e);
       }
-      return records;
-    } catch (CsvParseException e) {
-      throw problem(line + 1, "row", "malformed CSV: " + e.getMessage(), e);
-    }
-  }
-
-  private Map<String, Integer> columns(CsvRecord header) {
-    Map<String, Integer> columns = new HashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).strip();
-      if (!COLUMNS.contains(name)) {
-        problems.add("unknown column " + name);
-      } else if (columns.putIfAbsent(name, i) != null) {
-        problems.add("repeated column " + name);
-      }
-    }
-    COLUMNS.stream().filter(name -> !columns.containsKey(name)).forEach(name -> problems.add("missing column " + name));
-    if (!problems.isEmpty()) {
-      throw problem(header.getStartingLineNumber(), "header",
-          String.join("; ", problems) + " (expected " + EXPECTED_HEADER + ")", null);
-    }
-    return columns;
+    });
   }
 
   private InputException problem(long line, String field, String problem, Throwable cause) {

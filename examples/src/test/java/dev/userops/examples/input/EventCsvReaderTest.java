@@ -59,7 +59,7 @@ class EventCsvReaderTest {
     assertThatThrownBy(() -> read("user_id,occurred_at,event\nu1,2026-03-01\n", ZoneId.of("UTC")))
         .hasMessage("events.csv:2: row: expected 3 fields as in the header, got 2");
     assertThatThrownBy(() -> read("user,occurred_at,event,user_id,event\n", ZoneId.of("UTC")))
-        .hasMessage("events.csv:1: header: unknown column user; repeated column event"
+        .hasMessage("events.csv:1: header: unknown column(s) user; repeated column(s) event"
             + " (expected user_id,occurred_at,event)");
     assertThatThrownBy(() -> read("", ZoneId.of("UTC")))
         .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event, got an empty file");
