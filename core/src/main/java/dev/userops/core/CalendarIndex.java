@@ -108,7 +108,7 @@ public final class CalendarIndex {
           next < transitionMillis.length ? transitionMillis[next] : Long.MAX_VALUE;
       this.buckets[slot + MONTH] = month;
       this.buckets[slot + NEXT_MONTH] =
-          periodStart(Granularity.MONTH, month + 1).toEpochDay() * MILLIS_PER_DAY;
+          monthStartDay(month + 1) * MILLIS_PER_DAY;
     }
   }
 
@@ -257,12 +257,30 @@ public final class CalendarIndex {
 
   /** The first local date of period {@code index} at {@code granularity}. */
   public LocalDate periodStart(Granularity granularity, long index) {
+    return LocalDate.ofEpochDay(periodStartDay(granularity, index));
+  }
+
+  /**
+   * The epoch day of the first local day of period {@code index} at {@code granularity}; the
+   * period after it starts at {@code periodStartDay(granularity, index + 1)}. Allocation-free for
+   * months from 1900 to 2200.
+   */
+  public long periodStartDay(Granularity granularity, long index) {
     return switch (granularity) {
-      case DAY -> LocalDate.ofEpochDay(index);
-      case WEEK -> LocalDate.ofEpochDay(Math.multiplyExact(index, 7) - weekShift);
-      case MONTH -> LocalDate.of(
-          Math.toIntExact(1970 + Math.floorDiv(index, 12)), Math.floorMod(index, 12) + 1, 1);
+      case DAY -> index;
+      case WEEK -> Math.multiplyExact(index, 7) - weekShift;
+      case MONTH -> monthStartDay(index);
     };
+  }
+
+  private static long monthStartDay(long monthIndex) {
+    long sinceTableStart = monthIndex - MONTH_TABLE_START_INDEX;
+    if (sinceTableStart >= 0 && sinceTableStart < MONTH_START_DAYS.length) {
+      return MONTH_START_DAYS[(int) sinceTableStart];
+    }
+    return LocalDate.of(
+            Math.toIntExact(1970 + Math.floorDiv(monthIndex, 12)), Math.floorMod(monthIndex, 12) + 1, 1)
+        .toEpochDay();
   }
 
   /**

@@ -31,7 +31,6 @@ class LocalTimesProperties {
     CalendarIndex calendar = CALENDARS.get(zone);
     LocalDate date = LocalDate.ofEpochDay(day);
     LocalDate weekStart = date.with(TemporalAdjusters.previousOrSame(calendar.weekStart()));
-    assertThat(LocalTimes.dayOfMonth(day)).isEqualTo(date.getDayOfMonth());
     assertThat(LocalTimes.periodFirstDay(calendar, Granularity.WEEK, day)).isEqualTo(weekStart.toEpochDay());
     assertThat(LocalTimes.nextPeriodFirstDay(calendar, Granularity.WEEK, day)).isEqualTo(weekStart.plusWeeks(1).toEpochDay());
     assertThat(LocalTimes.periodFirstDay(calendar, Granularity.MONTH, day)).isEqualTo(date.withDayOfMonth(1).toEpochDay());
