@@ -50,6 +50,17 @@ public final class BadRecords {
       report(recordIndex, BadRecordReason.NEGATIVE_AMOUNT, "amountMinor must be >= 0, got " + amountMinor);
       return false;
     }
+    return acceptTime(recordIndex, epochMillis, asOfMillis);
+  }
+
+  /**
+   * Screens the time of any record (an activity, a behaviour) by the rules every calculation
+   * shares: at or after 1970-01-01T00:00:00Z and at or before {@code asOfMillis}.
+   *
+   * @return whether the record may be used
+   * @throws BadRecordException under {@link BadRecordPolicy#REJECT} if a rule is broken
+   */
+  public boolean acceptTime(long recordIndex, long epochMillis, long asOfMillis) {
     if (epochMillis < 0) {
       report(recordIndex, BadRecordReason.BEFORE_1970,
           "occurredAt must be >= 1970-01-01T00:00:00Z, got " + Instant.ofEpochMilli(epochMillis));

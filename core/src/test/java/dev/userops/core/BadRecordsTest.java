@@ -14,6 +14,8 @@ class BadRecordsTest {
     assertThat(left.acceptOrder(1, -5, 1, 10)).isFalse();
     assertThat(left.acceptOrder(2, 11, 1, 10)).isFalse();
     assertThat(left.acceptOrder(3, 10, 0, 10)).isTrue();
+    assertThat(left.acceptTime(4, 10, 10)).as("a time at asOf counts").isTrue();
+    assertThat(left.acceptTime(5, 11, 10)).isFalse();
     BadRecords right = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
     right.report(0, BadRecordReason.NEGATIVE_AMOUNT, "x");
     left.merge(right);
@@ -22,8 +24,8 @@ class BadRecordsTest {
         .containsExactly(
             Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 2L),
             Map.entry(BadRecordReason.BEFORE_1970, 1L),
-            Map.entry(BadRecordReason.AFTER_AS_OF, 1L));
-    assertThat(diagnostics.totalSkipped()).isEqualTo(4);
+            Map.entry(BadRecordReason.AFTER_AS_OF, 2L));
+    assertThat(diagnostics.totalSkipped()).isEqualTo(5);
     assertThat(diagnostics.skipped(BadRecordReason.DUPLICATE_ORDER_ID)).isZero();
   }
 

@@ -336,7 +336,7 @@ final class RetentionCommand implements Callable<Integer> {
     private void screenAndAdd(BadRecords screen, long user, Instant at, String type, long asOfMillis) {
       long t = at.toEpochMilli();
       // The time rules of orders (amount 0 passes the amount rule), as the calculations apply them.
-      if (screen.acceptOrder(size, t, 0, asOfMillis)) {
+      if (screen.acceptTime(size, t, asOfMillis)) {
         if (size == users.length) {
           users = Arrays.copyOf(users, size * 2);
           millis = Arrays.copyOf(millis, size * 2);

@@ -70,7 +70,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     Checks.requireInRange(userId, 0, Integer.MAX_VALUE - 1, "userId");
     long recordIndex = records++;
     // The time rules of orders (amount 0 passes the amount rule), with no asOf bound.
-    if (!badRecords.acceptOrder(recordIndex, epochMillis, 0, Long.MAX_VALUE)) {
+    if (!badRecords.acceptTime(recordIndex, epochMillis, Long.MAX_VALUE)) {
       return this;
     }
     long day = calendar.dayIndex(epochMillis) - firstDay;

@@ -82,7 +82,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     Checks.requireInRange(userId, 0, Integer.MAX_VALUE - 1, "userId");
     long recordIndex = records++;
     // The time rules of orders (amount 0 passes the amount rule): one definition of a bad time.
-    if (badRecords.acceptOrder(recordIndex, epochMillis, 0, frame.asOfMillis) && (start || returned)) {
+    if (badRecords.acceptTime(recordIndex, epochMillis, frame.asOfMillis) && (start || returned)) {
       engine.add((int) userId, epochMillis, start, returned);
     }
     return this;

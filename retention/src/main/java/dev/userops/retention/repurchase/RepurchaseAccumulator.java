@@ -140,7 +140,7 @@ public final class RepurchaseAccumulator
    */
   public RepurchaseAccumulator add(long userId, long epochMillis) {
     long recordIndex = records++;
-    if (badRecords.acceptOrder(recordIndex, epochMillis, 0, asOfMillis)) {
+    if (badRecords.acceptTime(recordIndex, epochMillis, asOfMillis)) {
       addValid(userId, epochMillis);
     }
     return this;

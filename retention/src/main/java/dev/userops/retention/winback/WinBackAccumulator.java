@@ -85,7 +85,7 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
    */
   public WinBackAccumulator add(long userId, long epochMillis) {
     long recordIndex = records++;
-    if (!badRecords.acceptOrder(recordIndex, epochMillis, 0, asOfMillis)) {
+    if (!badRecords.acceptTime(recordIndex, epochMillis, asOfMillis)) {
       return this;
     }
     int base = base(userId);
