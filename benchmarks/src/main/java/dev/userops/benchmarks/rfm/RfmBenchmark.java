@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>Run (from the project root, after {@code mvn -pl benchmarks -am -DskipTests package}):
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar RfmBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar RfmBenchmark -prof gc -f 1 -wi 5 -w 2s -i 5 -r 2s
  * </pre>
  */
 @State(Scope.Benchmark)
