@@ -10,8 +10,10 @@ import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
+import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import dev.userops.retention.repurchase.RepurchaseResult.NextPeriod;
 import dev.userops.retention.repurchase.RepurchaseResult.TimeToSecondOrder;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +78,16 @@ public final class RepurchaseAccumulator
 
   private final Granularity nextPeriod;
 
+  /** The spec's curve checkpoints, ascending. */
+  private final int[] curveDays;
+
+  /**
+   * For a gap of g days from first order to repurchase, the first checkpoint j with {@code g <=
+   * curveDays[j]}, or {@code curveDays.length} if none; gaps beyond the last checkpoint take the
+   * last entry.
+   */
+  private final byte[] checkpointOfGap;
+
   /** 1 when same-day orders do not count as a repurchase, else 0. */
   private final int distinctDays;
 
@@ -104,6 +116,13 @@ public final class RepurchaseAccumulator
     for (int i = 0; i < periodBitOfDaysBack.length; i++) {
       periodBitOfDaysBack[i] = (byte) (asOfPeriod - calendar.indexOfDay(nextPeriod, asOfDay - i));
     }
+    this.curveDays = spec.curveDays().stream().mapToInt(Integer::intValue).toArray();
+    int lastCheckpoint = curveDays.length == 0 ? 0 : curveDays[curveDays.length - 1];
+    this.checkpointOfGap = new byte[lastCheckpoint + 2];
+    for (int gap = 0, j = 0; gap < checkpointOfGap.length; gap++) {
+      j += j < curveDays.length && gap > curveDays[j] ? 1 : 0;
+      checkpointOfGap[gap] = (byte) j;
+    }
     this.distinctDays = spec.sameDay() ? 0 : 1;
     this.badRecords = new BadRecords(spec.badRecords());
   }
@@ -118,6 +137,10 @@ public final class RepurchaseAccumulator
    * counts its status. Refund events are not seen here; to apply them, join with {@link
    * ValidOrders} and use {@link #addAll(ValidOrders)}.
    *
+   * @param order the order; its user id must be in {@code [0, }{@value #MAX_USER_ID}{@code ]}
+   * @return this accumulator
+   * @throws NullPointerException if {@code order} is null
+   * @throws IllegalArgumentException if a counted order's user id is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RepurchaseAccumulator add(Order order) {
@@ -134,7 +157,8 @@ public final class RepurchaseAccumulator
    * Adds one valid order (paid, not cancelled, not fully refunded).
    *
    * @param userId the buyer, in {@code [0, }{@value #MAX_USER_ID}{@code ]}
-   * @param epochMillis when it was placed
+   * @param epochMillis when it was placed, epoch milliseconds
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code userId} is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
@@ -153,6 +177,10 @@ public final class RepurchaseAccumulator
    * of user state they touch (a counting sort), so that each block is updated while it is in cache;
    * this takes a transient 8 bytes per order of a run.
    *
+   * @param userIds buyers, each in {@code [0, }{@value #MAX_USER_ID}{@code ]}
+   * @param epochMillis order times, epoch milliseconds, row for row
+   * @return this accumulator
+   * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length or a user id is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
@@ -215,6 +243,14 @@ public final class RepurchaseAccumulator
   /**
    * Adds every valid order of {@code validOrders} as {@link #add(long, long)} does. Records {@code
    * validOrders} skipped are in its own {@link ValidOrders#diagnostics()}.
+   *
+   * @param validOrders the join of orders and refunds; orders it passes are screened again against
+   *     this spec's {@code asOf}
+   * @return this accumulator
+   * @throws NullPointerException if {@code validOrders} is null
+   * @throws IllegalArgumentException if a user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record, here or in the join, under
+   *     {@code REJECT}
    */
   public RepurchaseAccumulator addAll(ValidOrders validOrders) {
     validOrders.forEach((userId, epochMillis, amountMinor) -> add(userId, epochMillis));
@@ -313,17 +349,18 @@ public final class RepurchaseAccumulator
         maxDay = Math.max(maxDay, (int) days == NONE ? (int) (days >>> 32) : (int) days);
       }
     }
-    Tally tally = minFirst == NONE ? new Tally(0, 0) : tally(minFirst, maxDay);
+    Tally tally = minFirst == NONE ? new Tally(0, 0, 0) : tally(minFirst, maxDay);
     List<Cohort> cohorts = new ArrayList<>();
+    List<CurvePoint> curve = new ArrayList<>();
     long firstCohort = minFirst == NONE ? 0 : calendar.indexOfDay(spec.cohort(), minFirst);
     for (int c = 0; c < tally.cohorts.length; c += 3) {
       if (tally.cohorts[c] > 0) {
+        LocalDate start = calendar.periodStart(spec.cohort(), firstCohort + c / 3);
         cohorts.add(
-            new Cohort(
-                calendar.periodStart(spec.cohort(), firstCohort + c / 3),
-                tally.cohorts[c],
-                tally.cohorts[c + 1],
-                tally.cohorts[c + 2]));
+            new Cohort(start, tally.cohorts[c], tally.cohorts[c + 1], tally.cohorts[c + 2]));
+        for (int j = 0, p = 2 * curveDays.length * (c / 3); j < curveDays.length; j++, p += 2) {
+          curve.add(new CurvePoint(start, curveDays[j], tally.curve[p], tally.curve[p + 1]));
+        }
       }
     }
     return new RepurchaseResult(
@@ -331,6 +368,7 @@ public final class RepurchaseAccumulator
         spec.cohort(),
         nextPeriod,
         cohorts,
+        curve,
         nextPeriods(tally.periodBuyers, tally.periodRepeaters),
         timeToSecondOrder(tally.gaps),
         tally.buyers,
@@ -345,6 +383,9 @@ public final class RepurchaseAccumulator
     /** Per cohort from the first: first buyers, mature ones, mature repurchasers. */
     final long[] cohorts;
 
+    /** Per cohort from the first, then per checkpoint: mature first buyers, their repurchasers. */
+    final long[] curve;
+
     /** Repeat buyers by days from first order to repurchase. */
     final long[] gaps;
 
@@ -354,22 +395,26 @@ public final class RepurchaseAccumulator
     long twoPlus;
     long threePlus;
 
-    Tally(long cohorts, int days) {
+    Tally(long cohorts, int days, int checkpoints) {
       this.cohorts = new long[Math.toIntExact(3 * cohorts)];
+      this.curve = new long[Math.toIntExact(2 * checkpoints * cohorts)];
       this.gaps = new long[days];
     }
   }
 
   private Tally tally(int minFirst, int maxDay) {
     int window = spec.windowDays();
-    long lastMatureFirstDay = calendar.dayIndex(asOfMillis + 1) - 1 - window;
+    long lastCompleteDay = calendar.dayIndex(asOfMillis + 1) - 1;
+    long lastMatureFirstDay = lastCompleteDay - window;
     long firstCohort = calendar.indexOfDay(spec.cohort(), minFirst);
     // Cohort of each day, looked up rather than computed per user.
     int[] cohortOfDay = new int[maxDay - minFirst + 1];
     for (int d = 0; d < cohortOfDay.length; d++) {
       cohortOfDay[d] = (int) (calendar.indexOfDay(spec.cohort(), minFirst + d) - firstCohort);
     }
-    Tally tally = new Tally(cohortOfDay[cohortOfDay.length - 1] + 1, cohortOfDay.length);
+    Tally tally =
+        new Tally(cohortOfDay[cohortOfDay.length - 1] + 1, cohortOfDay.length, curveDays.length);
+    CurveCounts curve = new CurveCounts(minFirst, lastCompleteDay, cohortOfDay);
     for (int slot = 0; slot < state.length; slot += 2) {
       long days = state[slot];
       if (days == EMPTY) {
@@ -383,6 +428,7 @@ public final class RepurchaseAccumulator
         tally.cohorts[c + 1]++;
         tally.cohorts[c + 2] += second != NONE && second - first <= window ? 1 : 0;
       }
+      curve.add(first, second);
       if (second != NONE) {
         tally.gaps[second - first]++;
       }
@@ -393,7 +439,82 @@ public final class RepurchaseAccumulator
       tally.threePlus += count >= 3 ? 1 : 0;
       countPeriods(word & PERIOD_BITS, tally.periodBuyers, tally.periodRepeaters);
     }
+    curve.addTo(tally.curve);
     return tally;
+  }
+
+  /**
+   * The repurchase curve's counts in one pass at constant cost per user: a loop over the
+   * checkpoints per user would branch on random first days. A row holds first buyers, then their
+   * repurchasers by the first checkpoint their gap is within (the last column: none). First buyers
+   * mature for every checkpoint share their cohort's row; the others, of at most the last
+   * checkpoint's days, have a row per first day, as their maturity differs by checkpoint.
+   */
+  private final class CurveCounts {
+    private final int minFirst;
+    private final long lastCompleteDay;
+    private final int[] cohortOfDay;
+    private final int width = curveDays.length + 2;
+    private final int maxGap = checkpointOfGap.length - 1;
+
+    /** Where in {@code counts} the row of each first day starts, by day from {@code minFirst}. */
+    private final int[] rowOfDay;
+
+    private final long[] counts;
+
+    CurveCounts(int minFirst, long lastCompleteDay, int[] cohortOfDay) {
+      this.minFirst = minFirst;
+      this.lastCompleteDay = lastCompleteDay;
+      this.cohortOfDay = cohortOfDay;
+      boolean none = curveDays.length == 0;
+      long lastFullyMature = none ? 0 : lastCompleteDay - curveDays[curveDays.length - 1];
+      this.rowOfDay = new int[none ? 0 : cohortOfDay.length];
+      int rows = none ? 0 : cohortOfDay[cohortOfDay.length - 1] + 1;
+      for (int d = 0; d < rowOfDay.length; d++) {
+        rowOfDay[d] = width * (minFirst + d <= lastFullyMature ? cohortOfDay[d] : rows++);
+      }
+      this.counts = new long[rows * width];
+    }
+
+    void add(int first, int second) {
+      if (rowOfDay.length > 0) {
+        int r = rowOfDay[first - minFirst];
+        counts[r]++;
+        counts[r + 1 + checkpointOfGap[(int) Math.min((long) second - first, maxGap)]]++;
+      }
+    }
+
+    /** Adds mature first buyers and repurchasers by cohort and checkpoint to {@code curve}. */
+    void addTo(long[] curve) {
+      if (rowOfDay.length == 0) {
+        return;
+      }
+      int cohorts = cohortOfDay[cohortOfDay.length - 1] + 1;
+      for (int c = 0; c < cohorts; c++) {
+        addRow(c * width, curveDays.length, c, curve);
+      }
+      for (int d = 0; d < rowOfDay.length; d++) {
+        if (rowOfDay[d] >= cohorts * width) {
+          // The N-day rule at each checkpoint: first day f is mature for d once f + d is complete.
+          int mature = 0;
+          while (mature < curveDays.length
+              && minFirst + d <= lastCompleteDay - curveDays[mature]) {
+            mature++;
+          }
+          addRow(rowOfDay[d], mature, cohortOfDay[d], curve);
+        }
+      }
+    }
+
+    /** Adds row {@code r}, of cohort {@code c}, to the first {@code mature} checkpoints. */
+    private void addRow(int r, int mature, int c, long[] curve) {
+      long repurchasers = 0;
+      for (int j = 0, p = 2 * curveDays.length * c; j < mature; j++, p += 2) {
+        repurchasers += counts[r + 1 + j];
+        curve[p] += counts[r];
+        curve[p + 1] += repurchasers;
+      }
+    }
   }
 
   /** Bit k is period {@code asOfPeriod - k}; a repeat in period k needs bit k - 1 (its next). */

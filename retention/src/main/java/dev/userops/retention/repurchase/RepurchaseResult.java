@@ -15,6 +15,9 @@ import java.util.OptionalDouble;
  * @param cohort the granularity of {@link #cohorts()}
  * @param nextPeriod the granularity of {@link #nextPeriods()}
  * @param cohorts first-order cohorts that have at least one first buyer, by start ascending
+ * @param curve the repurchase curve: one point per cohort of {@code cohorts} and checkpoint of
+ *     the spec's {@link RepurchaseSpec#curveDays()}, by cohort start, then days ascending; empty
+ *     without checkpoints
  * @param nextPeriods periods from the first with a buyer up to the one containing {@code asOf}, at
  *     most {@value RepurchaseAccumulator#TRACKED_PERIODS} periods back from it, ascending
  * @param timeToSecondOrder days from first order to repurchase over all buyers who repurchased
@@ -29,6 +32,7 @@ public record RepurchaseResult(
     Granularity cohort,
     Granularity nextPeriod,
     List<Cohort> cohorts,
+    List<CurvePoint> curve,
     List<NextPeriod> nextPeriods,
     TimeToSecondOrder timeToSecondOrder,
     long buyers,
@@ -37,17 +41,39 @@ public record RepurchaseResult(
     long orders,
     Diagnostics diagnostics) {
 
-  /** Copies the lists into unmodifiable ones. */
+  /**
+   * Copies the lists into unmodifiable ones. Counts are not cross-checked; accumulators produce
+   * consistent ones.
+   *
+   * @param windowDays N of N-day repurchase
+   * @param cohort the granularity of cohorts
+   * @param nextPeriod the granularity of next periods
+   * @param cohorts first-order cohorts, by start ascending
+   * @param curve the repurchase curve points, by cohort start, then days
+   * @param nextPeriods next-period figures, ascending
+   * @param timeToSecondOrder days from first order to repurchase
+   * @param buyers distinct users with a valid order
+   * @param buyersWith2Plus buyers with at least 2 valid orders
+   * @param buyersWith3Plus buyers with at least 3 valid orders
+   * @param orders valid orders counted
+   * @param diagnostics records skipped, by reason
+   * @throws NullPointerException if an object argument or a list element is null
+   */
   public RepurchaseResult {
     Checks.requireNonNull(cohort, "cohort");
     Checks.requireNonNull(nextPeriod, "nextPeriod");
     cohorts = List.copyOf(cohorts);
+    curve = List.copyOf(curve);
     nextPeriods = List.copyOf(nextPeriods);
     Checks.requireNonNull(timeToSecondOrder, "timeToSecondOrder");
     Checks.requireNonNull(diagnostics, "diagnostics");
   }
 
-  /** The pooled N-day rate over all cohorts: Σ repurchasers / Σ mature first buyers. */
+  /**
+   * The pooled N-day rate over all cohorts: Σ repurchasers / Σ mature first buyers.
+   *
+   * @return the summed counts; its rate is empty when no first buyer is mature
+   */
   public Rate pooled() {
     long eligible = 0;
     long repurchasers = 0;
@@ -60,6 +86,8 @@ public record RepurchaseResult(
 
   /**
    * The simple mean of the cohorts' N-day rates, over cohorts with a mature user; empty if none.
+   *
+   * @return the mean rate in [0, 1], each cohort weighing the same, or empty
    */
   public OptionalDouble simpleMeanRate() {
     return cohorts.stream()
@@ -69,12 +97,20 @@ public record RepurchaseResult(
         .average();
   }
 
-  /** {@code buyersWith2Plus / buyers}; empty without buyers. */
+  /**
+   * The share of buyers with 2 or more valid orders.
+   *
+   * @return {@code buyersWith2Plus / buyers} in [0, 1]; empty without buyers
+   */
   public OptionalDouble shareWith2Plus() {
     return ratio(buyersWith2Plus, buyers);
   }
 
-  /** {@code buyersWith3Plus / buyers}; empty without buyers. */
+  /**
+   * The share of buyers with 3 or more valid orders.
+   *
+   * @return {@code buyersWith3Plus / buyers} in [0, 1]; empty without buyers
+   */
   public OptionalDouble shareWith3Plus() {
     return ratio(buyersWith3Plus, buyers);
   }
@@ -93,7 +129,16 @@ public record RepurchaseResult(
    * @param repurchasers mature first buyers with a repurchase within the window
    */
   public record Cohort(LocalDate start, long firstBuyers, long mature, long repurchasers) {
-    /** Checks {@code 0 <= repurchasers <= mature <= firstBuyers}. */
+    /**
+     * Checks {@code 0 <= repurchasers <= mature <= firstBuyers}.
+     *
+     * @param start the cohort's first local date
+     * @param firstBuyers users whose first valid order falls in the cohort
+     * @param mature those of them that are mature
+     * @param repurchasers mature first buyers with a repurchase within the window
+     * @throws NullPointerException if {@code start} is null
+     * @throws IllegalArgumentException if the counts are out of order
+     */
     public Cohort {
       Checks.requireNonNull(start, "start");
       Checks.checkArgument(
@@ -105,12 +150,66 @@ public record RepurchaseResult(
           firstBuyers);
     }
 
-    /** First buyers not yet mature, reported apart from the rate. */
+    /**
+     * First buyers not yet mature, reported apart from the rate.
+     *
+     * @return {@code firstBuyers - mature}, {@code >= 0}
+     */
     public long immature() {
       return firstBuyers - mature;
     }
 
-    /** {@code repurchasers / mature}; empty when no first buyer is mature. */
+    /**
+     * The cohort's N-day repurchase rate.
+     *
+     * @return {@code repurchasers / mature} in [0, 1]; empty when no first buyer is mature
+     */
+    public OptionalDouble rate() {
+      return ratio(repurchasers, mature);
+    }
+  }
+
+  /**
+   * Repurchase within {@code days} of the first order, for one first-order cohort: the N-day figure
+   * of {@link Cohort} with N = {@code days}. A first buyer with first order on local day d0 is
+   * mature when day {@code d0 + days} has fully elapsed at {@code asOf}, and a repurchaser when
+   * their repurchase falls on a local day up to {@code d0 + days} (inclusive). As {@code days}
+   * grows, {@code mature} and {@code mature - repurchasers} can only fall.
+   *
+   * @param cohortStart the cohort's first local date, as {@link Cohort#start()}
+   * @param days the checkpoint, in days since the first order
+   * @param mature first buyers of the cohort mature for {@code days}: the rate's denominator
+   * @param repurchasers those of them with a repurchase within {@code days}
+   */
+  public record CurvePoint(LocalDate cohortStart, int days, long mature, long repurchasers) {
+    /**
+     * Checks {@code days >= 1} and {@code 0 <= repurchasers <= mature}.
+     *
+     * @param cohortStart the cohort's first local date
+     * @param days the checkpoint in days, {@code >= 1}
+     * @param mature first buyers mature for {@code days}
+     * @param repurchasers those of them with a repurchase within {@code days}
+     * @throws NullPointerException if {@code cohortStart} is null
+     * @throws IllegalArgumentException if {@code days < 1} or the counts are out of order
+     */
+    public CurvePoint {
+      Checks.requireNonNull(cohortStart, "cohortStart");
+      Checks.requirePositive(days, "days");
+      Checks.checkArgument(
+          0 <= repurchasers && repurchasers <= mature,
+          "cohort %s at %s days: expected 0 <= repurchasers <= mature, got %s, %s",
+          cohortStart,
+          days,
+          repurchasers,
+          mature);
+    }
+
+    /**
+     * The share repurchased within {@code days}.
+     *
+     * @return {@code repurchasers / mature} in [0, 1]; empty when no first buyer is mature for
+     *     {@code days}
+     */
     public OptionalDouble rate() {
       return ratio(repurchasers, mature);
     }
@@ -125,7 +224,16 @@ public record RepurchaseResult(
    * @param mature whether M + 1 had fully elapsed at {@code asOf}
    */
   public record NextPeriod(LocalDate start, long buyers, long repeatBuyers, boolean mature) {
-    /** Checks {@code 0 <= repeatBuyers <= buyers}. */
+    /**
+     * Checks {@code 0 <= repeatBuyers <= buyers}.
+     *
+     * @param start the first local date of M
+     * @param buyers users with a valid order in M
+     * @param repeatBuyers those of them with a valid order in M + 1 too
+     * @param mature whether M + 1 had fully elapsed at {@code asOf}
+     * @throws NullPointerException if {@code start} is null
+     * @throws IllegalArgumentException if the counts are out of order
+     */
     public NextPeriod {
       Checks.requireNonNull(start, "start");
       Checks.checkArgument(
@@ -136,7 +244,12 @@ public record RepurchaseResult(
           buyers);
     }
 
-    /** {@code repeatBuyers / buyers}; empty until M + 1 is mature, and without buyers. */
+    /**
+     * The next-period repurchase rate of M.
+     *
+     * @return {@code repeatBuyers / buyers} in [0, 1]; empty until M + 1 is mature, and without
+     *     buyers
+     */
     public OptionalDouble rate() {
       return mature ? ratio(repeatBuyers, buyers) : OptionalDouble.empty();
     }
@@ -149,7 +262,11 @@ public record RepurchaseResult(
    * @param repurchasers the numerator
    */
   public record Rate(long eligible, long repurchasers) {
-    /** {@code repurchasers / eligible}; empty when nobody is eligible. */
+    /**
+     * The pooled rate.
+     *
+     * @return {@code repurchasers / eligible}; empty when nobody is eligible
+     */
     public OptionalDouble rate() {
       return ratio(repurchasers, eligible);
     }
@@ -166,7 +283,15 @@ public record RepurchaseResult(
    * @param p90Days the 90th percentile in days, {@code null} without repeat buyers
    */
   public record TimeToSecondOrder(long repeatBuyers, Integer medianDays, Integer p90Days) {
-    /** Checks that the quantiles are present exactly when there are repeat buyers. */
+    /**
+     * Checks that the quantiles are present exactly when there are repeat buyers.
+     *
+     * @param repeatBuyers buyers who repurchased
+     * @param medianDays the 50th percentile in days, {@code null} without repeat buyers
+     * @param p90Days the 90th percentile in days, {@code null} without repeat buyers
+     * @throws IllegalArgumentException if the quantiles' presence does not match {@code
+     *     repeatBuyers > 0}
+     */
     public TimeToSecondOrder {
       Checks.checkArgument(
           (repeatBuyers > 0) == (medianDays != null && p90Days != null),

@@ -16,6 +16,7 @@ import dev.userops.core.event.ValidOrders;
 import dev.userops.core.sample.SyntheticShop;
 import dev.userops.core.testing.AccumulatorLaws;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
+import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import dev.userops.retention.repurchase.RepurchaseResult.NextPeriod;
 import dev.userops.retention.repurchase.RepurchaseResult.TimeToSecondOrder;
 import java.time.DayOfWeek;
@@ -246,7 +247,7 @@ class RepurchaseAccumulatorTest {
     RepurchaseSpec monday = RepurchaseSpec.of(UTC, AS_OF).withNextPeriod(Granularity.WEEK);
     RepurchaseSpec sunday =
         new RepurchaseSpec(
-            UTC, AS_OF, 30, null, false, Granularity.WEEK, DayOfWeek.SUNDAY, null, null);
+            UTC, AS_OF, 30, null, false, Granularity.WEEK, DayOfWeek.SUNDAY, null, null, null);
 
     assertThat(run(monday, orders).nextPeriods().get(0))
         .isEqualTo(new NextPeriod(LocalDate.of(2025, 12, 29), 1, 0, true));
@@ -413,7 +414,8 @@ class RepurchaseAccumulatorTest {
             Granularity.WEEK,
             DayOfWeek.SUNDAY,
             RefundTreatment.GROSS,
-            BadRecordPolicy.SKIP_AND_COUNT);
+            BadRecordPolicy.SKIP_AND_COUNT,
+            List.of(1, 7, 3650));
     assertThat(RepurchaseSpec.fromJson(spec.toJson())).isEqualTo(spec);
     assertThat(
             RepurchaseSpec.fromJson(
@@ -477,6 +479,8 @@ class RepurchaseAccumulatorTest {
       oldest = periodStart(spec.nextPeriod(), oldest.minusDays(1), spec.weekStart());
     }
     Map<LocalDate, long[]> cohorts = new java.util.TreeMap<>();
+    List<Integer> curveDays = spec.curveDays();
+    Map<LocalDate, long[]> curve = new java.util.TreeMap<>();
     Map<LocalDate, long[]> periods = new java.util.TreeMap<>();
     List<Integer> gaps = new ArrayList<>();
     long twoPlus = 0;
@@ -498,6 +502,17 @@ class RepurchaseAccumulatorTest {
         c[1]++;
         c[2] += second != null && !second.isAfter(first.plusDays(spec.windowDays())) ? 1 : 0;
       }
+      long[] points =
+          curve.computeIfAbsent(
+              periodStart(spec.cohort(), first, spec.weekStart()),
+              k -> new long[2 * curveDays.size()]);
+      for (int j = 0; j < curveDays.size(); j++) {
+        LocalDate end = first.plusDays(curveDays.get(j));
+        if (!end.isAfter(lastComplete)) {
+          points[2 * j]++;
+          points[2 * j + 1] += second != null && !second.isAfter(end) ? 1 : 0;
+        }
+      }
       if (second != null) {
         gaps.add((int) java.time.temporal.ChronoUnit.DAYS.between(first, second));
       }
@@ -515,6 +530,14 @@ class RepurchaseAccumulatorTest {
     }
     List<Cohort> cohortList = new ArrayList<>();
     cohorts.forEach((start, c) -> cohortList.add(new Cohort(start, c[0], c[1], c[2])));
+    List<CurvePoint> curveList = new ArrayList<>();
+    curve.forEach(
+        (start, points) -> {
+          for (int j = 0; j < curveDays.size(); j++) {
+            curveList.add(
+                new CurvePoint(start, curveDays.get(j), points[2 * j], points[2 * j + 1]));
+          }
+        });
     List<NextPeriod> periodList = new ArrayList<>();
     if (!periods.isEmpty()) {
       for (LocalDate m = periods.keySet().iterator().next();
@@ -538,6 +561,7 @@ class RepurchaseAccumulatorTest {
         spec.cohort(),
         spec.nextPeriod(),
         cohortList,
+        curveList,
         periodList,
         time,
         datesByUser.size(),
@@ -574,11 +598,27 @@ class RepurchaseAccumulatorTest {
             Granularity.values()[next],
             random.nextBoolean() ? DayOfWeek.MONDAY : DayOfWeek.SUNDAY,
             null,
-            null);
+            null,
+            randomCurveDays(random));
     RepurchaseAccumulator acc = spec.newAccumulator();
     orders.forEach(o -> acc.add(o[0], o[1]));
 
     assertThat(acc.result()).isEqualTo(reference(spec, orders));
+  }
+
+  /** Ascending checkpoints, often empty or the default, mostly within the orders' span. */
+  static List<Integer> randomCurveDays(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> List.of();
+      case 1 -> null;
+      default -> {
+        List<Integer> days = new ArrayList<>();
+        for (int d = 1 + random.nextInt(3); d <= 400; d += 1 + random.nextInt(60)) {
+          days.add(d);
+        }
+        yield days;
+      }
+    };
   }
 
   /** Random orders of a few users, some bad, so that splits put a user's orders apart. */
@@ -609,11 +649,18 @@ class RepurchaseAccumulatorTest {
             base.withCohort(Granularity.WEEK).withNextPeriod(Granularity.WEEK).withWindowDays(7),
             base.withCohort(Granularity.DAY)
                 .withNextPeriod(Granularity.DAY)
-                .withRefunds(RefundTreatment.GROSS));
+                .withRefunds(RefundTreatment.GROSS),
+            base.withCurveDays(List.of(1, 2, 30, 45, 3650)),
+            base.withSameDay(true).withCohort(Granularity.WEEK).withCurveDays(List.of()));
     List<Order> orders = randomOrders(seed, count);
     for (RepurchaseSpec spec : specs) {
+      // Specs that differ in curveDays alone keep the same state but give different results.
+      RepurchaseSpec other =
+          spec.curveDays().equals(RepurchaseSpec.DEFAULT_CURVE_DAYS)
+              ? spec.withWindowDays(spec.windowDays() + 1)
+              : spec.withCurveDays(null);
       AccumulatorLaws.<Order, RepurchaseAccumulator, RepurchaseResult>of(
-              spec, RepurchaseAccumulator::add, spec.withWindowDays(spec.windowDays() + 1))
+              spec, RepurchaseAccumulator::add, other)
           .check(orders, seed);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
+import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * 30-day repurchase by month cohort against the SQL an analyst would write in DuckDB, on random
- * valid orders. Fixed-offset zones keep the SQL's local day plain arithmetic, independent of the
+ * N-day repurchase by month cohort, and the repurchase curve as that query at each checkpoint,
+ * against the SQL an analyst would write in DuckDB, on random valid orders. Fixed-offset zones keep the SQL's local day plain arithmetic, independent of the
  * library's calendar code.
  */
 class RepurchaseDuckDbTest {
@@ -64,12 +65,23 @@ class RepurchaseDuckDbTest {
       orders.add(new long[] {user, millis});
     }
     RepurchaseSpec spec =
-        RepurchaseSpec.of(zone, asOf).withWindowDays(window).withBadRecords(BadRecordPolicy.REJECT);
+        RepurchaseSpec.of(zone, asOf)
+            .withWindowDays(window)
+            .withBadRecords(BadRecordPolicy.REJECT)
+            .withCurveDays(List.of(1, window, 45));
     RepurchaseAccumulator acc = spec.newAccumulator();
     orders.forEach(o -> acc.add(o[0], o[1]));
+    RepurchaseResult result = acc.result();
 
-    assertThat(acc.result().cohorts())
-        .containsExactlyElementsOf(duckDb(orders, zone, asOf, window));
+    assertThat(result.cohorts()).containsExactlyElementsOf(duckDb(orders, zone, asOf, window));
+    // Each point of the curve is the analyst's query with its checkpoint as the window.
+    for (int d : spec.curveDays()) {
+      List<CurvePoint> expected = new ArrayList<>();
+      for (Cohort c : duckDb(orders, zone, asOf, d)) {
+        expected.add(new CurvePoint(c.start(), d, c.mature(), c.repurchasers()));
+      }
+      assertThat(result.curve()).filteredOn(p -> p.days() == d).containsExactlyElementsOf(expected);
+    }
   }
 
   static List<Cohort> duckDb(List<long[]> orders, ZoneOffset zone, Instant asOf, int window)
