@@ -126,29 +126,42 @@ final class InputOptions {
    * @throws dev.userops.examples.input.InputException for malformed input or a rejected record
    */
   ReadResult read(Consumer<? super Order> consumer) throws IOException {
+    return read(new UserIdDictionary(), null, consumer);
+  }
+
+  /**
+   * Reads every order of the input into {@code consumer}, like {@link #read(Consumer)}, with user
+   * ids mapped by {@code users} (to share them with another input) and the file's bytes shown by
+   * {@code progress} ({@code null}: none).
+   */
+  ReadResult read(UserIdDictionary users, Progress progress, Consumer<? super Order> consumer) throws IOException {
     if (fractionDigits < 0 || fractionDigits > MAX_FRACTION_DIGITS) {
       throw new ParameterException(command.commandLine(), "--fraction-digits must be in [0, "
           + MAX_FRACTION_DIGITS + "], got " + fractionDigits);
     }
-    UserIdDictionary users = new UserIdDictionary();
     BadRecords duplicates = new BadRecords(badRecords);
-    try (OrderReader reader = open(users, duplicates)) {
+    try (OrderReader reader = open(users, duplicates, progress)) {
       long records = reader.forEach(consumer);
       return new ReadResult(records, users, duplicates.diagnostics());
     }
   }
 
-  private OrderReader open(UserIdDictionary users, BadRecords duplicates) throws IOException {
+  private OrderReader open(UserIdDictionary users, BadRecords duplicates, Progress progress) throws IOException {
     if (file == null) {
       InputStream bundled = InputOptions.class.getResourceAsStream(BUNDLED_CDNOW_RESOURCE);
       if (bundled == null) {
         throw new IllegalStateException("bundled resource missing: " + BUNDLED_CDNOW_RESOURCE);
       }
       return OrderReader.cdnow(source(), bundled, zone, users);
-    } else if (file.cdnow != null) {
-      return OrderReader.cdnow(source(), Files.newInputStream(file.cdnow), zone, users);
     }
-    return OrderReader.csv(source(), Files.newInputStream(file.orders), zone, fractionDigits, users, duplicates);
+    Path path = file.cdnow != null ? file.cdnow : file.orders;
+    InputStream in = Files.newInputStream(path);
+    if (progress != null) {
+      in = progress.track("reading " + path.getFileName(), in, Files.size(path));
+    }
+    return file.cdnow != null
+        ? OrderReader.cdnow(source(), in, zone, users)
+        : OrderReader.csv(source(), in, zone, fractionDigits, users, duplicates);
   }
 
   /**

@@ -241,7 +241,7 @@ final class RetentionCommand implements Callable<Integer> {
   }
 
   /** The shape: granularity, zone, cohorts (start, size, counts, rates), mean (counts, rates). */
-  private static ObjectNode json(RetentionMatrix matrix) {
+  static ObjectNode json(RetentionMatrix matrix) {
     ObjectMapper mapper = UserOpsJson.mapper();
     ObjectNode document = mapper.createObjectNode();
     document.put("granularity", matrix.granularity().name());

@@ -11,6 +11,8 @@ import dev.userops.core.summary.OrderSummarySpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -101,8 +103,27 @@ final class SummaryCommand implements Callable<Integer> {
     diagnostics.skipped().forEach((reason, count) -> row(out, reason.name(), Reports.count(count)));
   }
 
-  /** Buckets up to the one holding the most orders per user, so that gaps show as zeros. */
+  /** Users by valid orders per user, bucketed; buckets up to the one holding the most, so gaps show as zeros. */
   private static void printDistribution(PrintWriter out, OrderSummary summary) {
+    for (Bucket bucket : ordersPerUser(summary)) {
+      out.printf("    %-22s %14s %8s%n", bucket.label(), Reports.count(bucket.users()),
+          Reports.percent(bucket.users(), summary.users()));
+    }
+  }
+
+  /**
+   * A range of valid orders per user and the users in it.
+   *
+   * @param label "1", "4-5" or "101+"
+   * @param users users whose valid order count is in the range
+   */
+  record Bucket(String label, long users) {}
+
+  /**
+   * The orders-per-user distribution in the buckets 1, 2, 3, 4-5, 6-10, 11-20, 21-50, 51-100, 101+,
+   * up to the bucket holding the user with the most orders (so gaps below it show as zeros).
+   */
+  static List<Bucket> ordersPerUser(OrderSummary summary) {
     long[] users = new long[BUCKETS.length];
     int last = -1;
     for (Map.Entry<Integer, Long> entry : summary.ordersPerUser().entrySet()) {
@@ -113,6 +134,7 @@ final class SummaryCommand implements Callable<Integer> {
       users[bucket] += entry.getValue();
       last = Math.max(last, bucket);
     }
+    List<Bucket> buckets = new ArrayList<>();
     for (int b = 0; b <= last; b++) {
       String label;
       if (b == BUCKETS.length - 1) {
@@ -122,8 +144,9 @@ final class SummaryCommand implements Callable<Integer> {
       } else {
         label = BUCKETS[b] + "-" + (BUCKETS[b + 1] - 1);
       }
-      out.printf("    %-22s %14s %8s%n", label, Reports.count(users[b]), Reports.percent(users[b], summary.users()));
+      buckets.add(new Bucket(label, users[b]));
     }
+    return buckets;
   }
 
   private static void setting(PrintWriter out, String label, String text) {
