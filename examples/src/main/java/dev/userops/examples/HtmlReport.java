@@ -147,22 +147,33 @@ final class HtmlReport {
     html.append("</section>\n");
   }
 
+  /**
+   * One heatmap cell. A {@code null} count is immature (hatched); a complete cell of a cohort
+   * without buyers has a count of 0 and no rate, and is drawn blank, not hatched.
+   */
   private void cell(String cohort, int column, Long count, Double rate, long of, int y, double scaleTop) {
     int x = LABEL_W + SIZE_W + (column - 1) * CELL_W;
-    html.append("<g class=\"cell ").append(rate == null ? "immature" : "mature").append("\" data-cohort=\"")
+    html.append("<g class=\"cell ").append(count == null ? "immature" : "mature").append("\" data-cohort=\"")
         .append(cohort).append("\" data-column=\"").append(column).append('"');
+    if (count != null) {
+      html.append(" data-count=\"").append(count).append('"');
+    }
     if (rate != null) {
-      html.append(" data-count=\"").append(count).append("\" data-rate=\"").append(rate).append('"');
+      html.append(" data-rate=\"").append(rate).append('"');
     }
     html.append('>');
-    if (rate == null) {
-      html.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(CELL_W - 2)
-          .append("\" height=\"").append(CELL_H - 2).append("\" fill=\"url(#immature)\"/><title>")
-          .append(escape(cohort)).append(", month ").append(column).append(": not yet complete</title>");
+    html.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(CELL_W - 2)
+        .append("\" height=\"").append(CELL_H - 2).append("\" fill=\"");
+    if (count == null) {
+      html.append("url(#immature)\"/><title>").append(escape(cohort)).append(", month ").append(column)
+          .append(": not yet complete</title>");
+    } else if (rate == null) {
+      html.append("#ffffff\" stroke=\"#e3e8ef\"/>");
+      text(x + (CELL_W - 2) / 2, y + 16, "middle", "light", "-");
+      html.append("<title>").append(escape(cohort)).append(", month ").append(column).append(": no buyers</title>");
     } else {
       double t = Math.min(1, rate / scaleTop);
-      html.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(CELL_W - 2)
-          .append("\" height=\"").append(CELL_H - 2).append("\" fill=\"").append(colour(t)).append("\"/>");
+      html.append(colour(t)).append("\"/>");
       text(x + (CELL_W - 2) / 2, y + 16, "middle", t > 0.55 ? "dark" : "light", percentNumber(rate));
       html.append("<title>").append(escape(cohort)).append(", month ").append(column).append(": ")
           .append(Reports.count(count)).append(" of ").append(Reports.count(of)).append("</title>");

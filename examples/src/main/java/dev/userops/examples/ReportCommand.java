@@ -59,7 +59,13 @@ final class ReportCommand implements Callable<Integer> {
       asOf = dayAfterLastRecord(progress);
     }
     UserIdDictionary users = new UserIdDictionary();
-    UserBaseReport report = new UserBaseReport(input.zone(), asOf, input.badRecords(), events != null);
+    UserBaseReport report;
+    try {
+      report = new UserBaseReport(input.zone(), asOf, input.badRecords(), events != null);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "cannot report as of " + asOf
+          + (asOfDefaulted ? " (the day after the last record)" : "") + ": " + e.getMessage(), e);
+    }
     InputOptions.ReadResult read = input.read(users, progress, report::addOrder);
     long records = read.records();
     if (events != null) {
@@ -71,11 +77,15 @@ final class ReportCommand implements Callable<Integer> {
         new ReportFigures.Source(input.source(), events == null ? null : events.toString(), records, asOfDefaulted,
             input.badRecords(), input.fractionDigits()),
         read.diagnostics());
-    Files.createDirectories(out);
     Path html = out.resolve(HTML_FILE);
     Path json = out.resolve(JSON_FILE);
-    Files.writeString(html, HtmlReport.render(figures), StandardCharsets.UTF_8);
-    Files.writeString(json, figures.toJson() + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.createDirectories(out);
+      Files.writeString(html, HtmlReport.render(figures), StandardCharsets.UTF_8);
+      Files.writeString(json, figures.toJson() + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + ": cannot write the report: " + e, e);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     TerminalReport.print(figures, stdout);
     stdout.println();

@@ -97,7 +97,10 @@ record ReportFigures(
     document.put("asOfDefaulted", source.asOfDefaulted());
     document.put("badRecords", source.badRecords().name());
     document.put("records", source.records());
-    document.set("summary", mapper.valueToTree(summary));
+    ObjectNode orders = mapper.valueToTree(summary);
+    // The summary only sees screened orders; the report's bad records are the top-level diagnostics.
+    orders.remove("diagnostics");
+    document.set("summary", orders);
     ObjectNode rfm = document.putObject("rfm");
     rfm.put("scoring", "quantile");
     rfm.put("segmentTable", "vignette");

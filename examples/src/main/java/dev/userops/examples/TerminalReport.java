@@ -114,17 +114,25 @@ final class TerminalReport {
     }
     for (RetentionMatrix.Cohort cohort : cohorts.subList(from, cohorts.size())) {
       out.println(triangleRow(YearMonth.from(cohort.start()).toString(), Reports.count(cohort.size()),
-          cohort.rates(), columns));
+          cohort.counts(), cohort.rates(), columns));
     }
-    out.println(triangleRow("mean", "", matrix.mean().rates(), columns));
+    out.println(triangleRow("mean", "", null, matrix.mean().rates(), columns));
     out.println("  mean: pooled over complete cells (returned / first buyers).");
   }
 
-  private static String triangleRow(String label, String size, List<Double> rates, int columns) {
+  /**
+   * A row of rates; where there is none, "-" if the row's {@code counts} show the month is over
+   * (a cohort without buyers), else blank (month not over; {@code counts} {@code null}: always).
+   */
+  private static String triangleRow(String label, String size, List<Long> counts, List<Double> rates, int columns) {
     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-7s %9s", label, size));
     for (int j = 1; j <= columns; j++) {
       Double rate = rates.get(j);
-      row.append(rate == null ? "      " : String.format(Locale.ROOT, " %5.1f", 100 * rate));
+      if (rate != null) {
+        row.append(String.format(Locale.ROOT, " %5.1f", 100 * rate));
+      } else {
+        row.append(counts == null || counts.get(j) == null ? "      " : "     -");
+      }
     }
     return row.toString().stripTrailing();
   }
