@@ -10,6 +10,14 @@ public final class Accumulators {
   /**
    * A collector that feeds each element to a new accumulator of {@code spec} with {@code add},
    * merges partial accumulators of parallel streams, and finishes with the result.
+   *
+   * @param <T> the stream element type
+   * @param <A> the accumulator type
+   * @param <R> the result type
+   * @param spec the spec every partial accumulator is made from
+   * @param add feeds one element to an accumulator, e.g. {@code (acc, order) -> acc.add(order)}
+   * @return a collector giving the result of all elements; of an empty stream, the empty result
+   * @throws NullPointerException if {@code spec} or {@code add} is null
    */
   public static <T, A extends Accumulator<A, R>, R> Collector<T, A, R> collector(
       AccumulatorSpec<A, R> spec, BiConsumer<A, T> add) {
@@ -22,7 +30,11 @@ public final class Accumulators {
    * Checks the merge preconditions of {@link Accumulator#merge}: {@code other} is not {@code self}
    * and was made from an equal spec.
    *
-   * @throws IllegalArgumentException naming both specs when they differ
+   * @param self the accumulator being merged into
+   * @param other the accumulator being merged from
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if {@code other} is {@code self}, or naming both specs when
+   *     they differ
    */
   public static void checkMergeable(Accumulator<?, ?> self, Accumulator<?, ?> other) {
     Checks.requireNonNull(other, "other");

@@ -14,12 +14,21 @@ public final class BadRecords {
   private final BadRecordPolicy policy;
   private final long[] counts = new long[REASONS.length];
 
-  /** An empty tally applying {@code policy}. */
+  /**
+   * An empty tally applying {@code policy}.
+   *
+   * @param policy whether a bad record throws or is counted
+   * @throws NullPointerException if {@code policy} is null
+   */
   public BadRecords(BadRecordPolicy policy) {
     this.policy = Checks.requireNonNull(policy, "policy");
   }
 
-  /** The policy applied. */
+  /**
+   * The policy applied.
+   *
+   * @return the policy given to the constructor
+   */
   public BadRecordPolicy policy() {
     return policy;
   }
@@ -27,6 +36,10 @@ public final class BadRecords {
   /**
    * Reports that record {@code recordIndex} is bad for {@code reason}.
    *
+   * @param recordIndex the 0-based index of the record in the caller's input order
+   * @param reason why the record is bad; counted under {@link BadRecordPolicy#SKIP_AND_COUNT}
+   * @param detail the explanation; only used under {@link BadRecordPolicy#REJECT}
+   * @throws NullPointerException if {@code reason} is null
    * @throws BadRecordException under {@link BadRecordPolicy#REJECT}, with {@code detail} in its
    *     message; {@code detail} should name the field, the value and the rule
    */
@@ -42,7 +55,11 @@ public final class BadRecords {
    * time is at or after 1970-01-01T00:00:00Z and at or before {@code asOfMillis}. Reports the first
    * rule broken.
    *
-   * @return whether the order may be used
+   * @param recordIndex the 0-based index of the record in the caller's input order
+   * @param epochMillis when the order was placed, epoch milliseconds
+   * @param amountMinor the order amount in minor units of the currency
+   * @param asOfMillis the evaluation instant, epoch milliseconds; later records are bad
+   * @return whether the order may be used; {@code false} means it was counted as skipped
    * @throws BadRecordException under {@link BadRecordPolicy#REJECT} if a rule is broken
    */
   public boolean acceptOrder(long recordIndex, long epochMillis, long amountMinor, long asOfMillis) {
@@ -57,7 +74,10 @@ public final class BadRecords {
    * Screens the time of any record (an activity, a behaviour) by the rules every calculation
    * shares: at or after 1970-01-01T00:00:00Z and at or before {@code asOfMillis}.
    *
-   * @return whether the record may be used
+   * @param recordIndex the 0-based index of the record in the caller's input order
+   * @param epochMillis when the record occurred, epoch milliseconds
+   * @param asOfMillis the evaluation instant, epoch milliseconds; later records are bad
+   * @return whether the record may be used; {@code false} means it was counted as skipped
    * @throws BadRecordException under {@link BadRecordPolicy#REJECT} if a rule is broken
    */
   public boolean acceptTime(long recordIndex, long epochMillis, long asOfMillis) {
@@ -75,14 +95,25 @@ public final class BadRecords {
     return true;
   }
 
-  /** Adds {@code other}'s counts to this tally. */
+  /**
+   * Adds {@code other}'s counts to this tally; the policies are not compared.
+   *
+   * @param other the tally of another partition; left unchanged
+   * @throws NullPointerException if {@code other} is null
+   * @throws ArithmeticException if a count overflows {@code long}
+   */
   public void merge(BadRecords other) {
     for (int i = 0; i < counts.length; i++) {
       counts[i] = Math.addExact(counts[i], other.counts[i]);
     }
   }
 
-  /** A snapshot of the counts. */
+  /**
+   * A snapshot of the counts.
+   *
+   * @return the counts by reason, reasons never reported absent; equal to {@link
+   *     Diagnostics#NONE} when nothing was skipped
+   */
   public Diagnostics diagnostics() {
     EnumMap<BadRecordReason, Long> skipped = new EnumMap<>(BadRecordReason.class);
     for (int i = 0; i < counts.length; i++) {
@@ -93,14 +124,25 @@ public final class BadRecords {
     return new Diagnostics(skipped);
   }
 
-  /** Writes the counts by reason name, so that adding a reason keeps old forms readable. */
+  /**
+   * Writes the counts by reason name, so that adding a reason keeps old forms readable.
+   *
+   * @param writer the binary form being written; the counts are appended at its position
+   */
   public void writeTo(BinaryForm.Writer writer) {
     Diagnostics diagnostics = diagnostics();
     writer.putInt(diagnostics.skipped().size());
     diagnostics.skipped().forEach((reason, count) -> writer.putString(reason.name()).putLong(count));
   }
 
-  /** Adds the counts written by {@link #writeTo} to this tally. */
+  /**
+   * Adds the counts written by {@link #writeTo} to this tally.
+   *
+   * @param reader the binary form being read, positioned where {@link #writeTo} wrote
+   * @throws IllegalArgumentException if the bytes are truncated, name an unknown reason or hold a
+   *     count {@code <= 0}
+   * @throws ArithmeticException if a count overflows {@code long}
+   */
   public void readFrom(BinaryForm.Reader reader) {
     int reasons = reader.getInt("diagnostics.size", 0, REASONS.length);
     for (int i = 0; i < reasons; i++) {

@@ -16,7 +16,15 @@ public final class BinaryForm {
 
   private BinaryForm() {}
 
-  /** A writer whose output starts with the header for {@code family} at {@code version}. */
+  /**
+   * A writer whose output starts with the header for {@code family} at {@code version}.
+   *
+   * @param family exactly 4 ASCII characters naming the payload, e.g. {@code "OSUM"}
+   * @param version the payload's format version, {@code >= 1} for readers to accept it
+   * @return a writer holding the 12-byte header
+   * @throws NullPointerException if {@code family} is null
+   * @throws IllegalArgumentException if {@code family} is not 4 ASCII characters
+   */
   public static Writer writer(String family, int version) {
     Writer writer = new Writer();
     writer.putInt(MAGIC).putInt(familyCode(family)).putInt(version);
@@ -27,8 +35,13 @@ public final class BinaryForm {
    * A reader positioned after the header, which must name {@code family} and a version in {@code
    * [1, maxVersion]}.
    *
-   * @throws IllegalArgumentException for bytes of another family, a version this code cannot read,
-   *     or fewer bytes than a header
+   * @param bytes the whole binary form; not copied, so must not change while being read
+   * @param family the 4 ASCII characters the header must name
+   * @param maxVersion the newest format version the caller can read
+   * @return a reader positioned at the payload; {@link Reader#version()} gives the version found
+   * @throws NullPointerException if {@code bytes} or {@code family} is null
+   * @throws IllegalArgumentException for bytes without the UserOps magic, of another family, a
+   *     version this code cannot read, or fewer bytes than a header
    */
   public static Reader reader(byte[] bytes, String family, int maxVersion) {
     Checks.requireNonNull(bytes, "bytes");
@@ -79,25 +92,50 @@ public final class BinaryForm {
       return buffer;
     }
 
-    /** Appends one byte. */
+    /**
+     * Appends one byte.
+     *
+     * @param value the byte; only its low 8 bits are written
+     * @return this writer
+     * @throws IllegalStateException if the form would exceed about 2 GiB
+     */
     public Writer putByte(int value) {
       room(1).put((byte) value);
       return this;
     }
 
-    /** Appends a 4-byte int. */
+    /**
+     * Appends a 4-byte int.
+     *
+     * @param value any int
+     * @return this writer
+     * @throws IllegalStateException if the form would exceed about 2 GiB
+     */
     public Writer putInt(int value) {
       room(4).putInt(value);
       return this;
     }
 
-    /** Appends an 8-byte long. */
+    /**
+     * Appends an 8-byte long.
+     *
+     * @param value any long
+     * @return this writer
+     * @throws IllegalStateException if the form would exceed about 2 GiB
+     */
     public Writer putLong(long value) {
       room(8).putLong(value);
       return this;
     }
 
-    /** Appends a length-prefixed UTF-8 string. */
+    /**
+     * Appends a length-prefixed UTF-8 string: a 4-byte byte count, then the bytes.
+     *
+     * @param value the string, possibly empty; unpaired surrogates are written as {@code '?'}
+     * @return this writer
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalStateException if the form would exceed about 2 GiB
+     */
     public Writer putString(String value) {
       byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
       putInt(utf8.length);
@@ -105,7 +143,11 @@ public final class BinaryForm {
       return this;
     }
 
-    /** The bytes written so far. */
+    /**
+     * The bytes written so far.
+     *
+     * @return a new array holding the header and everything appended; the writer stays usable
+     */
     public byte[] toByteArray() {
       return Arrays.copyOf(buffer.array(), buffer.position());
     }
@@ -122,7 +164,11 @@ public final class BinaryForm {
       this.family = family;
     }
 
-    /** The format version found in the header. */
+    /**
+     * The format version found in the header.
+     *
+     * @return the version, in {@code [1, maxVersion]} of {@link BinaryForm#reader}
+     */
     public int version() {
       return version;
     }
@@ -134,7 +180,13 @@ public final class BinaryForm {
               family, field, bytes, buffer.position(), buffer.remaining()));
     }
 
-    /** Reads one byte as an unsigned value; {@code field} names it in errors. */
+    /**
+     * Reads one byte as an unsigned value.
+     *
+     * @param field names the value in errors, e.g. {@code "granularity"}
+     * @return the byte, in {@code [0, 255]}
+     * @throws IllegalArgumentException if no byte is left
+     */
     public int getByte(String field) {
       try {
         return buffer.get() & 0xFF;
@@ -143,7 +195,13 @@ public final class BinaryForm {
       }
     }
 
-    /** Reads a 4-byte int; {@code field} names it in errors. */
+    /**
+     * Reads a 4-byte int.
+     *
+     * @param field names the value in errors
+     * @return the int
+     * @throws IllegalArgumentException if fewer than 4 bytes are left
+     */
     public int getInt(String field) {
       try {
         return buffer.getInt();
@@ -152,7 +210,16 @@ public final class BinaryForm {
       }
     }
 
-    /** Reads a 4-byte int that must lie in {@code [min, max]}. */
+    /**
+     * Reads a 4-byte int that must lie in {@code [min, max]}, e.g. a count bounded by what the
+     * remaining bytes can hold.
+     *
+     * @param field names the value in errors
+     * @param min the smallest valid value, inclusive
+     * @param max the largest valid value, inclusive
+     * @return the int, in {@code [min, max]}
+     * @throws IllegalArgumentException if fewer than 4 bytes are left or the value is out of range
+     */
     public int getInt(String field, int min, int max) {
       int value = getInt(field);
       Checks.checkArgument(
@@ -162,7 +229,13 @@ public final class BinaryForm {
       return value;
     }
 
-    /** Reads an 8-byte long; {@code field} names it in errors. */
+    /**
+     * Reads an 8-byte long.
+     *
+     * @param field names the value in errors
+     * @return the long
+     * @throws IllegalArgumentException if fewer than 8 bytes are left
+     */
     public long getLong(String field) {
       try {
         return buffer.getLong();
@@ -171,7 +244,13 @@ public final class BinaryForm {
       }
     }
 
-    /** Reads a length-prefixed UTF-8 string. */
+    /**
+     * Reads a length-prefixed UTF-8 string written by {@link Writer#putString}.
+     *
+     * @param field names the value in errors
+     * @return the string, possibly empty; malformed UTF-8 is replaced, not rejected
+     * @throws IllegalArgumentException if the length is negative or exceeds the bytes left
+     */
     public String getString(String field) {
       int length = getInt(field + ".length");
       Checks.checkArgument(
@@ -183,14 +262,25 @@ public final class BinaryForm {
       return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    /** Reads a string that must equal {@code expected}, e.g. the spec the bytes were written for. */
+    /**
+     * Reads a string that must equal {@code expected}, e.g. the spec the bytes were written for.
+     *
+     * @param field names the value in errors
+     * @param expected the only string accepted
+     * @throws IllegalArgumentException if the string differs (the message shows both) or is
+     *     truncated
+     */
     public void expectString(String field, String expected) {
       String actual = getString(field);
       Checks.checkArgument(
           expected.equals(actual), "%s: expected %s %s, got %s", family, field, expected, actual);
     }
 
-    /** Checks that every byte was read. */
+    /**
+     * Checks that every byte was read.
+     *
+     * @throws IllegalArgumentException if bytes are left, naming their offset and count
+     */
     public void finish() {
       Checks.checkArgument(
           !buffer.hasRemaining(),

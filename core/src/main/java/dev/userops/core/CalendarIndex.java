@@ -112,12 +112,25 @@ public final class CalendarIndex {
     }
   }
 
-  /** A calendar index for {@code zone} with weeks starting on Monday. */
+  /**
+   * A calendar index for {@code zone} with weeks starting on Monday (ISO weeks).
+   *
+   * @param zone the zone whose local dates periods follow
+   * @return a new index; building one reads the zone's transitions for 1900 to 2200, so reuse it
+   * @throws NullPointerException if {@code zone} is null
+   */
   public static CalendarIndex of(ZoneId zone) {
     return of(zone, DayOfWeek.MONDAY);
   }
 
-  /** A calendar index for {@code zone} with weeks starting on {@code weekStart}. */
+  /**
+   * A calendar index for {@code zone} with weeks starting on {@code weekStart}.
+   *
+   * @param zone the zone whose local dates periods follow
+   * @param weekStart the first day of every week, e.g. {@link DayOfWeek#SUNDAY} for US weeks
+   * @return a new index; building one reads the zone's transitions for 1900 to 2200, so reuse it
+   * @throws NullPointerException if an argument is null
+   */
   public static CalendarIndex of(ZoneId zone, DayOfWeek weekStart) {
     return new CalendarIndex(
         Checks.requireNonNull(zone, "zone"), Checks.requireNonNull(weekStart, "weekStart"));
@@ -145,17 +158,30 @@ public final class CalendarIndex {
     return starts;
   }
 
-  /** The zone periods are local to. */
+  /**
+   * The zone periods are local to.
+   *
+   * @return the zone given to {@link #of}
+   */
   public ZoneId zone() {
     return zone;
   }
 
-  /** The first day of a week for {@link #weekIndex}. */
+  /**
+   * The first day of a week for {@link #weekIndex}.
+   *
+   * @return the week start given to {@link #of}, Monday by default
+   */
   public DayOfWeek weekStart() {
     return weekStart;
   }
 
-  /** The zone's UTC offset at {@code epochMillis}, in milliseconds. */
+  /**
+   * The zone's UTC offset at {@code epochMillis}, in milliseconds.
+   *
+   * @param epochMillis any instant, epoch milliseconds; negative values are before 1970
+   * @return the offset to add to UTC for local time, e.g. {@code 28_800_000} for UTC+8
+   */
   public long offsetMillis(long epochMillis) {
     if (transitionMillis.length == 0) {
       return fixedOffsetMillis;
@@ -178,6 +204,8 @@ public final class CalendarIndex {
   /**
    * The local date of {@code epochMillis} as an epoch day (days since 1970-01-01).
    *
+   * @param epochMillis the instant, epoch milliseconds
+   * @return the local date's epoch day; negative before 1970-01-01
    * @throws ArithmeticException if the local time overflows a {@code long} (|epochMillis| near
    *     {@link Long#MAX_VALUE})
    */
@@ -185,12 +213,24 @@ public final class CalendarIndex {
     return Math.floorDiv(Math.addExact(epochMillis, offsetMillis(epochMillis)), MILLIS_PER_DAY);
   }
 
-  /** The index of the week containing {@code epochMillis}'s local date. */
+  /**
+   * The index of the week containing {@code epochMillis}'s local date.
+   *
+   * @param epochMillis the instant, epoch milliseconds
+   * @return weeks since the week containing 1970-01-01 (index 0); negative before it
+   * @throws ArithmeticException as {@link #dayIndex} does
+   */
   public long weekIndex(long epochMillis) {
     return weekIndexOfDay(dayIndex(epochMillis));
   }
 
-  /** The index of the month containing {@code epochMillis}'s local date. */
+  /**
+   * The index of the month containing {@code epochMillis}'s local date.
+   *
+   * @param epochMillis the instant, epoch milliseconds
+   * @return {@code (year - 1970) * 12 + month - 1} of the local date; negative before 1970
+   * @throws ArithmeticException as {@link #dayIndex} does
+   */
   public long monthIndex(long epochMillis) {
     if (epochMillis >= TABLE_START_MILLIS && epochMillis < TABLE_END_MILLIS) {
       int slot = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT) * BUCKET_FIELDS;
@@ -203,12 +243,27 @@ public final class CalendarIndex {
     return monthIndexOfDay(dayIndex(epochMillis));
   }
 
-  /** The index at {@code granularity} of the period containing {@code epochMillis}. */
+  /**
+   * The index at {@code granularity} of the period containing {@code epochMillis}.
+   *
+   * @param granularity day, week or month
+   * @param epochMillis the instant, epoch milliseconds
+   * @return the same value as {@link #dayIndex}, {@link #weekIndex} or {@link #monthIndex}
+   * @throws NullPointerException if {@code granularity} is null
+   * @throws ArithmeticException as {@link #dayIndex} does
+   */
   public long index(Granularity granularity, long epochMillis) {
     return indexOfDay(granularity, dayIndex(epochMillis));
   }
 
-  /** The index at {@code granularity} of the period containing the epoch day {@code dayIndex}. */
+  /**
+   * The index at {@code granularity} of the period containing the epoch day {@code dayIndex}.
+   *
+   * @param granularity day, week or month
+   * @param dayIndex a local date as an epoch day
+   * @return the period index; {@code dayIndex} itself for {@link Granularity#DAY}
+   * @throws NullPointerException if {@code granularity} is null
+   */
   public long indexOfDay(Granularity granularity, long dayIndex) {
     return switch (granularity) {
       case DAY -> dayIndex;
@@ -217,17 +272,35 @@ public final class CalendarIndex {
     };
   }
 
-  /** The index at {@code granularity} of the period containing {@code date}. */
+  /**
+   * The index at {@code granularity} of the period containing {@code date}.
+   *
+   * @param granularity day, week or month
+   * @param date a local date in this index's zone
+   * @return the period index
+   * @throws NullPointerException if an argument is null
+   */
   public long indexOf(Granularity granularity, LocalDate date) {
     return indexOfDay(granularity, date.toEpochDay());
   }
 
-  /** The index of the week (starting on {@link #weekStart()}) containing epoch day {@code dayIndex}. */
+  /**
+   * The index of the week (starting on {@link #weekStart()}) containing epoch day {@code dayIndex}.
+   *
+   * @param dayIndex a local date as an epoch day
+   * @return weeks since the week containing 1970-01-01 (index 0); negative before it
+   */
   public long weekIndexOfDay(long dayIndex) {
     return Math.floorDiv(dayIndex + weekShift, 7);
   }
 
-  /** The month index of epoch day {@code dayIndex}: {@code (year - 1970) * 12 + month - 1}. */
+  /**
+   * The month index of epoch day {@code dayIndex}: {@code (year - 1970) * 12 + month - 1}.
+   * Zone-independent, hence static.
+   *
+   * @param dayIndex a local date as an epoch day; any {@code long}
+   * @return months since 1970-01; negative before it
+   */
   public static long monthIndexOfDay(long dayIndex) {
     long sinceTableStart = dayIndex - MONTH_TABLE_START_DAY;
     if (sinceTableStart < 0 || sinceTableStart >= MONTH_TABLE_DAYS) {
@@ -255,7 +328,16 @@ public final class CalendarIndex {
     return (year - 1970) * 12 + month - 1;
   }
 
-  /** The first local date of period {@code index} at {@code granularity}. */
+  /**
+   * The first local date of period {@code index} at {@code granularity}.
+   *
+   * @param granularity day, week or month
+   * @param index a period index as returned by {@link #index}
+   * @return the period's first local date, a {@link #weekStart()} for weeks and the 1st for months
+   * @throws NullPointerException if {@code granularity} is null
+   * @throws java.time.DateTimeException if the date is outside the years {@link LocalDate} supports
+   * @throws ArithmeticException if the period's start day overflows a {@code long}
+   */
   public LocalDate periodStart(Granularity granularity, long index) {
     return LocalDate.ofEpochDay(periodStartDay(granularity, index));
   }
@@ -264,6 +346,14 @@ public final class CalendarIndex {
    * The epoch day of the first local day of period {@code index} at {@code granularity}; the
    * period after it starts at {@code periodStartDay(granularity, index + 1)}. Allocation-free for
    * months from 1900 to 2200.
+   *
+   * @param granularity day, week or month
+   * @param index a period index as returned by {@link #index}
+   * @return the epoch day of the period's first local date
+   * @throws NullPointerException if {@code granularity} is null
+   * @throws java.time.DateTimeException if a month lies outside the years {@link LocalDate}
+   *     supports
+   * @throws ArithmeticException if the start day overflows
    */
   public long periodStartDay(Granularity granularity, long index) {
     return switch (granularity) {
@@ -286,7 +376,14 @@ public final class CalendarIndex {
   /**
    * The first instant of period {@code index}, in epoch millis: the start of its first local day
    * in the zone (01:00 where midnight is skipped by DST). The period ends where period {@code
-   * index + 1} starts.
+   * index + 1} starts. Allocates: meant for period boundaries, not per event.
+   *
+   * @param granularity day, week or month
+   * @param index a period index as returned by {@link #index}
+   * @return the period's first instant, epoch milliseconds
+   * @throws NullPointerException if {@code granularity} is null
+   * @throws java.time.DateTimeException if the date is outside the years {@link LocalDate} supports
+   * @throws ArithmeticException if the instant overflows epoch milliseconds
    */
   public long periodStartEpochMillis(Granularity granularity, long index) {
     return periodStart(granularity, index).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -297,6 +394,12 @@ public final class CalendarIndex {
    * at or before {@code asOfMillis}, i.e. its end (the next period's start) is at most {@code
    * asOfMillis + 1}. Events at {@code asOf} count (nothing after it does), so a period ending
    * exactly then, or one millisecond later, is complete.
+   *
+   * @param granularity day, week or month
+   * @param index a period index as returned by {@link #index}
+   * @param asOfMillis the evaluation instant, epoch milliseconds
+   * @return whether the period is complete ("mature") at {@code asOfMillis}
+   * @throws NullPointerException if {@code granularity} is null
    */
   public boolean isComplete(Granularity granularity, long index, long asOfMillis) {
     return periodStartEpochMillis(granularity, index + 1) - 1 <= asOfMillis;

@@ -11,12 +11,27 @@ import java.util.Objects;
 public final class Checks {
   private Checks() {}
 
-  /** Returns {@code value}, or throws NPE naming {@code name}. */
+  /**
+   * Returns {@code value}, or throws NPE naming {@code name}.
+   *
+   * @param <T> the value's type
+   * @param value the value to check
+   * @param name the argument's name as the caller knows it, e.g. {@code "zone"}
+   * @return {@code value}
+   * @throws NullPointerException {@code "<name> must not be null"} if {@code value} is null
+   */
   public static <T> T requireNonNull(T value, String name) {
     return Objects.requireNonNull(value, () -> name + " must not be null");
   }
 
-  /** Returns {@code value} if it is {@code > 0}. */
+  /**
+   * Returns {@code value} if it is {@code > 0}.
+   *
+   * @param value the value to check
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be > 0, got <value>"} otherwise
+   */
   public static long requirePositive(long value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be > 0, got " + value);
@@ -24,12 +39,26 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if it is {@code > 0}. */
+  /**
+   * Returns {@code value} if it is {@code > 0}.
+   *
+   * @param value the value to check
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be > 0, got <value>"} otherwise
+   */
   public static int requirePositive(int value, String name) {
     return (int) requirePositive((long) value, name);
   }
 
-  /** Returns {@code value} if it is {@code >= 0}. */
+  /**
+   * Returns {@code value} if it is {@code >= 0}.
+   *
+   * @param value the value to check
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be >= 0, got <value>"} otherwise
+   */
   public static long requireNonNegative(long value, String name) {
     if (value < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, got " + value);
@@ -37,12 +66,29 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if it is {@code >= 0}. */
+  /**
+   * Returns {@code value} if it is {@code >= 0}.
+   *
+   * @param value the value to check
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be >= 0, got <value>"} otherwise
+   */
   public static int requireNonNegative(int value, String name) {
     return (int) requireNonNegative((long) value, name);
   }
 
-  /** Returns {@code value} if {@code min <= value <= max}. */
+  /**
+   * Returns {@code value} if {@code min <= value <= max}.
+   *
+   * @param value the value to check
+   * @param min the smallest valid value, inclusive
+   * @param max the largest valid value, inclusive
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be in [<min>, <max>], got <value>"}
+   *     otherwise
+   */
   public static long requireInRange(long value, long min, long max, String name) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
@@ -51,12 +97,32 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if {@code min <= value <= max}. */
+  /**
+   * Returns {@code value} if {@code min <= value <= max}.
+   *
+   * @param value the value to check
+   * @param min the smallest valid value, inclusive
+   * @param max the largest valid value, inclusive
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be in [<min>, <max>], got <value>"}
+   *     otherwise
+   */
   public static int requireInRange(int value, int min, int max, String name) {
     return (int) requireInRange((long) value, min, max, name);
   }
 
-  /** Returns {@code value} if {@code min <= value <= max}; NaN is never in range. */
+  /**
+   * Returns {@code value} if {@code min <= value <= max}; NaN is never in range.
+   *
+   * @param value the value to check
+   * @param min the smallest valid value, inclusive
+   * @param max the largest valid value, inclusive; infinite for no upper bound
+   * @param name the argument's name, used in the message
+   * @return {@code value}
+   * @throws IllegalArgumentException {@code "<name> must be in [<min>, <max>], got <value>"}
+   *     otherwise
+   */
   public static double requireInRange(double value, double min, double max, String name) {
     if (!(value >= min && value <= max)) {
       throw new IllegalArgumentException(
@@ -65,7 +131,15 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value} if it is non-null and has a non-whitespace character. */
+  /**
+   * Returns {@code value} if it is non-null and has a non-whitespace character.
+   *
+   * @param value the string to check
+   * @param name the argument's name, used in the message
+   * @return {@code value}, not trimmed
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is empty or only whitespace
+   */
   public static String requireNonBlank(String value, String name) {
     requireNonNull(value, name);
     if (value.isBlank()) {
@@ -77,6 +151,11 @@ public final class Checks {
   /**
    * Throws {@link IllegalArgumentException} with {@code String.format(template, args)} unless
    * {@code condition} holds. State the rule and the value in the template.
+   *
+   * @param condition the rule, {@code true} when the argument is valid
+   * @param template a {@link String#format} template, e.g. {@code "%s must be > 0, got %s"}
+   * @param args the template's arguments; formatted only on failure
+   * @throws IllegalArgumentException if {@code condition} is {@code false}
    */
   public static void checkArgument(boolean condition, String template, Object... args) {
     if (!condition) {
@@ -87,6 +166,11 @@ public final class Checks {
   /**
    * Throws {@link IllegalStateException} with {@code String.format(template, args)} unless
    * {@code condition} holds.
+   *
+   * @param condition the rule, {@code true} when the object is in a state that allows the call
+   * @param template a {@link String#format} template
+   * @param args the template's arguments; formatted only on failure
+   * @throws IllegalStateException if {@code condition} is {@code false}
    */
   public static void checkState(boolean condition, String template, Object... args) {
     if (!condition) {

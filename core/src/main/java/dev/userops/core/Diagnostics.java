@@ -14,7 +14,13 @@ public record Diagnostics(Map<BadRecordReason, Long> skipped) {
   /** No record skipped. */
   public static final Diagnostics NONE = new Diagnostics(Map.of());
 
-  /** Validates the counts and copies them into an unmodifiable map in reason order. */
+  /**
+   * Validates the counts and copies them into an unmodifiable map in reason order.
+   *
+   * @param skipped count of skipped records per reason; an empty map for none
+   * @throws NullPointerException if the map, a reason or a count is null
+   * @throws IllegalArgumentException if a count is {@code <= 0}
+   */
   public Diagnostics {
     Checks.requireNonNull(skipped, "skipped");
     EnumMap<BadRecordReason, Long> copy = new EnumMap<>(BadRecordReason.class);
@@ -27,7 +33,14 @@ public record Diagnostics(Map<BadRecordReason, Long> skipped) {
     skipped = Collections.unmodifiableMap(copy);
   }
 
-  /** The counts of this and {@code other} added, e.g. a reader's and a calculation's. */
+  /**
+   * The counts of this and {@code other} added, e.g. a reader's and a calculation's.
+   *
+   * @param other the counts to add
+   * @return new diagnostics with, per reason, the sum of both counts
+   * @throws NullPointerException if {@code other} is null
+   * @throws ArithmeticException if a sum overflows {@code long}
+   */
   public Diagnostics plus(Diagnostics other) {
     EnumMap<BadRecordReason, Long> sum = new EnumMap<>(BadRecordReason.class);
     sum.putAll(skipped);
@@ -35,12 +48,21 @@ public record Diagnostics(Map<BadRecordReason, Long> skipped) {
     return new Diagnostics(sum);
   }
 
-  /** Total records skipped. */
+  /**
+   * Total records skipped.
+   *
+   * @return the sum of all counts; 0 if none
+   */
   public long totalSkipped() {
     return skipped.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Records skipped for {@code reason}, 0 if none. */
+  /**
+   * Records skipped for one reason.
+   *
+   * @param reason the reason asked about
+   * @return the count; 0 if none was skipped for it, or {@code reason} is null
+   */
   public long skipped(BadRecordReason reason) {
     return skipped.getOrDefault(reason, 0L);
   }

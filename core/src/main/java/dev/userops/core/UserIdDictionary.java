@@ -20,6 +20,9 @@ public final class UserIdDictionary {
   /**
    * The index of {@code userId}, assigning the next free index if it is new.
    *
+   * @param userId the host's id, compared exactly (case and whitespace matter)
+   * @return the id's index, {@code size() - 1} if it was just assigned
+   * @throws NullPointerException if {@code userId} is null
    * @throws IllegalStateException when {@link Integer#MAX_VALUE} ids are already assigned
    */
   public int indexOf(String userId) {
@@ -35,7 +38,13 @@ public final class UserIdDictionary {
     return next;
   }
 
-  /** The index of {@code userId}, or -1 if it was never assigned. */
+  /**
+   * The index of {@code userId} without assigning one.
+   *
+   * @param userId the host's id, compared exactly
+   * @return the index, or -1 if it was never assigned
+   * @throws NullPointerException if {@code userId} is null
+   */
   public int find(String userId) {
     Integer index = indexes.get(Checks.requireNonNull(userId, "userId"));
     return index == null ? -1 : index;
@@ -44,13 +53,19 @@ public final class UserIdDictionary {
   /**
    * The string id assigned {@code index}.
    *
+   * @param index an index returned by {@link #indexOf}
+   * @return the host's id
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public String userId(int index) {
     return ids.get(index);
   }
 
-  /** How many ids are assigned; indexes run from 0 to {@code size() - 1}. */
+  /**
+   * How many ids are assigned.
+   *
+   * @return the count; indexes run from 0 to {@code size() - 1}
+   */
   public int size() {
     return ids.size();
   }

@@ -48,6 +48,8 @@ public final class UserOpsJson {
   /**
    * A new mapper with the UserOps conventions, for hosts that embed UserOps documents in their own
    * JSON. Each call returns an independent copy, so configuring it does not affect the library.
+   *
+   * @return a new mapper; translate its reading failures with {@link #toConfigException}
    */
   public static ObjectMapper mapper() {
     return MAPPER.copy();
@@ -87,7 +89,13 @@ public final class UserOpsJson {
   /**
    * Reads {@code json} as a {@code type}.
    *
-   * @throws ConfigException naming the JSON path, what was expected and what was found
+   * @param <T> the type read
+   * @param json one complete JSON document; trailing content is rejected
+   * @param type the record or class to read, e.g. {@code OrderSummarySpec.class}
+   * @return the value read, validated by its constructor; null for the document {@code null}
+   * @throws NullPointerException if an argument is null
+   * @throws ConfigException naming the JSON path, what was expected and what was found; also for
+   *     malformed JSON, limits exceeded and values the type's constructor rejects
    */
   public static <T> T read(String json, Class<T> type) {
     Checks.requireNonNull(json, "json");
@@ -101,7 +109,13 @@ public final class UserOpsJson {
     }
   }
 
-  /** Writes {@code value} as compact JSON with the UserOps conventions. */
+  /**
+   * Writes {@code value} as compact JSON with the UserOps conventions.
+   *
+   * @param value a record or other Jackson-serializable value; null is written as {@code null}
+   * @return the JSON on one line, map entries sorted by key
+   * @throws IllegalArgumentException if Jackson cannot serialize {@code value}
+   */
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
@@ -110,7 +124,13 @@ public final class UserOpsJson {
     }
   }
 
-  /** Writes {@code value} as indented JSON with the UserOps conventions. */
+  /**
+   * Writes {@code value} as indented JSON with the UserOps conventions.
+   *
+   * @param value a record or other Jackson-serializable value; null is written as {@code null}
+   * @return the JSON over several lines, map entries sorted by key
+   * @throws IllegalArgumentException if Jackson cannot serialize {@code value}
+   */
   public static String writePretty(Object value) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
@@ -122,6 +142,11 @@ public final class UserOpsJson {
   /**
    * Translates a Jackson reading failure into a {@link ConfigException} with the JSON path, for
    * hosts reading UserOps documents with their own {@link #mapper()}.
+   *
+   * @param e the failure thrown by a Jackson read
+   * @return an exception to throw, with {@code e} as its cause; its path is empty for problems
+   *     of the document as a whole, such as malformed JSON
+   * @throws NullPointerException if {@code e} is null
    */
   public static ConfigException toConfigException(JsonProcessingException e) {
     String path = e instanceof JsonMappingException mapping ? path(mapping) : "";

@@ -14,7 +14,15 @@ import java.time.Instant;
  */
 public record Activity(long userId, Instant occurredAt, String type) {
 
-  /** Checks that the time is present and the type is not blank. */
+  /**
+   * Checks that the time is present and the type is not blank.
+   *
+   * @param userId who was active; any value, including a dense index from a dictionary
+   * @param occurredAt when, event time
+   * @param type the host's event name, compared exactly (case-sensitive)
+   * @throws NullPointerException if {@code occurredAt} or {@code type} is null
+   * @throws IllegalArgumentException if {@code type} is blank
+   */
   public Activity {
     Checks.requireNonNull(occurredAt, "occurredAt");
     Checks.requireNonBlank(type, "type");

@@ -13,7 +13,17 @@ import java.time.Instant;
  */
 public record Behaviour(String eventId, long userId, Instant occurredAt, BehaviourType type) {
 
-  /** Checks that the id is not blank and that time and type are present. */
+  /**
+   * Checks that the id is not blank and that time and type are present.
+   *
+   * @param eventId the host's unique event id; redelivering an event with the same id is a no-op
+   *     in policies that key effects by it
+   * @param userId the user credited
+   * @param occurredAt when, event time
+   * @param type which behaviour
+   * @throws NullPointerException if {@code eventId}, {@code occurredAt} or {@code type} is null
+   * @throws IllegalArgumentException if {@code eventId} is blank
+   */
   public Behaviour {
     Checks.requireNonBlank(eventId, "eventId");
     Checks.requireNonNull(occurredAt, "occurredAt");

@@ -20,7 +20,12 @@ public enum BehaviourType {
   /** Daily check-in (active). */
   CHECK_IN;
 
-  /** Whether others perform this behaviour on the user's content rather than the user. */
+  /**
+   * Whether others perform this behaviour on the user's content rather than the user.
+   *
+   * @return {@code true} for {@link #LIKE_RECEIVED}, {@link #SHARE_RECEIVED} and {@link
+   *     #INVITATION_ACCEPTED}
+   */
   public boolean isPassive() {
     return this == LIKE_RECEIVED || this == SHARE_RECEIVED || this == INVITATION_ACCEPTED;
   }

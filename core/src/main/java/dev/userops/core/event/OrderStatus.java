@@ -13,7 +13,11 @@ public enum OrderStatus {
   /** Paid, then refunded in full: not a purchase. */
   REFUNDED;
 
-  /** Whether an order in this status is a valid order (a purchase). */
+  /**
+   * Whether an order in this status is a valid order (a purchase).
+   *
+   * @return {@code true} for {@link #PAID} only
+   */
   public boolean isValidOrder() {
     return this == PAID;
   }

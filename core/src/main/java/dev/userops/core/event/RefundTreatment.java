@@ -16,7 +16,13 @@ public enum RefundTreatment {
    */
   GROSS;
 
-  /** Whether an order in {@code status} counts as a purchase before any {@link Refund} is applied. */
+  /**
+   * Whether an order in {@code status} counts as a purchase before any {@link Refund} is applied.
+   *
+   * @param status the order's exported status
+   * @return {@code true} for {@link OrderStatus#PAID}, and for {@link OrderStatus#REFUNDED} under
+   *     {@link #GROSS}; {@code false} for {@link OrderStatus#CANCELLED} and for null
+   */
   public boolean counts(OrderStatus status) {
     return status == OrderStatus.PAID || (this == GROSS && status == OrderStatus.REFUNDED);
   }

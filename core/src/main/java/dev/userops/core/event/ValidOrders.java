@@ -56,7 +56,11 @@ public final class ValidOrders {
   /**
    * An empty join.
    *
+   * @param treatment how refunds count against orders
+   * @param policy what a bad order or refund does: throw, or be skipped and counted
    * @param asOf orders and refunds after this instant are bad records; {@code null} for no bound
+   * @return a new, empty join
+   * @throws NullPointerException if {@code treatment} or {@code policy} is null
    */
   public static ValidOrders create(RefundTreatment treatment, BadRecordPolicy policy, Instant asOf) {
     return new ValidOrders(treatment, policy, asOf);
@@ -65,6 +69,9 @@ public final class ValidOrders {
   /**
    * Adds an order.
    *
+   * @param order the order, of any status; a bad one is skipped and counted under {@code
+   *     SKIP_AND_COUNT}
+   * @throws NullPointerException if {@code order} is null
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    * @throws IllegalStateException after {@link #forEach} has run
    */
@@ -103,7 +110,10 @@ public final class ValidOrders {
    * Adds a refund, applied when {@link #forEach} first runs. Ignored under {@link
    * RefundTreatment#GROSS} (but still screened).
    *
-   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @param refund the refund; its order may be added before or after it
+   * @throws NullPointerException if {@code refund} is null
+   * @throws dev.userops.core.BadRecordException for a negative amount or a time before 1970 or
+   *     after {@code asOf} under {@code REJECT}
    * @throws IllegalStateException after {@link #forEach} has run
    */
   public void addRefund(Refund refund) {
@@ -142,7 +152,13 @@ public final class ValidOrders {
   /**
    * Passes each valid order to {@code visitor} in the order orders were added: its user, time and
    * amount net of refunds under the treatment. Orders refunded in full are left out under {@link
-   * RefundTreatment#NET}; a zero-amount order that was never refunded is a purchase.
+   * RefundTreatment#NET}; a zero-amount order that was never refunded is a purchase. May be called
+   * again; refunds are applied only once.
+   *
+   * @param visitor receives each valid order's user, epoch millis and net amount in minor units
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws dev.userops.core.BadRecordException on the first run, for a refund of an unknown or
+   *     unpaid order or one exceeding what is left of the order's amount, under {@code REJECT}
    */
   public void forEach(Visitor visitor) {
     Checks.requireNonNull(visitor, "visitor");
@@ -162,7 +178,12 @@ public final class ValidOrders {
     }
   }
 
-  /** Records skipped so far, by reason; complete once {@link #forEach} has run. */
+  /**
+   * Records skipped so far, by reason.
+   *
+   * @return a snapshot of the counts; complete once {@link #forEach} has run, empty under {@code
+   *     REJECT}
+   */
   public Diagnostics diagnostics() {
     return badRecords.diagnostics();
   }

@@ -81,27 +81,47 @@ public final class OrderColumns {
     a[j] = t;
   }
 
-  /** Number of orders (rows). */
+  /**
+   * Number of orders (rows).
+   *
+   * @return the shop's order count, the length of every column
+   */
   public int size() {
     return userIds.length;
   }
 
-  /** Buyer per row. */
+  /**
+   * Buyer per row.
+   *
+   * @return the shared column of user ids, {@code 0} to {@code users - 1}; do not modify
+   */
   public long[] userIds() {
     return userIds;
   }
 
-  /** Order time per row, in epoch millis. */
+  /**
+   * Order time per row.
+   *
+   * @return the shared column of epoch milliseconds; do not modify
+   */
   public long[] epochMillis() {
     return epochMillis;
   }
 
-  /** Order total per row, in minor units. */
+  /**
+   * Order total per row.
+   *
+   * @return the shared column of amounts in minor units; do not modify
+   */
   public long[] amountMinor() {
     return amountMinor;
   }
 
-  /** Status per row. */
+  /**
+   * Status per row.
+   *
+   * @return the shared column of statuses, never null; do not modify
+   */
   public OrderStatus[] statuses() {
     return statuses;
   }

@@ -99,82 +99,174 @@ public final class SyntheticShop {
     this.quantileOffset = rng.nextDouble();
   }
 
-  /** A shop generating the data {@code config} describes. */
+  /**
+   * A shop generating the data {@code config} describes. Generates nothing yet.
+   *
+   * @param config what to generate; already validated by its constructor
+   * @return the shop
+   * @throws NullPointerException if {@code config} is null
+   */
   public static SyntheticShop of(Config config) {
     return new SyntheticShop(Checks.requireNonNull(config, "config"));
   }
 
-  /** The configuration. */
+  /**
+   * The configuration.
+   *
+   * @return the config given to {@link #of}
+   */
   public Config config() {
     return config;
   }
 
-  /** Start of the first day, inclusive, in epoch millis: local midnight of the start date. */
+  /**
+   * Start of the first day, inclusive: local midnight of the start date.
+   *
+   * @return epoch milliseconds; no generated event is earlier
+   */
   public long startMillis() {
     return timeline.startMillis();
   }
 
-  /** End of the last day, exclusive, in epoch millis: local midnight after the horizon. */
+  /**
+   * End of the last day, exclusive: local midnight after the horizon.
+   *
+   * @return epoch milliseconds; every generated event is earlier, so it is a valid {@code asOf}
+   */
   public long endMillis() {
     return timeline.endMillis();
   }
 
-  /** The number of orders the run generates, counted without generating them (cheap). */
+  /**
+   * The number of orders the run generates, counted without generating them (cheap).
+   *
+   * @return the exact count {@link #forEachOrder(OrderVisitor)} visits, of every status
+   */
   public long orderCount() {
     return new UserGenerator(this, null, null, null, null, null).countOrders(0, config.users());
   }
 
-  /** Visits every user in id order. */
+  /**
+   * Visits every user in id order.
+   *
+   * @param visitor receives each user
+   * @throws NullPointerException if {@code visitor} is null
+   */
   public void forEachUser(UserVisitor visitor) {
     forEachUser(0, config.users(), visitor);
   }
 
-  /** Visits users {@code fromUser} (inclusive) to {@code toUser} (exclusive) in id order. */
+  /**
+   * Visits users {@code fromUser} (inclusive) to {@code toUser} (exclusive) in id order.
+   *
+   * @param fromUser the first user id, in {@code [0, users]}
+   * @param toUser the user id to stop before, in {@code [fromUser, users]}; equal to {@code
+   *     fromUser} visits nothing
+   * @param visitor receives each user
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws IllegalArgumentException if the range is out of bounds
+   */
   public void forEachUser(long fromUser, long toUser, UserVisitor visitor) {
     generate(fromUser, toUser, Checks.requireNonNull(visitor, "visitor"), null, null, null, null);
   }
 
-  /** Visits every order, by user, each user's in time order. */
+  /**
+   * Visits every order, by user, each user's in time order.
+   *
+   * @param visitor receives each order, of every status
+   * @throws NullPointerException if {@code visitor} is null
+   */
   public void forEachOrder(OrderVisitor visitor) {
     forEachOrder(0, config.users(), visitor);
   }
 
-  /** Visits the orders of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
+  /**
+   * Visits the orders of users {@code fromUser} (inclusive) to {@code toUser} (exclusive).
+   *
+   * @param fromUser the first user id, in {@code [0, users]}
+   * @param toUser the user id to stop before, in {@code [fromUser, users]}
+   * @param visitor receives each order, of every status
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws IllegalArgumentException if the range is out of bounds
+   */
   public void forEachOrder(long fromUser, long toUser, OrderVisitor visitor) {
     generate(fromUser, toUser, null, Checks.requireNonNull(visitor, "visitor"), null, null, null);
   }
 
-  /** Visits every partial refund, by user, each user's in the order of the refunded orders. */
+  /**
+   * Visits every partial refund, by user, each user's in the order of the refunded orders.
+   *
+   * @param visitor receives each refund
+   * @throws NullPointerException if {@code visitor} is null
+   */
   public void forEachRefund(RefundVisitor visitor) {
     forEachRefund(0, config.users(), visitor);
   }
 
-  /** Visits the refunds of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
+  /**
+   * Visits the refunds of users {@code fromUser} (inclusive) to {@code toUser} (exclusive).
+   *
+   * @param fromUser the first user id, in {@code [0, users]}
+   * @param toUser the user id to stop before, in {@code [fromUser, users]}
+   * @param visitor receives each refund
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws IllegalArgumentException if the range is out of bounds
+   */
   public void forEachRefund(long fromUser, long toUser, RefundVisitor visitor) {
     generate(fromUser, toUser, null, null, Checks.requireNonNull(visitor, "visitor"), null, null);
   }
 
-  /** Visits every activity event, by user, each user's in time order. */
+  /**
+   * Visits every activity event, by user, each user's in time order.
+   *
+   * @param visitor receives each activity event
+   * @throws NullPointerException if {@code visitor} is null
+   */
   public void forEachActivity(ActivityVisitor visitor) {
     forEachActivity(0, config.users(), visitor);
   }
 
-  /** Visits the activity of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
+  /**
+   * Visits the activity of users {@code fromUser} (inclusive) to {@code toUser} (exclusive).
+   *
+   * @param fromUser the first user id, in {@code [0, users]}
+   * @param toUser the user id to stop before, in {@code [fromUser, users]}
+   * @param visitor receives each activity event
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws IllegalArgumentException if the range is out of bounds
+   */
   public void forEachActivity(long fromUser, long toUser, ActivityVisitor visitor) {
     generate(fromUser, toUser, null, null, null, Checks.requireNonNull(visitor, "visitor"), null);
   }
 
-  /** Visits every behaviour, by user, each user's in generation order (not time order). */
+  /**
+   * Visits every behaviour, by user, each user's in generation order (not time order).
+   *
+   * @param visitor receives each behaviour
+   * @throws NullPointerException if {@code visitor} is null
+   */
   public void forEachBehaviour(BehaviourVisitor visitor) {
     forEachBehaviour(0, config.users(), visitor);
   }
 
-  /** Visits the behaviours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
+  /**
+   * Visits the behaviours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive).
+   *
+   * @param fromUser the first user id, in {@code [0, users]}
+   * @param toUser the user id to stop before, in {@code [fromUser, users]}
+   * @param visitor receives each behaviour
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws IllegalArgumentException if the range is out of bounds
+   */
   public void forEachBehaviour(long fromUser, long toUser, BehaviourVisitor visitor) {
     generate(fromUser, toUser, null, null, null, null, Checks.requireNonNull(visitor, "visitor"));
   }
 
-  /** All users as records, in id order. Materializes the whole run: for small runs. */
+  /**
+   * All users as records, in id order. Materializes the whole run: for small runs.
+   *
+   * @return an unmodifiable list of {@code users} records
+   */
   public List<User> users() {
     List<User> users = new ArrayList<>();
     forEachUser(
@@ -183,7 +275,11 @@ public final class SyntheticShop {
     return Collections.unmodifiableList(users);
   }
 
-  /** All orders as core records (channel {@code null}), in visiting order. For small runs. */
+  /**
+   * All orders as core records (channel {@code null}), in visiting order. For small runs.
+   *
+   * @return an unmodifiable list of orders of every status, ids {@code o<userId>-<orderSeq>}
+   */
   public List<Order> orders() {
     List<Order> orders = new ArrayList<>();
     forEachOrder(
@@ -198,7 +294,11 @@ public final class SyntheticShop {
     return Collections.unmodifiableList(orders);
   }
 
-  /** All partial refunds as core records, in visiting order. For small runs. */
+  /**
+   * All partial refunds as core records, in visiting order. For small runs.
+   *
+   * @return an unmodifiable list, each refund of an order in {@link #orders()}
+   */
   public List<Refund> refunds() {
     List<Refund> refunds = new ArrayList<>();
     forEachRefund(
@@ -216,6 +316,8 @@ public final class SyntheticShop {
   /**
    * All activity as core records with type {@link ActivityType#eventName()}, in visiting order.
    * For small runs.
+   *
+   * @return an unmodifiable list, at most one event per user and local day
    */
   public List<Activity> activities() {
     List<Activity> activities = new ArrayList<>();
@@ -225,7 +327,11 @@ public final class SyntheticShop {
     return Collections.unmodifiableList(activities);
   }
 
-  /** All behaviours as core records, in visiting order. For small runs. */
+  /**
+   * All behaviours as core records, in visiting order. For small runs.
+   *
+   * @return an unmodifiable list, ids {@code b<userId>-<behaviourSeq>}
+   */
   public List<Behaviour> behaviours() {
     List<Behaviour> behaviours = new ArrayList<>();
     forEachBehaviour(
@@ -242,6 +348,9 @@ public final class SyntheticShop {
   /**
    * All orders as primitive columns, built without boxing.
    *
+   * @param layout by user, or shuffled with the shop's seed
+   * @return new columns holding every order of every status
+   * @throws NullPointerException if {@code layout} is null
    * @throws IllegalStateException if there are more orders than an array can hold
    */
   public OrderColumns orderColumns(OrderColumns.Layout layout) {
@@ -284,10 +393,15 @@ public final class SyntheticShop {
 
   /** Where a user came from. */
   public enum AcquisitionChannel {
+    /** Came on their own (35% of users). */
     ORGANIC,
+    /** From a search engine (20%). */
     SEARCH,
+    /** From social media (20%). */
     SOCIAL,
+    /** Invited by another user (10%). */
     REFERRAL,
+    /** From paid advertising (15%). */
     ADS
   }
 
@@ -304,7 +418,11 @@ public final class SyntheticShop {
       this.eventName = eventName;
     }
 
-    /** The {@link Activity#type()} of this kind: {@code "signup"} or {@code "launch"}. */
+    /**
+     * The {@link Activity#type()} of this kind.
+     *
+     * @return {@code "signup"} or {@code "launch"}
+     */
     public String eventName() {
       return eventName;
     }
@@ -325,7 +443,9 @@ public final class SyntheticShop {
     /**
      * One user.
      *
+     * @param userId dense id in {@code [0, users)}
      * @param signupMillis the signup instant in epoch millis
+     * @param channel where the user came from
      */
     void user(long userId, long signupMillis, AcquisitionChannel channel);
   }
@@ -336,9 +456,11 @@ public final class SyntheticShop {
     /**
      * One order.
      *
+     * @param userId the buyer, dense id in {@code [0, users)}
      * @param orderSeq the order's number among the user's orders, from 0, in time order
      * @param epochMillis when it was placed, in epoch millis
      * @param amountMinor the order total in minor units, at least 1
+     * @param status paid, cancelled or fully refunded, at the configured rates
      */
     void order(long userId, long orderSeq, long epochMillis, long amountMinor, OrderStatus status);
   }
@@ -349,6 +471,7 @@ public final class SyntheticShop {
     /**
      * One partial refund of a {@link OrderStatus#PAID} order.
      *
+     * @param userId the buyer of the refunded order
      * @param orderSeq the refunded order's {@code orderSeq}; at most one refund per order
      * @param epochMillis when, in epoch millis, strictly after the order
      * @param amountMinor the refunded amount in minor units, in [1, order amount - 1]
@@ -362,7 +485,9 @@ public final class SyntheticShop {
     /**
      * One active day's event; at most one per user and local day.
      *
+     * @param userId who was active
      * @param epochMillis when, in epoch millis
+     * @param type {@link ActivityType#SIGNUP} on the signup day, {@link ActivityType#LAUNCH} after
      */
     void activity(long userId, long epochMillis, ActivityType type);
   }
@@ -373,8 +498,10 @@ public final class SyntheticShop {
     /**
      * One behaviour.
      *
+     * @param userId the user credited (for passive behaviours, the author of the content)
      * @param behaviourSeq the behaviour's number among the user's behaviours, from 0
      * @param epochMillis when, in epoch millis
+     * @param type which behaviour
      */
     void behaviour(long userId, long behaviourSeq, long epochMillis, BehaviourType type);
   }
@@ -409,7 +536,18 @@ public final class SyntheticShop {
      */
     public static final BehaviourRates DEFAULT = new BehaviourRates(0.3, 0.3, 1.5, 0.2, 0.05, 0.2, 0.01);
 
-    /** Checks every rate; the message names the field, the rule and the value. */
+    /**
+     * Checks every rate; the message names the field, the rule and the value.
+     *
+     * @param reviewRate share of paid orders reviewed, in [0, 1]
+     * @param photoShare share of reviews with photos, in [0, 1]
+     * @param likesPerReview mean likes per review, in [0, 1000]
+     * @param sharesPerReview mean shares per review, in [0, 1000]
+     * @param shareRate daily share probability, in [0, 1]
+     * @param checkInRate mean daily check-in probability, in [0, 1]
+     * @param invitationRate daily accepted-invitation probability, in [0, 1]
+     * @throws IllegalArgumentException if a value is out of range or NaN
+     */
     public BehaviourRates {
       requireRate(reviewRate, "reviewRate");
       requireRate(photoShare, "photoShare");
@@ -466,7 +604,29 @@ public final class SyntheticShop {
     /** {@link dev.userops.core.CalendarIndex} answers without allocating before this date. */
     private static final LocalDate LATEST_END = LocalDate.of(2200, 1, 1);
 
-    /** Checks every field and their relations; the message names the field, rule and value. */
+    /**
+     * Checks every field and their relations; the message names the field, rule and value.
+     *
+     * @param seed any value
+     * @param users number of users, in [1, 2^31 - 1]
+     * @param start the first local date, on or after 1970-01-01
+     * @param acquisitionDays signup period in days, in [1, horizonDays]
+     * @param horizonDays days covered, {@code >= 1}; {@code start + horizonDays} on or before
+     *     2200-01-01
+     * @param zone the zone of local dates and times of day
+     * @param meanOrdersPerBuyer mean orders per buying user, in [1, 10^6]
+     * @param nonBuyerShare share of users who never order, in [0, 1]
+     * @param medianAmountMinor median order amount in minor units, in [1, 10^12]
+     * @param cancelRate share of orders cancelled, in [0, 1]
+     * @param fullRefundRate share of orders fully refunded, in [0, 1 - cancelRate]
+     * @param partialRefundRate share of paid orders partly refunded, in [0, 1]
+     * @param meanActivityDays mean active days per user, within the attainable range the message
+     *     gives
+     * @param loyalShare share of loyal users, in [0, 1]
+     * @param behaviourRates rates of behaviours
+     * @throws NullPointerException if {@code start}, {@code zone} or {@code behaviourRates} is null
+     * @throws IllegalArgumentException if a value is out of range or NaN
+     */
     public Config {
       Checks.requireInRange(users, 1, Integer.MAX_VALUE, "users");
       Checks.requireNonNull(start, "start");
@@ -514,6 +674,11 @@ public final class SyntheticShop {
      * signups over the first year, 60% buyers with 10 orders each on average, median 50.00,
      * 5% cancelled, 3% fully and 2% partly refunded, 20 active days per user on average, 10% loyal,
      * {@link BehaviourRates#DEFAULT}.
+     *
+     * @param users number of users, in [1, 2^31 - 1]; about 6 orders per user with the defaults
+     * @param seed any value; the same seed gives the same data
+     * @return the config
+     * @throws IllegalArgumentException if {@code users} is out of range
      */
     public static Config of(long users, long seed) {
       return new Config(
@@ -537,6 +702,13 @@ public final class SyntheticShop {
     /**
      * The defaults of {@link #of(long, long)} with enough users for about {@code targetOrders}
      * orders: within ±10% from about 10^3 orders on, ±1% from 10^5.
+     *
+     * @param targetOrders the wanted number of orders, {@code > 0}; small targets still give at
+     *     least one user
+     * @param seed any value; the same seed gives the same data
+     * @return the config
+     * @throws IllegalArgumentException if {@code targetOrders <= 0} or needs more than 2^31 - 1
+     *     users
      */
     public static Config ofOrders(long targetOrders, long seed) {
       Checks.requirePositive(targetOrders, "targetOrders");
@@ -548,72 +720,140 @@ public final class SyntheticShop {
     /**
      * Reads a config from its JSON form.
      *
+     * @param json the JSON form as {@link #toJson()} writes it
+     * @return the config
+     * @throws NullPointerException if {@code json} is null
      * @throws dev.userops.core.ConfigException naming the offending field
      */
     public static Config fromJson(String json) {
       return UserOpsJson.read(json, Config.class);
     }
 
-    /** This config's JSON form. */
+    /**
+     * This config's JSON form.
+     *
+     * @return compact JSON with every field, read back by {@link #fromJson}
+     */
     public String toJson() {
       return UserOpsJson.write(this);
     }
 
-    /** The expected number of orders: {@code users * (1 - nonBuyerShare) * meanOrdersPerBuyer}. */
+    /**
+     * The expected number of orders: {@code users * (1 - nonBuyerShare) * meanOrdersPerBuyer}.
+     *
+     * @return the expectation, of every status; {@link SyntheticShop#orderCount()} is close to it
+     */
     public double expectedOrders() {
       return users * (1 - nonBuyerShare) * meanOrdersPerBuyer;
     }
 
-    /** This config with another seed. */
+    /**
+     * This config with another seed.
+     *
+     * @param seed any value
+     * @return a new config, otherwise equal
+     */
     public Config withSeed(long seed) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config with another number of users. */
+    /**
+     * This config with another number of users.
+     *
+     * @param users number of users, in [1, 2^31 - 1]
+     * @return a new config, otherwise equal
+     * @throws IllegalArgumentException if {@code users} is out of range
+     */
     public Config withUsers(long users) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config over another period. */
+    /**
+     * This config over another period.
+     *
+     * @param start the first local date, on or after 1970-01-01
+     * @param acquisitionDays signup period in days, in [1, horizonDays]
+     * @param horizonDays days covered, ending by 2200-01-01
+     * @return a new config, otherwise equal
+     * @throws NullPointerException if {@code start} is null
+     * @throws IllegalArgumentException if the period is out of range, or the mean activity days
+     *     are not attainable in it
+     */
     public Config withPeriod(LocalDate start, int acquisitionDays, int horizonDays) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config in another zone. */
+    /**
+     * This config in another zone.
+     *
+     * @param zone the zone of local dates and times of day
+     * @return a new config, otherwise equal
+     * @throws NullPointerException if {@code zone} is null
+     */
     public Config withZone(ZoneId zone) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config with other ordering habits. */
+    /**
+     * This config with other ordering habits.
+     *
+     * @param meanOrdersPerBuyer mean orders per buying user, in [1, 10^6]
+     * @param nonBuyerShare share of users who never order, in [0, 1]
+     * @param medianAmountMinor median order amount in minor units, in [1, 10^12]
+     * @return a new config, otherwise equal
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public Config withOrders(double meanOrdersPerBuyer, double nonBuyerShare, long medianAmountMinor) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config with other status and refund rates. */
+    /**
+     * This config with other status and refund rates.
+     *
+     * @param cancelRate share of orders cancelled, in [0, 1]
+     * @param fullRefundRate share of orders fully refunded, in [0, 1 - cancelRate]
+     * @param partialRefundRate share of paid orders partly refunded, in [0, 1]
+     * @return a new config, otherwise equal
+     * @throws IllegalArgumentException if a rate is out of range
+     */
     public Config withStatusRates(double cancelRate, double fullRefundRate, double partialRefundRate) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config with other activity: mean active days per user and the loyal share. */
+    /**
+     * This config with other activity: mean active days per user and the loyal share.
+     *
+     * @param meanActivityDays mean active days per user, signup day included
+     * @param loyalShare share of loyal users, in [0, 1]
+     * @return a new config, otherwise equal
+     * @throws IllegalArgumentException if {@code loyalShare} is out of range or {@code
+     *     meanActivityDays} is not attainable with it (the message gives the range)
+     */
     public Config withActivity(double meanActivityDays, double loyalShare) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
           meanActivityDays, loyalShare, behaviourRates);
     }
 
-    /** This config with other behaviour rates. */
+    /**
+     * This config with other behaviour rates.
+     *
+     * @param behaviourRates rates of behaviours
+     * @return a new config, otherwise equal
+     * @throws NullPointerException if {@code behaviourRates} is null
+     */
     public Config withBehaviourRates(BehaviourRates behaviourRates) {
       return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
           nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,

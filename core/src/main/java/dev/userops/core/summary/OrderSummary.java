@@ -32,19 +32,43 @@ public record OrderSummary(
     Map<Integer, Long> ordersPerUser,
     Diagnostics diagnostics) {
 
-  /** Copies the distribution into an unmodifiable map sorted by order count. */
+  /**
+   * Copies the distribution into an unmodifiable map sorted by order count. Counts are not
+   * cross-checked; accumulators produce consistent ones.
+   *
+   * @param users distinct users with at least one valid order
+   * @param orders valid (paid) orders
+   * @param revenueMinor sum of valid orders' amounts, in minor units
+   * @param cancelledOrders orders with status cancelled
+   * @param refundedOrders orders with status fully refunded
+   * @param firstOrder local date of the earliest valid order, or {@code null} if none
+   * @param lastOrder local date of the latest valid order, or {@code null} if none
+   * @param ordersPerUser users by their number of valid orders
+   * @param diagnostics records skipped, by reason
+   * @throws NullPointerException if {@code ordersPerUser}, one of its keys, or {@code
+   *     diagnostics} is null
+   */
   public OrderSummary {
     Checks.requireNonNull(ordersPerUser, "ordersPerUser");
     Checks.requireNonNull(diagnostics, "diagnostics");
     ordersPerUser = Collections.unmodifiableMap(new TreeMap<>(ordersPerUser));
   }
 
-  /** Mean valid orders per user; 0 when there are no users. */
+  /**
+   * Mean valid orders per user.
+   *
+   * @return {@code orders / users}, {@code >= 1} when there are users; 0 when there are none
+   */
   public double meanOrdersPerUser() {
     return users == 0 ? 0 : (double) orders / users;
   }
 
-  /** Users with at least {@code k} valid orders. */
+  /**
+   * Users with at least {@code k} valid orders, e.g. {@code k = 2} for repeat buyers.
+   *
+   * @param k the minimum number of valid orders; {@code k <= 1} counts every user
+   * @return the number of such users, 0 if none
+   */
   public long usersWithAtLeast(int k) {
     return ordersPerUser.entrySet().stream()
         .filter(e -> e.getKey() >= k)

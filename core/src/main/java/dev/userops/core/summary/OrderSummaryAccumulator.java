@@ -49,7 +49,16 @@ public final class OrderSummaryAccumulator
     return spec;
   }
 
-  /** Adds one order; the same as {@link #add(long, long, long, OrderStatus)} with its fields. */
+  /**
+   * Adds one order; the same as {@link #add(long, long, long, OrderStatus)} with its fields. The
+   * order's id and channel are not used, so duplicate ids are not detected here.
+   *
+   * @param order the order record
+   * @return this accumulator
+   * @throws NullPointerException if {@code order} is null
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @throws ArithmeticException if revenue overflows a {@code long}
+   */
   public OrderSummaryAccumulator add(Order order) {
     return add(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
   }
@@ -58,10 +67,13 @@ public final class OrderSummaryAccumulator
    * Adds one order record.
    *
    * @param userId the buyer
-   * @param epochMillis when the order was placed
+   * @param epochMillis when the order was placed, epoch milliseconds
    * @param amountMinor the order total in minor units; negative is a bad record
    * @param status only {@link OrderStatus#PAID} orders count as orders and revenue
+   * @return this accumulator
+   * @throws NullPointerException if {@code status} is null and the record passed screening
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @throws ArithmeticException if revenue overflows a {@code long}
    */
   public OrderSummaryAccumulator add(
       long userId, long epochMillis, long amountMinor, OrderStatus status) {

@@ -24,13 +24,27 @@ import java.util.stream.Collector;
 public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRecords)
     implements AccumulatorSpec<OrderSummaryAccumulator, OrderSummary> {
 
-  /** Requires a zone and defaults the bad-record policy to {@link BadRecordPolicy#REJECT}. */
+  /**
+   * Requires a zone and defaults the bad-record policy to {@link BadRecordPolicy#REJECT}.
+   *
+   * @param zone the zone dates are reported in
+   * @param asOf the instant bounding the data, or {@code null} for no bound
+   * @param badRecords what to do with a bad record, or {@code null} for {@link
+   *     BadRecordPolicy#REJECT}
+   * @throws NullPointerException if {@code zone} is null
+   */
   public OrderSummarySpec {
     Checks.requireNonNull(zone, "zone");
     badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
   }
 
-  /** A summary in {@code zone} with no {@code asOf} bound that rejects bad records. */
+  /**
+   * A summary in {@code zone} with no {@code asOf} bound that rejects bad records.
+   *
+   * @param zone the zone dates are reported in
+   * @return the spec
+   * @throws NullPointerException if {@code zone} is null
+   */
   public static OrderSummarySpec of(ZoneId zone) {
     return new OrderSummarySpec(zone, null, BadRecordPolicy.REJECT);
   }
@@ -38,18 +52,31 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form; {@code zone} is required, {@code asOf} and {@code badRecords} may
+   *     be absent or null
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OrderSummarySpec fromJson(String json) {
     return UserOpsJson.read(json, OrderSummarySpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON that {@link #fromJson} reads back to an equal spec
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** A collector summarizing a stream of orders; parallel streams merge partial accumulators. */
+  /**
+   * A collector summarizing a stream of orders; parallel streams merge partial accumulators.
+   *
+   * @return a collector whose records are numbered per partial accumulator, so under {@code
+   *     REJECT} the index in a parallel stream's exception is not the stream position
+   */
   public Collector<Order, OrderSummaryAccumulator, OrderSummary> collector() {
     return Accumulators.collector(this, OrderSummaryAccumulator::add);
   }

@@ -15,19 +15,47 @@ import java.time.ZoneId;
  * @param makeUpDay the missed local day this tap makes up, or {@code null} for today's check-in
  */
 public record CheckInEvent(String eventId, Instant occurredAt, ZoneId zone, LocalDate makeUpDay) {
-  /** Checks id, time and zone. */
+  /**
+   * Checks id, time and zone.
+   *
+   * @param eventId the host's id of the tap, not blank
+   * @param occurredAt when the user tapped
+   * @param zone the user's zone at that moment; decides the local day
+   * @param makeUpDay the missed local day to make up, or {@code null} for today's check-in
+   * @throws NullPointerException if {@code eventId}, {@code occurredAt} or {@code zone} is null
+   * @throws IllegalArgumentException if {@code eventId} is blank
+   */
   public CheckInEvent {
     Checks.requireNonBlank(eventId, "eventId");
     Checks.requireNonNull(occurredAt, "occurredAt");
     Checks.requireNonNull(zone, "zone");
   }
 
-  /** Today's check-in. */
+  /**
+   * Today's check-in.
+   *
+   * @param eventId the host's id of the tap, not blank
+   * @param occurredAt when the user tapped
+   * @param zone the user's zone at that moment
+   * @return a tap with no make-up day
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code eventId} is blank
+   */
   public static CheckInEvent today(String eventId, Instant occurredAt, ZoneId zone) {
     return new CheckInEvent(eventId, occurredAt, zone, null);
   }
 
-  /** A make-up check-in for {@code missedDay}. */
+  /**
+   * A make-up check-in for {@code missedDay}.
+   *
+   * @param eventId the host's id of the tap, not blank
+   * @param occurredAt when the user tapped; its local day is "today" for the make-up window
+   * @param zone the user's zone at that moment
+   * @param missedDay the local day to fill
+   * @return a make-up tap
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code eventId} is blank
+   */
   public static CheckInEvent makeUp(String eventId, Instant occurredAt, ZoneId zone, LocalDate missedDay) {
     return new CheckInEvent(eventId, occurredAt, zone, Checks.requireNonNull(missedDay, "missedDay"));
   }

@@ -13,7 +13,16 @@ import java.util.List;
  * @param effects what the host should do, at most one; empty unless applied
  */
 public record CheckInOutcome(CheckInState state, Status status, String reason, List<Effect> effects) {
-  /** Checks state and status and copies the effects. */
+  /**
+   * Checks state and status and copies the effects.
+   *
+   * @param state the state to persist
+   * @param status applied, duplicate or rejected
+   * @param reason why it was not applied, or {@code null}
+   * @param effects what the host should do
+   * @throws NullPointerException if {@code state}, {@code status}, {@code effects} or an effect is
+   *     null
+   */
   public CheckInOutcome {
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(status, "status");
@@ -39,7 +48,16 @@ public record CheckInOutcome(CheckInState state, Status status, String reason, L
    * @param points the reward to grant (check-in) or, negative, the cost to redeem (make-up)
    */
   public record Effect(String key, LocalDate day, long streak, long points) {
-    /** Checks key and day. */
+    /**
+     * Checks key and day.
+     *
+     * @param key idempotency key, not blank
+     * @param day the local day checked
+     * @param streak the streak including {@code day}, {@code >= 1}
+     * @param points reward in points ({@code >= 0}), or the make-up cost as a negative number
+     * @throws NullPointerException if {@code key} or {@code day} is null
+     * @throws IllegalArgumentException if {@code key} is blank
+     */
     public Effect {
       Checks.requireNonBlank(key, "key");
       Checks.requireNonNull(day, "day");

@@ -33,12 +33,24 @@ public final class CheckInPolicy {
     this.program = Checks.requireNonNull(program, "program");
   }
 
-  /** The program applied. */
+  /**
+   * The program applied.
+   *
+   * @return the program this policy was made from
+   */
   public CheckInProgram program() {
     return program;
   }
 
-  /** Applies {@code tap} to {@code state}. */
+  /**
+   * Applies {@code tap} to {@code state}.
+   *
+   * @param state the user's state as last persisted; {@link CheckInState#empty()} for a new user
+   * @param tap the tap
+   * @return applied with the new state and one effect, or a duplicate or rejection with the input
+   *     state, a reason and no effect
+   * @throws NullPointerException if an argument is null
+   */
   public CheckInOutcome apply(CheckInState state, CheckInEvent tap) {
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(tap, "tap");

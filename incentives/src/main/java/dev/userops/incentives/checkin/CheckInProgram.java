@@ -19,7 +19,17 @@ public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Res
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Checks the version and rewards. */
+  /**
+   * Checks the version and rewards.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param rewards points per streak day of a cycle, 1 to 366 values, each {@code >= 0}; copied
+   * @param makeUp make-up check-ins, or {@code null} for none
+   * @param reset when a streak restarts, or {@code null} for {@link Reset#MISSED_DAY}
+   * @throws NullPointerException if {@code rewards} or a reward is null
+   * @throws IllegalArgumentException if the version is not {@value #FORMAT_VERSION}, or rewards
+   *     are empty, too many or negative
+   */
   public CheckInProgram {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     rewards = List.copyOf(Checks.requireNonNull(rewards, "rewards"));
@@ -30,22 +40,44 @@ public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Res
     reset = reset == null ? Reset.MISSED_DAY : reset;
   }
 
-  /** Reads a program from JSON. @throws dev.userops.core.ConfigException with the JSON path */
+  /**
+   * Reads a program from JSON.
+   *
+   * @param json the JSON form; {@code version} and {@code rewards} are required
+   * @return the program
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException with the JSON path
+   */
   public static CheckInProgram fromJson(String json) {
     return UserOpsJson.read(json, CheckInProgram.class);
   }
 
-  /** The JSON form. */
+  /**
+   * The JSON form.
+   *
+   * @return compact JSON, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** The policy of this program. */
+  /**
+   * The policy of this program.
+   *
+   * @return a new policy; policies of equal programs behave identically
+   */
   public CheckInPolicy policy() {
     return new CheckInPolicy(this);
   }
 
-  /** The reward of the {@code streakDay}-th consecutive day (1-based). */
+  /**
+   * The reward of the {@code streakDay}-th consecutive day (1-based).
+   *
+   * @param streakDay the day of the streak, {@code >= 1}; day n+1 of an n-day schedule is day 1
+   *     again
+   * @return the reward in points, {@code >= 0}
+   * @throws IllegalArgumentException if {@code streakDay < 1}
+   */
   public long rewardOfStreakDay(long streakDay) {
     Checks.requirePositive(streakDay, "streakDay");
     return rewards.get((int) ((streakDay - 1) % rewards.size()));
@@ -59,7 +91,13 @@ public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Res
    * @param maxDaysBack how far back a missed day may be made up: 1 = yesterday only
    */
   public record MakeUp(long costPoints, int maxDaysBack) {
-    /** Checks cost and window. */
+    /**
+     * Checks cost and window.
+     *
+     * @param costPoints points per make-up, {@code >= 0}
+     * @param maxDaysBack days back a missed day may be made up, in [1, 31]
+     * @throws IllegalArgumentException if a value is out of range
+     */
     public MakeUp {
       Checks.requireNonNegative(costPoints, "costPoints");
       Checks.requireInRange(maxDaysBack, 1, 31, "maxDaysBack");

@@ -20,7 +20,18 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
 
   private static final CheckInState EMPTY = new CheckInState(FORMAT_VERSION, List.of(), 0, 0);
 
-  /** Checks the version and counts and copies the runs. */
+  /**
+   * Checks the version and counts and copies the runs. The runs' order and spacing are not
+   * checked; policies produce valid ones.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param runs runs of consecutive checked days, oldest first
+   * @param bestStreak the longest run ever, {@code >= 0}
+   * @param checkIns check-ins ever, {@code >= 0}
+   * @throws NullPointerException if {@code runs} or a run is null
+   * @throws IllegalArgumentException if the version is not {@value #FORMAT_VERSION} or a count is
+   *     negative
+   */
   public CheckInState {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     runs = List.copyOf(runs);
@@ -28,28 +39,50 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
     Checks.requireNonNegative(checkIns, "checkIns");
   }
 
-  /** A user who never checked in. */
+  /**
+   * A user who never checked in.
+   *
+   * @return the shared empty state: no runs, zero counts
+   */
   public static CheckInState empty() {
     return EMPTY;
   }
 
-  /** Reads the JSON form, checking the version. */
+  /**
+   * Reads the JSON form, checking the version.
+   *
+   * @param json the JSON form as {@link #toJson()} writes it
+   * @return the state
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException with the JSON path, also for another version
+   */
   public static CheckInState fromJson(String json) {
     return UserOpsJson.read(json, CheckInState.class);
   }
 
-  /** The JSON form. */
+  /**
+   * The JSON form.
+   *
+   * @return compact JSON with the version, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** The latest checked local day (epoch day), or {@link Long#MIN_VALUE} if none. */
+  /**
+   * The latest checked local day.
+   *
+   * @return its epoch day, or {@link Long#MIN_VALUE} if the user never checked in
+   */
   public long lastDay() {
     return runs.isEmpty() ? Long.MIN_VALUE : runs.get(runs.size() - 1).lastDay();
   }
 
   /**
    * The streak alive on local epoch day {@code today}: the run ending today or yesterday, else 0.
+   *
+   * @param today the local day as an epoch day, in the user's current zone
+   * @return the streak in days; 0 if the latest check-in is neither today nor yesterday
    */
   public long streakOn(long today) {
     long last = lastDay();
@@ -63,12 +96,22 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
    * @param lastDay last day, inclusive
    */
   public record Run(long firstDay, long lastDay) {
-    /** Requires {@code firstDay <= lastDay}. */
+    /**
+     * Requires {@code firstDay <= lastDay}.
+     *
+     * @param firstDay first day, inclusive, an epoch day
+     * @param lastDay last day, inclusive, an epoch day
+     * @throws IllegalArgumentException if {@code lastDay < firstDay}
+     */
     public Run {
       Checks.checkArgument(firstDay <= lastDay, "run must not end before it starts, got %s..%s", firstDay, lastDay);
     }
 
-    /** Days in the run. */
+    /**
+     * Days in the run.
+     *
+     * @return {@code lastDay - firstDay + 1}, {@code >= 1}
+     */
     public long length() {
       return lastDay - firstDay + 1;
     }

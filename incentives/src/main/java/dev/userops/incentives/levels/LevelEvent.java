@@ -6,10 +6,19 @@ import java.time.Instant;
 /** What the level policy reacts to. Every event but {@link Evaluation} carries the host's id. */
 public sealed interface LevelEvent {
 
-  /** When the event happened; for an {@link Evaluation}, its {@code asOf}. */
+  /**
+   * When the event happened; for an {@link Evaluation}, its {@code asOf}.
+   *
+   * @return the event time, never null
+   */
   Instant occurredAt();
 
-  /** {@link #occurredAt()} in epoch millis. */
+  /**
+   * {@link #occurredAt()} in epoch millis.
+   *
+   * @return milliseconds since 1970-01-01T00:00:00Z, negative before it
+   * @throws ArithmeticException if the instant does not fit a {@code long} of milliseconds
+   */
   default long atMillis() {
     return occurredAt().toEpochMilli();
   }
@@ -22,7 +31,15 @@ public sealed interface LevelEvent {
    * @param amountMinor the amount that earns growth, minor units, {@code >= 0}
    */
   record OrderPaid(String orderId, Instant occurredAt, long amountMinor) implements LevelEvent {
-    /** Checks id, time and amount. */
+    /**
+     * Checks id, time and amount.
+     *
+     * @param orderId the host's order id, not blank; the idempotency source
+     * @param occurredAt when it was paid
+     * @param amountMinor the amount that earns growth, minor units, {@code >= 0}
+     * @throws NullPointerException if {@code orderId} or {@code occurredAt} is null
+     * @throws IllegalArgumentException if {@code orderId} is blank or {@code amountMinor < 0}
+     */
     public OrderPaid {
       Checks.requireNonBlank(orderId, "orderId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -38,7 +55,15 @@ public sealed interface LevelEvent {
    * @param behaviour a {@link dev.userops.core.event.BehaviourType} name or a host-defined one
    */
   record BehaviourDone(String eventId, Instant occurredAt, String behaviour) implements LevelEvent {
-    /** Checks id, time and behaviour. */
+    /**
+     * Checks id, time and behaviour.
+     *
+     * @param eventId the host's event id, not blank; the idempotency source
+     * @param occurredAt when
+     * @param behaviour the behaviour name, matched exactly against the rules' {@code behaviour}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code eventId} or {@code behaviour} is blank
+     */
     public BehaviourDone {
       Checks.requireNonBlank(eventId, "eventId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -56,7 +81,16 @@ public sealed interface LevelEvent {
    * @param until end of the floor, exclusive, or {@code null} for no end
    */
   record FloorGranted(String grantId, Instant occurredAt, String level, Instant until) implements LevelEvent {
-    /** Checks id, time and level. */
+    /**
+     * Checks id, time and level; whether the level exists is checked by the policy.
+     *
+     * @param grantId the host's id, not blank; the idempotency source
+     * @param occurredAt when
+     * @param level the floor level id
+     * @param until end of the floor, exclusive, or {@code null} for no end
+     * @throws NullPointerException if {@code grantId}, {@code occurredAt} or {@code level} is null
+     * @throws IllegalArgumentException if {@code grantId} or {@code level} is blank
+     */
     public FloorGranted {
       Checks.requireNonBlank(grantId, "grantId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -71,7 +105,12 @@ public sealed interface LevelEvent {
    * @param asOf the evaluation instant
    */
   record Evaluation(Instant asOf) implements LevelEvent {
-    /** Requires the instant. */
+    /**
+     * Requires the instant.
+     *
+     * @param asOf the evaluation instant
+     * @throws NullPointerException if {@code asOf} is null
+     */
     public Evaluation {
       Checks.requireNonNull(asOf, "asOf");
     }

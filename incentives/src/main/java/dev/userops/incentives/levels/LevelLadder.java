@@ -38,7 +38,22 @@ public record LevelLadder(
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Checks thresholds, ids and windows. */
+  /**
+   * Checks thresholds, ids and windows.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param growthPerUnit growth per {@code unitMinor} of a paid order, {@code >= 0}
+   * @param unitMinor the currency unit in minor units, {@code >= 1} (e.g. 100 for one yuan)
+   * @param rules growth per behaviour with distinct ids, or {@code null} for none
+   * @param levels at least one level, the first at threshold 0, thresholds strictly ascending, ids
+   *     distinct
+   * @param qualification which growth counts towards a threshold
+   * @param downgrade when levels go down
+   * @param memoryDays days event ids are remembered, in [1, 36500]
+   * @throws NullPointerException if {@code levels}, {@code qualification}, {@code downgrade} or an
+   *     element is null
+   * @throws IllegalArgumentException if a value is out of range or an id repeats
+   */
   public LevelLadder {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     Checks.requireNonNegative(growthPerUnit, "growthPerUnit");
@@ -62,22 +77,43 @@ public record LevelLadder(
     Checks.requireInRange(memoryDays, 1, 36_500, "memoryDays");
   }
 
-  /** Reads a ladder from JSON. @throws dev.userops.core.ConfigException with the JSON path */
+  /**
+   * Reads a ladder from JSON.
+   *
+   * @param json the JSON form
+   * @return the ladder
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException with the JSON path
+   */
   public static LevelLadder fromJson(String json) {
     return UserOpsJson.read(json, LevelLadder.class);
   }
 
-  /** The JSON form. */
+  /**
+   * The JSON form.
+   *
+   * @return compact JSON, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** The policy with calendar months (qualification windows, reviews) in {@code zone}. */
+  /**
+   * The policy with calendar months (qualification windows, reviews) in {@code zone}.
+   *
+   * @param zone the zone of calendar months, normally the shop's, the same for every user
+   * @return a new policy
+   * @throws NullPointerException if {@code zone} is null
+   */
   public LevelPolicy policy(ZoneId zone) {
     return new LevelPolicy(this, zone);
   }
 
-  /** Points multipliers of the levels, by level id, for {@code PointsProgram.levelMultipliers}. */
+  /**
+   * Points multipliers of the levels, by level id, for {@code PointsProgram.levelMultipliers}.
+   *
+   * @return an unmodifiable map of level id to percent (100 = no bonus), one entry per level
+   */
   public Map<String, Integer> pointsMultipliers() {
     Map<String, Integer> multipliers = new HashMap<>();
     levels.forEach(level -> multipliers.put(level.id(), level.benefits().pointsMultiplierPercent()));
@@ -111,7 +147,15 @@ public record LevelLadder(
    * @param benefits what the level gives
    */
   public record Level(String id, long threshold, Benefits benefits) {
-    /** Checks the id, threshold and benefits. */
+    /**
+     * Checks the id, threshold and benefits.
+     *
+     * @param id the level's id, not blank
+     * @param threshold qualifying growth value needed, inclusive, {@code >= 0}
+     * @param benefits what the level gives
+     * @throws NullPointerException if {@code id} or {@code benefits} is null
+     * @throws IllegalArgumentException if {@code id} is blank or {@code threshold < 0}
+     */
     public Level {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonNegative(threshold, "threshold of level " + id);
@@ -128,7 +172,15 @@ public record LevelLadder(
    * @param priorityAccess whether new features and sales open early
    */
   public record Benefits(int pointsMultiplierPercent, long birthdayGiftPoints, boolean freeShipping, boolean priorityAccess) {
-    /** Checks the amounts. */
+    /**
+     * Checks the amounts.
+     *
+     * @param pointsMultiplierPercent points earned in percent, in [0, 10000]
+     * @param birthdayGiftPoints points given on the birthday, {@code >= 0}
+     * @param freeShipping whether shipping is free
+     * @param priorityAccess whether new features and sales open early
+     * @throws IllegalArgumentException if an amount is out of range
+     */
     public Benefits {
       Checks.requireInRange(pointsMultiplierPercent, 0, 10_000, "pointsMultiplierPercent");
       Checks.requireNonNegative(birthdayGiftPoints, "birthdayGiftPoints");
@@ -145,7 +197,17 @@ public record LevelLadder(
    * @param capMax most growth per cap period
    */
   public record GrowthRule(String id, String behaviour, long growth, Granularity cap, long capMax) {
-    /** Checks the rule. */
+    /**
+     * Checks the rule.
+     *
+     * @param id rule id, not blank
+     * @param behaviour the behaviour name it rewards, not blank
+     * @param growth growth value per event, {@code >= 0}
+     * @param cap period of the cap, or {@code null} for uncapped
+     * @param capMax most growth per cap period, {@code >= 0}; ignored when uncapped
+     * @throws NullPointerException if {@code id} or {@code behaviour} is null
+     * @throws IllegalArgumentException if a string is blank or a number negative
+     */
     public GrowthRule {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonBlank(behaviour, "behaviour of rule " + id);
@@ -160,7 +222,12 @@ public record LevelLadder(
    * @param trailingMonths 0 = lifetime; n = the current calendar month and the n - 1 before it
    */
   public record Qualification(int trailingMonths) {
-    /** Checks the window. */
+    /**
+     * Checks the window.
+     *
+     * @param trailingMonths 0 for lifetime growth, else the calendar months counted, up to 120
+     * @throws IllegalArgumentException if {@code trailingMonths} is out of [0, 120]
+     */
     public Qualification {
       Checks.requireInRange(trailingMonths, 0, 120, "trailingMonths");
     }
@@ -186,7 +253,15 @@ public record LevelLadder(
    *     which growth can still save the level
    */
   public record Downgrade(DowngradeKind kind, int reviewMonths, int graceDays) {
-    /** Checks that review fields are set exactly for reviews. */
+    /**
+     * Checks that review fields are set exactly for reviews.
+     *
+     * @param kind the policy
+     * @param reviewMonths 1, 2, 3, 4, 6 or 12 for reviews; 0 otherwise
+     * @param graceDays 0 to 365 for reviews; 0 otherwise
+     * @throws NullPointerException if {@code kind} is null
+     * @throws IllegalArgumentException if the review fields do not fit {@code kind}
+     */
     public Downgrade {
       Checks.requireNonNull(kind, "kind");
       if (kind == DowngradeKind.END_OF_REVIEW_PERIOD) {

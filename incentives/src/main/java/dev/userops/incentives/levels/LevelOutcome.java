@@ -13,7 +13,17 @@ import java.util.List;
  * @param changes level changes, in time order
  */
 public record LevelOutcome(LevelState state, Status status, String reason, long growth, List<LevelChange> changes) {
-  /** Checks state and status and copies the changes. */
+  /**
+   * Checks state and status and copies the changes.
+   *
+   * @param state the state to persist
+   * @param status applied, duplicate or rejected
+   * @param reason why it was not applied, or {@code null}
+   * @param growth growth value the event earned, 0 unless applied
+   * @param changes level changes, in time order
+   * @throws NullPointerException if {@code state}, {@code status}, {@code changes} or a change is
+   *     null
+   */
   public LevelOutcome {
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(status, "status");

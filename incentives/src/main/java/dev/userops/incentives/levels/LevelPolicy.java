@@ -41,7 +41,11 @@ public final class LevelPolicy {
     this.memoryMillis = ladder.memoryDays() * MILLIS_PER_DAY;
   }
 
-  /** The ladder applied. */
+  /**
+   * The ladder applied.
+   *
+   * @return the ladder this policy was made from
+   */
   public LevelLadder ladder() {
     return ladder;
   }
@@ -49,6 +53,13 @@ public final class LevelPolicy {
   /**
    * Applies {@code event} to {@code state}.
    *
+   * @param state the user's state as last persisted; {@link LevelState#initial} for a new user
+   * @param event the event; one seen before (same source id) is a duplicate, one more than {@code
+   *     memoryDays} older than the latest is rejected as late, a floor of an unknown level is
+   *     rejected
+   * @return the new state with the growth earned and level changes, or the input state with the
+   *     status and reason
+   * @throws NullPointerException if an argument is null
    * @throws ArithmeticException if growth overflows a {@code long}
    */
   public LevelOutcome apply(LevelState state, LevelEvent event) {

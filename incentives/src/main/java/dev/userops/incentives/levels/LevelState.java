@@ -35,7 +35,24 @@ public record LevelState(
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Checks the version and copies the lists. */
+  /**
+   * Checks the version and copies the lists. Consistency between the fields is not checked;
+   * policies produce consistent states.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param clockMillis latest instant applied, epoch millis, or {@link Long#MIN_VALUE}
+   * @param lifetimeGrowth growth value ever earned, {@code >= 0}
+   * @param months growth per calendar month
+   * @param caps growth awarded per capped rule and period
+   * @param seen event sources remembered for idempotency
+   * @param level the current level id, not blank
+   * @param floor the granted floor level id, or {@code null}
+   * @param floorUntilMillis end of the floor, epoch millis, exclusive
+   * @param graceUntilMillis end of a running grace period, epoch millis, or {@link Long#MAX_VALUE}
+   * @throws NullPointerException if a list, an element or {@code level} is null
+   * @throws IllegalArgumentException if the version is wrong, {@code lifetimeGrowth < 0} or
+   *     {@code level} is blank
+   */
   public LevelState {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     Checks.requireNonNegative(lifetimeGrowth, "lifetimeGrowth");
@@ -45,18 +62,35 @@ public record LevelState(
     Checks.requireNonBlank(level, "level");
   }
 
-  /** A new user at {@code ladder}'s first level. */
+  /**
+   * A new user at {@code ladder}'s first level.
+   *
+   * @param ladder the ladder the state will be used with
+   * @return a state with no growth, no floor and no history
+   * @throws NullPointerException if {@code ladder} is null
+   */
   public static LevelState initial(LevelLadder ladder) {
     return new LevelState(FORMAT_VERSION, Long.MIN_VALUE, 0, List.of(), List.of(), List.of(),
         ladder.levels().get(0).id(), null, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
-  /** Reads the JSON form, checking the version. */
+  /**
+   * Reads the JSON form, checking the version.
+   *
+   * @param json the JSON form as {@link #toJson()} writes it
+   * @return the state
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException with the JSON path, also for another version
+   */
   public static LevelState fromJson(String json) {
     return UserOpsJson.read(json, LevelState.class);
   }
 
-  /** The JSON form. */
+  /**
+   * The JSON form.
+   *
+   * @return compact JSON with the version, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }

@@ -19,7 +19,20 @@ import dev.userops.core.Checks;
 public record LedgerEntry(
     String key, EntryType type, String source, String rule, long atMillis, long available, long pending, String note) {
 
-  /** Checks key, type and source. */
+  /**
+   * Checks key, type and source.
+   *
+   * @param key idempotency key, not blank
+   * @param type what happened
+   * @param source the causing event's or lot's id, not blank
+   * @param rule the earn rule, or {@code null}
+   * @param atMillis when it took effect, epoch millis
+   * @param available signed change of the available balance, in points
+   * @param pending signed change of the pending balance, in points
+   * @param note a reason for people, or {@code null}
+   * @throws NullPointerException if {@code key}, {@code type} or {@code source} is null
+   * @throws IllegalArgumentException if {@code key} or {@code source} is blank
+   */
   public LedgerEntry {
     Checks.requireNonBlank(key, "key");
     Checks.requireNonNull(type, "type");

@@ -11,10 +11,19 @@ import java.util.List;
  */
 public sealed interface PointsEvent {
 
-  /** When the event happened; for an {@link Evaluation}, its {@code asOf}. */
+  /**
+   * When the event happened; for an {@link Evaluation}, its {@code asOf}.
+   *
+   * @return the event time, never null
+   */
   Instant occurredAt();
 
-  /** {@link #occurredAt()} in epoch millis. */
+  /**
+   * {@link #occurredAt()} in epoch millis.
+   *
+   * @return milliseconds since 1970-01-01T00:00:00Z, negative before it
+   * @throws ArithmeticException if the instant does not fit a {@code long} of milliseconds
+   */
   default long atMillis() {
     return occurredAt().toEpochMilli();
   }
@@ -29,7 +38,14 @@ public sealed interface PointsEvent {
    * @param amountMinor what the user paid for the line, minor units, {@code >= 0}
    */
   record OrderLine(String sku, String category, long amountMinor) {
-    /** Requires a non-negative amount. */
+    /**
+     * Requires a non-negative amount.
+     *
+     * @param sku the host's SKU, or {@code null}
+     * @param category the line's category, or {@code null}
+     * @param amountMinor what the user paid for the line, minor units, {@code >= 0}
+     * @throws IllegalArgumentException if {@code amountMinor < 0}
+     */
     public OrderLine {
       Checks.requireNonNegative(amountMinor, "amountMinor");
     }
@@ -45,7 +61,17 @@ public sealed interface PointsEvent {
    */
   record PaidOrder(String orderId, Instant occurredAt, List<OrderLine> lines, String level)
       implements PointsEvent {
-    /** Checks id, time and lines. */
+    /**
+     * Checks id, time and lines.
+     *
+     * @param orderId the host's order id, not blank
+     * @param occurredAt when it was paid
+     * @param lines its lines, at least one; copied
+     * @param level the user's level id, or {@code null} for no multiplier
+     * @throws NullPointerException if {@code orderId}, {@code occurredAt}, {@code lines} or a line
+     *     is null
+     * @throws IllegalArgumentException if {@code orderId} is blank or there are no lines
+     */
     public PaidOrder {
       Checks.requireNonBlank(orderId, "orderId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -53,12 +79,27 @@ public sealed interface PointsEvent {
       Checks.checkArgument(!lines.isEmpty(), "order %s has no lines", orderId);
     }
 
-    /** An order of one line of {@code amountMinor} with no SKU or category. */
+    /**
+     * An order of one line of {@code amountMinor} with no SKU or category.
+     *
+     * @param orderId the host's order id, not blank
+     * @param occurredAt when it was paid
+     * @param amountMinor the order total, minor units, {@code >= 0}
+     * @param level the user's level id, or {@code null} for no multiplier
+     * @return the event
+     * @throws NullPointerException if {@code orderId} or {@code occurredAt} is null
+     * @throws IllegalArgumentException if {@code orderId} is blank or {@code amountMinor < 0}
+     */
     public static PaidOrder of(String orderId, Instant occurredAt, long amountMinor, String level) {
       return new PaidOrder(orderId, occurredAt, List.of(new OrderLine(null, null, amountMinor)), level);
     }
 
-    /** The sum of the lines' amounts. */
+    /**
+     * The sum of the lines' amounts.
+     *
+     * @return the order total in minor units, {@code >= 0}
+     * @throws ArithmeticException if the sum overflows a {@code long}
+     */
     public long totalMinor() {
       long total = 0;
       for (OrderLine line : lines) {
@@ -78,14 +119,31 @@ public sealed interface PointsEvent {
    */
   record BehaviourDone(String eventId, Instant occurredAt, String behaviour, String level)
       implements PointsEvent {
-    /** Checks id, time and behaviour. */
+    /**
+     * Checks id, time and behaviour.
+     *
+     * @param eventId the host's event id, not blank
+     * @param occurredAt when
+     * @param behaviour the behaviour name, matched exactly against the rules' {@code behaviour}
+     * @param level the user's level id, or {@code null} for no multiplier
+     * @throws NullPointerException if {@code eventId}, {@code occurredAt} or {@code behaviour} is
+     *     null
+     * @throws IllegalArgumentException if {@code eventId} or {@code behaviour} is blank
+     */
     public BehaviourDone {
       Checks.requireNonBlank(eventId, "eventId");
       Checks.requireNonNull(occurredAt, "occurredAt");
       Checks.requireNonBlank(behaviour, "behaviour");
     }
 
-    /** The event of a core {@link Behaviour}. */
+    /**
+     * The event of a core {@link Behaviour}.
+     *
+     * @param behaviour the behaviour; its type's enum name becomes the behaviour name
+     * @param level the user's level id, or {@code null} for no multiplier
+     * @return the event, with the behaviour's event id and time
+     * @throws NullPointerException if {@code behaviour} is null
+     */
     public static BehaviourDone of(Behaviour behaviour, String level) {
       return new BehaviourDone(behaviour.eventId(), behaviour.occurredAt(), behaviour.type().name(), level);
     }
@@ -101,7 +159,16 @@ public sealed interface PointsEvent {
    */
   record OrderRefund(String refundId, String orderId, Instant occurredAt, long amountMinor)
       implements PointsEvent {
-    /** Checks ids, time and amount. */
+    /**
+     * Checks ids, time and amount.
+     *
+     * @param refundId the host's refund id, not blank
+     * @param orderId the refunded order, not blank
+     * @param occurredAt when
+     * @param amountMinor refunded amount, minor units, {@code > 0}
+     * @throws NullPointerException if an object argument is null
+     * @throws IllegalArgumentException if an id is blank or {@code amountMinor <= 0}
+     */
     public OrderRefund {
       Checks.requireNonBlank(refundId, "refundId");
       Checks.requireNonBlank(orderId, "orderId");
@@ -118,7 +185,15 @@ public sealed interface PointsEvent {
    * @param points how many, {@code > 0}
    */
   record Redemption(String redemptionId, Instant occurredAt, long points) implements PointsEvent {
-    /** Checks id, time and points. */
+    /**
+     * Checks id, time and points.
+     *
+     * @param redemptionId the host's id, not blank
+     * @param occurredAt when
+     * @param points how many, {@code > 0}
+     * @throws NullPointerException if an object argument is null
+     * @throws IllegalArgumentException if the id is blank or {@code points <= 0}
+     */
     public Redemption {
       Checks.requireNonBlank(redemptionId, "redemptionId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -137,7 +212,16 @@ public sealed interface PointsEvent {
    */
   record Adjustment(String adjustmentId, Instant occurredAt, long points, String reason)
       implements PointsEvent {
-    /** Checks id, time, points and reason. */
+    /**
+     * Checks id, time, points and reason.
+     *
+     * @param adjustmentId the host's id, not blank
+     * @param occurredAt when
+     * @param points signed points, non-zero
+     * @param reason why, not blank
+     * @throws NullPointerException if an object argument is null
+     * @throws IllegalArgumentException if a string is blank or {@code points == 0}
+     */
     public Adjustment {
       Checks.requireNonBlank(adjustmentId, "adjustmentId");
       Checks.requireNonNull(occurredAt, "occurredAt");
@@ -154,7 +238,12 @@ public sealed interface PointsEvent {
    * @param asOf the evaluation instant
    */
   record Evaluation(Instant asOf) implements PointsEvent {
-    /** Requires the instant. */
+    /**
+     * Requires the instant.
+     *
+     * @param asOf the evaluation instant
+     * @throws NullPointerException if {@code asOf} is null
+     */
     public Evaluation {
       Checks.requireNonNull(asOf, "asOf");
     }

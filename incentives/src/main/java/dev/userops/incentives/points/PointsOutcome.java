@@ -14,14 +14,27 @@ import java.util.List;
  */
 public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Status status, String reason) {
 
-  /** Checks state and status and copies the entries. */
+  /**
+   * Checks state and status and copies the entries.
+   *
+   * @param state the state to persist
+   * @param entries the ledger entries to persist with it
+   * @param status applied, duplicate or rejected
+   * @param reason why it was not applied, or {@code null}
+   * @throws NullPointerException if {@code state}, {@code entries}, an entry or {@code status} is
+   *     null
+   */
   public PointsOutcome {
     Checks.requireNonNull(state, "state");
     entries = List.copyOf(entries);
     Checks.requireNonNull(status, "status");
   }
 
-  /** Whether the event took effect. */
+  /**
+   * Whether the event took effect.
+   *
+   * @return {@code status() == APPLIED}
+   */
   public boolean applied() {
     return status == Status.APPLIED;
   }

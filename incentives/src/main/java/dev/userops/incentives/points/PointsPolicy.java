@@ -60,12 +60,20 @@ public final class PointsPolicy {
     this.memoryMillis = program.memoryDays() * MILLIS_PER_DAY;
   }
 
-  /** The program applied. */
+  /**
+   * The program applied.
+   *
+   * @return the program this policy was made from
+   */
   public PointsProgram program() {
     return program;
   }
 
-  /** The zone of calendar periods (caps, end-of-period expiry). */
+  /**
+   * The zone of calendar periods (caps, end-of-period expiry).
+   *
+   * @return the zone given to {@link PointsProgram#policy}
+   */
   public ZoneId zone() {
     return calendar.zone();
   }
@@ -73,6 +81,11 @@ public final class PointsPolicy {
   /**
    * Applies {@code event} to {@code state}.
    *
+   * @param state the user's state as last persisted; {@link PointsState#empty()} for a new user
+   * @param event the event
+   * @return the new state with its ledger entries, or the input state with no entries for a
+   *     duplicate or a rejection (late, unknown order, insufficient balance) and the reason
+   * @throws NullPointerException if an argument is null
    * @throws ArithmeticException if points overflow a {@code long}
    */
   public PointsOutcome apply(PointsState state, PointsEvent event) {

@@ -53,7 +53,22 @@ public record PointsProgram(
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Validates every rule, rejects duplicate rule ids and defaults absent lists to empty. */
+  /**
+   * Validates every rule, rejects duplicate rule ids and defaults absent lists to empty.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param orderRules rules for paid orders, or {@code null} for none
+   * @param behaviourRules rules for behaviours, or {@code null} for none
+   * @param lockDays days order points stay pending, in [0, 3650]
+   * @param expiry when lots expire, or {@code null} for never
+   * @param overdraft what a claw-back of spent points does, or {@code null} for {@link
+   *     Overdraft#NEGATIVE_BALANCE}
+   * @param memoryDays days event ids are remembered, in [max(1, lockDays), 36500]
+   * @param levelMultipliers percent per level id, each in [0, 10000], or {@code null} for none
+   * @throws NullPointerException if a rule, a level id or a multiplier is null
+   * @throws IllegalArgumentException if the version is wrong, a value is out of range or a rule id
+   *     repeats across both lists
+   */
   public PointsProgram {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     orderRules = orderRules == null ? List.of() : List.copyOf(orderRules);
@@ -79,23 +94,41 @@ public record PointsProgram(
   /**
    * Reads a program from JSON.
    *
+   * @param json the JSON form; {@code version} and {@code memoryDays} are required
+   * @return the program
+   * @throws NullPointerException if {@code json} is null
    * @throws ConfigException with the JSON path of the offending value
    */
   public static PointsProgram fromJson(String json) {
     return UserOpsJson.read(json, PointsProgram.class);
   }
 
-  /** This program's JSON form; {@link #fromJson} reads it back equal. */
+  /**
+   * This program's JSON form; {@link #fromJson} reads it back equal.
+   *
+   * @return compact JSON with the defaults written out
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** The policy applying this program with calendar periods (caps, expiry) in {@code zone}. */
+  /**
+   * The policy applying this program with calendar periods (caps, expiry) in {@code zone}.
+   *
+   * @param zone the zone of calendar periods, normally the shop's, the same for every user
+   * @return a new policy; build it once and reuse it
+   * @throws NullPointerException if {@code zone} is null
+   */
   public PointsPolicy policy(ZoneId zone) {
     return new PointsPolicy(this, zone);
   }
 
-  /** The level multiplier in percent for {@code level} ({@code null}: none, 100%). */
+  /**
+   * The level multiplier in percent for {@code level} ({@code null}: none, 100%).
+   *
+   * @param level a level id, or {@code null}
+   * @return the percent, in [0, 10000]; 100 for {@code null} or a level not listed
+   */
   public int levelPercent(String level) {
     return level == null ? 100 : levelMultipliers.getOrDefault(level, 100);
   }
@@ -138,7 +171,22 @@ public record PointsProgram(
       Cap cap,
       boolean stop) {
 
-    /** Checks ids, amounts and multipliers. */
+    /**
+     * Checks ids, amounts and multipliers.
+     *
+     * @param id the rule id, not blank
+     * @param priority evaluation order, ascending; ties keep document order
+     * @param pointsPerUnit points per {@code unitMinor}, {@code >= 0}
+     * @param unitMinor the currency unit in minor units, {@code >= 1}
+     * @param minOrderMinor minimum eligible amount in minor units, {@code >= 0}
+     * @param excludedCategories categories that earn nothing, or {@code null} for none
+     * @param categoryMultipliers percent per category, each in [0, 10000], or {@code null}
+     * @param skuMultipliers percent per SKU, each in [0, 10000], or {@code null}
+     * @param cap the cap, or {@code null} for none
+     * @param stop whether a positive award ends the evaluation
+     * @throws NullPointerException if {@code id}, a category, a SKU or a multiplier is null
+     * @throws IllegalArgumentException if {@code id} is blank or a number is out of range
+     */
     public OrderRule {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonNegative(pointsPerUnit, "pointsPerUnit of rule " + id);
@@ -154,7 +202,16 @@ public record PointsProgram(
           (k, v) -> Checks.requireInRange(v, 0, 10_000, "skuMultipliers." + k + " of rule " + rule));
     }
 
-    /** A rule of {@code pointsPerUnit} per {@code unitMinor} with no exclusions, multipliers or cap. */
+    /**
+     * A rule of {@code pointsPerUnit} per {@code unitMinor} with no exclusions, multipliers or cap.
+     *
+     * @param id the rule id, not blank
+     * @param pointsPerUnit points per {@code unitMinor}, {@code >= 0}
+     * @param unitMinor the currency unit in minor units, {@code >= 1}
+     * @return a rule of priority 0 that does not stop later rules
+     * @throws NullPointerException if {@code id} is null
+     * @throws IllegalArgumentException if {@code id} is blank or a number is out of range
+     */
     public static OrderRule of(String id, int pointsPerUnit, long unitMinor) {
       return new OrderRule(id, 0, pointsPerUnit, unitMinor, 0, null, null, null, null, false);
     }
@@ -187,7 +244,18 @@ public record PointsProgram(
    * @param stop whether a positive award ends the evaluation of later rules for the event
    */
   public record BehaviourRule(String id, int priority, String behaviour, long points, Cap cap, boolean stop) {
-    /** Checks id, behaviour and points. */
+    /**
+     * Checks id, behaviour and points.
+     *
+     * @param id the rule id, not blank
+     * @param priority evaluation order, ascending
+     * @param behaviour the behaviour name, not blank
+     * @param points points per event, {@code >= 0}
+     * @param cap the cap, or {@code null} for none
+     * @param stop whether a positive award ends the evaluation
+     * @throws NullPointerException if {@code id} or {@code behaviour} is null
+     * @throws IllegalArgumentException if a string is blank or {@code points < 0}
+     */
     public BehaviourRule {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonBlank(behaviour, "behaviour of rule " + id);
@@ -202,7 +270,14 @@ public record PointsProgram(
    * @param max the most points per period, {@code >= 0}
    */
   public record Cap(Granularity period, long max) {
-    /** Requires a period and a non-negative maximum. */
+    /**
+     * Requires a period and a non-negative maximum.
+     *
+     * @param period DAY, WEEK or MONTH in the policy's zone
+     * @param max the most points per period, {@code >= 0}; 0 blocks the rule
+     * @throws NullPointerException if {@code period} is null
+     * @throws IllegalArgumentException if {@code max < 0}
+     */
     public Cap {
       Checks.requireNonNull(period, "period");
       Checks.requireNonNegative(max, "max");
@@ -251,7 +326,17 @@ public record PointsProgram(
    * @param periods for {@link ExpiryKind#END_OF_PERIOD}, {@code >= 0}: 1 with YEAR = end of next year
    */
   public record Expiry(ExpiryKind kind, int days, ExpiryUnit unit, int periods) {
-    /** Checks that exactly the fields of {@code kind} are set. */
+    /**
+     * Checks that exactly the fields of {@code kind} are set.
+     *
+     * @param kind never, rolling days or end of period
+     * @param days for rolling days, in [1, 36500]; else 0
+     * @param unit for end of period; else {@code null}
+     * @param periods for end of period, in [0, 1000]; else 0
+     * @throws NullPointerException if {@code kind}, or the unit of {@link ExpiryKind#END_OF_PERIOD},
+     *     is null
+     * @throws IllegalArgumentException if a field of another kind is set or a value is out of range
+     */
     public Expiry {
       Checks.requireNonNull(kind, "kind");
       switch (kind) {
@@ -270,17 +355,35 @@ public record PointsProgram(
       }
     }
 
-    /** Lots never expire. */
+    /**
+     * Lots never expire.
+     *
+     * @return the {@link ExpiryKind#NEVER} expiry
+     */
     public static Expiry never() {
       return new Expiry(ExpiryKind.NEVER, 0, null, 0);
     }
 
-    /** Lots expire {@code days} × 24 h after earning. */
+    /**
+     * Lots expire {@code days} × 24 h after earning.
+     *
+     * @param days the lifetime of a lot in days of 24 h, in [1, 36500]
+     * @return the expiry
+     * @throws IllegalArgumentException if {@code days} is out of range
+     */
     public static Expiry rollingDays(int days) {
       return new Expiry(ExpiryKind.ROLLING_DAYS, days, null, 0);
     }
 
-    /** Lots expire at the end of the {@code unit} that is {@code periods} after the earning one. */
+    /**
+     * Lots expire at the end of the {@code unit} that is {@code periods} after the earning one.
+     *
+     * @param unit the calendar unit in the policy's zone
+     * @param periods periods after the earning one, in [0, 1000]; 0 for the end of the same one
+     * @return the expiry
+     * @throws NullPointerException if {@code unit} is null
+     * @throws IllegalArgumentException if {@code periods} is out of range
+     */
     public static Expiry endOfPeriod(ExpiryUnit unit, int periods) {
       return new Expiry(ExpiryKind.END_OF_PERIOD, 0, unit, periods);
     }

@@ -47,7 +47,24 @@ public record PointsState(
   private static final PointsState EMPTY =
       new PointsState(FORMAT_VERSION, Long.MIN_VALUE, List.of(), List.of(), 0, 0, 0, List.of(), List.of(), List.of(), Totals.ZERO);
 
-  /** Checks the version and non-negative amounts and copies the lists. */
+  /**
+   * Checks the version and non-negative amounts and copies the lists. Orders of the lists and
+   * consistency between fields are not checked; policies produce valid states.
+   *
+   * @param version must be {@value #FORMAT_VERSION}
+   * @param clockMillis the latest instant applied, epoch millis, or {@link Long#MIN_VALUE}
+   * @param pendingLots lots in their lock period
+   * @param lots spendable lots
+   * @param debt points owed, {@code >= 0}
+   * @param shortfall points claw-backs could not recover, {@code >= 0}
+   * @param paidOrders paid orders that earned order points, {@code >= 0}
+   * @param orders orders remembered for refunds
+   * @param seen other event ids remembered
+   * @param caps points awarded per capped rule and period
+   * @param totals lifetime totals
+   * @throws NullPointerException if a list, an element or {@code totals} is null
+   * @throws IllegalArgumentException if the version is wrong or an amount is negative
+   */
   public PointsState {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     pendingLots = ArrayListView.copyOf(pendingLots);
@@ -61,27 +78,51 @@ public record PointsState(
     Checks.requireNonNull(totals, "totals");
   }
 
-  /** The state of a user who has never earned anything. */
+  /**
+   * The state of a user who has never earned anything.
+   *
+   * @return the shared empty state: no lots, no debt, no history
+   */
   public static PointsState empty() {
     return EMPTY;
   }
 
-  /** Reads a state from its JSON form, checking the version. */
+  /**
+   * Reads a state from its JSON form, checking the version.
+   *
+   * @param json the JSON form as {@link #toJson()} writes it
+   * @return the state
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException with the JSON path, also for another version
+   */
   public static PointsState fromJson(String json) {
     return UserOpsJson.read(json, PointsState.class);
   }
 
-  /** The JSON form. */
+  /**
+   * The JSON form.
+   *
+   * @return compact JSON with the version, read back equal by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** Spendable points: released lots minus debt; negative while a debt exceeds them. */
+  /**
+   * Spendable points: released lots minus debt; negative while a debt exceeds them.
+   *
+   * @return the available balance in points, as of {@link #clockMillis()} (lots due to expire
+   *     later than that still count)
+   */
   public long available() {
     return sum(lots) - debt;
   }
 
-  /** Points earned on orders still in their lock period. */
+  /**
+   * Points earned on orders still in their lock period.
+   *
+   * @return the pending balance in points, {@code >= 0}
+   */
   public long pending() {
     return sum(pendingLots);
   }
@@ -106,7 +147,18 @@ public record PointsState(
    */
   public record Lot(
       String key, String orderId, long earnedAtMillis, long releaseAtMillis, long expiresAtMillis, long points) {
-    /** Checks the key and that the lot holds points. */
+    /**
+     * Checks the key and that the lot holds points.
+     *
+     * @param key {@code source/rule} of the earning, not blank
+     * @param orderId the order that earned it, or {@code null}
+     * @param earnedAtMillis when it was earned, epoch millis
+     * @param releaseAtMillis when it becomes spendable, epoch millis
+     * @param expiresAtMillis when it expires, epoch millis, or {@link Long#MAX_VALUE}
+     * @param points points left, {@code > 0}
+     * @throws NullPointerException if {@code key} is null
+     * @throws IllegalArgumentException if {@code key} is blank or {@code points <= 0}
+     */
     public Lot {
       Checks.requireNonBlank(key, "key");
       Checks.requirePositive(points, "points of lot " + key);
@@ -128,7 +180,18 @@ public record PointsState(
    * @param clawedBack points taken back so far
    */
   public record OrderMemo(String orderId, long atMillis, long totalMinor, long points, long refundedMinor, long clawedBack) {
-    /** Checks the id and amounts. */
+    /**
+     * Checks the id and amounts.
+     *
+     * @param orderId the order, not blank
+     * @param atMillis when it was paid, epoch millis
+     * @param totalMinor its total in minor units, {@code >= 0}
+     * @param points order points it earned
+     * @param refundedMinor refunded so far in minor units, in {@code [0, totalMinor]}
+     * @param clawedBack points taken back so far, in {@code [0, points]}
+     * @throws NullPointerException if {@code orderId} is null
+     * @throws IllegalArgumentException if {@code orderId} is blank or an amount is out of range
+     */
     public OrderMemo {
       Checks.requireNonBlank(orderId, "orderId");
       Checks.requireNonNegative(totalMinor, "totalMinor");
@@ -144,7 +207,14 @@ public record PointsState(
    * @param atMillis the event's time
    */
   public record Seen(String source, long atMillis) {
-    /** Checks the source. */
+    /**
+     * Checks the source.
+     *
+     * @param source the ledger source, not blank
+     * @param atMillis the event's time, epoch millis
+     * @throws NullPointerException if {@code source} is null
+     * @throws IllegalArgumentException if {@code source} is blank
+     */
     public Seen {
       Checks.requireNonBlank(source, "source");
     }
@@ -159,7 +229,16 @@ public record PointsState(
    * @param atMillis the latest award's time, for forgetting
    */
   public record CapUse(String rule, long period, long used, long atMillis) {
-    /** Checks the rule and usage. */
+    /**
+     * Checks the rule and usage.
+     *
+     * @param rule the rule id, not blank
+     * @param period the period index at the cap's granularity
+     * @param used points awarded in it, {@code >= 0}
+     * @param atMillis the latest award's time, epoch millis
+     * @throws NullPointerException if {@code rule} is null
+     * @throws IllegalArgumentException if {@code rule} is blank or {@code used < 0}
+     */
     public CapUse {
       Checks.requireNonBlank(rule, "rule");
       Checks.requireNonNegative(used, "used");

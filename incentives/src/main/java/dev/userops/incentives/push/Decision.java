@@ -16,7 +16,18 @@ import java.time.Instant;
  *     newest counted delivery's instant. Quiet hours are not considered. {@code null} otherwise
  */
 public record Decision(Outcome outcome, Reason reason, String rule, Instant until, Instant nextAllowed) {
-  /** Requires an outcome, and a reason unless it is SEND. */
+  /**
+   * Requires an outcome, and a reason unless it is SEND.
+   *
+   * @param outcome send, defer or drop
+   * @param reason why, exactly when the outcome is not {@link Outcome#SEND}
+   * @param rule the JSON path of the deciding rule, or {@code null}
+   * @param until the end of the quiet window, exactly when the outcome is {@link Outcome#DEFER}
+   * @param nextAllowed when a dropped message could go, or {@code null}
+   * @throws NullPointerException if {@code outcome} is null
+   * @throws IllegalArgumentException if {@code reason} or {@code until} is present for the wrong
+   *     outcome
+   */
   public Decision {
     Checks.requireNonNull(outcome, "outcome");
     Checks.checkArgument(

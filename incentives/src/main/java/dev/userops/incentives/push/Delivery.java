@@ -10,7 +10,13 @@ import java.time.Instant;
  * @param sentAt when
  */
 public record Delivery(Message message, Instant sentAt) {
-  /** Requires both fields. */
+  /**
+   * Requires both fields.
+   *
+   * @param message what was sent
+   * @param sentAt when it was handed to the channel
+   * @throws NullPointerException if an argument is null
+   */
   public Delivery {
     Checks.requireNonNull(message, "message");
     Checks.requireNonNull(sentAt, "sentAt");

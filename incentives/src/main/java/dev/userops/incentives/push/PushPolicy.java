@@ -77,7 +77,22 @@ public record PushPolicy(
   static final int MAX_RULES = 200;
   private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z][\\w.\\[\\]]*): (.*)$", Pattern.DOTALL);
 
-  /** Checks every field and cross-reference; messages start with the JSON path of the bad value. */
+  /**
+   * Checks every field and cross-reference; messages start with the JSON path of the bad value.
+   *
+   * @param version {@value #FORMAT_VERSION}, or 0 for the current one
+   * @param channels 1 to 64 channels with distinct ids
+   * @param classes extra or redefined classes with distinct names, at most 200, or {@code null}
+   * @param caps at most 200 caps, each naming a declared channel or none, or {@code null}
+   * @param quietHours quiet hours, or {@code null} for none
+   * @param campaignCoolDown a positive duration, or {@code null} for none
+   * @param dedupeWindow a positive duration, or {@code null} for {@value #DEFAULT_DEDUPE_WINDOW}
+   * @param sendTime send-time settings, or {@code null} for the defaults
+   * @param weekStart first day of a week, or {@code null} for Monday
+   * @throws NullPointerException if {@code channels}, a channel, a class or a cap is null
+   * @throws IllegalArgumentException if a value is out of range, duplicated or refers to an unknown
+   *     channel
+   */
   public PushPolicy {
     Checks.checkArgument(
         version == 0 || version == FORMAT_VERSION,
@@ -132,13 +147,27 @@ public record PushPolicy(
         "%s: expected a positive ISO-8601 duration, got %s", name, duration);
   }
 
-  /** A policy over {@code channels} (all opt-in) with {@code caps} and no other rule. */
+  /**
+   * A policy over {@code channels} (all opt-in) with {@code caps} and no other rule.
+   *
+   * @param channels 1 to 64 distinct, non-blank channel ids
+   * @param caps the caps, or {@code null} for none
+   * @return the policy, with the built-in classes and the default dedupe window
+   * @throws NullPointerException if {@code channels} or a cap is null
+   * @throws IllegalArgumentException if a channel id is blank or repeated, there are too many, or
+   *     a cap names an unknown channel
+   */
   public static PushPolicy of(List<String> channels, List<Cap> caps) {
     return new PushPolicy(
         FORMAT_VERSION, channels.stream().map(id -> new Channel(id, null)).toList(), null, caps, null, null, null, null, null);
   }
 
-  /** A copy with {@code quietHours}. */
+  /**
+   * A copy with {@code quietHours}.
+   *
+   * @param quietHours the quiet hours, or {@code null} for none
+   * @return a new policy, otherwise equal
+   */
   public PushPolicy withQuietHours(QuietHours quietHours) {
     return new PushPolicy(version, channels, classes, caps, quietHours, campaignCoolDown, dedupeWindow, sendTime, weekStart);
   }
@@ -148,6 +177,9 @@ public record PushPolicy(
    *
    * @throws ConfigException naming the JSON path of the offending value, e.g. {@code
    *     caps[1].window: expected P1D, P1W or P1M for a CALENDAR cap, got "P2D"}
+   * @param json the JSON form; {@code version} and {@code channels} are required
+   * @return the policy
+   * @throws NullPointerException if {@code json} is null
    */
   public static PushPolicy fromJson(String json) {
     try {
@@ -170,7 +202,11 @@ public record PushPolicy(
     return new ConfigException(path, m.group(2), e);
   }
 
-  /** This policy's JSON form, defaults written out. */
+  /**
+   * This policy's JSON form, defaults written out.
+   *
+   * @return indented JSON, read back equal by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.writePretty(this);
   }
@@ -190,7 +226,13 @@ public record PushPolicy(
    * @param consent {@code null} means {@link Consent#OPT_IN}
    */
   public record Channel(String id, Consent consent) {
-    /** Requires an id; defaults consent to opt-in. */
+    /**
+     * Requires an id; defaults consent to opt-in.
+     *
+     * @param id the channel id, not blank
+     * @param consent opt-in or opt-out, or {@code null} for opt-in
+     * @throws IllegalArgumentException if {@code id} is null or blank
+     */
     public Channel {
       Checks.checkArgument(id != null && !id.isBlank(), "id: expected a non-blank channel id, got %s", id);
       consent = consent == null ? Consent.OPT_IN : consent;
@@ -219,7 +261,15 @@ public record PushPolicy(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MessageClass(String name, Integer priority, Boolean capped, QuietHoursAction quietHours) {
-    /** Requires a name and fills the defaults. */
+    /**
+     * Requires a name and fills the defaults.
+     *
+     * @param name the class name, not blank
+     * @param priority the priority, or {@code null} for the default
+     * @param capped whether caps apply, or {@code null} for the default
+     * @param quietHours the action in quiet hours, or {@code null} for the default
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public MessageClass {
       Checks.checkArgument(name != null && !name.isBlank(), "name: expected a non-blank class name, got %s", name);
       boolean transactional = TRANSACTIONAL.equals(name);
@@ -250,7 +300,17 @@ public record PushPolicy(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Cap(String channel, int max, String window, CapMode mode, Adaptive adaptive) {
-    /** Checks max, mode and window. */
+    /**
+     * Checks max, mode and window; whether the channel is declared is checked by the policy.
+     *
+     * @param channel the channel, or {@code null} for all channels together
+     * @param max the limit, {@code >= 0}; 0 blocks every capped message
+     * @param window the window, as the type comment says for each mode
+     * @param mode calendar or rolling
+     * @param adaptive the adaptive limit, or {@code null} for a fixed one
+     * @throws IllegalArgumentException if {@code max < 0}, {@code mode} is null or the window does
+     *     not fit the mode
+     */
     public Cap {
       Checks.checkArgument(max >= 0, "max: expected >= 0, got %s", max);
       Checks.checkArgument(mode != null, "mode: expected one of CALENDAR, ROLLING, got null");
@@ -261,12 +321,28 @@ public record PushPolicy(
       }
     }
 
-    /** A fixed cap of {@code max} per calendar {@code window} ({@code P1D}, {@code P1W}, {@code P1M}). */
+    /**
+     * A fixed cap of {@code max} per calendar {@code window} ({@code P1D}, {@code P1W}, {@code P1M}).
+     *
+     * @param channel the channel, or {@code null} for all channels together
+     * @param max deliveries per local day, week or month, {@code >= 0}
+     * @param window {@code "P1D"}, {@code "P1W"} or {@code "P1M"}
+     * @return the cap
+     * @throws IllegalArgumentException if {@code max < 0} or the window is another string
+     */
     public static Cap calendar(String channel, int max, String window) {
       return new Cap(channel, max, window, CapMode.CALENDAR, null);
     }
 
-    /** A fixed cap of {@code max} in any window of {@code window} (ISO-8601 duration). */
+    /**
+     * A fixed cap of {@code max} in any window of {@code window} (ISO-8601 duration).
+     *
+     * @param channel the channel, or {@code null} for all channels together
+     * @param max deliveries per window, {@code >= 0}
+     * @param window an ISO-8601 duration from {@code PT1M} to {@code P400D}, e.g. {@code "PT72H"}
+     * @return the cap
+     * @throws IllegalArgumentException if {@code max < 0} or the window is malformed or out of range
+     */
     public static Cap rolling(String channel, int max, String window) {
       return new Cap(channel, max, window, CapMode.ROLLING, null);
     }
@@ -320,7 +396,15 @@ public record PushPolicy(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Adaptive(double perActiveDay, int min, int max, Integer minHistoryDays) {
-    /** Checks the factor and the clamp. */
+    /**
+     * Checks the factor and the clamp.
+     *
+     * @param perActiveDay deliveries per active day, finite and {@code >= 0}
+     * @param min lower clamp, {@code >= 0}
+     * @param max upper clamp, {@code >= min}
+     * @param minHistoryDays days of history needed, in [1, 64], or {@code null} for 28
+     * @throws IllegalArgumentException if a value is out of range or not finite
+     */
     public Adaptive {
       Checks.checkArgument(
           Double.isFinite(perActiveDay) && perActiveDay >= 0,
@@ -343,7 +427,15 @@ public record PushPolicy(
    * @param end last quiet minute, local
    */
   public record QuietHours(LocalTime start, LocalTime end) {
-    /** Requires whole minutes and a window shorter than a day. */
+    /**
+     * Requires whole minutes and a window shorter than a day.
+     *
+     * @param start first quiet minute, local, whole minutes
+     * @param end last quiet minute, local, whole minutes; before {@code start} for an overnight
+     *     window
+     * @throws IllegalArgumentException if a time is null or has seconds, or the window covers the
+     *     whole day
+     */
     public QuietHours {
       requireMinute(start, "start");
       requireMinute(end, "end");
@@ -368,7 +460,13 @@ public record PushPolicy(
    * @param fallback local time proposed for users without activity; {@code null} means 10:00
    */
   public record SendTime(Duration halfLife, LocalTime fallback) {
-    /** Fills the defaults and requires a positive half-life. */
+    /**
+     * Fills the defaults and requires a positive half-life.
+     *
+     * @param halfLife a positive duration, or {@code null} for 14 days
+     * @param fallback local time for users without activity, or {@code null} for 10:00
+     * @throws IllegalArgumentException if {@code halfLife} is zero or negative
+     */
     public SendTime {
       halfLife = halfLife == null ? Duration.ofDays(14) : halfLife;
       Checks.checkArgument(

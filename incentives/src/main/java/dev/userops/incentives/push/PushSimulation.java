@@ -37,7 +37,14 @@ public final class PushSimulation {
    * @param at when the campaign wants it sent
    */
   public record PlannedMessage(String segment, Message message, Instant at) {
-    /** Requires all fields. */
+    /**
+     * Requires all fields.
+     *
+     * @param segment a segment name
+     * @param message what to send
+     * @param at when the campaign wants it sent
+     * @throws NullPointerException if an argument is null
+     */
     public PlannedMessage {
       Checks.requireNonNull(segment, "segment");
       Checks.requireNonNull(message, "message");
@@ -55,12 +62,25 @@ public final class PushSimulation {
    * @param dropped drops by reason; reasons with no drop are absent
    */
   public record Row(LocalDate day, String channel, long sent, long deferred, Map<Reason, Long> dropped) {
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param day the local day in the report zone
+     * @param channel the channel id
+     * @param sent messages sent
+     * @param deferred deferrals
+     * @param dropped drops by reason
+     * @throws NullPointerException if {@code dropped}, a reason or a count is null
+     */
     public Row {
       dropped = Map.copyOf(dropped);
     }
 
-    /** Messages dropped for any reason. */
+    /**
+     * Messages dropped for any reason.
+     *
+     * @return the sum of {@link #dropped()}, 0 if none
+     */
     public long droppedTotal() {
       return dropped.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -74,7 +94,14 @@ public final class PushSimulation {
    * @param finalStates each user's state after the run
    */
   public record Report(ZoneId zone, List<Row> rows, Map<Long, PushState> finalStates) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param zone the zone of the rows' days
+     * @param rows the rows
+     * @param finalStates each user's state after the run
+     * @throws NullPointerException if a collection, or an element, key or value of one, is null
+     */
     public Report {
       rows = List.copyOf(rows);
       finalStates = Map.copyOf(finalStates);
@@ -90,6 +117,8 @@ public final class PushSimulation {
    * @param segments user ids per segment name
    * @param plan the campaign plan
    * @param zone the zone whose local days the report counts in
+   * @return the counts and final states; the input states are not changed
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException for a plan segment not in {@code segments}, a segment member
    *     without a state, or an unknown channel or class
    */

@@ -82,12 +82,20 @@ public final class PushState {
     this.histogramAsOf = histogramAsOf;
   }
 
-  /** The user's zone: quiet hours, calendar caps, active days and send times are local to it. */
+  /**
+   * The user's zone: quiet hours, calendar caps, active days and send times are local to it.
+   *
+   * @return the zone the state was made or last moved to
+   */
   public ZoneId zone() {
     return calendar.zone();
   }
 
-  /** The channel ids this state is laid out for, in the throttle's order. */
+  /**
+   * The channel ids this state is laid out for, in the throttle's order.
+   *
+   * @return an unmodifiable list
+   */
   public List<String> channels() {
     return channels;
   }
@@ -96,6 +104,8 @@ public final class PushState {
    * What the user said about {@code channel}: {@code true} yes, {@code false} no, {@code null}
    * nothing (then the channel's {@link PushPolicy.Consent} decides).
    *
+   * @param channel a channel id of {@link #channels()}
+   * @return the user's answer, or {@code null} if they gave none
    * @throws IllegalArgumentException for a channel this state does not know
    */
   public Boolean consent(String channel) {
@@ -104,7 +114,11 @@ public final class PushState {
     return (granted & bit) != 0 ? Boolean.TRUE : (revoked & bit) != 0 ? Boolean.FALSE : null;
   }
 
-  /** Number of deliveries retained for caps. */
+  /**
+   * Number of deliveries retained for caps.
+   *
+   * @return deliveries still inside the longest cap window, {@code >= 0}
+   */
   public int retainedDeliveries() {
     return sends.length;
   }

@@ -180,25 +180,50 @@ public final class PushThrottle {
     return time.getHour() * 60 + time.getMinute();
   }
 
-  /** The engine for {@code policy}. Build once and share: construction precomputes the rules. */
+  /**
+   * The engine for {@code policy}. Build once and share: construction precomputes the rules.
+   *
+   * @param policy the validated policy
+   * @return a new, thread-safe engine
+   * @throws NullPointerException if {@code policy} is null
+   */
   public static PushThrottle of(PushPolicy policy) {
     return new PushThrottle(Checks.requireNonNull(policy, "policy"));
   }
 
-  /** The policy this engine decides by. */
+  /**
+   * The policy this engine decides by.
+   *
+   * @return the policy given to {@link #of}
+   */
   public PushPolicy policy() {
     return policy;
   }
 
   // ---------------------------------------------------------------- states
 
-  /** A user with no consent answers, deliveries or activity, in {@code zone}. */
+  /**
+   * A user with no consent answers, deliveries or activity, in {@code zone}.
+   *
+   * @param zone the user's zone
+   * @return a new state laid out for this policy's channels
+   * @throws NullPointerException if {@code zone} is null
+   */
   public PushState newState(ZoneId zone) {
     return new PushState(channels, calendar(zone), 0, 0, PushState.NONE, PushState.NONE, PushState.NONE,
         PushState.NONE, PushState.NONE, PushState.NO_DAY, PushState.NO_DAY, 0, PushState.NO_HISTOGRAM, 0);
   }
 
-  /** {@code state} after the user said yes ({@code true}) or no ({@code false}) to {@code channel}. */
+  /**
+   * {@code state} after the user said yes ({@code true}) or no ({@code false}) to {@code channel}.
+   *
+   * @param state a state of this throttle's channels
+   * @param channel a channel id of the policy
+   * @param consent the user's answer; replaces any earlier one
+   * @return the new state
+   * @throws NullPointerException if {@code state} or {@code channel} is null
+   * @throws IllegalArgumentException for an unknown channel or a state of another channel layout
+   */
   public PushState withConsent(PushState state, String channel, boolean consent) {
     requireOwn(state);
     long bit = 1L << channelIndex(channel);
@@ -208,6 +233,12 @@ public final class PushThrottle {
   /**
    * {@code state} with the user in another zone. Deliveries keep their instants; calendar caps then
    * count them in the new zone's periods, and active days recorded so far keep their old dates.
+   *
+   * @param state a state of this throttle's channels
+   * @param zone the user's new zone
+   * @return the new state
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for a state of another channel layout
    */
   public PushState withZone(PushState state, ZoneId zone) {
     return requireOwn(state).with(calendar(zone));
@@ -231,8 +262,14 @@ public final class PushThrottle {
   // ---------------------------------------------------------------- decisions
 
   /**
-   * Whether {@code message} may go to the user of {@code state} at {@code now}.
+   * Whether {@code message} may go to the user of {@code state} at {@code now}. Changes nothing:
+   * record the delivery with {@link #record(PushState, Delivery)} once it is sent.
    *
+   * @param state a state of this throttle's channels
+   * @param message the message
+   * @param now the decision instant
+   * @return send, defer with the end of quiet hours, or drop with the reason and deciding rule
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException for a channel or class the policy does not know, a state of
    *     another channel layout, or {@code now} outside [1970, {@link #MAX_MILLIS}]
    */
@@ -249,6 +286,17 @@ public final class PushThrottle {
    * #channelIndex(String)} and {@link #classIndex(String)}, ids from {@link #idHash(String)} (0 for
    * none), {@code nowMillis} in epoch millis. Returns the decision packed in a {@code long}: {@link
    * #isSend(long)} tests it, {@link #decision(long)} unpacks it.
+   *
+   * @param state a state of this throttle's channels
+   * @param channel a channel index from {@link #channelIndex(String)}
+   * @param messageClass a class index from {@link #classIndex(String)}
+   * @param campaign the campaign's {@link #idHash(String)}, 0 for none
+   * @param key the message key's {@link #idHash(String)}, 0 for none
+   * @param nowMillis the decision instant, epoch millis in [0, {@link #MAX_MILLIS}]
+   * @return the packed decision; 0 for send
+   * @throws NullPointerException if {@code state} is null
+   * @throws IllegalArgumentException for an index out of range, a state of another channel layout
+   *     or {@code nowMillis} out of range
    */
   public long decide(PushState state, int channel, int messageClass, long campaign, long key, long nowMillis) {
     requireArguments(state, channel, messageClass, nowMillis, "now");
@@ -336,12 +384,23 @@ public final class PushThrottle {
         | (long) ruleIndex << RULE_INDEX_SHIFT;
   }
 
-  /** Whether a packed decision of {@link #decide(PushState, int, int, long, long, long)} is SEND. */
+  /**
+   * Whether a packed decision of {@link #decide(PushState, int, int, long, long, long)} is SEND.
+   *
+   * @param decision a packed decision
+   * @return {@code true} for send, {@code false} for defer or drop
+   */
   public static boolean isSend(long decision) {
     return decision == SEND_CODE;
   }
 
-  /** Unpacks a decision of {@link #decide(PushState, int, int, long, long, long)}. */
+  /**
+   * Unpacks a decision of {@link #decide(PushState, int, int, long, long, long)}.
+   *
+   * @param code a packed decision of this throttle; other values may throw
+   * @return the decision, with rule paths of this throttle's policy
+   * @throws IllegalArgumentException for some values that are not packed decisions
+   */
   public Decision decision(long code) {
     if (code == SEND_CODE) {
       return new Decision(Outcome.SEND, null, null, null, null);
@@ -491,6 +550,13 @@ public final class PushThrottle {
    * counts its channel, its campaign's cool-down restarted (capped classes), its key remembered for
    * the dedupe window. Entries no rule needs any more are dropped. Recording a keyed delivery twice
    * returns the same state; without a key the state cannot tell a redelivery from a second send.
+   *
+   * @param state a state of this throttle's channels
+   * @param delivery what was sent and when; may be older than deliveries already recorded
+   * @return the new state, or {@code state} itself for a keyed redelivery
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an unknown channel or class, a state of another channel
+   *     layout, or a time outside [1970, {@link #MAX_MILLIS}]
    */
   public PushState record(PushState state, Delivery delivery) {
     Checks.requireNonNull(delivery, "delivery");
@@ -499,7 +565,20 @@ public final class PushThrottle {
         idHash(message.campaign()), idHash(message.key()), delivery.sentAt().toEpochMilli());
   }
 
-  /** The primitive form of {@link #record(PushState, Delivery)}; arguments as for {@code decide}. */
+  /**
+   * The primitive form of {@link #record(PushState, Delivery)}; arguments as for {@code decide}.
+   *
+   * @param state a state of this throttle's channels
+   * @param channel a channel index from {@link #channelIndex(String)}
+   * @param messageClass a class index from {@link #classIndex(String)}
+   * @param campaign the campaign's {@link #idHash(String)}, 0 for none
+   * @param key the message key's {@link #idHash(String)}, 0 for none
+   * @param sentAtMillis when it was sent, epoch millis in [0, {@link #MAX_MILLIS}]
+   * @return the new state, or {@code state} itself for a keyed redelivery
+   * @throws NullPointerException if {@code state} is null
+   * @throws IllegalArgumentException for an index or time out of range, or a state of another
+   *     channel layout
+   */
   public PushState record(PushState state, int channel, int messageClass, long campaign, long key, long sentAtMillis) {
     requireArguments(state, channel, messageClass, sentAtMillis, "sentAt");
     if (key != 0) {
@@ -570,6 +649,13 @@ public final class PushThrottle {
    * days (adaptive caps) and the local hour of week gains weight 1 in the send-time histogram, whose
    * weights halve every {@link PushPolicy.SendTime#halfLife()}. Recording the same activity twice
    * counts the day once but weighs the hour twice.
+   *
+   * @param state a state of this throttle's channels
+   * @param occurredAt when the user was active; may be older than activity already recorded
+   * @return the new state
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for a state of another channel layout or a time outside
+   *     [1970, {@link #MAX_MILLIS}]
    */
   public PushState recordActivity(PushState state, Instant occurredAt) {
     requireOwn(state);
@@ -604,7 +690,7 @@ public final class PushThrottle {
     long local = LocalTimes.local(calendar, millis);
     long day = Math.floorDiv(local, LocalTimes.MILLIS_PER_DAY);
     // Epoch day 0 (1970-01-01) is a Thursday, day 3 of a Monday-based week.
-    int dayOfWeek = (int) Math.floorMod(day + 3, 7);
+    int dayOfWeek = Math.floorMod(day + 3, 7);
     return dayOfWeek * 24 + (int) (Math.floorMod(local, LocalTimes.MILLIS_PER_DAY) / HOUR);
   }
 
@@ -613,6 +699,14 @@ public final class PushThrottle {
    * hour, within the next 7 days, with the most decayed activity weight whose start is outside quiet
    * hours ({@code from} itself when that hour is the current one); ties go to the earliest. Users
    * without activity get the policy's fallback local time, moved out of quiet hours.
+   *
+   * @param state a state of this throttle's channels
+   * @param from the earliest acceptable instant
+   * @return the proposed instant, at or after {@code from}; caps and consent are not considered,
+   *     so {@link #decide(PushState, Message, Instant)} it then
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for a state of another channel layout or {@code from} outside
+   *     [1970, {@link #MAX_MILLIS}]
    */
   public Instant proposeSendTime(PushState state, Instant from) {
     requireOwn(state);
@@ -647,6 +741,9 @@ public final class PushThrottle {
   /**
    * The index of {@code channel} for the primitive methods.
    *
+   * @param channel a channel id, compared exactly
+   * @return its position in the policy's channel list
+   * @throws NullPointerException if {@code channel} is null
    * @throws IllegalArgumentException naming the known channels if the policy does not have it
    */
   public int channelIndex(String channel) {
@@ -661,6 +758,9 @@ public final class PushThrottle {
   /**
    * The index of message class {@code name} for the primitive methods.
    *
+   * @param name a class name, compared exactly; the built-in ones included
+   * @return its position in the policy's class list
+   * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException naming the known classes if the policy does not have it
    */
   public int classIndex(String name) {
@@ -672,7 +772,13 @@ public final class PushThrottle {
     return i;
   }
 
-  /** The priority of class {@code classIndex}: higher goes first among messages due together. */
+  /**
+   * The priority of class {@code classIndex}: higher goes first among messages due together.
+   *
+   * @param classIndex a class index from {@link #classIndex(String)}
+   * @return the class's priority
+   * @throws ArrayIndexOutOfBoundsException if {@code classIndex} is out of range
+   */
   public int priority(int classIndex) {
     return classPriority[classIndex];
   }
@@ -680,6 +786,9 @@ public final class PushThrottle {
   /**
    * A 64-bit id for a campaign or message key: FNV-1a over the UTF-16 units, never 0 for a string;
    * 0 for {@code null}. Two distinct ids collide with probability about 2^-64 per pair.
+   *
+   * @param id a campaign or message key, or {@code null}
+   * @return the hash; non-zero for any string, the empty one included
    */
   public static long idHash(String id) {
     if (id == null) {
@@ -694,7 +803,14 @@ public final class PushThrottle {
 
   // ---------------------------------------------------------------- persisted forms
 
-  /** The versioned binary form of {@code state} (family {@code PUSH}); see {@link PushState} for sizes. */
+  /**
+   * The versioned binary form of {@code state} (family {@code PUSH}); see {@link PushState} for sizes.
+   *
+   * @param state a state of this throttle's channels
+   * @return a new array; channels are stored by id, so a later policy can read it
+   * @throws NullPointerException if {@code state} is null
+   * @throws IllegalArgumentException for a state of another channel layout
+   */
   public byte[] toBytes(PushState state) {
     return PushStateCodec.toBytes(requireOwn(state));
   }
@@ -702,13 +818,23 @@ public final class PushThrottle {
   /**
    * Reads a binary form; channels the policy no longer has are dropped with their deliveries.
    *
+   * @param bytes a binary form written by {@link #toBytes}, possibly under another policy
+   * @return the state, laid out for this throttle's channels; channels new to it have no answer
+   * @throws NullPointerException if {@code bytes} is null
    * @throws IllegalArgumentException for bytes of another family or version, or truncated bytes
    */
   public PushState stateFromBytes(byte[] bytes) {
     return PushStateCodec.fromBytes(this, bytes);
   }
 
-  /** The versioned JSON form of {@code state}. */
+  /**
+   * The versioned JSON form of {@code state}.
+   *
+   * @param state a state of this throttle's channels
+   * @return JSON with channels by id, read back by {@link #stateFromJson}
+   * @throws NullPointerException if {@code state} is null
+   * @throws IllegalArgumentException for a state of another channel layout
+   */
   public String toJson(PushState state) {
     return PushStateCodec.toJson(requireOwn(state));
   }
@@ -716,6 +842,9 @@ public final class PushThrottle {
   /**
    * Reads a JSON form; channels the policy no longer has are dropped with their deliveries.
    *
+   * @param json a JSON form written by {@link #toJson(PushState)}, possibly under another policy
+   * @return the state, laid out for this throttle's channels
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the JSON path of the bad value
    */
   public PushState stateFromJson(String json) {

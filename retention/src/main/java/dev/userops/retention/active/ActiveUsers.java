@@ -15,7 +15,14 @@ import java.util.List;
  */
 public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) {
 
-  /** Copies the days. */
+  /**
+   * Copies the days.
+   *
+   * @param zone the zone of the days
+   * @param days one entry per reported day, in date order
+   * @param diagnostics events skipped as bad records, by reason
+   * @throws NullPointerException if an argument or a day is null
+   */
   public ActiveUsers {
     Checks.requireNonNull(zone, "zone");
     days = List.copyOf(days);
@@ -36,7 +43,20 @@ public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) 
    */
   public record Day(
       LocalDate date, long dau, long wau, long mau, long weekToDate, long monthToDate, Double stickiness) {
-    /** Checks that every trailing window holds the shorter ones. */
+    /**
+     * Checks that every trailing window holds the shorter ones. The calendar-window counts and
+     * stickiness are not cross-checked.
+     *
+     * @param date the local day
+     * @param dau distinct users active on the day
+     * @param wau distinct users active in the trailing 7 days, {@code >= dau}
+     * @param mau distinct users active in the trailing 30 days, {@code >= wau}
+     * @param weekToDate distinct users active in the calendar week up to the day
+     * @param monthToDate distinct users active in the calendar month up to the day
+     * @param stickiness {@code dau / mau} in [0, 1], or {@code null} when {@code mau} is 0
+     * @throws NullPointerException if {@code date} is null
+     * @throws IllegalArgumentException unless {@code 0 <= dau <= wau <= mau}
+     */
     public Day {
       Checks.requireNonNull(date, "date");
       Checks.checkArgument(0 <= dau && dau <= wau && wau <= mau,

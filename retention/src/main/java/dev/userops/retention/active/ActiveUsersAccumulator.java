@@ -54,7 +54,15 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     return spec;
   }
 
-  /** Adds one activity of any type. */
+  /**
+   * Adds one activity of any type.
+   *
+   * @param activity the activity; its user id must be a dense id
+   * @return this accumulator
+   * @throws NullPointerException if {@code activity} is null
+   * @throws IllegalArgumentException if the user id is out of range
+   * @throws dev.userops.core.BadRecordException for a time before 1970 under {@code REJECT}
+   */
   public ActiveUsersAccumulator add(Activity activity) {
     return add(activity.userId(), activity.occurredAt().toEpochMilli());
   }
@@ -63,7 +71,10 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    * Adds that {@code userId} was active at {@code epochMillis}.
    *
    * @param userId a dense id in {@code [0, 2^31 - 1)}
-   * @throws IllegalArgumentException if {@code userId} is out of range
+   * @param epochMillis when, epoch milliseconds; days outside the tracked range are ignored
+   * @return this accumulator
+   * @throws IllegalArgumentException if {@code userId} is out of range, or its state would exceed
+   *     an array
    * @throws dev.userops.core.BadRecordException for a time before 1970 under {@code REJECT}
    */
   public ActiveUsersAccumulator add(long userId, long epochMillis) {

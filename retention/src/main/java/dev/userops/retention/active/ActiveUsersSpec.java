@@ -29,7 +29,18 @@ public record ActiveUsersSpec(
   /** Most days reported by one spec: ten years. */
   public static final int MAX_DAYS = 3653;
 
-  /** Applies the defaults and checks the range. */
+  /**
+   * Applies the defaults and checks the range.
+   *
+   * @param zone days are local to this zone
+   * @param from the first reported day
+   * @param to the last reported day, inclusive
+   * @param weekStart the first day of a calendar week, or {@code null} for Monday
+   * @param badRecords what to do with events before 1970, or {@code null} for REJECT
+   * @throws NullPointerException if {@code zone}, {@code from} or {@code to} is null
+   * @throws IllegalArgumentException if {@code to} is before {@code from} or the range spans more
+   *     than {@value #MAX_DAYS} days
+   */
   public ActiveUsersSpec {
     Checks.requireNonNull(zone, "zone");
     Checks.requireNonNull(from, "from");
@@ -41,7 +52,17 @@ public record ActiveUsersSpec(
     badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
   }
 
-  /** Days {@code from..to} in {@code zone}, weeks from Monday, bad records rejected. */
+  /**
+   * Days {@code from..to} in {@code zone}, weeks from Monday, bad records rejected.
+   *
+   * @param zone days are local to this zone
+   * @param from the first reported day
+   * @param to the last reported day, inclusive; {@code from} itself for one day
+   * @return the spec
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the range is reversed or longer than {@value #MAX_DAYS}
+   *     days
+   */
   public static ActiveUsersSpec of(ZoneId zone, LocalDate from, LocalDate to) {
     return new ActiveUsersSpec(zone, from, to, DayOfWeek.MONDAY, BadRecordPolicy.REJECT);
   }
@@ -49,18 +70,29 @@ public record ActiveUsersSpec(
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form; {@code zone}, {@code from} and {@code to} are required
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ActiveUsersSpec fromJson(String json) {
     return UserOpsJson.read(json, ActiveUsersSpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON with the defaults written out, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** A collector counting a stream of activities; parallel streams merge partial accumulators. */
+  /**
+   * A collector counting a stream of activities; parallel streams merge partial accumulators.
+   *
+   * @return a collector counting activities of every type
+   */
   public Collector<Activity, ActiveUsersAccumulator, ActiveUsers> collector() {
     return Accumulators.collector(this, ActiveUsersAccumulator::add);
   }

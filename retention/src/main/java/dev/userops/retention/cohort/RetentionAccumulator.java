@@ -56,12 +56,30 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     return spec;
   }
 
-  /** Adds one activity, classified by its type with the spec's start and return events. */
+  /**
+   * Adds one activity, classified by its type with the spec's start and return events.
+   *
+   * @param activity the activity; its user id must be a dense id
+   * @return this accumulator
+   * @throws NullPointerException if {@code activity} is null
+   * @throws IllegalArgumentException if the user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
   public RetentionAccumulator add(Activity activity) {
     return add(activity.userId(), activity.occurredAt().toEpochMilli(), activity.type());
   }
 
-  /** Adds one event named {@code event}, classified with the spec's start and return events. */
+  /**
+   * Adds one event named {@code event}, classified with the spec's start and return events.
+   *
+   * @param userId a dense id in {@code [0, 2^31 - 1)}
+   * @param epochMillis when it happened, epoch milliseconds
+   * @param event the event name, compared exactly; an event neither starting nor returning is
+   *     ignored (but still screened as a record)
+   * @return this accumulator
+   * @throws IllegalArgumentException if {@code userId} is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
   public RetentionAccumulator add(long userId, long epochMillis, String event) {
     return add(userId, epochMillis, spec.startsCohort(event), spec.countsAsReturn(event));
   }
@@ -72,9 +90,10 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
    * allocation.
    *
    * @param userId a dense id in {@code [0, 2^31 - 1)}
-   * @param epochMillis when it happened
+   * @param epochMillis when it happened, epoch milliseconds
    * @param start whether it starts a cohort
-   * @param returned whether it counts as a return
+   * @param returned whether it counts as a return; both {@code false} ignores the event
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code userId} is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */

@@ -35,7 +35,19 @@ public record RetentionMatrix(
     List<Double> simpleMean,
     Diagnostics diagnostics) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists. Rows and means are not cross-checked against the columns; accumulators
+   * produce consistent ones.
+   *
+   * @param granularity the period of cohorts and intervals
+   * @param zone the zone of cohort start dates
+   * @param columns the intervals of columns 1..n
+   * @param cohorts one row per cohort period
+   * @param mean the pooled mean row
+   * @param simpleMean per column the unweighted mean rate, null where there is none
+   * @param diagnostics events skipped as bad records, by reason
+   * @throws NullPointerException if an argument, a column or a cohort is null
+   */
   public RetentionMatrix {
     Checks.requireNonNull(granularity, "granularity");
     Checks.requireNonNull(zone, "zone");
@@ -50,7 +62,11 @@ public record RetentionMatrix(
     return Collections.unmodifiableList(new ArrayList<>(Checks.requireNonNull(list, "list")));
   }
 
-  /** This matrix as JSON: granularity, zone, columns, cohorts, mean, simpleMean, diagnostics. */
+  /**
+   * This matrix as JSON: granularity, zone, columns, cohorts, mean, simpleMean, diagnostics.
+   *
+   * @return compact JSON; immature cells are {@code null}, rates are fractions (not percentages)
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -58,6 +74,8 @@ public record RetentionMatrix(
   /**
    * The triangle as text: one line per cohort with its start date, size and the percentage
    * returned per column (one decimal), immature cells blank, then the pooled mean row.
+   *
+   * @return the table with a header line; every line ends in {@code '\n'}
    */
   public String toText() {
     StringBuilder text = new StringBuilder();
@@ -96,13 +114,23 @@ public record RetentionMatrix(
    * @param last the last interval, {@code >= first}
    */
   public record Column(int first, int last) {
-    /** Checks {@code 1 <= first <= last}. */
+    /**
+     * Checks {@code 1 <= first <= last}.
+     *
+     * @param first the first interval, inclusive
+     * @param last the last interval, inclusive
+     * @throws IllegalArgumentException if {@code first < 1} or {@code last < first}
+     */
     public Column {
       Checks.requirePositive(first, "first");
       Checks.checkArgument(last >= first, "last must be >= first %s, got %s", first, last);
     }
 
-    /** {@code "3"} for one interval, {@code "4-7"} for a bracket. */
+    /**
+     * The column's heading.
+     *
+     * @return {@code "3"} for one interval, {@code "4-7"} for a bracket
+     */
     public String label() {
       return first == last ? Integer.toString(first) : first + "-" + last;
     }
@@ -119,7 +147,17 @@ public record RetentionMatrix(
    *     cohort
    */
   public record Cohort(LocalDate start, long size, List<Long> counts, List<Double> rates) {
-    /** Copies the lists, which may hold nulls. */
+    /**
+     * Copies the lists, which may hold nulls.
+     *
+     * @param start the first local date of the cohort period
+     * @param size users in the cohort, {@code >= 0}
+     * @param counts per column, users returned, {@code null} for immature cells
+     * @param rates per column, the fraction returned, {@code null} for immature cells or an empty
+     *     cohort
+     * @throws NullPointerException if {@code start} or a list is null
+     * @throws IllegalArgumentException if {@code size < 0}
+     */
     public Cohort {
       Checks.requireNonNull(start, "start");
       Checks.requireNonNegative(size, "size");
@@ -136,7 +174,15 @@ public record RetentionMatrix(
    * @param rates per column, {@code counts / eligible}; {@code null} where {@code eligible} is 0
    */
   public record Mean(List<Long> counts, List<Long> eligible, List<Double> rates) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param counts per column, users returned over mature cells; no nulls
+     * @param eligible per column, cohort sizes over mature cells; no nulls
+     * @param rates per column, the pooled fraction, {@code null} where {@code eligible} is 0
+     * @throws NullPointerException if a list, or an element of {@code counts} or {@code eligible},
+     *     is null
+     */
     public Mean {
       counts = List.copyOf(counts);
       eligible = List.copyOf(eligible);

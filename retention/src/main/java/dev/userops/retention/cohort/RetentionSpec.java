@@ -78,7 +78,33 @@ public record RetentionSpec(
   /** Most cohort periods in the range, so a recurring bitmap per user stays bounded. */
   public static final int MAX_COHORTS = 10_000;
 
-  /** Applies the defaults and checks every field and their relations. */
+  /**
+   * Applies the defaults and checks every field and their relations.
+   *
+   * @param granularity the period of cohorts and intervals, or {@code null} for DAY
+   * @param zone calendar periods are local to this zone
+   * @param weekStart the first day of a WEEK, or {@code null} for MONDAY
+   * @param intervals columns after column 0, in [1, {@value #MAX_SPAN}] without brackets; 0 or
+   *     the number of brackets with them
+   * @param brackets bracket lengths in periods, each in [1, {@value #MAX_SPAN}] and together at
+   *     most {@value #MAX_SPAN}; {@code null} or empty for none
+   * @param from a local date in the first cohort period
+   * @param to a local date in the last cohort period, not before {@code from}; at most {@value
+   *     #MAX_COHORTS} periods after it
+   * @param asOf the evaluation instant, at or after 1970-01-01T00:00:00Z
+   * @param startEvents event names that start a cohort, or {@code null}/empty for any; sorted and
+   *     deduplicated
+   * @param returnEvents event names that count as a return, or {@code null}/empty for any; sorted
+   *     and deduplicated
+   * @param cohortMode first-time or recurring, or {@code null} for FIRST_TIME
+   * @param returnMode on or on-or-after, or {@code null} for ON
+   * @param window calendar or rolling, or {@code null} for CALENDAR; rolling needs DAY or WEEK
+   * @param badRecords what to do with a bad record, or {@code null} for REJECT
+   * @throws NullPointerException if {@code zone}, {@code from}, {@code to}, {@code asOf}, a bracket
+   *     or an event name is null
+   * @throws IllegalArgumentException if a value is out of range, an event name is blank, or the
+   *     fields contradict each other (the message names them)
+   */
   public RetentionSpec {
     granularity = granularity == null ? Granularity.DAY : granularity;
     Checks.requireNonNull(zone, "zone");
@@ -137,6 +163,15 @@ public record RetentionSpec(
   /**
    * A day-N spec: DAY granularity and calendar days in {@code zone}, first-time cohorts started by
    * any event, return on day k for k = 1..{@code intervals}, bad records rejected.
+   *
+   * @param zone calendar days are local to this zone
+   * @param from the first cohort day
+   * @param to the last cohort day, inclusive
+   * @param intervals the last day N reported, in [1, {@value #MAX_SPAN}]
+   * @param asOf the evaluation instant, at or after 1970-01-01T00:00:00Z
+   * @return the spec
+   * @throws NullPointerException if an object argument is null
+   * @throws IllegalArgumentException if a value is out of range
    */
   public static RetentionSpec daily(ZoneId zone, LocalDate from, LocalDate to, int intervals, Instant asOf) {
     return new RetentionSpec(Granularity.DAY, zone, DayOfWeek.MONDAY, intervals, List.of(), from, to,
@@ -147,33 +182,59 @@ public record RetentionSpec(
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form; {@code zone}, {@code intervals}, {@code from}, {@code to} and
+   *     {@code asOf} are required
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RetentionSpec fromJson(String json) {
     return UserOpsJson.read(json, RetentionSpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON with every field written out, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** Whether an event named {@code event} starts a cohort. */
+  /**
+   * Whether an event named {@code event} starts a cohort.
+   *
+   * @param event the event name, compared exactly
+   * @return {@code true} if it is one of {@code startEvents}, or any event when they are empty
+   */
   public boolean startsCohort(String event) {
     return startEvents.isEmpty() || startEvents.contains(event);
   }
 
-  /** Whether an event named {@code event} counts as a return. */
+  /**
+   * Whether an event named {@code event} counts as a return.
+   *
+   * @param event the event name, compared exactly
+   * @return {@code true} if it is one of {@code returnEvents}, or any event when they are empty
+   */
   public boolean countsAsReturn(String event) {
     return returnEvents.isEmpty() || returnEvents.contains(event);
   }
 
-  /** Intervals after the start the columns cover: the sum of the brackets, or {@code intervals}. */
+  /**
+   * Intervals after the start the columns cover: the sum of the brackets, or {@code intervals}.
+   *
+   * @return the span, in [1, {@value #MAX_SPAN}]
+   */
   public int spanIntervals() {
     return columns().get(columns().size() - 1).last();
   }
 
-  /** The columns after column 0, in order. */
+  /**
+   * The columns after column 0, in order.
+   *
+   * @return a new unmodifiable list of {@code intervals} consecutive columns starting at interval 1
+   */
   public List<RetentionMatrix.Column> columns() {
     List<RetentionMatrix.Column> columns = new ArrayList<>();
     int next = 1;
@@ -185,7 +246,11 @@ public record RetentionSpec(
     return List.copyOf(columns);
   }
 
-  /** A collector building the matrix from activities; parallel streams merge partial accumulators. */
+  /**
+   * A collector building the matrix from activities; parallel streams merge partial accumulators.
+   *
+   * @return a collector classifying each activity by its type
+   */
   public Collector<Activity, RetentionAccumulator, RetentionMatrix> collector() {
     return Accumulators.collector(this, RetentionAccumulator::add);
   }

@@ -70,7 +70,15 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
     return spec;
   }
 
-  /** Adds one activity; the same as {@link #add(long, long)} with its fields. */
+  /**
+   * Adds one activity of any type; the same as {@link #add(long, long)} with its fields.
+   *
+   * @param activity the activity; its user id must be a dense index in range
+   * @return this accumulator
+   * @throws NullPointerException if {@code activity} is null
+   * @throws IllegalArgumentException if the user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
   public WinBackAccumulator add(Activity activity) {
     return add(activity.userId(), activity.occurredAt().toEpochMilli());
   }
@@ -80,6 +88,9 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
    *
    * @param userId a dense index from 0, below {@code 2^31 / (1 + ceil(days / 64))} so that the
    *     state of all users fits in one array
+   * @param epochMillis when, epoch milliseconds; activity before the days kept counts only as
+   *     "seen before"
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code userId} is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */

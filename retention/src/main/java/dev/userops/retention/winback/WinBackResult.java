@@ -24,7 +24,16 @@ public record WinBackResult(
     List<Period> periods,
     Diagnostics diagnostics) {
 
-  /** Copies the list into an unmodifiable one. */
+  /**
+   * Copies the list into an unmodifiable one.
+   *
+   * @param period the granularity of the periods
+   * @param silentDays inactive days that make a user silent
+   * @param lostDays inactive days that make a user lost
+   * @param periods the periods, ascending
+   * @param diagnostics records skipped, by reason
+   * @throws NullPointerException if an object argument or a period is null
+   */
   public WinBackResult {
     Checks.requireNonNull(period, "period");
     periods = List.copyOf(periods);
@@ -57,7 +66,19 @@ public record WinBackResult(
       long becameSilent,
       long becameLost,
       long reactivated) {
-    /** Checks {@code 0 <= recalled <= lapsedAtStart}, {@code recalled <= reactivated}. */
+    /**
+     * Checks {@code 0 <= recalled <= lapsedAtStart}, {@code recalled <= reactivated}.
+     *
+     * @param start the first local date of the period
+     * @param mature whether the whole period had elapsed at {@code asOf}
+     * @param lapsedAtStart users lapsed at the end of the day before {@code start}
+     * @param recalled those of them active in the period
+     * @param becameSilent users turning silent in the period, {@code >= 0}
+     * @param becameLost users turning lost in the period, {@code >= 0}
+     * @param reactivated users active in the period after a lapse
+     * @throws NullPointerException if {@code start} is null
+     * @throws IllegalArgumentException if the counts break these relations or are negative
+     */
     public Period {
       Checks.requireNonNull(start, "start");
       Checks.checkArgument(
@@ -74,7 +95,11 @@ public record WinBackResult(
           reactivated);
     }
 
-    /** The recall rate {@code recalled / lapsedAtStart}; empty when nobody was lapsed. */
+    /**
+     * The recall rate.
+     *
+     * @return {@code recalled / lapsedAtStart} in [0, 1]; empty when nobody was lapsed
+     */
     public OptionalDouble recallRate() {
       return lapsedAtStart == 0
           ? OptionalDouble.empty()

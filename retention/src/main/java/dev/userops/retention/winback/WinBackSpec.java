@@ -48,7 +48,22 @@ public record WinBackSpec(
 
   private static final int MAX_LOST_DAYS = 3650;
 
-  /** Checks the fields and their relations; fills defaults for {@code null} enums. */
+  /**
+   * Checks the fields and their relations; fills defaults for {@code null} enums.
+   *
+   * @param zone the zone of local days and periods
+   * @param weekStart first day of weeks, or {@code null} for Monday
+   * @param period the reporting period, or {@code null} for MONTH
+   * @param from a local date in the first period reported, on or before {@code asOf}'s date
+   * @param asOf the evaluation instant
+   * @param silentDays inactive days that make a user silent, {@code >= 1}
+   * @param lostDays inactive days that make a user lost, in {@code (silentDays, 3650]}
+   * @param badRecords what to do with a bad record, or {@code null} for REJECT
+   * @throws NullPointerException if {@code zone}, {@code from} or {@code asOf} is null
+   * @throws IllegalArgumentException if a day count is out of range, {@code from} is after {@code
+   *     asOf}'s date, or the days to keep per user (from the first period's start less {@code
+   *     lostDays} to {@code asOf}) exceed about 27 years
+   */
   public WinBackSpec {
     Checks.requireNonNull(zone, "zone");
     weekStart = weekStart == null ? DayOfWeek.MONDAY : weekStart;
@@ -81,18 +96,38 @@ public record WinBackSpec(
   /**
    * Monthly win-back in {@code zone} from {@code from} to {@code asOf}, Monday weeks, rejecting bad
    * records.
+   *
+   * @param zone the zone of local days and periods
+   * @param from a local date in the first month reported
+   * @param asOf the evaluation instant
+   * @param silentDays inactive days that make a user silent, {@code >= 1}
+   * @param lostDays inactive days that make a user lost, in {@code (silentDays, 3650]}
+   * @return the spec
+   * @throws NullPointerException if an object argument is null
+   * @throws IllegalArgumentException as the canonical constructor does
    */
   public static WinBackSpec of(
       ZoneId zone, LocalDate from, Instant asOf, int silentDays, int lostDays) {
     return new WinBackSpec(zone, null, null, from, asOf, silentDays, lostDays, null);
   }
 
-  /** This spec reporting per {@code period}. */
+  /**
+   * This spec reporting per {@code period}.
+   *
+   * @param period the reporting period, or {@code null} for MONTH
+   * @return a new spec, otherwise equal
+   * @throws IllegalArgumentException if the longer first period makes the days to keep too many
+   */
   public WinBackSpec withPeriod(Granularity period) {
     return new WinBackSpec(zone, weekStart, period, from, asOf, silentDays, lostDays, badRecords);
   }
 
-  /** This spec with bad-record policy {@code badRecords}. */
+  /**
+   * This spec with bad-record policy {@code badRecords}.
+   *
+   * @param badRecords what to do with a bad record, or {@code null} for REJECT
+   * @return a new spec, otherwise equal
+   */
   public WinBackSpec withBadRecords(BadRecordPolicy badRecords) {
     return new WinBackSpec(zone, weekStart, period, from, asOf, silentDays, lostDays, badRecords);
   }
@@ -104,18 +139,30 @@ public record WinBackSpec(
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form; {@code zone}, {@code from}, {@code asOf}, {@code silentDays} and
+   *     {@code lostDays} are required
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static WinBackSpec fromJson(String json) {
     return UserOpsJson.read(json, WinBackSpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON with the defaults written out, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** A collector over activity; parallel streams merge partial accumulators. */
+  /**
+   * A collector over activity; parallel streams merge partial accumulators.
+   *
+   * @return a collector counting activities of every type
+   */
   public Collector<Activity, WinBackAccumulator, WinBackResult> collector() {
     return Accumulators.collector(this, WinBackAccumulator::add);
   }

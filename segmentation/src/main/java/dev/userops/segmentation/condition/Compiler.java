@@ -61,7 +61,7 @@ final class Compiler {
       throw new ConfigException(at, "expected a condition object, got " + describe(condition));
     }
     List<Node> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = condition.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String key = field.getKey();
       String where = child(at, key);
@@ -104,7 +104,7 @@ final class Compiler {
       return ValueTest.IsNull.INSTANCE;
     } else if (value.isObject() && isOperatorObject(value)) {
       List<ValueTest> tests = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> op = it.next();
         tests.add(operator(op.getKey(), op.getValue(), child(at, op.getKey()), depth + 1));
       }

@@ -40,13 +40,24 @@ public final class Condition {
   /**
    * Parses and compiles a condition in {@link ConditionMode#STRICT} without saved groups.
    *
+   * @param json the condition as a JSON object, e.g. {@code {"orders180d":{"$gte":2}}}; {@code {}}
+   *     matches every profile
+   * @return the compiled condition
+   * @throws NullPointerException if {@code json} is null
    * @throws ConfigException for malformed JSON (document limits of {@link UserOpsJson}) or a bad condition
    */
   public static Condition parse(String json) {
     return compile(UserOpsJson.read(json, JsonNode.class));
   }
 
-  /** Compiles {@code condition} in {@link ConditionMode#STRICT} without saved groups. */
+  /**
+   * Compiles {@code condition} in {@link ConditionMode#STRICT} without saved groups.
+   *
+   * @param condition the condition, a JSON object; copied, so later changes to it have no effect
+   * @return the compiled condition
+   * @throws NullPointerException if {@code condition} is null
+   * @throws ConfigException naming the JSON path of the first problem
+   */
   public static Condition compile(JsonNode condition) {
     return compile(condition, null, ConditionMode.STRICT);
   }
@@ -54,8 +65,12 @@ public final class Condition {
   /**
    * Compiles {@code condition}.
    *
+   * @param condition the condition, a JSON object; copied, so later changes to it have no effect
    * @param savedGroups object of saved group id to array of members for {@code $inGroup} and
    *     {@code $notInGroup}; {@code null} for none
+   * @param mode whether conditions the reference silently answers fail to compile
+   * @return the compiled condition
+   * @throws NullPointerException if {@code condition} or {@code mode} is null
    * @throws ConfigException naming the JSON path of the first problem
    */
   public static Condition compile(JsonNode condition, JsonNode savedGroups, ConditionMode mode) {
@@ -67,6 +82,15 @@ public final class Condition {
    * catalog; {@code paths.get(i)} is where {@code conditions.get(i)} sits in its document, the prefix
    * of error paths (e.g. {@code "tags[3].condition"}).
    *
+   * @param conditions the conditions, JSON objects; copied
+   * @param paths the JSON path of each condition, same size as {@code conditions}; {@code ""} for
+   *     a condition that is a document of its own
+   * @param savedGroups object of saved group id to array of members; {@code null} for none
+   * @param mode whether conditions the reference silently answers fail to compile
+   * @return the compiled conditions in input order, all with the same {@link #schema()};
+   *     unmodifiable, empty for no conditions
+   * @throws NullPointerException if a list, an element or {@code mode} is null
+   * @throws IllegalArgumentException if the lists differ in size
    * @throws ConfigException naming the JSON path of the first problem
    */
   public static List<Condition> compileAll(
@@ -89,7 +113,13 @@ public final class Condition {
     return List.copyOf(compiled);
   }
 
-  /** Whether {@code profile} (a JSON document, usually an object) satisfies this condition. */
+  /**
+   * Whether {@code profile} (a JSON document, usually an object) satisfies this condition.
+   *
+   * @param profile the user's attributes; a missing attribute reads as {@code null}
+   * @return whether it matches
+   * @throws NullPointerException if {@code profile} is null
+   */
   public boolean test(JsonNode profile) {
     return root.test(Checks.requireNonNull(profile, "profile"), null);
   }
@@ -98,6 +128,9 @@ public final class Condition {
    * Whether the flattened profile satisfies this condition; the same answer as {@link
    * #test(JsonNode)} on the document it was flattened from.
    *
+   * @param profile attributes flattened by {@link #schema()}
+   * @return whether it matches
+   * @throws NullPointerException if {@code profile} is null
    * @throws IllegalArgumentException if {@code profile} was flattened by another schema than {@link #schema()}
    */
   public boolean test(FlatProfile profile) {
@@ -108,12 +141,20 @@ public final class Condition {
     return root.test(null, profile.values);
   }
 
-  /** The schema of the top-level attributes this condition reads. */
+  /**
+   * The schema of the top-level attributes this condition reads.
+   *
+   * @return the schema, shared by every condition of one {@link #compileAll} call
+   */
   public ProfileSchema schema() {
     return schema;
   }
 
-  /** The condition's JSON, as compiled. */
+  /**
+   * The condition's JSON, as compiled.
+   *
+   * @return a new deep copy, free to modify
+   */
   public JsonNode json() {
     return json.deepCopy();
   }

@@ -16,12 +16,21 @@ public final class FlatProfile {
     this.values = new JsonNode[schema.paths().size()];
   }
 
-  /** The schema this profile was flattened for. */
+  /**
+   * The schema this profile was flattened for.
+   *
+   * @return the schema that made this profile
+   */
   public ProfileSchema schema() {
     return schema;
   }
 
-  /** The value at {@code path}'s slot; {@code null} if missing, JSON null or not in the schema. */
+  /**
+   * The value at {@code path}'s slot, for inspection; conditions read slots directly.
+   *
+   * @param path a dot path as listed by {@link ProfileSchema#paths()}
+   * @return the resolved value; {@code null} if missing, JSON null or not in the schema
+   */
   public JsonNode get(String path) {
     int slot = schema.paths().indexOf(path);
     return slot < 0 ? null : values[slot];

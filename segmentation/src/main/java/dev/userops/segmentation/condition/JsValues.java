@@ -206,8 +206,8 @@ final class JsValues {
       if (a.size() != b.size()) {
         return false;
       }
-      Iterator<Map.Entry<String, JsonNode>> left = a.fields();
-      Iterator<Map.Entry<String, JsonNode>> right = b.fields();
+      Iterator<Map.Entry<String, JsonNode>> left = a.properties().iterator();
+      Iterator<Map.Entry<String, JsonNode>> right = b.properties().iterator();
       while (left.hasNext()) {
         Map.Entry<String, JsonNode> l = left.next();
         Map.Entry<String, JsonNode> r = right.next();

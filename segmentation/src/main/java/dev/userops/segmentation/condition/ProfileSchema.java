@@ -18,12 +18,23 @@ public final class ProfileSchema {
     this.compiled = paths.stream().map(Path::new).toArray(Path[]::new);
   }
 
-  /** The dot paths read, in slot order. */
+  /**
+   * The dot paths read, in slot order.
+   *
+   * @return an unmodifiable list, e.g. {@code [region, orders180d]}; empty for conditions that
+   *     read no attribute
+   */
   public List<String> paths() {
     return paths;
   }
 
-  /** A new flattened profile of {@code profile} (a JSON document, usually an object). */
+  /**
+   * A new flattened profile of {@code profile} (a JSON document, usually an object).
+   *
+   * @param profile the user's attributes
+   * @return a new flat profile of this schema
+   * @throws NullPointerException if {@code profile} is null
+   */
   public FlatProfile flatten(JsonNode profile) {
     return flatten(profile, new FlatProfile(this));
   }
@@ -32,6 +43,10 @@ public final class ProfileSchema {
    * Fills {@code into} with the attributes of {@code profile} and returns it; allocation-free, so one
    * {@link FlatProfile} per thread can be reused for a whole population.
    *
+   * @param profile the user's attributes
+   * @param into a flat profile made by this schema; every slot is overwritten
+   * @return {@code into}
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code into} was made by another schema
    */
   public FlatProfile flatten(JsonNode profile, FlatProfile into) {

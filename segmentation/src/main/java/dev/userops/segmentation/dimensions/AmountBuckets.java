@@ -26,7 +26,14 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
     HIGH
   }
 
-  /** Applies the defaults and validates. */
+  /**
+   * Applies the defaults and validates.
+   *
+   * @param lowMinor lower threshold in minor units, {@code >= 0}; {@code null} for 5000
+   * @param highMinor upper threshold in minor units, {@code >= lowMinor}; {@code null} for 20000,
+   *     or {@code lowMinor} if that is higher
+   * @throws IllegalArgumentException if {@code lowMinor < 0} or {@code highMinor < lowMinor}
+   */
   public AmountBuckets {
     lowMinor = Checks.requireNonNegative(lowMinor == null ? 5000L : lowMinor, "lowMinor");
     highMinor = highMinor == null ? Math.max(20_000L, lowMinor) : highMinor;
@@ -36,13 +43,20 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
   /**
    * Reads buckets from their JSON form.
    *
+   * @param json the JSON form; {@code {}} gives the defaults
+   * @return the buckets
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static AmountBuckets fromJson(String json) {
     return UserOpsJson.read(json, AmountBuckets.class);
   }
 
-  /** This configuration's JSON form. */
+  /**
+   * This configuration's JSON form.
+   *
+   * @return compact JSON with both thresholds written out
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -50,6 +64,10 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
   /**
    * The bucket of a user with net {@code spendMinor >= 0} over {@code orders >= 1} valid orders.
    *
+   * @param spendMinor the user's net spend in minor units
+   * @param orders the user's valid orders
+   * @return the bucket of the exact average {@code spendMinor / orders}; an average equal to a
+   *     threshold is {@link Bucket#MID}
    * @throws IllegalArgumentException for no orders or a negative spend
    */
   public Bucket bucketOf(long spendMinor, long orders) {

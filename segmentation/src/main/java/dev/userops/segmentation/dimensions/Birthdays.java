@@ -19,7 +19,11 @@ public record Birthdays(DayOfWeek weekStart) {
   /** Weeks starting on Monday. */
   public static final Birthdays DEFAULT = new Birthdays(DayOfWeek.MONDAY);
 
-  /** Defaults the week start to Monday. */
+  /**
+   * Defaults the week start to Monday.
+   *
+   * @param weekStart the first day of a week, or {@code null} for Monday
+   */
   public Birthdays {
     weekStart = weekStart == null ? DayOfWeek.MONDAY : weekStart;
   }
@@ -27,18 +31,34 @@ public record Birthdays(DayOfWeek weekStart) {
   /**
    * Reads the configuration from its JSON form.
    *
+   * @param json the JSON form; {@code {}} gives the default
+   * @return the configuration
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static Birthdays fromJson(String json) {
     return UserOpsJson.read(json, Birthdays.class);
   }
 
-  /** This configuration's JSON form. */
+  /**
+   * This configuration's JSON form.
+   *
+   * @return compact JSON with the week start written out
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** Whether {@code birthday} falls in the month of {@code asOf}'s local date in {@code zone}. */
+  /**
+   * Whether {@code birthday} falls in the month of {@code asOf}'s local date in {@code zone}.
+   *
+   * @param birthday the user's birthday; the year of birth is not needed
+   * @param asOf the evaluation instant
+   * @param zone the user's zone
+   * @return whether the birthday's month is {@code asOf}'s local month (29 February counts in
+   *     every February)
+   * @throws NullPointerException if an argument is null
+   */
   public boolean isThisMonth(MonthDay birthday, Instant asOf, ZoneId zone) {
     Checks.requireNonNull(birthday, "birthday");
     return birthday.getMonth() == today(asOf, zone).getMonth();
@@ -47,6 +67,13 @@ public record Birthdays(DayOfWeek weekStart) {
   /**
    * Whether {@code birthday} is celebrated in the week (starting on {@link #weekStart()}) of {@code
    * asOf}'s local date in {@code zone}; a week across New Year checks each date in its own year.
+   *
+   * @param birthday the user's birthday; the year of birth is not needed
+   * @param asOf the evaluation instant
+   * @param zone the user's zone
+   * @return whether the birthday, or 28 February for 29 February in a common year, is one of the
+   *     week's seven local dates
+   * @throws NullPointerException if an argument is null
    */
   public boolean isThisWeek(MonthDay birthday, Instant asOf, ZoneId zone) {
     Checks.requireNonNull(birthday, "birthday");

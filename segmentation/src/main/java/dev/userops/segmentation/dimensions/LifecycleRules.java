@@ -24,7 +24,16 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
   /** The defaults. */
   public static final LifecycleRules DEFAULT = new LifecycleRules(null, null, null);
 
-  /** Applies the defaults and validates. */
+  /**
+   * Applies the defaults and validates.
+   *
+   * @param newDays calendar days a user stays new, {@code >= 0} (0: never new); {@code null} for 7
+   * @param silentDays calendar days without activity to be silent, {@code >= 1}; {@code null} for
+   *     30
+   * @param lostDays calendar days without activity to be lost, {@code >= silentDays}; {@code null}
+   *     for 90, or {@code silentDays} if that is higher
+   * @throws IllegalArgumentException if a threshold is out of range
+   */
   public LifecycleRules {
     newDays = Checks.requireNonNegative(newDays == null ? 7 : newDays, "newDays");
     silentDays = Checks.requirePositive(silentDays == null ? 30 : silentDays, "silentDays");
@@ -35,13 +44,20 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
   /**
    * Reads rules from their JSON form.
    *
+   * @param json the JSON form; {@code {}} gives the defaults
+   * @return the rules
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static LifecycleRules fromJson(String json) {
     return UserOpsJson.read(json, LifecycleRules.class);
   }
 
-  /** These rules' JSON form. */
+  /**
+   * These rules' JSON form.
+   *
+   * @return compact JSON with all three thresholds written out
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -49,13 +65,26 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
   /**
    * The stage of {@code activity} (days local to {@code calendar}'s zone) at {@code asOfMillis}.
    *
+   * @param activity the user's first, previous and last active days
+   * @param asOfMillis the evaluation instant, epoch milliseconds
+   * @param calendar the calendar of the zone the activity days are in
+   * @return the stage, tried in the order the type comment gives
+   * @throws NullPointerException if {@code activity} or {@code calendar} is null
    * @throws IllegalArgumentException if the last activity is after {@code asOf}'s date
    */
   public LifecycleStage stage(UserActivity activity, long asOfMillis, CalendarIndex calendar) {
     return stage(activity, calendar.dayIndex(asOfMillis));
   }
 
-  /** The stage of {@code activity} on the epoch day {@code asOfDay} of the activity's zone. */
+  /**
+   * The stage of {@code activity} on the epoch day {@code asOfDay} of the activity's zone.
+   *
+   * @param activity the user's first, previous and last active days
+   * @param asOfDay {@code asOf}'s local date as an epoch day
+   * @return the stage, tried in the order the type comment gives
+   * @throws NullPointerException if {@code activity} is null
+   * @throws IllegalArgumentException if the last activity is after {@code asOfDay}
+   */
   public LifecycleStage stage(UserActivity activity, long asOfDay) {
     Checks.requireNonNull(activity, "activity");
     Checks.checkArgument(

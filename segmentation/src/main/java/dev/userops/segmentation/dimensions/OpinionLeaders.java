@@ -22,7 +22,18 @@ public record OpinionLeaders(
   /** The defaults. */
   public static final OpinionLeaders DEFAULT = new OpinionLeaders(null, null, null, null, null);
 
-  /** Applies the defaults and validates. */
+  /**
+   * Applies the defaults and validates.
+   *
+   * @param likeWeight influence per like received, {@code >= 0}; {@code null} for 1
+   * @param shareWeight influence per share received, {@code >= 0}; {@code null} for 2
+   * @param invitationWeight influence per accepted invitation, {@code >= 0}; {@code null} for 5
+   * @param topShare share of users in (0, 1]; {@code null} for 0.05 unless {@code minInfluence} is
+   *     set
+   * @param minInfluence the influence a leader reaches, {@code >= 1}; {@code null} for top share
+   * @throws IllegalArgumentException if a value is out of range, or both {@code topShare} and
+   *     {@code minInfluence} are set
+   */
   public OpinionLeaders {
     likeWeight = Checks.requireNonNegative(likeWeight == null ? 1L : likeWeight, "likeWeight");
     shareWeight = Checks.requireNonNegative(shareWeight == null ? 2L : shareWeight, "shareWeight");
@@ -39,13 +50,20 @@ public record OpinionLeaders(
   /**
    * Reads the configuration from its JSON form.
    *
+   * @param json the JSON form; {@code {}} gives the defaults
+   * @return the configuration
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OpinionLeaders fromJson(String json) {
     return UserOpsJson.read(json, OpinionLeaders.class);
   }
 
-  /** This configuration's JSON form. */
+  /**
+   * This configuration's JSON form.
+   *
+   * @return compact JSON with the weights and the one criterion set
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -53,6 +71,10 @@ public record OpinionLeaders(
   /**
    * The weighted influence of counts received.
    *
+   * @param likes likes the user's content received, {@code >= 0}
+   * @param shares shares the user's content received, {@code >= 0}
+   * @param invitations invitations of the user that were accepted, {@code >= 0}
+   * @return the influence, {@code >= 0}; 0 when nothing was received or all weights are 0
    * @throws IllegalArgumentException for a negative count
    * @throws ArithmeticException on overflow
    */
@@ -68,6 +90,12 @@ public record OpinionLeaders(
   /**
    * Which rows are opinion leaders; row {@code i} is user {@code userIds[i]} with {@code
    * influence[i] >= 0}.
+   *
+   * @param userIds the users, one per row; only used to break ties
+   * @param influence each row's influence, e.g. from {@link #influence}
+   * @return a new array, {@code true} for leaders; all {@code false} for no rows or no influence
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length or an influence is negative
    */
   public boolean[] leaders(long[] userIds, long[] influence) {
     int[] rows = Ranking.descending(userIds, influence, "influence");

@@ -18,7 +18,12 @@ public record ValueTiers(Double revenueShare) {
   /** Top spenders covering 80% of revenue. */
   public static final ValueTiers DEFAULT = new ValueTiers(null);
 
-  /** Applies the default and validates. */
+  /**
+   * Applies the default and validates.
+   *
+   * @param revenueShare share of revenue the tier covers, in (0, 1]; {@code null} for 0.8
+   * @throws IllegalArgumentException if {@code revenueShare} is out of range or NaN
+   */
   public ValueTiers {
     revenueShare = revenueShare == null ? 0.8 : revenueShare;
     Checks.checkArgument(revenueShare > 0 && revenueShare <= 1, "revenueShare must be in (0, 1], got %s", revenueShare);
@@ -27,13 +32,20 @@ public record ValueTiers(Double revenueShare) {
   /**
    * Reads the configuration from its JSON form.
    *
+   * @param json the JSON form; {@code {}} gives the default
+   * @return the configuration
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ValueTiers fromJson(String json) {
     return UserOpsJson.read(json, ValueTiers.class);
   }
 
-  /** This configuration's JSON form. */
+  /**
+   * This configuration's JSON form.
+   *
+   * @return compact JSON with the share written out
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -42,6 +54,10 @@ public record ValueTiers(Double revenueShare) {
    * Which rows are top spenders. Row {@code i} is user {@code userIds[i]} with net {@code
    * spendMinor[i] >= 0}. With no revenue at all, nobody is.
    *
+   * @param userIds the users, one per row; only used to break ties
+   * @param spendMinor each row's net spend in minor units
+   * @return a new array, {@code true} for top spenders; users with zero spend are never in it
+   * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length or a spend is negative
    */
   public boolean[] topSpenders(long[] userIds, long[] spendMinor) {

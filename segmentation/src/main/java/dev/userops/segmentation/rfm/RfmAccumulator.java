@@ -61,10 +61,12 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
    * Adds one valid order: a purchase with its amount net of refunds.
    *
    * @param userId the buyer's dense index, in {@code [0, MAX_USERS)}
-   * @param epochMillis when it was placed
+   * @param epochMillis when it was placed, epoch milliseconds
    * @param amountMinor its amount in minor units; negative is a bad record
+   * @return this accumulator
    * @throws IllegalArgumentException if {@code userId} is out of range
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   * @throws ArithmeticException if the user's spend overflows a {@code long}
    */
   public RfmAccumulator add(long userId, long epochMillis, long amountMinor) {
     long record = records++;
@@ -84,7 +86,17 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
    * through a loop that touches nothing but each user's slot, otherwise (and under {@link
    * RfmSpec.Frequency#PURCHASE_DAYS}) row by row.
    *
+   * @param userIds buyers' dense indexes, each in {@code [0, MAX_USERS)}
+   * @param epochMillis order times, epoch milliseconds
+   * @param amountMinor order amounts net of refunds, in minor units
+   * @param from the first row, inclusive
+   * @param to the row to stop before; {@code from == to} adds nothing
+   * @return this accumulator
+   * @throws NullPointerException if an array is null
    * @throws IndexOutOfBoundsException if {@code [from, to)} is not within every array
+   * @throws IllegalArgumentException if a user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}; rows before
+   *     it are added
    */
   public RfmAccumulator add(long[] userIds, long[] epochMillis, long[] amountMinor, int from, int to) {
     Objects.checkFromToIndex(from, to, userIds.length);
@@ -121,6 +133,12 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   /**
    * Adds one order record without separate refunds: screened like {@link #add(long, long, long)},
    * and a purchase only if its status is {@link dev.userops.core.event.OrderStatus#PAID}.
+   *
+   * @param order the order; its id is not checked for duplicates (use {@link ValidOrders})
+   * @return this accumulator
+   * @throws NullPointerException if {@code order} is null
+   * @throws IllegalArgumentException if the paid order's user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RfmAccumulator add(Order order) {
     long millis = order.occurredAtMillis();
@@ -134,6 +152,12 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   /**
    * Adds every valid order of {@code validOrders} with its net amount. Records {@code validOrders}
    * screened are counted in its own {@link ValidOrders#diagnostics()}, not here.
+   *
+   * @param validOrders the join of orders and refunds, created with this spec's {@code asOf}
+   * @return this accumulator
+   * @throws NullPointerException if {@code validOrders} is null
+   * @throws dev.userops.core.BadRecordException for a bad refund under the join's {@code REJECT}
+   *     policy
    */
   public RfmAccumulator addAll(ValidOrders validOrders) {
     validOrders.forEach(this::add);

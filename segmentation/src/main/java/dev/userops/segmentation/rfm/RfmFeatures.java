@@ -39,6 +39,12 @@ public final class RfmFeatures {
    * Features computed elsewhere (e.g. by a database), for scoring: row {@code i} of each array is
    * user {@code i}; monetary value is taken as the user's spend. The arrays are copied.
    *
+   * @param userIds the users, distinct, in any order (rows keep this order)
+   * @param recencyDays per user, calendar days since the last valid order, {@code >= 0}
+   * @param frequency per user, valid orders or purchase days, {@code >= 0}
+   * @param monetaryMinor per user, net spend in minor units, {@code >= 0}
+   * @return features with no diagnostics; empty for empty arrays
+   * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the arrays differ in length or user ids repeat, or a
    *     recency, frequency or monetary value is negative
    */
@@ -62,37 +68,75 @@ public final class RfmFeatures {
         ids, recencyDays.clone(), frequency.clone(), monetaryMinor.clone(), monetaryMinor.clone(), Diagnostics.NONE);
   }
 
-  /** Number of users. */
+  /**
+   * Number of users.
+   *
+   * @return the row count; 0 if no user had a valid order
+   */
   public int size() {
     return userIds.length;
   }
 
-  /** The id of user {@code i}. */
+  /**
+   * The id of user {@code i}.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the user id
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public long userId(int i) {
     return userIds[i];
   }
 
-  /** Calendar days from user {@code i}'s last valid order to {@code asOf}, {@code >= 0}. */
+  /**
+   * Calendar days from user {@code i}'s last valid order to {@code asOf}.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return days in the spec's zone, {@code >= 0}; 0 if the user ordered on {@code asOf}'s date
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public long recencyDays(int i) {
     return recencyDays[i];
   }
 
-  /** User {@code i}'s valid orders, or purchase days, as the spec says; {@code >= 1}. */
+  /**
+   * User {@code i}'s valid orders, or purchase days, as the spec says.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the frequency, {@code >= 1} when computed by {@link RfmAccumulator}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public long frequency(int i) {
     return frequency[i];
   }
 
-  /** User {@code i}'s net spend or mean order amount, as the spec says, in minor units. */
+  /**
+   * User {@code i}'s net spend or mean order amount, as the spec says.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the monetary value in minor units, {@code >= 0}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public long monetaryMinor(int i) {
     return monetaryMinor[i];
   }
 
-  /** User {@code i}'s net spend in minor units, whatever the monetary measure. */
+  /**
+   * User {@code i}'s net spend, whatever the monetary measure; segment revenue sums it.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return net spend in minor units, {@code >= 0}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public long spendMinor(int i) {
     return spendMinor[i];
   }
 
-  /** Records skipped, by reason. */
+  /**
+   * Records skipped, by reason.
+   *
+   * @return the accumulator's diagnostics; {@link Diagnostics#NONE} for {@link #of}
+   */
   public Diagnostics diagnostics() {
     return diagnostics;
   }

@@ -19,32 +19,64 @@ public final class RfmScores {
     this.monetary = monetary;
   }
 
-  /** The highest score. */
+  /**
+   * The highest score.
+   *
+   * @return the scoring's {@code scores}, in [1, 100]
+   */
   public int scores() {
     return scores;
   }
 
-  /** Number of users. */
+  /**
+   * Number of users.
+   *
+   * @return the row count, equal to the scored features' size
+   */
   public int size() {
     return recency.length;
   }
 
-  /** User {@code i}'s recency score; the most recent buyers score highest. */
+  /**
+   * User {@code i}'s recency score; the most recent buyers score highest.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the score, in {@code [1, scores()]}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public int r(int i) {
     return recency[i];
   }
 
-  /** User {@code i}'s frequency score. */
+  /**
+   * User {@code i}'s frequency score; the most frequent buyers score highest.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the score, in {@code [1, scores()]}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public int f(int i) {
     return frequency[i];
   }
 
-  /** User {@code i}'s monetary score. */
+  /**
+   * User {@code i}'s monetary score; the biggest spenders score highest.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the score, in {@code [1, scores()]}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public int m(int i) {
     return monetary[i];
   }
 
-  /** {@code 100 r + 10 f + m}, the R package's {@code rfm_score}; readable as digits up to 9 scores. */
+  /**
+   * {@code 100 r + 10 f + m}, the R package's {@code rfm_score}; readable as digits up to 9 scores.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the combined score, e.g. 545; ambiguous as digits when {@code scores() > 9}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public int rfmScore(int i) {
     return 100 * recency[i] + 10 * frequency[i] + monetary[i];
   }

@@ -52,7 +52,22 @@ public record RfmScoring(
     R_COMPATIBLE
   }
 
-  /** Validates the method's parameters; the message names the field and the value. */
+  /**
+   * Validates the method's parameters; the message names the field and the value.
+   *
+   * @param method the scoring method
+   * @param scores the highest score, in [1, 100], or {@code null} for 5
+   * @param recencyEdges {@code scores - 1} strictly ascending day bounds for {@link
+   *     Method#FIXED_EDGES}; null otherwise
+   * @param frequencyEdges {@code scores - 1} strictly ascending bounds for {@link
+   *     Method#FIXED_EDGES}; null otherwise
+   * @param monetaryEdges {@code scores - 1} strictly ascending bounds in minor units for {@link
+   *     Method#FIXED_EDGES}; null otherwise
+   * @throws NullPointerException if {@code method}, or for {@link Method#FIXED_EDGES} an edge list
+   *     or edge, is null
+   * @throws IllegalArgumentException if {@code scores} is out of range, edges are given to another
+   *     method, or an edge list has the wrong size or order
+   */
   public RfmScoring {
     Checks.requireNonNull(method, "method");
     scores = scores == null ? DEFAULT_SCORES : scores;
@@ -80,17 +95,39 @@ public record RfmScoring(
     return List.copyOf(edges);
   }
 
-  /** Quantile scores {@code 1 .. scores}. */
+  /**
+   * Quantile scores {@code 1 .. scores}.
+   *
+   * @param scores the highest score, in [1, 100]
+   * @return the scoring
+   * @throws IllegalArgumentException if {@code scores} is out of range
+   */
   public static RfmScoring quantiles(int scores) {
     return new RfmScoring(Method.QUANTILE, scores, null, null, null);
   }
 
-  /** R {@code rfm} 0.3.0 scores {@code 1 .. scores}. */
+  /**
+   * R {@code rfm} 0.3.0 scores {@code 1 .. scores}.
+   *
+   * @param scores the highest score, in [1, 100]; R's default is 5
+   * @return the scoring
+   * @throws IllegalArgumentException if {@code scores} is out of range
+   */
   public static RfmScoring rCompatible(int scores) {
     return new RfmScoring(Method.R_COMPATIBLE, scores, null, null, null);
   }
 
-  /** Fixed-edge scores {@code 1 .. edges + 1}; all three lists hold the same number of edges. */
+  /**
+   * Fixed-edge scores {@code 1 .. edges + 1}; all three lists hold the same number of edges.
+   *
+   * @param recencyEdges strictly ascending recency bounds in calendar days
+   * @param frequencyEdges strictly ascending frequency bounds
+   * @param monetaryEdges strictly ascending monetary bounds in minor units
+   * @return the scoring; empty lists give one score, 1, for everybody
+   * @throws NullPointerException if a list or an edge is null
+   * @throws IllegalArgumentException if the lists differ in size, are not strictly ascending or
+   *     hold more than 99 edges
+   */
   public static RfmScoring fixedEdges(List<Long> recencyEdges, List<Long> frequencyEdges, List<Long> monetaryEdges) {
     Checks.requireNonNull(recencyEdges, "recencyEdges");
     return new RfmScoring(Method.FIXED_EDGES, recencyEdges.size() + 1, recencyEdges, frequencyEdges, monetaryEdges);
@@ -99,18 +136,32 @@ public record RfmScoring(
   /**
    * Reads a scoring from its JSON form.
    *
+   * @param json the JSON form; {@code method} is required
+   * @return the scoring
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmScoring fromJson(String json) {
     return UserOpsJson.read(json, RfmScoring.class);
   }
 
-  /** This scoring's JSON form. */
+  /**
+   * This scoring's JSON form.
+   *
+   * @return compact JSON, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** Scores every user of {@code features}; row {@code i} of the result is user {@code i}. */
+  /**
+   * Scores every user of {@code features}; row {@code i} of the result is user {@code i}. Quantile
+   * and R-compatible cut points depend on the whole population, so score all users at once.
+   *
+   * @param features the users' features
+   * @return scores in {@code [1, scores]} per axis; empty for empty features
+   * @throws NullPointerException if {@code features} is null
+   */
   public RfmScores score(RfmFeatures features) {
     return new RfmScores(
         scores,

@@ -22,7 +22,14 @@ public final class RfmSegments {
    * @param revenueMinor their net spend, in minor units
    */
   public record SegmentSize(String name, long users, long revenueMinor) {
-    /** Requires a name. */
+    /**
+     * Requires a name.
+     *
+     * @param name the segment's name
+     * @param users users in the segment, 0 for an empty segment
+     * @param revenueMinor their net spend, in minor units
+     * @throws NullPointerException if {@code name} is null
+     */
     public SegmentSize {
       Checks.requireNonNull(name, "name");
     }
@@ -42,17 +49,31 @@ public final class RfmSegments {
     return segment == table.rules().size() ? SegmentTable.OTHERS : table.rules().get(segment).name();
   }
 
-  /** Number of users. */
+  /**
+   * Number of users.
+   *
+   * @return the row count, equal to the segmented features' size
+   */
   public int size() {
     return segmentOfUser.length;
   }
 
-  /** User {@code i}'s segment. */
+  /**
+   * User {@code i}'s segment.
+   *
+   * @param i a row, in {@code [0, size())}
+   * @return the matching rule's name, or {@value SegmentTable#OTHERS}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
   public String segment(int i) {
     return name(segmentOfUser[i]);
   }
 
-  /** Every segment of the table in rule order, then {@value SegmentTable#OTHERS}, empty ones included. */
+  /**
+   * Every segment of the table in rule order, then {@value SegmentTable#OTHERS}, empty ones included.
+   *
+   * @return an unmodifiable list of rules' count + 1 sizes, whose users sum to {@link #size()}
+   */
   public List<SegmentSize> sizes() {
     return sizes;
   }

@@ -45,7 +45,18 @@ public record RfmSpec(
     MEAN_PER_ORDER
   }
 
-  /** Requires zone and asOf; defaults the options as documented on the components. */
+  /**
+   * Requires zone and asOf; defaults the options as documented on the components.
+   *
+   * @param zone the zone of calendar days
+   * @param asOf the instant recency is measured at, at or after 1970-01-01T00:00:00Z
+   * @param frequency what frequency counts, or {@code null} for {@link Frequency#ORDERS}
+   * @param monetary what monetary value measures, or {@code null} for {@link Monetary#TOTAL}
+   * @param badRecords what to do with a bad record, or {@code null} for {@link
+   *     BadRecordPolicy#REJECT}
+   * @throws NullPointerException if {@code zone} or {@code asOf} is null
+   * @throws IllegalArgumentException if {@code asOf} is before 1970
+   */
   public RfmSpec {
     Checks.requireNonNull(zone, "zone");
     Checks.requireNonNull(asOf, "asOf");
@@ -56,17 +67,38 @@ public record RfmSpec(
     badRecords = badRecords == null ? BadRecordPolicy.REJECT : badRecords;
   }
 
-  /** Features counting valid orders and net spend, rejecting bad records. */
+  /**
+   * Features counting valid orders and net spend, rejecting bad records.
+   *
+   * @param zone the zone of calendar days
+   * @param asOf the instant recency is measured at, at or after 1970-01-01T00:00:00Z
+   * @return the spec
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code asOf} is before 1970
+   */
   public static RfmSpec of(ZoneId zone, Instant asOf) {
     return new RfmSpec(zone, asOf, Frequency.ORDERS, Monetary.TOTAL, BadRecordPolicy.REJECT);
   }
 
-  /** This spec with another bad-record policy. */
+  /**
+   * This spec with another bad-record policy.
+   *
+   * @param policy what to do with a bad record
+   * @return a new spec, otherwise equal (and so not mergeable with this one)
+   * @throws NullPointerException if {@code policy} is null
+   */
   public RfmSpec withBadRecords(BadRecordPolicy policy) {
     return new RfmSpec(zone, asOf, frequency, monetary, Checks.requireNonNull(policy, "policy"));
   }
 
-  /** This spec with other frequency and monetary measures. */
+  /**
+   * This spec with other frequency and monetary measures.
+   *
+   * @param frequency what frequency counts
+   * @param monetary what monetary value measures
+   * @return a new spec, otherwise equal
+   * @throws NullPointerException if an argument is null
+   */
   public RfmSpec withMeasures(Frequency frequency, Monetary monetary) {
     return new RfmSpec(
         zone,
@@ -79,13 +111,20 @@ public record RfmSpec(
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form; {@code zone} and {@code asOf} are required
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmSpec fromJson(String json) {
     return UserOpsJson.read(json, RfmSpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON with every option written out, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -93,6 +132,8 @@ public record RfmSpec(
   /**
    * A collector of orders without separate refunds ({@link RfmAccumulator#add(Order)}); parallel
    * streams merge partial accumulators.
+   *
+   * @return a collector giving the features of the stream's paid orders
    */
   public Collector<Order, RfmAccumulator, RfmFeatures> collector() {
     return Accumulators.collector(this, RfmAccumulator::add);

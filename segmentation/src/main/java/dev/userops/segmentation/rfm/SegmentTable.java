@@ -25,7 +25,14 @@ public record SegmentTable(List<Rule> rules) {
   private static final SegmentTable VIGNETTE = load("vignette-segments.json");
   private static final SegmentTable RF_GRID = load("rf-grid-segments.json");
 
-  /** Copies the rules and checks that names are distinct. */
+  /**
+   * Copies the rules and checks that names are distinct.
+   *
+   * @param rules the rules in the order they are tried; an empty list puts everyone in {@value
+   *     #OTHERS}
+   * @throws NullPointerException if {@code rules} or a rule is null
+   * @throws IllegalArgumentException if a name repeats or is {@value #OTHERS}
+   */
   public SegmentTable {
     rules = List.copyOf(Checks.requireNonNull(rules, "rules"));
     Set<String> names = new HashSet<>();
@@ -45,7 +52,16 @@ public record SegmentTable(List<Rule> rules) {
    * @param monetary monetary scores of the segment; {@code null} for any
    */
   public record Rule(String name, Range recency, Range frequency, Range monetary) {
-    /** Requires a non-blank name. */
+    /**
+     * Requires a non-blank name.
+     *
+     * @param name the segment's name, case-sensitive
+     * @param recency recency scores of the segment, or {@code null} for any
+     * @param frequency frequency scores of the segment, or {@code null} for any
+     * @param monetary monetary scores of the segment, or {@code null} for any
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public Rule {
       Checks.requireNonBlank(name, "name");
     }
@@ -66,7 +82,14 @@ public record SegmentTable(List<Rule> rules) {
    * @param max the highest score, {@code >= min}
    */
   public record Range(int min, int max) {
-    /** Requires {@code 1 <= min <= max}. */
+    /**
+     * Requires {@code 1 <= min <= max}. A {@code max} above the scoring's highest score is allowed
+     * and simply never reached.
+     *
+     * @param min the lowest score, inclusive
+     * @param max the highest score, inclusive
+     * @throws IllegalArgumentException if {@code min < 1} or {@code max < min}
+     */
     public Range {
       Checks.checkArgument(min >= 1, "min must be >= 1, got %s", min);
       Checks.checkArgument(max >= min, "max must be >= min %s, got %s", min, max);
@@ -77,6 +100,8 @@ public record SegmentTable(List<Rule> rules) {
    * The ten segments of the R package {@code rfm} 0.3.0 vignette, for scores 1..5: Champions,
    * Potential Loyalist, Loyal Customers, Promising, New Customers, Can't Lose Them, At Risk, Need
    * Attention, About To Sleep, Lost (in this order of precedence).
+   *
+   * @return the shared table; users it does not cover are {@value #OTHERS}
    */
   public static SegmentTable vignette() {
     return VIGNETTE;
@@ -88,6 +113,8 @@ public record SegmentTable(List<Rule> rules) {
    * 4–5, F 2–3), New Customers (R 5, F 1), Promising (R 4, F 1), Need Attention (R 3, F 3), About
    * To Sleep (R 3, F 1–2), At Risk (R 1–2, F 3–4), Can't Lose Them (R 1–2, F 5), Hibernating (R 2,
    * F 1–2), Lost (R 1, F 1–2).
+   *
+   * @return the shared table; for scores 1..5 nobody is {@value #OTHERS}
    */
   public static SegmentTable rfGrid() {
     return RF_GRID;
@@ -96,13 +123,20 @@ public record SegmentTable(List<Rule> rules) {
   /**
    * Reads a table from its JSON form.
    *
+   * @param json the JSON form; {@code rules} is required
+   * @return the table
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static SegmentTable fromJson(String json) {
     return UserOpsJson.read(json, SegmentTable.class);
   }
 
-  /** This table's JSON form. */
+  /**
+   * This table's JSON form.
+   *
+   * @return compact JSON, read back by {@link #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
@@ -116,7 +150,14 @@ public record SegmentTable(List<Rule> rules) {
     }
   }
 
-  /** The segment of scores {@code (r, f, m)}: the first matching rule's name, else {@value #OTHERS}. */
+  /**
+   * The segment of scores {@code (r, f, m)}: the first matching rule's name, else {@value #OTHERS}.
+   *
+   * @param r the recency score
+   * @param f the frequency score
+   * @param m the monetary score
+   * @return the segment's name; scores out of every range give {@value #OTHERS}
+   */
   public String segmentOf(int r, int f, int m) {
     for (Rule rule : rules) {
       if (rule.matches(r, f, m)) {
@@ -126,7 +167,16 @@ public record SegmentTable(List<Rule> rules) {
     return OTHERS;
   }
 
-  /** The segment of every scored user, and users and revenue per segment. */
+  /**
+   * The segment of every scored user, and users and revenue per segment.
+   *
+   * @param features the users' features; revenue is their net spend
+   * @param scores the same users' scores, row for row
+   * @return the segments
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code scores} has another number of users
+   * @throws ArithmeticException if a segment's revenue overflows a {@code long}
+   */
   public RfmSegments segment(RfmFeatures features, RfmScores scores) {
     Checks.checkArgument(
         features.size() == scores.size(), "scores must be of the same %s users as features, got %s",

@@ -70,7 +70,11 @@ public final class TagCatalog {
   /**
    * A catalog of {@code tags} in {@link ConditionMode#STRICT} without saved groups.
    *
-   * @throws ConfigException for duplicate ids or a bad condition, naming its path
+   * @param tags the tags in catalog order, at most {@value #MAX_TAGS}; an empty list gives a
+   *     catalog that tags nobody
+   * @return the compiled catalog
+   * @throws NullPointerException if {@code tags} or a tag is null
+   * @throws ConfigException for duplicate ids, too many tags or a bad condition, naming its path
    */
   public static TagCatalog of(List<TagRule> tags) {
     return of(tags, null, ConditionMode.STRICT);
@@ -79,8 +83,13 @@ public final class TagCatalog {
   /**
    * A catalog of {@code tags}.
    *
+   * @param tags the tags in catalog order, at most {@value #MAX_TAGS}
    * @param savedGroups object of group id to array of members for {@code $inGroup}; {@code null} for none
-   * @throws ConfigException for duplicate ids or a bad condition, naming its path
+   * @param mode how conditions the GrowthBook reference silently answers compile; {@code null} for
+   *     {@link ConditionMode#STRICT}
+   * @return the compiled catalog
+   * @throws NullPointerException if {@code tags} or a tag is null
+   * @throws ConfigException for duplicate ids, too many tags or a bad condition, naming its path
    */
   public static TagCatalog of(List<TagRule> tags, JsonNode savedGroups, ConditionMode mode) {
     return new TagCatalog(new CatalogDocument(FORMAT_VERSION, mode, savedGroups, tags));
@@ -89,6 +98,9 @@ public final class TagCatalog {
   /**
    * Reads a catalog from its JSON form.
    *
+   * @param json the JSON form; {@code formatVersion} must be {@value #FORMAT_VERSION}
+   * @return the compiled catalog
+   * @throws NullPointerException if {@code json} is null
    * @throws ConfigException naming the offending path
    */
   public static TagCatalog fromJson(String json) {
@@ -105,50 +117,94 @@ public final class TagCatalog {
     return document;
   }
 
-  /** This catalog's JSON form. */
+  /**
+   * This catalog's JSON form.
+   *
+   * @return compact JSON with format version, mode, saved groups and tags, read back by {@link
+   *     #fromJson}
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** The tags, in catalog order. */
+  /**
+   * The tags, in catalog order.
+   *
+   * @return an unmodifiable list
+   */
   public List<TagRule> tags() {
     return document.tags();
   }
 
-  /** Tag ids in catalog order: bit {@code i} of a {@link TagSet} is {@code ids().get(i)}. */
+  /**
+   * Tag ids in catalog order: bit {@code i} of a {@link TagSet} is {@code ids().get(i)}.
+   *
+   * @return an unmodifiable list of distinct ids
+   */
   public List<String> ids() {
     return ids;
   }
 
-  /** Number of tags. */
+  /**
+   * Number of tags.
+   *
+   * @return the tag count, in {@code [0, MAX_TAGS]}
+   */
   public int size() {
     return ids.size();
   }
 
-  /** The index of tag {@code id}, or -1 if it is not in this catalog. */
+  /**
+   * The index of a tag.
+   *
+   * @param id a tag id, compared exactly
+   * @return its position in catalog order, or -1 if it is not in this catalog (or null)
+   */
   public int indexOf(String id) {
     Integer index = indexes.get(id);
     return index == null ? -1 : index;
   }
 
-  /** The attribute paths the conditions read at the top level; flatten profiles with it. */
+  /**
+   * The attribute paths the conditions read at the top level; flatten profiles with it.
+   *
+   * @return the schema shared by every condition of the catalog
+   */
   public ProfileSchema schema() {
     return schema;
   }
 
-  /** Length of the {@code long[]} tag bit sets this catalog fills: {@code ceil(size() / 64)}. */
+  /**
+   * Length of the {@code long[]} tag bit sets this catalog fills.
+   *
+   * @return {@code ceil(size() / 64)}; 0 for an empty catalog
+   */
   public int wordCount() {
     return (ids.size() + 63) >>> 6;
   }
 
-  /** The tags {@code profile} (a JSON object) carries. */
+  /**
+   * The tags {@code profile} (a JSON object) carries.
+   *
+   * @param profile the user's attributes
+   * @return a new tag set
+   * @throws NullPointerException if {@code profile} is null
+   * @throws IllegalArgumentException if {@code profile} is not a JSON object
+   */
   public TagSet evaluate(JsonNode profile) {
     long[] words = new long[wordCount()];
     evaluate(profile, words);
     return new TagSet(this, words);
   }
 
-  /** The tags a profile flattened with {@link #schema()} carries. */
+  /**
+   * The tags a profile flattened with {@link #schema()} carries.
+   *
+   * @param profile the user's attributes, flattened with {@link #schema()}
+   * @return a new tag set
+   * @throws NullPointerException if {@code profile} is null and the catalog has tags
+   * @throws IllegalArgumentException if {@code profile} was flattened with another schema
+   */
   public TagSet evaluate(FlatProfile profile) {
     long[] words = new long[wordCount()];
     evaluate(profile, words);
@@ -160,6 +216,9 @@ public final class TagCatalog {
    * i / 64} for tag {@code i}; every other bit of the first {@link #wordCount()} words cleared),
    * without allocating.
    *
+   * @param profile the user's attributes, a JSON object
+   * @param words receives the tag bits; words past {@link #wordCount()} are left alone
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code profile} is not an object or {@code words} is shorter than {@link #wordCount()}
    */
   public void evaluate(JsonNode profile, long[] words) {
@@ -177,6 +236,10 @@ public final class TagCatalog {
    * Writes the tags a flattened profile carries into {@code words}, without allocating: the fast path
    * when many tags read the same attributes.
    *
+   * @param profile the user's attributes, flattened with {@link #schema()}
+   * @param words receives the tag bits; words past {@link #wordCount()} are left alone
+   * @throws NullPointerException if {@code words} is null, or {@code profile} is and the catalog
+   *     has tags
    * @throws IllegalArgumentException if {@code profile} was not flattened with {@link #schema()} or
    *     {@code words} is shorter than {@link #wordCount()}
    */

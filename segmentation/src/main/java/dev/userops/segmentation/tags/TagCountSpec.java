@@ -14,12 +14,23 @@ import java.util.stream.Collector;
  * @param catalog the tags to count
  */
 public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCounter, TagCounts> {
-  /** Requires a catalog. */
+  /**
+   * Requires a catalog.
+   *
+   * @param catalog the tags to count
+   * @throws NullPointerException if {@code catalog} is null
+   */
   public TagCountSpec {
     Checks.requireNonNull(catalog, "catalog");
   }
 
-  /** A spec counting the tags of {@code catalog}. */
+  /**
+   * A spec counting the tags of {@code catalog}.
+   *
+   * @param catalog the tags to count
+   * @return the spec
+   * @throws NullPointerException if {@code catalog} is null
+   */
   public static TagCountSpec of(TagCatalog catalog) {
     return new TagCountSpec(catalog);
   }
@@ -27,18 +38,30 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
   /**
    * Reads a spec from its JSON form.
    *
+   * @param json the JSON form, with the catalog in its own JSON form
+   * @return the spec
+   * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException naming the offending path
    */
   public static TagCountSpec fromJson(String json) {
     return UserOpsJson.read(json, TagCountSpec.class);
   }
 
-  /** This spec's JSON form. */
+  /**
+   * This spec's JSON form.
+   *
+   * @return compact JSON, read back by {@link #fromJson}; it identifies the spec in the counter's
+   *     bytes
+   */
   public String toJson() {
     return UserOpsJson.write(this);
   }
 
-  /** A collector counting the tags of a stream of profiles (JSON objects). */
+  /**
+   * A collector counting the tags of a stream of profiles (JSON objects).
+   *
+   * @return a collector counting each profile as one user
+   */
   public Collector<JsonNode, TagCounter, TagCounts> collector() {
     return Accumulators.collector(this, TagCounter::add);
   }

@@ -36,19 +36,39 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
     return spec;
   }
 
-  /** Adds one user's profile (a JSON object). */
+  /**
+   * Adds one user's profile (a JSON object).
+   *
+   * @param profile the user's attributes
+   * @return this counter
+   * @throws NullPointerException if {@code profile} is null
+   * @throws IllegalArgumentException if {@code profile} is not a JSON object
+   */
   public TagCounter add(JsonNode profile) {
     catalog.evaluate(profile, scratch);
     return add(scratch);
   }
 
-  /** Adds one user's profile flattened with the catalog's schema. */
+  /**
+   * Adds one user's profile flattened with the catalog's schema.
+   *
+   * @param profile the user's attributes, flattened with the catalog's schema
+   * @return this counter
+   * @throws IllegalArgumentException if {@code profile} was flattened with another schema
+   */
   public TagCounter add(FlatProfile profile) {
     catalog.evaluate(profile, scratch);
     return add(scratch);
   }
 
-  /** Adds one user's tags. */
+  /**
+   * Adds one user's tags.
+   *
+   * @param tags tags evaluated by an equal catalog
+   * @return this counter
+   * @throws NullPointerException if {@code tags} is null
+   * @throws IllegalArgumentException if {@code tags} is of another catalog
+   */
   public TagCounter add(TagSet tags) {
     Checks.checkArgument(tags.catalog().equals(catalog), "tags of another catalog: %s, expected %s", tags.catalog(), catalog);
     return add(tags.toLongArray());
@@ -58,7 +78,12 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
    * Adds one user carrying the tags whose bits are set in {@code tagWords} (as {@link
    * TagCatalog#evaluate(JsonNode, long[])} fills them).
    *
-   * @throws IllegalArgumentException if a bit beyond the catalog's tags is set
+   * @param tagWords tag bits, at least the catalog's {@link TagCatalog#wordCount()} words; all
+   *     zero for a user with no tag, who is still counted
+   * @return this counter
+   * @throws NullPointerException if {@code tagWords} is null
+   * @throws IllegalArgumentException if {@code tagWords} is too short or a bit beyond the catalog's
+   *     tags is set
    */
   public TagCounter add(long[] tagWords) {
     Checks.checkArgument(tagWords.length >= scratch.length, "tagWords must have length >= %s, got %s", scratch.length, tagWords.length);

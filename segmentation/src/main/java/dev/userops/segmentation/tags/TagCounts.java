@@ -12,7 +12,14 @@ import java.util.Map;
  * @param usersByTag users carrying each tag, for every tag of the catalog (0 included), in catalog order
  */
 public record TagCounts(long users, Map<String, Long> usersByTag) {
-  /** Validates the counts ({@code 0 <= count <= users}) and copies them in their iteration order. */
+  /**
+   * Validates the counts ({@code 0 <= count <= users}) and copies them in their iteration order.
+   *
+   * @param users profiles counted, {@code >= 0}
+   * @param usersByTag users carrying each tag
+   * @throws NullPointerException if {@code usersByTag} or a count is null
+   * @throws IllegalArgumentException if {@code users < 0} or a count is outside {@code [0, users]}
+   */
   public TagCounts {
     Checks.requireNonNegative(users, "users");
     Checks.requireNonNull(usersByTag, "usersByTag");
@@ -21,7 +28,12 @@ public record TagCounts(long users, Map<String, Long> usersByTag) {
     usersByTag = Collections.unmodifiableMap(new LinkedHashMap<>(usersByTag));
   }
 
-  /** Users carrying {@code tag}; 0 for a tag not counted. */
+  /**
+   * Users carrying one tag.
+   *
+   * @param tag a tag id
+   * @return the count; 0 for a tag not counted (or null)
+   */
   public long users(String tag) {
     return usersByTag.getOrDefault(tag, 0L);
   }

@@ -16,7 +16,16 @@ public record TagRule(String id, String description, JsonNode condition) {
   /** Longest tag id accepted. */
   public static final int MAX_ID_LENGTH = 64;
 
-  /** Validates the id and copies the condition. */
+  /**
+   * Validates the id and copies the condition; the condition itself is compiled by the catalog.
+   *
+   * @param id 1 to {@value #MAX_ID_LENGTH} characters of {@code [A-Za-z0-9_.:-]}
+   * @param description free text, or {@code null} for ""
+   * @param condition a JSON object; copied, so later changes to it have no effect
+   * @throws NullPointerException if {@code id} or {@code condition} is null
+   * @throws IllegalArgumentException if {@code id} is malformed or {@code condition} is not an
+   *     object
+   */
   public TagRule {
     Checks.requireNonNull(id, "id");
     Checks.checkArgument(
