@@ -88,7 +88,7 @@ class ReportCommandTest {
 
   private static Map<String, Long> skipped(JsonNode report) {
     Map<String, Long> skipped = new TreeMap<>();
-    report.at("/diagnostics/skipped").fields().forEachRemaining(e -> skipped.put(e.getKey(), e.getValue().asLong()));
+    report.at("/diagnostics/skipped").properties().forEach(e -> skipped.put(e.getKey(), e.getValue().asLong()));
     return skipped;
   }
 
@@ -136,7 +136,7 @@ class ReportCommandTest {
     assertThat(bundledJson.get("repurchase")).isEqualTo(json(run(concat(List.of("repurchase"), asOf))));
     assertThat(bundledJson.at("/rfm/segments")).isEqualTo(json(run(concat(List.of("rfm"), asOf))).get("segments"));
     JsonNode summary = json(run(concat(List.of("summary"), asOf)));
-    bundledJson.get("summary").fields().forEachRemaining(field ->
+    bundledJson.get("summary").properties().forEach(field ->
         assertThat(field.getValue()).as(field.getKey()).isEqualTo(summary.get(field.getKey())));
 
     // The report keeps the cohorts that have buyers and the columns some cohort has completed:

@@ -15,7 +15,7 @@ final class NaiveConditionInterpreter {
   private final Map<String, Pattern> patterns = new HashMap<>();
 
   boolean evalCondition(JsonNode obj, JsonNode condition) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = condition.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       switch (e.getKey()) {
         case "$or" -> {
@@ -66,7 +66,7 @@ final class NaiveConditionInterpreter {
     } else if (condition.isNumber()) {
       return value != null && value.isNumber() && value.doubleValue() == condition.doubleValue();
     } else if (condition.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = condition.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> op = it.next();
         if (!evalOperator(op.getKey(), value, op.getValue())) {
           return false;
