@@ -291,6 +291,7 @@ final class HtmlReport {
       curve("cohort", cohort.getKey().toString(), cohortColour(cohortIndex++, byCohort.size()), cohort.getValue(),
           days, yTop);
     }
+    // Pooled points carry the first cohort's start only because CurvePoint needs one; it is not drawn.
     List<CurvePoint> pooled = new ArrayList<>();
     for (int k = 0; k < days.size(); k++) {
       pooled.add(new CurvePoint(repurchase.curve().get(0).cohortStart(), days.get(k), mature[k], repurchasers[k]));
