@@ -59,7 +59,9 @@ final class InputOptions {
   @Option(names = "--as-of", paramLabel = "DATE|INSTANT",
       description = "The evaluation instant: records after it are bad records. A date means the"
           + " start of that day in --zone (so that day's own records are after it);"
-          + " also 2026-03-01T14:30 (in --zone) or 2026-03-01T14:30:00Z. Default: no bound.")
+          + " also 2026-03-01T14:30 (in --zone) or 2026-03-01T14:30:00Z. Default: no bound for"
+          + " summary and active, the last event for retention, the start of the day after the last"
+          + " record for report; rfm and repurchase require it.")
   private String asOf;
 
   @Option(names = "--bad-records", paramLabel = "reject|skip", defaultValue = "skip",
