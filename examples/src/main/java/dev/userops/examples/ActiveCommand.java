@@ -99,6 +99,6 @@ final class ActiveCommand implements Callable<Integer> {
           Reports.count(day.monthToDate()),
           day.stickiness() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * day.stickiness()));
     }
-    RetentionCommand.printSkipped(out, diagnostics);
+    Reports.printSkipped(out, diagnostics);
   }
 }

@@ -1,5 +1,7 @@
 package dev.userops.examples;
 
+import dev.userops.core.Diagnostics;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -27,5 +29,15 @@ final class Reports {
     }
     double percent = 100.0 * part / whole;
     return part > 0 && percent < 0.05 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", percent);
+  }
+
+  /** The footer every table report ends with: a blank line, then bad records skipped by reason, or "none". */
+  static void printSkipped(PrintWriter out, Diagnostics diagnostics) {
+    out.println();
+    out.println("Bad records skipped");
+    if (diagnostics.skipped().isEmpty()) {
+      out.println("  none");
+    }
+    diagnostics.skipped().forEach((reason, count) -> out.printf("  %-24s %14s%n", reason.name(), count(count)));
   }
 }

@@ -195,14 +195,6 @@ final class RepurchaseCommand implements Callable<Integer> {
         "days to 2nd order, p50", time.medianDays() == null ? "-" : time.medianDays());
     out.printf(
         "  %-24s %14s%n", "days to 2nd order, p90", time.p90Days() == null ? "-" : time.p90Days());
-    out.println();
-    out.println("Bad records skipped");
-    if (diagnostics.skipped().isEmpty()) {
-      out.println("  none");
-    }
-    diagnostics
-        .skipped()
-        .forEach(
-            (reason, count) -> out.printf("  %-24s %14s%n", reason.name(), Reports.count(count)));
+    Reports.printSkipped(out, diagnostics);
   }
 }

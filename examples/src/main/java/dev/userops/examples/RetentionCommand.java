@@ -273,18 +273,9 @@ final class RetentionCommand implements Callable<Integer> {
     out.printf("  %-14s %s (blank cells: not yet complete)%n", "as of", retention.asOf());
     out.println();
     out.print(matrix.toText());
-    printSkipped(out, diagnostics);
+    Reports.printSkipped(out, diagnostics);
   }
 
-  /** The bad-records footer both retention reports end with. */
-  static void printSkipped(PrintWriter out, Diagnostics diagnostics) {
-    out.println();
-    out.println("Bad records skipped");
-    if (diagnostics.skipped().isEmpty()) {
-      out.println("  none");
-    }
-    diagnostics.skipped().forEach((reason, count) -> out.printf("  %-24s %14s%n", reason, Reports.count(count)));
-  }
 
   /**
    * The events of the input, held as primitive columns so that settings that depend on the data

@@ -132,11 +132,6 @@ final class RfmCommand implements Callable<Integer> {
           Reports.percent(size.users(), users), Reports.money(size.revenueMinor(), input.fractionDigits()),
           Reports.percent(size.revenueMinor(), revenue));
     }
-    out.println();
-    out.println("Bad records skipped");
-    if (diagnostics.skipped().isEmpty()) {
-      out.println("  none");
-    }
-    diagnostics.skipped().forEach((reason, count) -> out.printf("  %-24s %14s%n", reason.name(), Reports.count(count)));
+    Reports.printSkipped(out, diagnostics);
   }
 }

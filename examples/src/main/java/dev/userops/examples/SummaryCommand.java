@@ -95,12 +95,7 @@ final class SummaryCommand implements Callable<Integer> {
     out.println();
     out.printf("  %-24s %14s %8s%n", "valid orders/user", "users", "share");
     printDistribution(out, summary);
-    out.println();
-    out.println("Bad records skipped");
-    if (diagnostics.skipped().isEmpty()) {
-      out.println("  none");
-    }
-    diagnostics.skipped().forEach((reason, count) -> row(out, reason.name(), Reports.count(count)));
+    Reports.printSkipped(out, diagnostics);
   }
 
   /** Users by valid orders per user, bucketed; buckets up to the one holding the most, so gaps show as zeros. */

@@ -171,11 +171,6 @@ final class TagsCommand implements Callable<Integer> {
     for (UserTags user : users.subList(0, Math.min(USERS_SHOWN, users.size()))) {
       out.printf("  %-24s %s%n", user.userId(), user.tags().isEmpty() ? "-" : String.join(", ", user.tags()));
     }
-    out.println();
-    out.println("Bad records skipped");
-    if (read.diagnostics().skipped().isEmpty()) {
-      out.println("  none");
-    }
-    read.diagnostics().skipped().forEach((reason, count) -> out.printf("  %-24s %14s%n", reason.name(), Reports.count(count)));
+    Reports.printSkipped(out, read.diagnostics());
   }
 }

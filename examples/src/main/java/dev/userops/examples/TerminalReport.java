@@ -41,7 +41,7 @@ final class TerminalReport {
     report.retention();
     report.repurchase();
     report.lifecycleAndValue();
-    report.badRecords();
+    Reports.printSkipped(out, figures.diagnostics());
   }
 
   private String money(long minor) {
@@ -189,15 +189,6 @@ final class TerminalReport {
       out.printf("  DAU %s   WAU (7 days) %s   MAU (30 days) %s   DAU/MAU %s%n", Reports.count(day.dau()),
           Reports.count(day.wau()), Reports.count(day.mau()), Reports.percent(day.dau(), day.mau()));
     }
-  }
-
-  private void badRecords() {
-    section("Bad records skipped");
-    if (figures.diagnostics().skipped().isEmpty()) {
-      out.println("  none");
-    }
-    figures.diagnostics().skipped().forEach((reason, count) ->
-        out.printf("  %-24s %14s%n", reason.name(), Reports.count(count)));
   }
 
   private void section(String title) {
