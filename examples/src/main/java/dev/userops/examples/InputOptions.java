@@ -43,7 +43,7 @@ final class InputOptions {
 
   private static final class InputFile {
     @Option(names = "--orders", paramLabel = "FILE", required = true,
-        description = "Order CSV with header user_id,order_id,occurred_at,amount,status[,channel].")
+        description = "Order CSV with header user_id,order_id,occurred_at,amount,status[,sales_channel].")
     private Path orders;
 
     @Option(names = "--cdnow", paramLabel = "FILE", required = true,

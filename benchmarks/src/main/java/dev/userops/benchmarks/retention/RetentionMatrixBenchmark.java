@@ -8,7 +8,7 @@ import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.cohort.ReturnMode;
-import dev.userops.retention.cohort.WindowMode;
+import dev.userops.core.WindowMode;
 import java.lang.ref.Reference;
 import java.sql.Connection;
 import java.sql.DriverManager;

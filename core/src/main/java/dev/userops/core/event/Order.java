@@ -13,7 +13,8 @@ import java.time.Instant;
  *     any value here — calculations decide what a negative amount means under their {@link
  *     dev.userops.core.BadRecordPolicy}
  * @param status paid, cancelled or fully refunded
- * @param channel where the order came from (e.g. "app", "web"), or {@code null} if unknown
+ * @param salesChannel where the order was placed (e.g. "app", "web", "store"), or {@code null} if
+ *     unknown; not the user's acquisition channel, nor a message channel
  */
 public record Order(
     String orderId,
@@ -21,7 +22,7 @@ public record Order(
     Instant occurredAt,
     long amountMinor,
     OrderStatus status,
-    String channel) {
+    String salesChannel) {
 
   /**
    * Checks that the id is not blank and that time and status are present. The amount is not
@@ -33,7 +34,7 @@ public record Order(
    * @param occurredAt when the order was placed, event time
    * @param amountMinor the order total in minor units of the shop's currency
    * @param status paid, cancelled or fully refunded
-   * @param channel where the order came from, or {@code null} if unknown
+   * @param salesChannel where the order was placed, or {@code null} if unknown
    * @throws NullPointerException if {@code orderId}, {@code occurredAt} or {@code status} is null
    * @throws IllegalArgumentException if {@code orderId} is blank
    */
@@ -44,14 +45,14 @@ public record Order(
   }
 
   /**
-   * An order with no channel.
+   * An order with no sales channel.
    *
    * @param orderId the host's order id, unique per shop
    * @param userId the buyer
    * @param occurredAt when the order was placed, event time
    * @param amountMinor the order total in minor units of the shop's currency
    * @param status paid, cancelled or fully refunded
-   * @return an order whose {@link #channel()} is {@code null}
+   * @return an order whose {@link #salesChannel()} is {@code null}
    * @throws NullPointerException if {@code orderId}, {@code occurredAt} or {@code status} is null
    * @throws IllegalArgumentException if {@code orderId} is blank
    */

@@ -23,7 +23,7 @@ final class OrderCsvReader extends AbstractOrderReader {
   private static final String OCCURRED_AT = "occurred_at";
   private static final String AMOUNT = "amount";
   private static final String STATUS = "status";
-  private static final String CHANNEL = "channel";
+  private static final String SALES_CHANNEL = "sales_channel";
   private static final List<String> REQUIRED = List.of(USER_ID, ORDER_ID, OCCURRED_AT, AMOUNT, STATUS);
 
   private final ZoneId zone;
@@ -50,7 +50,7 @@ final class OrderCsvReader extends AbstractOrderReader {
   public long forEach(Consumer<? super Order> consumer) throws IOException {
     startReading();
     long[] recordIndex = {0};
-    return CsvTable.read(source, in, REQUIRED, List.of(CHANNEL), (row, line, columns) -> {
+    return CsvTable.read(source, in, REQUIRED, List.of(SALES_CHANNEL), (row, line, columns) -> {
       String field = ORDER_ID;
       Order order;
       try {
@@ -63,7 +63,7 @@ final class OrderCsvReader extends AbstractOrderReader {
         long amountMinor = Fields.amountMinor(row.getField(columns.get(AMOUNT)), fractionDigits);
         field = STATUS;
         OrderStatus orderStatus = Fields.status(row.getField(columns.get(STATUS)));
-        Integer channel = columns.get(CHANNEL);
+        Integer channel = columns.get(SALES_CHANNEL);
         String orderChannel = channel == null || row.getField(channel).isEmpty() ? null : row.getField(channel);
         order = new Order(id, users.indexOf(user), at, amountMinor, orderStatus, orderChannel);
       } catch (IllegalArgumentException e) {

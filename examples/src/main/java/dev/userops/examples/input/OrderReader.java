@@ -24,10 +24,10 @@ public interface OrderReader extends Closeable {
   /**
    * A reader of order CSV (RFC 4180, UTF-8, optional BOM). The header is required and names exactly
    * the columns {@code user_id, order_id, occurred_at, amount, status} and optionally {@code
-   * channel}, in any order. {@code occurred_at} takes the forms of {@link Timestamps#parse} in
+   * sales_channel}, in any order. {@code occurred_at} takes the forms of {@link Timestamps#parse} in
    * {@code zone}; {@code amount} is a decimal in major units with at most {@code fractionDigits}
    * fraction digits, converted to minor units exactly; {@code status} is {@code paid}, {@code
-   * cancelled} or {@code refunded} in any case; an empty {@code channel} is {@code null}.
+   * cancelled} or {@code refunded} in any case; an empty {@code sales_channel} is {@code null}.
    *
    * <p>An order id seen before in the file is reported to {@code duplicates} as {@link
    * dev.userops.core.BadRecordReason#DUPLICATE_ORDER_ID} and, when skipped, not passed on; the

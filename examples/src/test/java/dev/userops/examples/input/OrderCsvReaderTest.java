@@ -47,7 +47,7 @@ class OrderCsvReaderTest {
   @Test
   void readsEveryFieldAndMapsUserIdsDensely() throws IOException {
     List<Order> orders = read(
-        "user_id,order_id,occurred_at,amount,status,channel\n"
+        "user_id,order_id,occurred_at,amount,status,sales_channel\n"
             + "alice,o1,2026-03-01T10:00:00Z,12.34,paid,app\n"
             + "bob,o2,2026-03-02T10:00:00Z,0.10,CANCELLED,\n"
             + "alice,o3,2026-03-03T10:00:00Z,5,Refunded,web\n",
@@ -165,7 +165,7 @@ class OrderCsvReaderTest {
     assertThatThrownBy(() -> read("user_id,order_id,occurred_at,amt,status,coupon\n", ZoneId.of("UTC")))
         .isInstanceOf(InputException.class)
         .hasMessage("orders.csv:1: header: missing column(s) amount; unknown column(s) amt, coupon"
-            + " (expected user_id,order_id,occurred_at,amount,status[,channel])");
+            + " (expected user_id,order_id,occurred_at,amount,status[,sales_channel])");
     assertThatThrownBy(() -> read("u1,o1,2026-03-01,1.00,paid\n", ZoneId.of("UTC")))
         .hasMessageStartingWith("orders.csv:1: header: missing column(s) user_id, order_id");
     assertThatThrownBy(() -> read("", ZoneId.of("UTC")))

@@ -1,6 +1,7 @@
 package dev.userops.incentives.push;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.userops.core.WindowMode;
 import dev.userops.core.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
@@ -279,27 +280,19 @@ public record PushPolicy(
     }
   }
 
-  /** How a cap's window is laid on the time line. */
-  public enum CapMode {
-    /** The user's local calendar day, week or month ({@code P1D}, {@code P1W}, {@code P1M}). */
-    CALENDAR,
-    /** Any window of the given length: at most max sends in every such window. */
-    ROLLING
-  }
-
   /**
    * A frequency cap: at most {@code max} deliveries of capped classes on the channel (or all
    * channels) in one window.
    *
    * @param channel the channel counted and limited; {@code null} for all channels together
    * @param max the limit, &gt;= 0; for an adaptive cap, the limit of users with too little history
-   * @param window {@code P1D}, {@code P1W} or {@code P1M} for {@link CapMode#CALENDAR}; an ISO-8601
-   *     duration from 1 minute to 400 days for {@link CapMode#ROLLING}
+   * @param window {@code P1D}, {@code P1W} or {@code P1M} for {@link WindowMode#CALENDAR}; an ISO-8601
+   *     duration from 1 minute to 400 days for {@link WindowMode#ROLLING}
    * @param mode calendar or rolling
    * @param adaptive derives the limit from the user's activity; {@code null} for a fixed limit
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Cap(String channel, int max, String window, CapMode mode, Adaptive adaptive) {
+  public record Cap(String channel, int max, String window, WindowMode mode, Adaptive adaptive) {
     /**
      * Checks max, mode and window; whether the channel is declared is checked by the policy.
      *
@@ -314,7 +307,7 @@ public record PushPolicy(
     public Cap {
       Checks.checkArgument(max >= 0, "max: expected >= 0, got %s", max);
       Checks.checkArgument(mode != null, "mode: expected one of CALENDAR, ROLLING, got null");
-      if (mode == CapMode.CALENDAR) {
+      if (mode == WindowMode.CALENDAR) {
         calendarGranularity(window);
       } else {
         rollingMillis(window);
@@ -331,7 +324,7 @@ public record PushPolicy(
      * @throws IllegalArgumentException if {@code max < 0} or the window is another string
      */
     public static Cap calendar(String channel, int max, String window) {
-      return new Cap(channel, max, window, CapMode.CALENDAR, null);
+      return new Cap(channel, max, window, WindowMode.CALENDAR, null);
     }
 
     /**
@@ -344,7 +337,7 @@ public record PushPolicy(
      * @throws IllegalArgumentException if {@code max < 0} or the window is malformed or out of range
      */
     public static Cap rolling(String channel, int max, String window) {
-      return new Cap(channel, max, window, CapMode.ROLLING, null);
+      return new Cap(channel, max, window, WindowMode.ROLLING, null);
     }
 
     static Granularity calendarGranularity(String window) {

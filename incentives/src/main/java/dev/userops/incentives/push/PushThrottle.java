@@ -6,7 +6,7 @@ import dev.userops.core.Granularity;
 import dev.userops.incentives.push.Decision.Outcome;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.PushPolicy.Cap;
-import dev.userops.incentives.push.PushPolicy.CapMode;
+import dev.userops.core.WindowMode;
 import dev.userops.incentives.push.PushPolicy.MessageClass;
 import dev.userops.incentives.push.PushPolicy.QuietHoursAction;
 import java.time.Instant;
@@ -140,7 +140,7 @@ public final class PushThrottle {
       Cap cap = caps.get(i);
       capChannel[i] = cap.channel() == null ? -1 : channelIndexes.get(cap.channel());
       capMax[i] = cap.max();
-      capRolling[i] = cap.mode() == CapMode.ROLLING;
+      capRolling[i] = cap.mode() == WindowMode.ROLLING;
       long horizon;
       if (capRolling[i]) {
         capWindowMillis[i] = Cap.rollingMillis(cap.window());

@@ -7,7 +7,7 @@ import dev.userops.incentives.push.Decision.Outcome;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.PushPolicy.Adaptive;
 import dev.userops.incentives.push.PushPolicy.Cap;
-import dev.userops.incentives.push.PushPolicy.CapMode;
+import dev.userops.core.WindowMode;
 import dev.userops.incentives.push.PushPolicy.Channel;
 import dev.userops.incentives.push.PushPolicy.Consent;
 import dev.userops.incentives.push.PushPolicy.MessageClass;
@@ -205,7 +205,7 @@ class PushThrottleTest {
 
   @Test
   void adaptiveCapsFollowTheUsersActiveDays() {
-    Cap weekly = new Cap(null, 3, "P1W", CapMode.CALENDAR, new Adaptive(0.5, 1, 10, 28));
+    Cap weekly = new Cap(null, 3, "P1W", WindowMode.CALENDAR, new Adaptive(0.5, 1, 10, 28));
     PushThrottle throttle = throttle(List.of(weekly));
     Instant monday = at("2026-03-02T09:00:00Z"); // a Monday
     PushState daily = consenting(throttle, UTC);

@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.WindowMode;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecords;

@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.WindowMode;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecordPolicy;

@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.WindowMode;
 import dev.userops.core.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.WindowMode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;

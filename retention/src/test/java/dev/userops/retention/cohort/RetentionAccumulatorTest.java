@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
