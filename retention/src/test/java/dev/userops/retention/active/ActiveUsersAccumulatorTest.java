@@ -72,12 +72,23 @@ class ActiveUsersAccumulatorTest {
   @Test
   void version1BytesStillRead() throws IOException {
     ActiveUsersAccumulator fresh = goldenAccumulator();
-    byte[] golden;
-    try (InputStream in = getClass().getResourceAsStream("/retention/golden/active-users-v1.bin")) {
-      golden = in.readAllBytes();
+    byte[] v1 = golden("active-users-v1.bin");
+    assertThat(fresh.spec().accumulatorFromBytes(v1).result()).isEqualTo(fresh.result());
+    assertThat(fresh.spec().accumulatorFromBytes(v1).toByteArray()).isEqualTo(fresh.toByteArray());
+  }
+
+  @Test
+  void version2BytesAreStable() throws IOException {
+    ActiveUsersAccumulator fresh = goldenAccumulator();
+    byte[] v2 = golden("active-users-v2.bin");
+    assertThat(fresh.toByteArray()).isEqualTo(v2);
+    assertThat(fresh.spec().accumulatorFromBytes(v2).result()).isEqualTo(fresh.result());
+  }
+
+  private byte[] golden(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/retention/golden/" + name)) {
+      return in.readAllBytes();
     }
-    assertThat(fresh.spec().accumulatorFromBytes(golden).result()).isEqualTo(fresh.result());
-    assertThat(fresh.toByteArray()).isEqualTo(golden);
   }
 
   @Test
