@@ -59,7 +59,7 @@ final class RfmCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RfmScoring rfmScoring = switch (scoring) {
       case "quantile" -> RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES);
-      case "r-compatible" -> RfmScoring.rCompatible(RfmScoring.DEFAULT_SCORES);
+      case "r-compatible" -> RfmScoring.rCompatible(RfmScoring.DEFAULT_SCORES, input.fractionDigits());
       default -> throw usage("--scoring: expected quantile or r-compatible, got \"" + scoring + "\"");
     };
     SegmentTable table = switch (segments) {

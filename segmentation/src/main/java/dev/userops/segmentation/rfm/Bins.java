@@ -23,7 +23,7 @@ final class Bins {
    * Bins {@code [cut[k-1], cut[k])}: {@code 1 + (cuts <= value)}, or {@code cuts.length + 1 - (cuts
    * <= value)} if reversed.
    */
-  static byte[] cutScores(long[] values, double[] cuts, boolean reversed) {
+  static byte[] cutScores(double[] values, double[] cuts, boolean reversed) {
     byte[] out = new byte[values.length];
     for (int i = 0; i < values.length; i++) {
       int below = 0;
@@ -41,11 +41,11 @@ final class Bins {
    * x[hi]} over the sorted values at 1-based index {@code 1 + (n - 1) × p}, computed here in the
    * same double arithmetic, with {@code p = k × (1 / scores)} as R's {@code seq} computes it.
    */
-  static double[] rCutPoints(long[] values, int scores) {
+  static double[] rCutPoints(double[] values, int scores) {
     if (values.length == 0) {
       return new double[0];
     }
-    long[] sorted = values.clone();
+    double[] sorted = values.clone();
     Arrays.sort(sorted);
     double by = 1.0 / scores;
     double[] cuts = new double[scores - 1];
@@ -61,6 +61,20 @@ final class Bins {
       cuts[k - 1] = q + 1;
     }
     return cuts;
+  }
+
+  /**
+   * {@code values[i] / 10^fractionDigits} as doubles: the nearest double to the decimal in major
+   * units (IEEE division is correctly rounded and {@code 10^fractionDigits <= 10^18} is exact up to
+   * 10^22), which is the value R parses from the same decimal text.
+   */
+  static double[] majorUnits(long[] values, int fractionDigits) {
+    double scale = Math.pow(10, fractionDigits);
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i] / scale;
+    }
+    return out;
   }
 
   private static int lowerBound(long[] sorted, long value) {

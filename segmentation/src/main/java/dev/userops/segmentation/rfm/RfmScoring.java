@@ -17,13 +17,18 @@ import java.util.List;
  * @param recencyEdges for {@link Method#FIXED_EDGES}: ascending recency lower bounds in days
  * @param frequencyEdges for {@link Method#FIXED_EDGES}: ascending frequency lower bounds
  * @param monetaryEdges for {@link Method#FIXED_EDGES}: ascending monetary lower bounds in minor units
+ * @param fractionDigits for {@link Method#R_COMPATIBLE}: digits of the minor unit (2 for cents), in
+ *     [0, 18]; monetary cut points are computed on the amounts in major units, as R sees them, so
+ *     the scores do not depend on the minor-unit scale. {@code null} means 0 (amounts are given in
+ *     the units R saw); must be null or 0 for the other methods, whose scores are scale-invariant
  */
 public record RfmScoring(
     Method method,
     Integer scores,
     List<Long> recencyEdges,
     List<Long> frequencyEdges,
-    List<Long> monetaryEdges) {
+    List<Long> monetaryEdges,
+    Integer fractionDigits) {
   /** The default highest score. */
   public static final int DEFAULT_SCORES = 5;
 
@@ -63,13 +68,21 @@ public record RfmScoring(
    *     Method#FIXED_EDGES}; null otherwise
    * @param monetaryEdges {@code scores - 1} strictly ascending bounds in minor units for {@link
    *     Method#FIXED_EDGES}; null otherwise
+   * @param fractionDigits digits of the minor unit for {@link Method#R_COMPATIBLE}, in [0, 18], or
+   *     {@code null} for 0
    * @throws NullPointerException if {@code method}, or for {@link Method#FIXED_EDGES} an edge list
    *     or edge, is null
-   * @throws IllegalArgumentException if {@code scores} is out of range, edges are given to another
-   *     method, or an edge list has the wrong size or order
+   * @throws IllegalArgumentException if {@code scores} or {@code fractionDigits} is out of range,
+   *     edges or fraction digits are given to another method, or an edge list has the wrong size or
+   *     order
    */
   public RfmScoring {
     Checks.requireNonNull(method, "method");
+    fractionDigits = fractionDigits == null ? 0 : fractionDigits;
+    Checks.requireInRange(fractionDigits, 0, 18, "fractionDigits");
+    Checks.checkArgument(
+        fractionDigits == 0 || method == Method.R_COMPATIBLE,
+        "fractionDigits is only for R_COMPATIBLE, got method %s with fractionDigits %s", method, fractionDigits);
     scores = scores == null ? DEFAULT_SCORES : scores;
     Checks.requireInRange(scores, 1, 100, "scores");
     if (method == Method.FIXED_EDGES) {
@@ -103,18 +116,31 @@ public record RfmScoring(
    * @throws IllegalArgumentException if {@code scores} is out of range
    */
   public static RfmScoring quantiles(int scores) {
-    return new RfmScoring(Method.QUANTILE, scores, null, null, null);
+    return new RfmScoring(Method.QUANTILE, scores, null, null, null, null);
   }
 
   /**
-   * R {@code rfm} 0.3.0 scores {@code 1 .. scores}.
+   * R {@code rfm} 0.3.0 scores {@code 1 .. scores} for amounts in the units R saw.
    *
    * @param scores the highest score, in [1, 100]; R's default is 5
-   * @return the scoring
+   * @return the scoring, as {@code rCompatible(scores, 0)}
    * @throws IllegalArgumentException if {@code scores} is out of range
    */
   public static RfmScoring rCompatible(int scores) {
-    return new RfmScoring(Method.R_COMPATIBLE, scores, null, null, null);
+    return rCompatible(scores, 0);
+  }
+
+  /**
+   * R {@code rfm} 0.3.0 scores {@code 1 .. scores} for amounts in minor units with {@code
+   * fractionDigits} digits: the monetary cut points are R's, computed on the amounts in major units.
+   *
+   * @param scores the highest score, in [1, 100]; R's default is 5
+   * @param fractionDigits digits of the minor unit, e.g. 2 for cents, in [0, 18]
+   * @return the scoring
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static RfmScoring rCompatible(int scores, int fractionDigits) {
+    return new RfmScoring(Method.R_COMPATIBLE, scores, null, null, null, fractionDigits);
   }
 
   /**
@@ -130,7 +156,8 @@ public record RfmScoring(
    */
   public static RfmScoring fixedEdges(List<Long> recencyEdges, List<Long> frequencyEdges, List<Long> monetaryEdges) {
     Checks.requireNonNull(recencyEdges, "recencyEdges");
-    return new RfmScoring(Method.FIXED_EDGES, recencyEdges.size() + 1, recencyEdges, frequencyEdges, monetaryEdges);
+    return new RfmScoring(
+        Method.FIXED_EDGES, recencyEdges.size() + 1, recencyEdges, frequencyEdges, monetaryEdges, null);
   }
 
   /**
@@ -165,16 +192,20 @@ public record RfmScoring(
   public RfmScores score(RfmFeatures features) {
     return new RfmScores(
         scores,
-        axis(features.recencyColumn(), true, recencyEdges),
-        axis(features.frequencyColumn(), false, frequencyEdges),
-        axis(features.monetaryColumn(), false, monetaryEdges));
+        axis(features.recencyColumn(), true, recencyEdges, 0),
+        axis(features.frequencyColumn(), false, frequencyEdges, 0),
+        axis(features.monetaryColumn(), false, monetaryEdges, fractionDigits));
   }
 
-  private byte[] axis(long[] values, boolean reversed, List<Long> edges) {
+  private byte[] axis(long[] values, boolean reversed, List<Long> edges, int digits) {
     return switch (method) {
       case QUANTILE -> Bins.quantileScores(values, scores, reversed);
-      case FIXED_EDGES -> Bins.cutScores(values, edges.stream().mapToDouble(Long::doubleValue).toArray(), reversed);
-      case R_COMPATIBLE -> Bins.cutScores(values, Bins.rCutPoints(values, scores), reversed);
+      case FIXED_EDGES -> Bins.cutScores(
+          Bins.majorUnits(values, 0), edges.stream().mapToDouble(Long::doubleValue).toArray(), reversed);
+      case R_COMPATIBLE -> {
+        double[] major = Bins.majorUnits(values, digits);
+        yield Bins.cutScores(major, Bins.rCutPoints(major, scores), reversed);
+      }
     };
   }
 

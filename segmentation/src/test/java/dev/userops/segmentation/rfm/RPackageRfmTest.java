@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reproduces the R package {@code rfm} 0.3.0 (MIT, Aravind Hebbali; LICENSE-rfm.txt beside the
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RPackageRfmTest {
   private static final String DIR = "/segmentation/rfm-r/";
-  private static final Result RESULT = compute();
+  private static final Result RESULT = compute(0);
 
   private record Result(UserIdDictionary users, RfmFeatures features, RfmScores scores, RfmSegments segments) {
     int row(String customer) {
@@ -34,17 +35,21 @@ class RPackageRfmTest {
     }
   }
 
-  private static Result compute() {
+  /**
+   * The R package's orders with revenue in minor units of {@code fractionDigits} digits: R saw whole
+   * currency units, so with 0 digits one minor unit is one unit.
+   */
+  private static Result compute(int fractionDigits) {
     UserIdDictionary users = new UserIdDictionary();
-    // revenue is in whole currency units, as R saw it: one unit per "minor" unit here.
+    long scale = (long) Math.pow(10, fractionDigits);
     RfmAccumulator acc =
         RfmSpec.of(ZoneOffset.UTC, LocalDate.of(2006, 12, 31).atStartOfDay(ZoneOffset.UTC).toInstant()).newAccumulator();
     for (List<String> row : csv("rfm_data_orders.csv")) {
       long millis = LocalDate.parse(row.get(1)).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-      acc.add(users.indexOf(row.get(0)), millis, Long.parseLong(row.get(2)));
+      acc.add(users.indexOf(row.get(0)), millis, Long.parseLong(row.get(2)) * scale);
     }
     RfmFeatures features = acc.result();
-    RfmScores scores = RfmScoring.rCompatible(5).score(features);
+    RfmScores scores = RfmScoring.rCompatible(5, fractionDigits).score(features);
     return new Result(users, features, scores, SegmentTable.vignette().segment(features, scores));
   }
 
@@ -64,6 +69,25 @@ class RPackageRfmTest {
     assertThat(RESULT.scores().f(i)).as("frequency score").isEqualTo(Integer.parseInt(f));
     assertThat(RESULT.scores().m(i)).as("monetary score").isEqualTo(Integer.parseInt(m));
     assertThat(RESULT.scores().rfmScore(i)).isEqualTo(Integer.parseInt(score));
+  }
+
+  /**
+   * The same 995 customers with revenue in cents (or finer): scores and segments must be R's whatever
+   * the minor-unit scale. Computing the cut points on the scaled amounts gave 3 other scores at 2
+   * digits (e.g. Skylar Hoeger m 2 instead of 1).
+   */
+  @ParameterizedTest(name = "{0} fraction digits")
+  @ValueSource(ints = {1, 2, 3, 6})
+  void scoresDoNotDependOnTheMinorUnitScale(int fractionDigits) {
+    Result minor = compute(fractionDigits);
+    List<List<String>> expected = csv("rfm_expected_table_order_2006-12-31.csv");
+    assertThat(expected).hasSize(995);
+    for (List<String> row : expected) {
+      int i = minor.row(row.get(0));
+      assertThat(minor.scores().rfmScore(i)).as("%s at %s digits", row.get(0), fractionDigits)
+          .isEqualTo(Integer.parseInt(row.get(7)));
+      assertThat(minor.segments().segment(i)).isEqualTo(RESULT.segments().segment(RESULT.row(row.get(0))));
+    }
   }
 
   static Stream<Arguments> expectedSegments() {

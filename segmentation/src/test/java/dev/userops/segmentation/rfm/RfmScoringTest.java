@@ -88,7 +88,7 @@ class RfmScoringTest {
   void rCompatibleCutsAreType7QuantilesPlusOne() {
     // 1..10: quantiles at 0.2..0.8 are 2.8, 4.6, 6.4, 8.2 -> cuts 3.8, 5.6, 7.4, 9.2.
     long[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    assertThat(Bins.rCutPoints(v, 5)).containsExactly(new double[] {3.8, 5.6, 7.4, 9.2}, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(Bins.rCutPoints(Bins.majorUnits(v, 0), 5)).containsExactly(new double[] {3.8, 5.6, 7.4, 9.2}, org.assertj.core.data.Offset.offset(1e-12));
     RfmScores s = RfmScoring.rCompatible(5).score(features(v, v, v));
     int[] f = new int[10];
     for (int i = 0; i < 10; i++) {
@@ -107,7 +107,7 @@ class RfmScoringTest {
         .hasMessageContaining("recencyEdges must be strictly ascending");
     assertThatThrownBy(() -> RfmScoring.fixedEdges(List.of(2L, 3L), List.of(1L), List.of(1L, 2L)))
         .hasMessageContaining("frequencyEdges must hold scores - 1 = 2 edges");
-    assertThatThrownBy(() -> new RfmScoring(RfmScoring.Method.QUANTILE, 5, List.of(1L), null, null))
+    assertThatThrownBy(() -> new RfmScoring(RfmScoring.Method.QUANTILE, 5, List.of(1L), null, null, null))
         .hasMessageContaining("only for FIXED_EDGES");
     assertThatThrownBy(() -> RfmScoring.fromJson("{\"method\":\"QUANTILE\",\"scores\":\"five\"}"))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("scores");
