@@ -45,4 +45,19 @@ public final class Accumulators {
         self.spec(),
         other.spec());
   }
+
+  /**
+   * The JSON form of the spec embedded in an accumulator's bytes, for the {@code fromBytes(bytes)}
+   * factory of each accumulator, which reads the spec from the bytes themselves.
+   *
+   * @param bytes an accumulator's binary form
+   * @param family the 4-character family code the bytes must carry
+   * @param maxVersion the newest format version the caller reads
+   * @return the spec's JSON, as written with the bytes
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the bytes are not of {@code family} or are truncated
+   */
+  public static String specJson(byte[] bytes, String family, int maxVersion) {
+    return BinaryForm.reader(bytes, family, maxVersion).getString("spec");
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The framing of every persisted binary form: a 4-byte magic {@code "UOPS"}, a 4-character family
@@ -263,17 +264,22 @@ public final class BinaryForm {
     }
 
     /**
-     * Reads a string that must equal {@code expected}, e.g. the spec the bytes were written for.
+     * Reads the spec the bytes were written for, as JSON, and checks that it equals {@code
+     * expected}. Specs are compared as values, not as text, so bytes written before a spec's JSON
+     * gained a field with a default still read. Accumulators embed the spec's JSON without its
+     * {@code version} field: the bytes' own format version covers their whole payload.
      *
-     * @param field names the value in errors
-     * @param expected the only string accepted
-     * @throws IllegalArgumentException if the string differs (the message shows both) or is
-     *     truncated
+     * @param <S> the spec type
+     * @param expected the only spec accepted
+     * @param fromJson reads a spec from its JSON form
+     * @throws IllegalArgumentException if the spec differs (the message shows both) or is truncated
+     * @throws ConfigException if the embedded JSON is not a valid spec
      */
-    public void expectString(String field, String expected) {
-      String actual = getString(field);
+    public <S> void expectSpec(S expected, Function<String, S> fromJson) {
+      String json = getString("spec");
+      S actual = fromJson.apply(json);
       Checks.checkArgument(
-          expected.equals(actual), "%s: expected %s %s, got %s", family, field, expected, actual);
+          expected.equals(actual), "%s: expected spec %s, got %s", family, expected, json);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -107,6 +110,65 @@ public final class UserOpsJson {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("", e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a versioned document: a JSON object whose optional {@code version} field names its format
+   * version, and whose other fields are {@code type}'s. A document without {@code version} is read
+   * as version 1 (the analytics specs carried none before 0.1.0).
+   *
+   * @param <T> the type read
+   * @param json one complete JSON object
+   * @param type the record to read
+   * @param currentVersion the newest format version this code reads, {@code >= 1}
+   * @return the value read, validated by its constructor
+   * @throws NullPointerException if an argument is null
+   * @throws ConfigException for a document that is not an object, a {@code version} that is not an
+   *     integer in {@code [1, currentVersion]}, or as {@link #read}
+   */
+  public static <T> T readVersioned(String json, Class<T> type, int currentVersion) {
+    Checks.requireNonNull(json, "json");
+    Checks.requireNonNull(type, "type");
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw toConfigException(e);
+    }
+    if (!(tree instanceof ObjectNode object)) {
+      String found = tree == null || tree.isMissingNode()
+          ? "no document" : tree.getNodeType().toString().toLowerCase(Locale.ROOT);
+      throw new ConfigException("", "expected a JSON object, got " + found);
+    }
+    JsonNode version = object.remove("version");
+    if (version != null && !(version.isIntegralNumber() && version.canConvertToInt()
+        && version.intValue() >= 1 && version.intValue() <= currentVersion)) {
+      throw new ConfigException("version", "expected an integer in [1, " + currentVersion + "], got " + version);
+    }
+    try {
+      return MAPPER.treeToValue(object, type);
+    } catch (JsonProcessingException e) {
+      throw toConfigException(e);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("", e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code value} as compact JSON led by {@code "version": version}, read back by {@link
+   * #readVersioned}.
+   *
+   * @param value a record whose JSON form is an object
+   * @param version its format version
+   * @return the JSON on one line
+   * @throws IllegalArgumentException if Jackson cannot serialize {@code value} as an object
+   */
+  public static String writeVersioned(Object value, int version) {
+    ObjectNode document = MAPPER.createObjectNode().put("version", version);
+    JsonNode fields = MAPPER.valueToTree(value);
+    Checks.checkArgument(fields instanceof ObjectNode, "cannot write %s as a versioned object", value);
+    document.setAll((ObjectNode) fields);
+    return write(document);
   }
 
   /**

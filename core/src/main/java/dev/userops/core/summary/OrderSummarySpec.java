@@ -23,6 +23,9 @@ import java.util.stream.Collector;
  */
 public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRecords)
     implements AccumulatorSpec<OrderSummaryAccumulator, OrderSummary> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
 
   /**
    * Requires a zone and defaults the bad-record policy to {@link BadRecordPolicy#REJECT}.
@@ -59,7 +62,7 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OrderSummarySpec fromJson(String json) {
-    return UserOpsJson.read(json, OrderSummarySpec.class);
+    return UserOpsJson.readVersioned(json, OrderSummarySpec.class, JSON_VERSION);
   }
 
   /**
@@ -68,7 +71,7 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
    * @return compact JSON that {@link #fromJson} reads back to an equal spec
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

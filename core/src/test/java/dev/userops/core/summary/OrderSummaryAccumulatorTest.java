@@ -112,8 +112,15 @@ class OrderSummaryAccumulatorTest {
   void specJsonRoundTripsAndRejectsUnknownFields() {
     assertThat(OrderSummarySpec.fromJson(SKIP.toJson())).isEqualTo(SKIP);
     assertThat(SKIP.toJson())
-        .isEqualTo("{\"zone\":\"Asia/Shanghai\",\"asOf\":\"2026-06-30T16:00:00Z\",\"badRecords\":\"SKIP_AND_COUNT\"}");
+        .isEqualTo("{\"version\":1,\"zone\":\"Asia/Shanghai\",\"asOf\":\"2026-06-30T16:00:00Z\",\"badRecords\":\"SKIP_AND_COUNT\"}");
+    // Specs written before they carried a version read as version 1.
     assertThat(OrderSummarySpec.fromJson("{\"zone\":\"UTC\"}").badRecords()).isEqualTo(BadRecordPolicy.REJECT);
+    assertThatThrownBy(() -> OrderSummarySpec.fromJson("{\"version\":2,\"zone\":\"UTC\"}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("version: expected an integer in [1, 1], got 2");
+    assertThatThrownBy(() -> OrderSummarySpec.fromJson("null"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("expected a JSON object, got null");
     assertThatThrownBy(() -> OrderSummarySpec.fromJson("{\"zone\":\"UTC\",\"asof\":null}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("asof: unknown field \"asof\"");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.Accumulators;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -143,6 +145,9 @@ public final class AccumulatorLaws<T, A extends Accumulator<A, R>, R> {
     A copy = spec.accumulatorFromBytes(bytes);
     assertThat(copy.result()).as("result after byte round trip").isEqualTo(expected);
     assertThat(copy.toByteArray()).as("bytes after byte round trip").isEqualTo(bytes);
+    A described = fromBytesAlone(full, bytes);
+    assertThat(described.spec()).as("spec read from the bytes alone").isEqualTo(spec);
+    assertThat(described.result()).as("result read from the bytes alone").isEqualTo(expected);
     // Partitions shipped as bytes (Spark buffers) and merged must agree too.
     List<List<T>> parts = split(input, 2, random);
     A merged =
@@ -154,6 +159,18 @@ public final class AccumulatorLaws<T, A extends Accumulator<A, R>, R> {
       assertThatThrownBy(() -> spec.accumulatorFromBytes(truncated))
           .as("truncated bytes")
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** The accumulator class's static {@code fromBytes(byte[])}, which every accumulator offers. */
+  @SuppressWarnings("unchecked")
+  private A fromBytesAlone(A accumulator, byte[] bytes) {
+    try {
+      Method fromBytes = accumulator.getClass().getMethod("fromBytes", byte[].class);
+      assertThat(Modifier.isStatic(fromBytes.getModifiers())).as("%s is static", fromBytes).isTrue();
+      return (A) fromBytes.invoke(null, (Object) bytes);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(accumulator.getClass() + " lacks a public static fromBytes(byte[])", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.userops.retention.active;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecords;
@@ -229,7 +230,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    */
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
     writer.putLong(records);
     badRecords.writeTo(writer);
     int allocated = 0;
@@ -248,9 +249,23 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     return writer.toByteArray();
   }
 
+  /**
+   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
+   *
+   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
+   *     or inconsistent
+   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
+   */
+  public static ActiveUsersAccumulator fromBytes(byte[] bytes) {
+    return fromBytes(ActiveUsersSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
+  }
+
   static ActiveUsersAccumulator fromBytes(ActiveUsersSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectString("spec", spec.toJson());
+    reader.expectSpec(spec, ActiveUsersSpec::fromJson);
     ActiveUsersAccumulator acc = new ActiveUsersAccumulator(spec);
     acc.records = reader.getLong("records");
     acc.badRecords.readFrom(reader);

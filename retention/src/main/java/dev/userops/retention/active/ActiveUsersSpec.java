@@ -26,6 +26,9 @@ import java.util.stream.Collector;
 public record ActiveUsersSpec(
     ZoneId zone, LocalDate from, LocalDate to, DayOfWeek weekStart, BadRecordPolicy badRecords)
     implements AccumulatorSpec<ActiveUsersAccumulator, ActiveUsers> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
   /** Most days reported by one spec: ten years. */
   public static final int MAX_DAYS = 3653;
 
@@ -76,7 +79,7 @@ public record ActiveUsersSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ActiveUsersSpec fromJson(String json) {
-    return UserOpsJson.read(json, ActiveUsersSpec.class);
+    return UserOpsJson.readVersioned(json, ActiveUsersSpec.class, JSON_VERSION);
   }
 
   /**
@@ -85,7 +88,7 @@ public record ActiveUsersSpec(
    * @return compact JSON with the defaults written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.userops.retention.cohort;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.WindowMode;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
@@ -126,16 +127,30 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
     writer.putLong(records);
     badRecords.writeTo(writer);
     engine.writeTo(writer);
     return writer.toByteArray();
   }
 
+  /**
+   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
+   *
+   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
+   *     or inconsistent
+   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
+   */
+  public static RetentionAccumulator fromBytes(byte[] bytes) {
+    return fromBytes(RetentionSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
+  }
+
   static RetentionAccumulator fromBytes(RetentionSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectString("spec", spec.toJson());
+    reader.expectSpec(spec, RetentionSpec::fromJson);
     RetentionAccumulator acc = new RetentionAccumulator(spec);
     acc.records = reader.getLong("records");
     acc.badRecords.readFrom(reader);

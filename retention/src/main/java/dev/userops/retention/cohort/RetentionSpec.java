@@ -70,6 +70,9 @@ public record RetentionSpec(
     WindowMode window,
     BadRecordPolicy badRecords)
     implements AccumulatorSpec<RetentionAccumulator, RetentionMatrix> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
 
   /**
    * Most intervals after the start a matrix tracks: the per-user bitmap of first-time calendar
@@ -190,7 +193,7 @@ public record RetentionSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RetentionSpec fromJson(String json) {
-    return UserOpsJson.read(json, RetentionSpec.class);
+    return UserOpsJson.readVersioned(json, RetentionSpec.class, JSON_VERSION);
   }
 
   /**
@@ -199,7 +202,7 @@ public record RetentionSpec(
    * @return compact JSON with every field written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -58,6 +58,9 @@ public record RepurchaseSpec(
     @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultCurveDays.class)
         List<Integer> curveDays)
     implements AccumulatorSpec<RepurchaseAccumulator, RepurchaseResult> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
   /** The default N of N-day repurchase. */
   public static final int DEFAULT_WINDOW_DAYS = 30;
 
@@ -321,7 +324,7 @@ public record RepurchaseSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RepurchaseSpec fromJson(String json) {
-    return UserOpsJson.read(json, RepurchaseSpec.class);
+    return UserOpsJson.readVersioned(json, RepurchaseSpec.class, JSON_VERSION);
   }
 
   /**
@@ -331,7 +334,7 @@ public record RepurchaseSpec(
    *     #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.userops.retention.winback;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecords;
@@ -271,7 +272,7 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
     writer.putLong(records);
     badRecords.writeTo(writer);
     int users = 0;
@@ -290,9 +291,23 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
     return writer.toByteArray();
   }
 
+  /**
+   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
+   *
+   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
+   *     or inconsistent
+   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
+   */
+  public static WinBackAccumulator fromBytes(byte[] bytes) {
+    return fromBytes(WinBackSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
+  }
+
   static WinBackAccumulator fromBytes(WinBackSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectString("spec", spec.toJson());
+    reader.expectSpec(spec, WinBackSpec::fromJson);
     WinBackAccumulator acc = new WinBackAccumulator(spec);
     acc.records = reader.getLong("records");
     acc.badRecords.readFrom(reader);

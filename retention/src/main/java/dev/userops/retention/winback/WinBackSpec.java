@@ -43,6 +43,9 @@ public record WinBackSpec(
     int lostDays,
     BadRecordPolicy badRecords)
     implements AccumulatorSpec<WinBackAccumulator, WinBackResult> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
   /** Days kept per user: about 27 years, 3.4 KB per user at most. */
   static final int MAX_TRACKED_DAYS = 10_000;
 
@@ -146,7 +149,7 @@ public record WinBackSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static WinBackSpec fromJson(String json) {
-    return UserOpsJson.read(json, WinBackSpec.class);
+    return UserOpsJson.readVersioned(json, WinBackSpec.class, JSON_VERSION);
   }
 
   /**
@@ -155,7 +158,7 @@ public record WinBackSpec(
    * @return compact JSON with the defaults written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

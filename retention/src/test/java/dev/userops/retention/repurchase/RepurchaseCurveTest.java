@@ -128,11 +128,12 @@ class RepurchaseCurveTest {
             + "\"weekStart\":\"MONDAY\",\"refunds\":\"NET\",\"badRecords\":\"REJECT\"}";
     RepurchaseSpec spec = RepurchaseSpec.of(UTC, AS_OF);
 
-    // A spec written before the curve existed reads as the default and is written back unchanged,
-    // which keeps the spec inside existing accumulator bytes readable.
+    // A spec written before the curve (and the version) existed reads as the default and is
+    // written back with only the version added, which keeps the spec inside existing accumulator
+    // bytes readable.
     assertThat(RepurchaseSpec.fromJson(before)).isEqualTo(spec);
     assertThat(spec.curveDays()).isEqualTo(RepurchaseSpec.DEFAULT_CURVE_DAYS);
-    assertThat(spec.toJson()).isEqualTo(before);
+    assertThat(spec.toJson()).isEqualTo("{\"version\":1," + before.substring(1));
     assertThat(RepurchaseSpec.fromJson(before.replace("}", ",\"curveDays\":null}")))
         .isEqualTo(spec);
 

@@ -1,5 +1,6 @@
 package dev.userops.segmentation.rfm;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BadRecords;
@@ -226,7 +227,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson());
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
     writer.putLong(records);
     badRecords.writeTo(writer);
     writer.putInt(users.size());
@@ -245,9 +246,23 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
     return writer.toByteArray();
   }
 
+  /**
+   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
+   *
+   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
+   *     or inconsistent
+   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
+   */
+  public static RfmAccumulator fromBytes(byte[] bytes) {
+    return fromBytes(RfmSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
+  }
+
   static RfmAccumulator fromBytes(RfmSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectString("spec", spec.toJson());
+    reader.expectSpec(spec, RfmSpec::fromJson);
     RfmAccumulator acc = new RfmAccumulator(spec);
     acc.records = reader.getLong("records");
     acc.badRecords.readFrom(reader);

@@ -28,6 +28,9 @@ import java.util.stream.Collector;
 public record RfmSpec(
     ZoneId zone, Instant asOf, Frequency frequency, Monetary monetary, BadRecordPolicy badRecords)
     implements AccumulatorSpec<RfmAccumulator, RfmFeatures> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
 
   /** What the frequency feature counts. */
   public enum Frequency {
@@ -117,7 +120,7 @@ public record RfmSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmSpec fromJson(String json) {
-    return UserOpsJson.read(json, RfmSpec.class);
+    return UserOpsJson.readVersioned(json, RfmSpec.class, JSON_VERSION);
   }
 
   /**
@@ -126,7 +129,7 @@ public record RfmSpec(
    * @return compact JSON with every option written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

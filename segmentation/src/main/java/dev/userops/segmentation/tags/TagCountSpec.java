@@ -14,6 +14,9 @@ import java.util.stream.Collector;
  * @param catalog the tags to count
  */
 public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCounter, TagCounts> {
+  /** Format version of the JSON form, written as its {@code version} field. */
+  private static final int JSON_VERSION = 1;
+
   /**
    * Requires a catalog.
    *
@@ -44,7 +47,7 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
    * @throws dev.userops.core.ConfigException naming the offending path
    */
   public static TagCountSpec fromJson(String json) {
-    return UserOpsJson.read(json, TagCountSpec.class);
+    return UserOpsJson.readVersioned(json, TagCountSpec.class, JSON_VERSION);
   }
 
   /**
@@ -54,7 +57,7 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
    *     bytes
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return UserOpsJson.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Accumulator;
 import dev.userops.core.Accumulators;
 import dev.userops.core.BinaryForm;
@@ -121,7 +122,7 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(spec.toJson()).putLong(users);
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec)).putLong(users);
     writer.putInt(counts.length);
     for (long count : counts) {
       writer.putLong(count);
@@ -129,9 +130,23 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
     return writer.toByteArray();
   }
 
+  /**
+   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
+   *
+   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
+   *     or inconsistent
+   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
+   */
+  public static TagCounter fromBytes(byte[] bytes) {
+    return fromBytes(TagCountSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
+  }
+
   static TagCounter fromBytes(TagCountSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectString("spec", spec.toJson());
+    reader.expectSpec(spec, TagCountSpec::fromJson);
     TagCounter counter = new TagCounter(spec);
     counter.users = reader.getLong("users");
     Checks.checkArgument(counter.users >= 0, "TAGC: users must be >= 0, got %s", counter.users);
