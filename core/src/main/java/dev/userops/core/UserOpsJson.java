@@ -1,5 +1,6 @@
 package dev.userops.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -11,13 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +31,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +68,7 @@ public final class UserOpsJson {
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("UserOps").addSerializer(OptionalDouble.class, new OptionalDoubleSerializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -87,6 +94,25 @@ public final class UserOpsJson {
                 .maxNameLength(1024)
                 .build());
     return mapper;
+  }
+
+  /** An empty optional as {@code null}, a present one as its number: how results write rates. */
+  private static final class OptionalDoubleSerializer extends StdSerializer<OptionalDouble> {
+    private static final long serialVersionUID = 1L;
+
+    OptionalDoubleSerializer() {
+      super(OptionalDouble.class);
+    }
+
+    @Override
+    public void serialize(OptionalDouble value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
+      if (value.isPresent()) {
+        generator.writeNumber(value.getAsDouble());
+      } else {
+        generator.writeNull();
+      }
+    }
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.userops.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
@@ -68,16 +66,7 @@ final class ActiveCommand implements Callable<Integer> {
     Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper mapper = UserOpsJson.mapper();
-      ObjectNode document = mapper.createObjectNode();
-      document.put("source", data.source());
-      document.put("zone", input.zone().getId());
-      document.put("from", from.toString());
-      document.put("to", to.toString());
-      document.put("weekStart", weekStart.name());
-      document.set("days", mapper.valueToTree(active.days()));
-      document.set("diagnostics", mapper.valueToTree(diagnostics));
-      out.println(UserOpsJson.writePretty(document));
+      out.println(UserOpsJson.writePretty(Reports.json(active, diagnostics)));
     } else {
       printTable(out, active, diagnostics, data.source());
     }

@@ -97,17 +97,14 @@ record ReportFigures(
     document.put("asOfDefaulted", source.asOfDefaulted());
     document.put("badRecords", source.badRecords().name());
     document.put("records", source.records());
-    ObjectNode orders = mapper.valueToTree(summary);
-    // The summary only sees screened orders; the report's bad records are the top-level diagnostics.
-    orders.remove("diagnostics");
-    document.set("summary", orders);
+    // Sections see screened orders only; the report's bad records are the top-level diagnostics.
+    document.set("summary", Reports.section(summary));
     ObjectNode rfm = document.putObject("rfm");
     rfm.put("scoring", "quantile");
     rfm.put("segmentTable", "vignette");
     rfm.set("segments", mapper.valueToTree(segments));
-    document.set("retention", RetentionCommand.json(retention));
-    document.set("repurchase", RepurchaseCommand.json(repurchase));
-    document.set("repurchaseCurve", mapper.valueToTree(repurchase.curve()));
+    document.set("retention", Reports.section(retention));
+    document.set("repurchase", Reports.section(repurchase));
     ObjectNode stages = document.putObject("lifecycle");
     stages.put("basis", lifecycle.basis());
     stages.set("rules", mapper.valueToTree(lifecycle.rules()));

@@ -1,6 +1,9 @@
 package dev.userops.examples;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
+import dev.userops.core.UserOpsJson;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -39,5 +42,23 @@ final class Reports {
       out.println("  none");
     }
     diagnostics.skipped().forEach((reason, count) -> out.printf("  %-24s %14s%n", reason.name(), count(count)));
+  }
+
+  /**
+   * A result's own JSON form (its record fields, as its {@code toJson()} writes them) with its
+   * diagnostics replaced by the run's, which add the reader's screen to the accumulator's.
+   */
+  static ObjectNode json(Object result, Diagnostics diagnostics) {
+    ObjectMapper mapper = UserOpsJson.mapper();
+    ObjectNode document = mapper.valueToTree(result);
+    document.set("diagnostics", mapper.valueToTree(diagnostics));
+    return document;
+  }
+
+  /** A section of a composed document: a result's own JSON form without its diagnostics. */
+  static ObjectNode section(Object result) {
+    ObjectNode section = UserOpsJson.mapper().valueToTree(result);
+    section.remove("diagnostics");
+    return section;
   }
 }

@@ -1,8 +1,5 @@
 package dev.userops.examples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
@@ -15,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,53 +88,12 @@ final class RepurchaseCommand implements Callable<Integer> {
     RepurchaseResult result = accumulator.result();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(UserOpsJson.writePretty(json(result)));
+      out.println(UserOpsJson.writePretty(Reports.json(result, read.diagnostics().plus(result.diagnostics()))));
     } else {
       print(out, result, read.diagnostics().plus(result.diagnostics()), asOf);
     }
     out.flush();
     return 0;
-  }
-
-  /** The document of the shape, no more keys, so that scripts can rely on it. */
-  static ObjectNode json(RepurchaseResult result) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode document = nodes.objectNode();
-    document.put("windowDays", result.windowDays());
-    ArrayNode cohorts = document.putArray("cohorts");
-    for (Cohort c : result.cohorts()) {
-      ObjectNode node = cohorts.addObject();
-      node.put("start", c.start().toString());
-      node.put("firstBuyers", c.firstBuyers());
-      node.put("repurchasers", c.repurchasers());
-      putRate(node, c.rate());
-      node.put("mature", c.mature());
-    }
-    RepurchaseResult.Rate pooled = result.pooled();
-    ObjectNode pooledNode = document.putObject("pooled");
-    pooledNode.put("eligible", pooled.eligible());
-    pooledNode.put("repurchasers", pooled.repurchasers());
-    putRate(pooledNode, pooled.rate());
-    ArrayNode periods = document.putArray("nextPeriod");
-    for (NextPeriod p : result.nextPeriods()) {
-      ObjectNode node = periods.addObject();
-      node.put("period", p.start().toString());
-      node.put("buyers", p.buyers());
-      node.put("repeatBuyers", p.repeatBuyers());
-      putRate(node, p.rate());
-    }
-    ObjectNode time = document.putObject("timeToSecondOrder");
-    time.put("medianDays", result.timeToSecondOrder().medianDays());
-    time.put("p90Days", result.timeToSecondOrder().p90Days());
-    return document;
-  }
-
-  private static void putRate(ObjectNode node, OptionalDouble rate) {
-    if (rate.isPresent()) {
-      node.put("rate", rate.getAsDouble());
-    } else {
-      node.putNull("rate");
-    }
   }
 
   private void print(

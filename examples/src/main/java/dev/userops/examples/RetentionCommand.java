@@ -1,10 +1,5 @@
 package dev.userops.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecords;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.ConfigException;
@@ -14,19 +9,20 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.examples.input.EventCsvReader;
+import dev.userops.core.WindowMode;
+import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
+import dev.userops.retention.cohort.ReturnMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,19 +107,18 @@ final class RetentionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ObjectNode settings = specFile == null ? UserOpsJson.mapper().createObjectNode() : readSpec(specFile);
-    ZoneId zone = flagOr(settings, "--zone", "zone") ? input.zone() : specZone(settings);
-    Instant asOf = flagOr(settings, "--as-of", "asOf") ? input.asOf() : specAsOf(settings);
+    RetentionSpec base = specFile == null ? null : readSpec(specFile);
+    ZoneId zone = base == null || typed("--zone") ? input.zone() : base.zone();
+    Instant asOf = base == null || typed("--as-of") ? input.asOf() : base.asOf();
     Events data = Events.read(spec, input, events, zone, asOf);
-    override(settings, zone, data, asOf == null ? data.asOf() : asOf);
-    RetentionSpec retention = parse(settings);
+    RetentionSpec retention = retentionSpec(base, zone, data, asOf == null ? data.asOf() : asOf);
     RetentionAccumulator accumulator = retention.newAccumulator();
     data.feed(accumulator::add, retention::startsCohort, retention::countsAsReturn);
     RetentionMatrix matrix = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(matrix.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(UserOpsJson.writePretty(json(matrix)));
+      out.println(UserOpsJson.writePretty(Reports.json(matrix, diagnostics)));
     } else {
       printTable(out, retention, matrix, diagnostics, data);
     }
@@ -131,133 +126,76 @@ final class RetentionCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Whether the option was typed or the spec file lacks the field: then the flag decides. */
-  private boolean flagOr(ObjectNode settings, String option, String field) {
-    return spec.commandLine().getParseResult().hasMatchedOption(option) || !settings.hasNonNull(field);
+  private boolean typed(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  private ZoneId specZone(ObjectNode settings) {
+  private RetentionSpec readSpec(Path file) throws IOException {
     try {
-      return ZoneId.of(settings.get("zone").asText());
-    } catch (DateTimeException e) {
-      throw new ParameterException(spec.commandLine(), "--spec: zone: expected a time zone id (e.g."
-          + " \"Asia/Shanghai\"), got " + settings.get("zone"), e);
-    }
-  }
-
-  private Instant specAsOf(ObjectNode settings) {
-    try {
-      return Instant.parse(settings.get("asOf").asText());
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--spec: asOf: expected ISO-8601 instant, got "
-          + settings.get("asOf"), e);
-    }
-  }
-
-  private ObjectNode readSpec(Path file) throws IOException {
-    String text = Files.readString(file);
-    try {
-      JsonNode node = UserOpsJson.mapper().readTree(text);
-      if (!(node instanceof ObjectNode object)) {
-        throw new ParameterException(spec.commandLine(), "--spec " + file + ": expected a JSON object");
-      }
-      return object;
-    } catch (JsonProcessingException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--spec " + file + ": " + UserOpsJson.toConfigException(e).getMessage(), e, null, file.toString());
-    }
-  }
-
-  private void override(ObjectNode settings, ZoneId zone, Events data, Instant asOf) {
-    settings.put("zone", zone.getId());
-    if (granularity != null) {
-      settings.put("granularity", granularity.name());
-    }
-    if (weekStart != null) {
-      settings.put("weekStart", weekStart.name());
-    }
-    if (brackets != null) {
-      ArrayNode array = settings.putArray("brackets");
-      brackets.forEach(array::add);
-      settings.put("intervals", intervals == null ? 0 : intervals);
-    } else if (intervals != null) {
-      settings.put("intervals", intervals);
-    } else if (!settings.has("intervals")) {
-      String period = settings.path("granularity").asText(Granularity.DAY.name());
-      settings.put("intervals", Granularity.DAY.name().equals(period) ? 30 : 12);
-    }
-    putEnum(settings, "cohortMode", "--cohort", cohort, "first-time", "recurring");
-    putEnum(settings, "returnMode", "--return", returnMode, "on", "on-or-after");
-    putEnum(settings, "window", "--window", window, "calendar", "rolling");
-    if (startEvents != null) {
-      putArray(settings, "startEvents", startEvents);
-    }
-    if (returnEvents != null) {
-      putArray(settings, "returnEvents", returnEvents);
-    } else if (events == null && !settings.has("returnEvents")) {
-      putArray(settings, "returnEvents", List.of(ORDER_EVENT));
-    }
-    if (flagOr(settings, "--bad-records", "badRecords")) {
-      settings.put("badRecords", input.badRecords().name());
-    }
-    settings.put("asOf", asOf.toString());
-    if (from != null) {
-      settings.put("from", from.toString());
-    } else if (!settings.has("from")) {
-      List<String> starts = new ArrayList<>();
-      settings.path("startEvents").forEach(name -> starts.add(name.asText()));
-      settings.put("from", data.firstDate(zone, starts, asOf).toString());
-    }
-    if (to != null) {
-      settings.put("to", to.toString());
-    } else if (!settings.has("to")) {
-      settings.put("to", LocalDate.ofInstant(asOf, zone).toString());
-    }
-  }
-
-  /** Puts {@code value}, one of the lower-case hyphenated {@code names}, as its enum constant. */
-  private void putEnum(ObjectNode settings, String field, String option, String value, String... names) {
-    if (value == null) {
-      return;
-    }
-    if (!Arrays.asList(names).contains(value)) {
-      throw new ParameterException(spec.commandLine(),
-          option + ": expected " + String.join(" or ", names) + ", got \"" + value + "\"");
-    }
-    settings.put(field, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-  }
-
-  private static void putArray(ObjectNode settings, String field, List<String> values) {
-    ArrayNode array = settings.putArray(field);
-    values.forEach(array::add);
-  }
-
-  private RetentionSpec parse(ObjectNode settings) {
-    try {
-      return RetentionSpec.fromJson(settings.toString());
+      return RetentionSpec.fromJson(Files.readString(file));
     } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), "--spec " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The spec file's settings (or the defaults), each typed flag overriding its field; without a
+   * spec file, {@code from} and {@code to} default to the data and valid orders are the returns.
+   */
+  private RetentionSpec retentionSpec(RetentionSpec base, ZoneId zone, Events data, Instant asOf) {
+    try {
+      RetentionSpec.Builder builder = base == null ? RetentionSpec.builder() : base.toBuilder();
+      builder.zone(zone).asOf(asOf);
+      if (granularity != null) {
+        builder.granularity(granularity);
+      }
+      if (weekStart != null) {
+        builder.weekStart(weekStart);
+      }
+      if (intervals != null) {
+        builder.intervals(intervals);
+      }
+      if (brackets != null) {
+        builder.brackets(brackets);
+      }
+      if (cohort != null) {
+        builder.cohortMode(option("--cohort", cohort, CohortMode.class, "first-time", "recurring"));
+      }
+      if (returnMode != null) {
+        builder.returnMode(option("--return", returnMode, ReturnMode.class, "on", "on-or-after"));
+      }
+      if (window != null) {
+        builder.window(option("--window", window, WindowMode.class, "calendar", "rolling"));
+      }
+      List<String> starts = startEvents != null ? startEvents : base == null ? List.of() : base.startEvents();
+      builder.startEvents(starts);
+      if (returnEvents != null) {
+        builder.returnEvents(returnEvents);
+      } else if (base == null && events == null) {
+        builder.returnEvents(List.of(ORDER_EVENT));
+      }
+      if (base == null || typed("--bad-records")) {
+        builder.badRecords(input.badRecords());
+      }
+      if (from != null || base == null) {
+        builder.from(from != null ? from : data.firstDate(zone, starts, asOf));
+      }
+      if (to != null || base == null) {
+        builder.to(to != null ? to : LocalDate.ofInstant(asOf, zone));
+      }
+      return builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), "retention spec: " + e.getMessage(), e);
     }
   }
 
-  /** The shape: granularity, zone, cohorts (start, size, counts, rates), mean (counts, rates). */
-  static ObjectNode json(RetentionMatrix matrix) {
-    ObjectMapper mapper = UserOpsJson.mapper();
-    ObjectNode document = mapper.createObjectNode();
-    document.put("granularity", matrix.granularity().name());
-    document.put("zone", matrix.zone().getId());
-    ArrayNode cohorts = document.putArray("cohorts");
-    for (RetentionMatrix.Cohort cohort : matrix.cohorts()) {
-      ObjectNode row = cohorts.addObject();
-      row.put("start", cohort.start().toString());
-      row.put("size", cohort.size());
-      row.set("counts", mapper.valueToTree(cohort.counts()));
-      row.set("rates", mapper.valueToTree(cohort.rates()));
+  /** {@code value}, one of the lower-case hyphenated {@code names}, as its enum constant. */
+  private <E extends Enum<E>> E option(String option, String value, Class<E> type, String... names) {
+    if (!Arrays.asList(names).contains(value)) {
+      throw new ParameterException(spec.commandLine(),
+          option + ": expected " + String.join(" or ", names) + ", got \"" + value + "\"");
     }
-    ObjectNode mean = document.putObject("mean");
-    mean.set("counts", mapper.valueToTree(matrix.mean().counts()));
-    mean.set("rates", mapper.valueToTree(matrix.mean().rates()));
-    return document;
+    return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   private void printTable(PrintWriter out, RetentionSpec retention, RetentionMatrix matrix,

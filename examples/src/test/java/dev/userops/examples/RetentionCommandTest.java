@@ -63,7 +63,9 @@ class RetentionCommandTest {
   void jsonHasExactlyTheDocumentedShape() throws IOException {
     JsonNode matrix = json(run(args("--json")));
 
-    assertThat(matrix.fieldNames()).toIterable().containsExactly("granularity", "zone", "cohorts", "mean");
+    // RetentionMatrix.toJson's form, with the run's diagnostics (reader and matrix).
+    assertThat(matrix.fieldNames()).toIterable()
+        .containsExactly("granularity", "zone", "columns", "cohorts", "mean", "simpleMean", "diagnostics");
     assertThat(matrix.get("granularity").asText()).isEqualTo("DAY");
     assertThat(matrix.get("zone").asText()).isEqualTo("UTC");
     JsonNode first = matrix.get("cohorts").get(0);
@@ -72,7 +74,7 @@ class RetentionCommandTest {
     assertThat(first.get("size").asLong()).isEqualTo(2);
     assertThat(counts(first)).containsExactly("2", "2", "0", "1");
     assertThat(counts(matrix.get("cohorts").get(1))).containsExactly("2", "1", "0", "1");
-    assertThat(matrix.get("mean").fieldNames()).toIterable().containsExactly("counts", "rates");
+    assertThat(matrix.get("mean").fieldNames()).toIterable().containsExactly("counts", "eligible", "rates");
     assertThat(matrix.get("mean").get("rates").get(1).asDouble()).isEqualTo(0.75);
   }
 

@@ -1,5 +1,6 @@
 package dev.userops.core.summary;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Checks;
 import dev.userops.core.Diagnostics;
 import java.time.LocalDate;
@@ -74,5 +75,14 @@ public record OrderSummary(
         .filter(e -> e.getKey() >= k)
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /**
+   * This result as JSON, the form {@code userops summary --json} prints.
+   *
+   * @return compact JSON
+   */
+  public String toJson() {
+    return UserOpsJson.write(this);
   }
 }

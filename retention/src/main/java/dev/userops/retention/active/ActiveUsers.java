@@ -1,5 +1,6 @@
 package dev.userops.retention.active;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Checks;
 import dev.userops.core.Diagnostics;
 import java.time.LocalDate;
@@ -62,5 +63,14 @@ public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) 
       Checks.checkArgument(0 <= dau && dau <= wau && wau <= mau,
           "expected 0 <= dau <= wau <= mau, got %s, %s, %s", dau, wau, mau);
     }
+  }
+
+  /**
+   * This result as JSON, the form {@code userops active --json} prints.
+   *
+   * @return compact JSON
+   */
+  public String toJson() {
+    return UserOpsJson.write(this);
   }
 }

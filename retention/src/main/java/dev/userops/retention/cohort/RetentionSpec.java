@@ -178,9 +178,275 @@ public record RetentionSpec(
    * @throws IllegalArgumentException if a value is out of range
    */
   public static RetentionSpec daily(ZoneId zone, LocalDate from, LocalDate to, int intervals, Instant asOf) {
-    return new RetentionSpec(Granularity.DAY, zone, DayOfWeek.MONDAY, intervals, List.of(), from, to,
-        asOf, List.of(), List.of(), CohortMode.FIRST_TIME, ReturnMode.ON, WindowMode.CALENDAR,
-        BadRecordPolicy.REJECT);
+    return builder().zone(zone).from(from).to(to).intervals(intervals).asOf(asOf).build();
+  }
+
+  /**
+   * A builder with every field unset: {@link Builder#build()} needs {@code zone}, {@code from},
+   * {@code to} and {@code asOf}, and applies the record's defaults to the rest.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this spec's fields, to derive a changed spec. Setting columns or windows on it
+   * replaces this spec's: {@code brackets(...)} on a builder of an interval spec is allowed, but
+   * setting both {@code intervals} and {@code brackets} on one builder is rejected.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.granularity = granularity;
+    builder.zone = zone;
+    builder.weekStart = weekStart;
+    builder.intervals = brackets.isEmpty() ? intervals : 0;
+    builder.brackets = brackets;
+    builder.from = from;
+    builder.to = to;
+    builder.asOf = asOf;
+    builder.startEvents = startEvents;
+    builder.returnEvents = returnEvents;
+    builder.cohortMode = cohortMode;
+    builder.returnMode = returnMode;
+    builder.window = window;
+    builder.badRecords = badRecords;
+    return builder;
+  }
+
+  /**
+   * Builds a {@link RetentionSpec} by name instead of fourteen positions. Settings that contradict
+   * each other are rejected when the second is set, naming both: {@code intervals} and {@code
+   * brackets} on one builder, and a {@code ROLLING} window with {@code MONTH} granularity. Values are
+   * checked by {@link #build()} as the record's constructor checks them.
+   */
+  public static final class Builder {
+    private Granularity granularity;
+    private ZoneId zone;
+    private DayOfWeek weekStart;
+    private Integer intervals;
+    private List<Integer> brackets = List.of();
+    private LocalDate from;
+    private LocalDate to;
+    private Instant asOf;
+    private List<String> startEvents;
+    private List<String> returnEvents;
+    private CohortMode cohortMode;
+    private ReturnMode returnMode;
+    private WindowMode window;
+    private BadRecordPolicy badRecords;
+    /** Which of intervals and brackets this builder's caller set, as opposed to toBuilder's copy. */
+    private String columnsSetBy;
+
+    private Builder() {}
+
+    /**
+     * The period of cohorts and intervals.
+     *
+     * @param granularity DAY, WEEK or MONTH (default DAY)
+     * @return this builder
+     * @throws NullPointerException if {@code granularity} is null
+     * @throws IllegalStateException for MONTH when the window is ROLLING
+     */
+    public Builder granularity(Granularity granularity) {
+      Checks.requireNonNull(granularity, "granularity");
+      checkRollingMonth(granularity, window);
+      this.granularity = granularity;
+      return this;
+    }
+
+    /**
+     * The zone calendar periods are local to; required.
+     *
+     * @param zone the zone
+     * @return this builder
+     * @throws NullPointerException if {@code zone} is null
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = Checks.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The first day of a WEEK.
+     *
+     * @param weekStart the day (default MONDAY)
+     * @return this builder
+     * @throws NullPointerException if {@code weekStart} is null
+     */
+    public Builder weekStart(DayOfWeek weekStart) {
+      this.weekStart = Checks.requireNonNull(weekStart, "weekStart");
+      return this;
+    }
+
+    /**
+     * One column per interval 1..{@code intervals}. Default: 30 for DAY, 12 for WEEK and MONTH.
+     *
+     * @param intervals the number of columns, checked by {@link #build()} to be in [1, {@value
+     *     #MAX_SPAN}]
+     * @return this builder
+     * @throws IllegalStateException if this builder was given brackets
+     */
+    public Builder intervals(int intervals) {
+      Checks.checkState(!"brackets".equals(columnsSetBy),
+          "intervals %s cannot be combined with brackets %s: brackets set the columns", intervals, brackets);
+      this.intervals = intervals;
+      this.brackets = List.of();
+      this.columnsSetBy = "intervals";
+      return this;
+    }
+
+    /**
+     * Bracket columns of the given lengths in periods instead of one column per interval.
+     *
+     * @param brackets lengths, each {@code >= 1}, together at most {@value #MAX_SPAN}
+     * @return this builder
+     * @throws NullPointerException if {@code brackets} or a length is null
+     * @throws IllegalStateException if this builder was given intervals
+     */
+    public Builder brackets(List<Integer> brackets) {
+      Checks.checkState(!"intervals".equals(columnsSetBy),
+          "brackets %s cannot be combined with intervals %s: intervals set the columns", brackets, intervals);
+      this.brackets = List.copyOf(brackets);
+      this.intervals = 0;
+      this.columnsSetBy = "brackets";
+      return this;
+    }
+
+    /**
+     * The first cohort is the period containing this local date; required.
+     *
+     * @param from the date, inclusive
+     * @return this builder
+     * @throws NullPointerException if {@code from} is null
+     */
+    public Builder from(LocalDate from) {
+      this.from = Checks.requireNonNull(from, "from");
+      return this;
+    }
+
+    /**
+     * The last cohort is the period containing this local date; required.
+     *
+     * @param to the date, inclusive, not before {@code from}
+     * @return this builder
+     * @throws NullPointerException if {@code to} is null
+     */
+    public Builder to(LocalDate to) {
+      this.to = Checks.requireNonNull(to, "to");
+      return this;
+    }
+
+    /**
+     * The evaluation instant; required.
+     *
+     * @param asOf events after it are bad records, cells mature at it
+     * @return this builder
+     * @throws NullPointerException if {@code asOf} is null
+     */
+    public Builder asOf(Instant asOf) {
+      this.asOf = Checks.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /**
+     * Event names that start a cohort.
+     *
+     * @param startEvents the names; empty (the default) for any event
+     * @return this builder
+     * @throws NullPointerException if {@code startEvents} is null
+     */
+    public Builder startEvents(List<String> startEvents) {
+      this.startEvents = List.copyOf(startEvents);
+      return this;
+    }
+
+    /**
+     * Event names that count as a return.
+     *
+     * @param returnEvents the names; empty (the default) for any event
+     * @return this builder
+     * @throws NullPointerException if {@code returnEvents} is null
+     */
+    public Builder returnEvents(List<String> returnEvents) {
+      this.returnEvents = List.copyOf(returnEvents);
+      return this;
+    }
+
+    /**
+     * First-time or recurring cohorts.
+     *
+     * @param cohortMode the mode (default FIRST_TIME)
+     * @return this builder
+     * @throws NullPointerException if {@code cohortMode} is null
+     */
+    public Builder cohortMode(CohortMode cohortMode) {
+      this.cohortMode = Checks.requireNonNull(cohortMode, "cohortMode");
+      return this;
+    }
+
+    /**
+     * Return on each interval or on or after it.
+     *
+     * @param returnMode the mode (default ON)
+     * @return this builder
+     * @throws NullPointerException if {@code returnMode} is null
+     */
+    public Builder returnMode(ReturnMode returnMode) {
+      this.returnMode = Checks.requireNonNull(returnMode, "returnMode");
+      return this;
+    }
+
+    /**
+     * Calendar periods or rolling windows from each user's start.
+     *
+     * @param window the mode (default CALENDAR)
+     * @return this builder
+     * @throws NullPointerException if {@code window} is null
+     * @throws IllegalStateException for ROLLING when the granularity is MONTH
+     */
+    public Builder window(WindowMode window) {
+      Checks.requireNonNull(window, "window");
+      checkRollingMonth(granularity, window);
+      this.window = window;
+      return this;
+    }
+
+    /**
+     * What to do with events before 1970 or after {@code asOf}.
+     *
+     * @param badRecords the policy (default REJECT)
+     * @return this builder
+     * @throws NullPointerException if {@code badRecords} is null
+     */
+    public Builder badRecords(BadRecordPolicy badRecords) {
+      this.badRecords = Checks.requireNonNull(badRecords, "badRecords");
+      return this;
+    }
+
+    private static void checkRollingMonth(Granularity granularity, WindowMode window) {
+      Checks.checkState(
+          !(granularity == Granularity.MONTH && window == WindowMode.ROLLING),
+          "window ROLLING cannot be combined with granularity MONTH: a month has no fixed length");
+    }
+
+    /**
+     * The spec.
+     *
+     * @return a new spec with the defaults applied to unset fields
+     * @throws NullPointerException naming {@code zone}, {@code from}, {@code to} or {@code asOf} if
+     *     unset
+     * @throws IllegalArgumentException if a value is out of range, as the record's constructor says
+     */
+    public RetentionSpec build() {
+      int columns = intervals != null ? intervals
+          : granularity == null || granularity == Granularity.DAY ? 30 : 12;
+      return new RetentionSpec(granularity, zone, weekStart, columns, brackets, from, to, asOf,
+          startEvents, returnEvents, cohortMode, returnMode, window, badRecords);
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.userops.retention.repurchase;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.userops.core.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
+import dev.userops.core.UserOpsJson;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -70,10 +72,21 @@ public record RepurchaseResult(
   }
 
   /**
+   * This result as JSON, the form {@code userops repurchase --json} prints: the fields above plus
+   * each rate ({@code null} where nothing is mature) and {@code pooled}.
+   *
+   * @return compact JSON
+   */
+  public String toJson() {
+    return UserOpsJson.write(this);
+  }
+
+  /**
    * The pooled N-day rate over all cohorts: Σ repurchasers / Σ mature first buyers.
    *
    * @return the summed counts; its rate is empty when no first buyer is mature
    */
+  @JsonProperty("pooled")
   public Rate pooled() {
     long eligible = 0;
     long repurchasers = 0;
@@ -164,6 +177,7 @@ public record RepurchaseResult(
      *
      * @return {@code repurchasers / mature} in [0, 1]; empty when no first buyer is mature
      */
+    @JsonProperty("rate")
     public OptionalDouble rate() {
       return ratio(repurchasers, mature);
     }
@@ -210,6 +224,7 @@ public record RepurchaseResult(
      * @return {@code repurchasers / mature} in [0, 1]; empty when no first buyer is mature for
      *     {@code days}
      */
+    @JsonProperty("rate")
     public OptionalDouble rate() {
       return ratio(repurchasers, mature);
     }
@@ -250,6 +265,7 @@ public record RepurchaseResult(
      * @return {@code repeatBuyers / buyers} in [0, 1]; empty until M + 1 is mature, and without
      *     buyers
      */
+    @JsonProperty("rate")
     public OptionalDouble rate() {
       return mature ? ratio(repeatBuyers, buyers) : OptionalDouble.empty();
     }
@@ -267,6 +283,7 @@ public record RepurchaseResult(
      *
      * @return {@code repurchasers / eligible}; empty when nobody is eligible
      */
+    @JsonProperty("rate")
     public OptionalDouble rate() {
       return ratio(repurchasers, eligible);
     }

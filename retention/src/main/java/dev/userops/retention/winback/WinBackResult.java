@@ -1,5 +1,7 @@
 package dev.userops.retention.winback;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
@@ -100,10 +102,20 @@ public record WinBackResult(
      *
      * @return {@code recalled / lapsedAtStart} in [0, 1]; empty when nobody was lapsed
      */
+    @JsonProperty("recallRate")
     public OptionalDouble recallRate() {
       return lapsedAtStart == 0
           ? OptionalDouble.empty()
           : OptionalDouble.of((double) recalled / lapsedAtStart);
     }
+  }
+
+  /**
+   * This result as JSON, one field per component.
+   *
+   * @return compact JSON
+   */
+  public String toJson() {
+    return UserOpsJson.write(this);
   }
 }

@@ -1,12 +1,12 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,5 +80,43 @@ class RetentionSpecTest {
     assertThatThrownBy(() -> RetentionSpec.fromJson(MINIMAL.replace("}", ",\"brackets\":[40,40]}")
             .replace("\"intervals\":7,", "\"intervals\":0,")))
         .hasMessageContaining("brackets must span at most 62 intervals, got 80");
+  }
+
+  @Test
+  void builderNamesWhatTheConstructorTakesByPosition() {
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    LocalDate from = LocalDate.parse("2026-01-05");
+    Instant asOf = Instant.parse("2026-04-01T00:00:00Z");
+    RetentionSpec built = RetentionSpec.builder().granularity(Granularity.WEEK).zone(zone).from(from)
+        .to(from.plusWeeks(3)).asOf(asOf).brackets(List.of(1, 3)).returnMode(ReturnMode.ON_OR_AFTER)
+        .badRecords(BadRecordPolicy.SKIP_AND_COUNT).build();
+    assertThat(built).isEqualTo(new RetentionSpec(Granularity.WEEK, zone, null, 0, List.of(1, 3), from,
+        from.plusWeeks(3), asOf, null, null, null, ReturnMode.ON_OR_AFTER, null, BadRecordPolicy.SKIP_AND_COUNT));
+    assertThat(built.toBuilder().build()).isEqualTo(built);
+    // A derived spec may replace the columns it copied; only one builder's own settings conflict.
+    assertThat(built.toBuilder().intervals(4).build().brackets()).isEmpty();
+    // Defaults: 30 day columns, 12 week or month columns.
+    assertThat(RetentionSpec.builder().zone(zone).from(from).to(from).asOf(asOf).build().intervals()).isEqualTo(30);
+    assertThat(RetentionSpec.builder().zone(zone).from(from).to(from).asOf(asOf)
+        .granularity(Granularity.MONTH).build().intervals()).isEqualTo(12);
+  }
+
+  @Test
+  void builderRejectsConflictingSettingsWhenTheSecondIsSet() {
+    assertThatThrownBy(() -> RetentionSpec.builder().intervals(7).brackets(List.of(3, 4)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("brackets [3, 4] cannot be combined with intervals 7: intervals set the columns");
+    assertThatThrownBy(() -> RetentionSpec.builder().brackets(List.of(3, 4)).intervals(7))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("intervals 7 cannot be combined with brackets [3, 4]: brackets set the columns");
+    assertThatThrownBy(() -> RetentionSpec.builder().window(WindowMode.ROLLING).granularity(Granularity.MONTH))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("window ROLLING cannot be combined with granularity MONTH");
+    assertThatThrownBy(() -> RetentionSpec.builder().granularity(Granularity.MONTH).window(WindowMode.ROLLING))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("window ROLLING cannot be combined with granularity MONTH");
+    assertThatThrownBy(() -> RetentionSpec.builder().intervals(7).build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("zone");
   }
 }

@@ -1,5 +1,6 @@
 package dev.userops.segmentation.tags;
 
+import dev.userops.core.UserOpsJson;
 import dev.userops.core.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,5 +37,14 @@ public record TagCounts(long users, Map<String, Long> usersByTag) {
    */
   public long users(String tag) {
     return usersByTag.getOrDefault(tag, 0L);
+  }
+
+  /**
+   * This result as JSON, the form {@code userops tags --json} prints.
+   *
+   * @return compact JSON
+   */
+  public String toJson() {
+    return UserOpsJson.write(this);
   }
 }
