@@ -8,10 +8,8 @@ module dev.userops.core {
 
   exports dev.userops.core;
   exports dev.userops.core.event;
-  exports dev.userops.core.sample;
   exports dev.userops.core.summary;
 
   opens dev.userops.core.event to com.fasterxml.jackson.databind;
   opens dev.userops.core.summary to com.fasterxml.jackson.databind;
-  opens dev.userops.core.sample to com.fasterxml.jackson.databind;
 }

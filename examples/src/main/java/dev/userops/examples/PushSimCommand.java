@@ -8,7 +8,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.PushPolicy;
 import dev.userops.incentives.push.PushSimulation;

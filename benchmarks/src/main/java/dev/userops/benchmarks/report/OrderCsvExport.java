@@ -1,7 +1,7 @@
 package dev.userops.benchmarks.report;
 
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

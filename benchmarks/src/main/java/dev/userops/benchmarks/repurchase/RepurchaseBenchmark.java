@@ -1,8 +1,8 @@
 package dev.userops.benchmarks.repurchase;
 
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.sample.OrderColumns;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.OrderColumns;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;

@@ -2,7 +2,7 @@ package dev.userops.benchmarks.retention;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;

@@ -1,8 +1,8 @@
 package dev.userops.benchmarks.rfm;
 
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.sample.OrderColumns;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.OrderColumns;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.segmentation.rfm.RfmAccumulator;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmSpec;

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code orders180d $gte}, lifecycle {@code $eq}/{@code $in}, interests {@code $elemMatch} and
  * {@code $in}, a {@code $regex} on the email domain, {@code $and}/{@code $or} nesting; the bundled
  * example catalog of {@code userops tags}) over 4096 profiles built from {@link
- * dev.userops.core.sample.SyntheticShop}. One operation is one condition evaluated against one
+ * dev.userops.sample.SyntheticShop}. One operation is one condition evaluated against one
  * profile ({@code @OperationsPerInvocation(20)}: each call tags one profile). Variants:
  * <ul>
  *   <li>{@code compiledFlat}: compiled catalog over profiles flattened once ({@link FlatProfile}:

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.event.Order;
 import dev.userops.core.event.Refund;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsPolicy;
 import dev.userops.incentives.points.PointsProgram;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

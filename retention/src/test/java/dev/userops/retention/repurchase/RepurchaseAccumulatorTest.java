@@ -13,7 +13,7 @@ import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.Refund;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.core.testing.AccumulatorLaws;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;

@@ -11,7 +11,7 @@ import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
-import dev.userops.core.sample.SyntheticShop;
+import dev.userops.sample.SyntheticShop;
 import dev.userops.core.testing.AccumulatorLaws;
 import java.time.Instant;
 import java.time.ZoneId;

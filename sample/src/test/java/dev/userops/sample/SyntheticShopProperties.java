@@ -1,8 +1,8 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userops.core.sample.SyntheticShop.Config;
+import dev.userops.sample.SyntheticShop.Config;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;

@@ -1,4 +1,4 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 /**
  * The return process behind activity days, and its calibration to a mean number of active days.

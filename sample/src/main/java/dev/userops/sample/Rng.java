@@ -1,4 +1,4 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 /**
  * SplitMix64 with reseeding, so one instance serves every user without allocating. Written out

@@ -1,16 +1,16 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 import dev.userops.core.event.BehaviourType;
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.sample.SyntheticShop.AcquisitionChannel;
-import dev.userops.core.sample.SyntheticShop.ActivityType;
-import dev.userops.core.sample.SyntheticShop.ActivityVisitor;
-import dev.userops.core.sample.SyntheticShop.BehaviourRates;
-import dev.userops.core.sample.SyntheticShop.BehaviourVisitor;
-import dev.userops.core.sample.SyntheticShop.Config;
-import dev.userops.core.sample.SyntheticShop.OrderVisitor;
-import dev.userops.core.sample.SyntheticShop.RefundVisitor;
-import dev.userops.core.sample.SyntheticShop.UserVisitor;
+import dev.userops.sample.SyntheticShop.AcquisitionChannel;
+import dev.userops.sample.SyntheticShop.ActivityType;
+import dev.userops.sample.SyntheticShop.ActivityVisitor;
+import dev.userops.sample.SyntheticShop.BehaviourRates;
+import dev.userops.sample.SyntheticShop.BehaviourVisitor;
+import dev.userops.sample.SyntheticShop.Config;
+import dev.userops.sample.SyntheticShop.OrderVisitor;
+import dev.userops.sample.SyntheticShop.RefundVisitor;
+import dev.userops.sample.SyntheticShop.UserVisitor;
 
 /**
  * Generates one user at a time, for every event kind at once; visitors that are {@code null} are

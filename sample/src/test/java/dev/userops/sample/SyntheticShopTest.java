@@ -1,4 +1,4 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,8 @@ import dev.userops.core.event.BehaviourType;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.Refund;
-import dev.userops.core.sample.SyntheticShop.Config;
-import dev.userops.core.sample.SyntheticShop.User;
+import dev.userops.sample.SyntheticShop.Config;
+import dev.userops.sample.SyntheticShop.User;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

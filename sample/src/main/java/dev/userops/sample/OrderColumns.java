@@ -1,4 +1,4 @@
-package dev.userops.core.sample;
+package dev.userops.sample;
 
 import dev.userops.core.event.OrderStatus;
 
