@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Maps a host's string user ids to dense {@code int} indexes 0, 1, 2, … in first-seen order, so
@@ -53,12 +54,14 @@ public final class UserIdDictionary {
   /**
    * The string id assigned {@code index}.
    *
-   * @param index an index returned by {@link #indexOf}
+   * @param index an index returned by {@link #indexOf}, as the {@code long} user id the
+   *     accumulators and their results carry (e.g. {@code RfmFeatures.userId(i)}), so no cast is needed
    * @return the host's id
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
-  public String userId(int index) {
-    return ids.get(index);
+  public String userId(long index) {
+    Objects.checkIndex(index, ids.size());
+    return ids.get((int) index);
   }
 
   /**

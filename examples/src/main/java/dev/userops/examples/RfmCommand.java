@@ -103,7 +103,7 @@ final class RfmCommand implements Callable<Integer> {
     ArrayNode users = document.putArray("users");
     for (int i = 0; i < features.size(); i++) {
       users.addObject()
-          .put("userId", userIds.userId((int) features.userId(i)))
+          .put("userId", userIds.userId(features.userId(i)))
           .put("recencyDays", features.recencyDays(i))
           .put("frequency", features.frequency(i))
           .put("monetaryMinor", features.monetaryMinor(i))

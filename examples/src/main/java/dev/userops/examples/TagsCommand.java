@@ -52,7 +52,7 @@ final class TagsCommand implements Callable<Integer> {
   Path profiles;
 
   @Option(names = "--catalog", paramLabel = "FILE",
-      description = "Tag catalog JSON: {\"formatVersion\":1,\"tags\":[{\"id\",\"description\",\"condition\"}]}.")
+      description = "Tag catalog JSON: {\"version\":1,\"tags\":[{\"id\",\"description\",\"condition\"}]}.")
   Path catalog;
 
   @Option(names = "--bad-records", paramLabel = "reject|skip", defaultValue = "skip",

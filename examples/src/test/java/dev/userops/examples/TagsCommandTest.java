@@ -64,7 +64,7 @@ class TagsCommandTest {
 
   @Test
   void badProfileLinesAreCountedOrRejectedByLine() throws IOException {
-    Path catalog = file("catalog.json", "{\"formatVersion\":1,\"tags\":[{\"id\":\"sh\",\"condition\":{\"region\":\"CN-SH\"}}]}");
+    Path catalog = file("catalog.json", "{\"version\":1,\"tags\":[{\"id\":\"sh\",\"condition\":{\"region\":\"CN-SH\"}}]}");
     Path profiles = file("profiles.jsonl", "{\"userId\":1,\"region\":\"CN-SH\"}\n\n{\"userId\":2,\n[1]\n{\"region\":\"CN-SH\"}\n");
 
     JsonNode skipped = json(run("tags", "--json", "--profiles", profiles.toString(), "--catalog", catalog.toString()));
@@ -79,7 +79,7 @@ class TagsCommandTest {
 
   @Test
   void badCatalogNamesTheConditionPath() throws IOException {
-    Path catalog = file("catalog.json", "{\"formatVersion\":1,\"tags\":[{\"id\":\"a\",\"condition\":{\"age\":{\"$gte\":\"x\",\"$regx\":1}}}]}");
+    Path catalog = file("catalog.json", "{\"version\":1,\"tags\":[{\"id\":\"a\",\"condition\":{\"age\":{\"$gte\":\"x\",\"$regx\":1}}}]}");
     Path profiles = file("profiles.jsonl", "{\"userId\":1}\n");
 
     Run run = run("tags", "--profiles", profiles.toString(), "--catalog", catalog.toString());

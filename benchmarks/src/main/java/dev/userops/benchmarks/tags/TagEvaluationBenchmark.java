@@ -51,7 +51,7 @@ public class TagEvaluationBenchmark {
   private static final int MASK = SIZE - 1;
 
   private static final String CATALOG = """
-      {"formatVersion":1,"tags":[
+      {"version":1,"tags":[
         {"id":"tier1_city","condition":{"region":{"$in":["CN-SH","CN-BJ"]}}},
         {"id":"age_18_24","condition":{"age":{"$gte":18,"$lt":25}}},
         {"id":"age_25_34","condition":{"age":{"$gte":25,"$lt":35}}},

@@ -8,6 +8,7 @@ import dev.userops.core.BadRecords;
 import dev.userops.core.BinaryForm;
 import dev.userops.core.Checks;
 import dev.userops.core.event.Activity;
+import dev.userops.core.event.ValidOrders;
 
 /**
  * Accumulates a {@link RetentionMatrix} from events of many users in any order. Users are dense ids
@@ -84,6 +85,28 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
    */
   public RetentionAccumulator add(long userId, long epochMillis, String event) {
     return add(userId, epochMillis, spec.startsCohort(event), spec.countsAsReturn(event));
+  }
+
+  /**
+   * Adds every valid order of {@code validOrders} as an event named {@code event}: the one
+   * definition of a valid order (paid, net of refunds, screened for bad records and duplicate ids),
+   * so a host never re-implements the filter. Whether an order starts a cohort or counts as a
+   * return follows the spec's start and return events for {@code event}, e.g. {@code "order"}; the
+   * orders' bad records are in {@code validOrders.diagnostics()}, not in this accumulator's.
+   *
+   * @param validOrders the screened orders; its refunds are applied on the first visit
+   * @param event the name the orders take, e.g. {@code "order"}
+   * @return this accumulator
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public RetentionAccumulator addAll(ValidOrders validOrders, String event) {
+    Checks.requireNonNull(validOrders, "validOrders");
+    boolean start = spec.startsCohort(Checks.requireNonNull(event, "event"));
+    boolean returned = spec.countsAsReturn(event);
+    validOrders.forEach((userId, epochMillis, amountMinor) -> add(userId, epochMillis, start, returned));
+    return this;
   }
 
   /**

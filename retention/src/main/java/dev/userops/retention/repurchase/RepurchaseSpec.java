@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collector;
 
 /**
@@ -159,17 +160,7 @@ public record RepurchaseSpec(
    * @throws IllegalArgumentException if {@code windowDays} is out of range
    */
   public RepurchaseSpec withWindowDays(int windowDays) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.windowDays = windowDays);
   }
 
   /**
@@ -179,17 +170,7 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withCohort(Granularity cohort) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.cohort = cohort);
   }
 
   /**
@@ -199,17 +180,7 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withSameDay(boolean sameDay) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.sameDay = sameDay);
   }
 
   /**
@@ -219,17 +190,7 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withNextPeriod(Granularity nextPeriod) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.nextPeriod = nextPeriod);
   }
 
   /**
@@ -239,17 +200,7 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withWeekStart(DayOfWeek weekStart) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.weekStart = weekStart);
   }
 
   /**
@@ -259,17 +210,7 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withRefunds(RefundTreatment refunds) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.refunds = refunds);
   }
 
   /**
@@ -282,17 +223,7 @@ public record RepurchaseSpec(
    *     many or not strictly ascending
    */
   public RepurchaseSpec withCurveDays(List<Integer> curveDays) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.curveDays = curveDays);
   }
 
   /**
@@ -302,17 +233,38 @@ public record RepurchaseSpec(
    * @return a new spec, otherwise equal
    */
   public RepurchaseSpec withBadRecords(BadRecordPolicy badRecords) {
-    return new RepurchaseSpec(
-        zone,
-        asOf,
-        windowDays,
-        cohort,
-        sameDay,
-        nextPeriod,
-        weekStart,
-        refunds,
-        badRecords,
-        curveDays);
+    return with(fields -> fields.badRecords = badRecords);
+  }
+
+  /** This spec's fields, mutable, so that each wither changes one and builds a checked copy. */
+  private static final class Fields {
+    ZoneId zone;
+    Instant asOf;
+    int windowDays;
+    Granularity cohort;
+    boolean sameDay;
+    Granularity nextPeriod;
+    DayOfWeek weekStart;
+    RefundTreatment refunds;
+    BadRecordPolicy badRecords;
+    List<Integer> curveDays;
+  }
+
+  private RepurchaseSpec with(Consumer<Fields> change) {
+    Fields f = new Fields();
+    f.zone = zone;
+    f.asOf = asOf;
+    f.windowDays = windowDays;
+    f.cohort = cohort;
+    f.sameDay = sameDay;
+    f.nextPeriod = nextPeriod;
+    f.weekStart = weekStart;
+    f.refunds = refunds;
+    f.badRecords = badRecords;
+    f.curveDays = curveDays;
+    change.accept(f);
+    return new RepurchaseSpec(f.zone, f.asOf, f.windowDays, f.cohort, f.sameDay, f.nextPeriod,
+        f.weekStart, f.refunds, f.badRecords, f.curveDays);
   }
 
   /**

@@ -9,6 +9,11 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.event.Refund;
+import dev.userops.core.event.RefundTreatment;
+import dev.userops.core.event.ValidOrders;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -353,5 +358,30 @@ class RetentionAccumulatorTest {
         "2026-03-02          2   50.0%",
         "mean                    75.0%    0.0%",
         ""));
+  }
+
+  @Test
+  void validOrdersGoInThroughTheOneScreen() {
+    ZoneId utc = ZoneOffset.UTC;
+    Instant asOf = Instant.parse("2026-04-01T00:00:00Z");
+    RetentionSpec spec = RetentionSpec.builder().zone(utc).granularity(Granularity.MONTH).intervals(2)
+        .from(LocalDate.parse("2026-01-01")).to(LocalDate.parse("2026-01-31")).asOf(asOf).build();
+    ValidOrders valid = ValidOrders.create(RefundTreatment.NET, BadRecordPolicy.SKIP_AND_COUNT, asOf);
+    valid.addOrder(Order.of("o1", 1, Instant.parse("2026-01-05T10:00:00Z"), 10_00, OrderStatus.PAID));
+    valid.addOrder(Order.of("o2", 1, Instant.parse("2026-02-05T10:00:00Z"), 10_00, OrderStatus.PAID));
+    valid.addOrder(Order.of("o3", 2, Instant.parse("2026-01-06T10:00:00Z"), 10_00, OrderStatus.PAID));
+    // Not valid: a negative amount, a cancelled order, a repeated id and a fully refunded order.
+    valid.addOrder(Order.of("o4", 2, Instant.parse("2026-02-06T10:00:00Z"), -5_00, OrderStatus.PAID));
+    valid.addOrder(Order.of("o5", 2, Instant.parse("2026-02-07T10:00:00Z"), 5_00, OrderStatus.CANCELLED));
+    valid.addOrder(Order.of("o1", 2, Instant.parse("2026-02-08T10:00:00Z"), 5_00, OrderStatus.PAID));
+    valid.addOrder(Order.of("o6", 3, Instant.parse("2026-01-09T10:00:00Z"), 7_00, OrderStatus.PAID));
+    valid.addRefund(new Refund("r6", "o6", 3, Instant.parse("2026-01-10T10:00:00Z"), 7_00));
+
+    RetentionMatrix matrix = spec.newAccumulator().addAll(valid, "order").result();
+
+    // Users 1 and 2 start in January; only user 1 returns in February.
+    assertThat(matrix.cohorts().get(0).counts()).containsExactly(2L, 1L, 0L);
+    assertThat(valid.diagnostics().skipped()).containsEntry(BadRecordReason.NEGATIVE_AMOUNT, 1L)
+        .containsEntry(BadRecordReason.DUPLICATE_ORDER_ID, 1L);
   }
 }

@@ -23,7 +23,7 @@ import java.util.Objects;
  * once, against one {@link ProfileSchema}, and evaluated into a compact {@link TagSet} (a bit per
  * tag, in catalog order). Immutable and thread-safe.
  *
- * <p>JSON form ({@value #FORMAT_VERSION}): {@code {"formatVersion":1,"mode":"STRICT",
+ * <p>JSON form ({@value #FORMAT_VERSION}): {@code {"version":1,"mode":"STRICT",
  * "savedGroups":{"staff":[1,2]},"tags":[{"id":"vip","description":"...","condition":{...}}]}};
  * {@code mode} (see {@link ConditionMode}) defaults to {@code STRICT} and {@code savedGroups} to
  * none. A bad condition fails the whole catalog with a {@link ConfigException} naming the path, e.g.
@@ -98,7 +98,8 @@ public final class TagCatalog {
   /**
    * Reads a catalog from its JSON form.
    *
-   * @param json the JSON form; {@code formatVersion} must be {@value #FORMAT_VERSION}
+   * @param json the JSON form; {@code version} (or, as written before 0.1.0, {@code
+   *     formatVersion}) must be {@value #FORMAT_VERSION}
    * @return the compiled catalog
    * @throws NullPointerException if {@code json} is null
    * @throws ConfigException naming the offending path

@@ -15,7 +15,7 @@ class TagCatalogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String CATALOG = """
-      {"formatVersion":1,"savedGroups":{"staff":[7,8]},"tags":[
+      {"version":1,"savedGroups":{"staff":[7,8]},"tags":[
         {"id":"shanghai","description":"Lives in Shanghai","condition":{"region":"CN-SH"}},
         {"id":"young_adult","condition":{"age":{"$gte":18,"$lt":30}}},
         {"id":"repeat_buyer","description":"2+ orders in 180 days","condition":{"orders180d":{"$gte":2}}},
@@ -74,14 +74,21 @@ class TagCatalogTest {
     assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"shanghai\"", "\"Shang hai\"")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("id must be 1 to 64 characters of [A-Za-z0-9_.:-], got \"Shang hai\"");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"formatVersion\":1", "\"formatVersion\":2")))
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"version\":1", "\"version\":2")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("formatVersion: expected 1, got 2");
+        .hasMessageContaining("version: expected 1, got 2");
+  }
+
+  @Test
+  void catalogsWrittenBeforeVersionWasNamedVersionStillRead() {
+    String old = CATALOG.replace("\"version\":1", "\"formatVersion\":1");
+    assertThat(TagCatalog.fromJson(old)).isEqualTo(TagCatalog.fromJson(CATALOG));
+    assertThat(TagCatalog.fromJson(old).toJson()).startsWith("{\"version\":1");
   }
 
   @Test
   void growthBookModeCompilesWhatStrictRejects() {
-    String lenient = CATALOG.replace("\"formatVersion\":1,", "\"formatVersion\":1,\"mode\":\"GROWTHBOOK\",")
+    String lenient = CATALOG.replace("\"version\":1,", "\"version\":1,\"mode\":\"GROWTHBOOK\",")
         .replace("\"$gte\":2", "\"$gte\":2,\"$regx\":1");
     TagCatalog catalog = TagCatalog.fromJson(lenient);
     assertThat(catalog.evaluate(json("{'orders180d':5}")).contains("repeat_buyer")).isFalse();
