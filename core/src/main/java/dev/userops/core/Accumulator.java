@@ -1,5 +1,7 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Accumulators;
+
 /**
  * A mergeable summary of a population: fed events one at a time, merged with partial summaries of
  * other partitions (threads, days, Spark tasks), and read as an immutable result at any time.

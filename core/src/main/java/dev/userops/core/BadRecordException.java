@@ -1,5 +1,7 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Checks;
+
 /**
  * A bad data record met under {@link BadRecordPolicy#REJECT}. The message names the record's index
  * (0-based, in the order the caller fed records), the reason and the detail, e.g. {@code record 17:

@@ -1,5 +1,6 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Checks;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

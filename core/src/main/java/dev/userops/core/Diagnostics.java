@@ -1,5 +1,6 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

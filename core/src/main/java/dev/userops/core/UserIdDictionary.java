@@ -1,5 +1,6 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,38 +1,8 @@
 package dev.userops.core;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Period;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.stream.Collectors;
+import dev.userops.core.internal.Json;
 
 /**
  * The JSON conventions of every UserOps configuration and state document: unknown fields are
@@ -40,7 +10,8 @@ import java.util.stream.Collectors;
  * {@code java.time} values are ISO-8601 strings, and documents are bounded ({@value
  * #MAX_NESTING_DEPTH} levels, {@value #MAX_DOCUMENT_BYTES} bytes, {@value #MAX_STRING_LENGTH}
  * characters per string). Every reading failure becomes a {@link ConfigException} carrying the JSON
- * path.
+ * path. Each document type reads and writes itself ({@code fromJson}, {@code toJson}); this class is
+ * for hosts that embed UserOps documents in their own JSON.
  */
 public final class UserOpsJson {
   /** Deepest nesting of objects and arrays accepted. */
@@ -49,8 +20,6 @@ public final class UserOpsJson {
   public static final long MAX_DOCUMENT_BYTES = 16L << 20;
   /** Longest string value accepted, in characters. */
   public static final int MAX_STRING_LENGTH = 1 << 20;
-
-  private static final ObjectMapper MAPPER = newMapper();
 
   private UserOpsJson() {}
 
@@ -61,170 +30,7 @@ public final class UserOpsJson {
    * @return a new mapper; translate its reading failures with {@link #toConfigException}
    */
   public static ObjectMapper mapper() {
-    return MAPPER.copy();
-  }
-
-  private static ObjectMapper newMapper() {
-    JsonMapper mapper =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("UserOps").addSerializer(OptionalDouble.class, new OptionalDoubleSerializer()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-    mapper
-        .getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(64)
-                .maxNameLength(1024)
-                .build());
-    return mapper;
-  }
-
-  /** An empty optional as {@code null}, a present one as its number: how results write rates. */
-  private static final class OptionalDoubleSerializer extends StdSerializer<OptionalDouble> {
-    private static final long serialVersionUID = 1L;
-
-    OptionalDoubleSerializer() {
-      super(OptionalDouble.class);
-    }
-
-    @Override
-    public void serialize(OptionalDouble value, JsonGenerator generator, SerializerProvider provider)
-        throws IOException {
-      if (value.isPresent()) {
-        generator.writeNumber(value.getAsDouble());
-      } else {
-        generator.writeNull();
-      }
-    }
-  }
-
-  /**
-   * Reads {@code json} as a {@code type}.
-   *
-   * @param <T> the type read
-   * @param json one complete JSON document; trailing content is rejected
-   * @param type the record or class to read, e.g. {@code OrderSummarySpec.class}
-   * @return the value read, validated by its constructor; null for the document {@code null}
-   * @throws NullPointerException if an argument is null
-   * @throws ConfigException naming the JSON path, what was expected and what was found; also for
-   *     malformed JSON, limits exceeded and values the type's constructor rejects
-   */
-  public static <T> T read(String json, Class<T> type) {
-    Checks.requireNonNull(json, "json");
-    Checks.requireNonNull(type, "type");
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw toConfigException(e);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("", e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads a versioned document: a JSON object whose optional {@code version} field names its format
-   * version, and whose other fields are {@code type}'s. A document without {@code version} is read
-   * as version 1 (the analytics specs carried none before 0.1.0).
-   *
-   * @param <T> the type read
-   * @param json one complete JSON object
-   * @param type the record to read
-   * @param currentVersion the newest format version this code reads, {@code >= 1}
-   * @return the value read, validated by its constructor
-   * @throws NullPointerException if an argument is null
-   * @throws ConfigException for a document that is not an object, a {@code version} that is not an
-   *     integer in {@code [1, currentVersion]}, or as {@link #read}
-   */
-  public static <T> T readVersioned(String json, Class<T> type, int currentVersion) {
-    Checks.requireNonNull(json, "json");
-    Checks.requireNonNull(type, "type");
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw toConfigException(e);
-    }
-    if (!(tree instanceof ObjectNode object)) {
-      String found = tree == null || tree.isMissingNode()
-          ? "no document" : tree.getNodeType().toString().toLowerCase(Locale.ROOT);
-      throw new ConfigException("", "expected a JSON object, got " + found);
-    }
-    JsonNode version = object.remove("version");
-    if (version != null && !(version.isIntegralNumber() && version.canConvertToInt()
-        && version.intValue() >= 1 && version.intValue() <= currentVersion)) {
-      throw new ConfigException("version", "expected an integer in [1, " + currentVersion + "], got " + version);
-    }
-    try {
-      return MAPPER.treeToValue(object, type);
-    } catch (JsonProcessingException e) {
-      throw toConfigException(e);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("", e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Writes {@code value} as compact JSON led by {@code "version": version}, read back by {@link
-   * #readVersioned}.
-   *
-   * @param value a record whose JSON form is an object
-   * @param version its format version
-   * @return the JSON on one line
-   * @throws IllegalArgumentException if Jackson cannot serialize {@code value} as an object
-   */
-  public static String writeVersioned(Object value, int version) {
-    ObjectNode document = MAPPER.createObjectNode().put("version", version);
-    JsonNode fields = MAPPER.valueToTree(value);
-    Checks.checkArgument(fields instanceof ObjectNode, "cannot write %s as a versioned object", value);
-    document.setAll((ObjectNode) fields);
-    return write(document);
-  }
-
-  /**
-   * Writes {@code value} as compact JSON with the UserOps conventions.
-   *
-   * @param value a record or other Jackson-serializable value; null is written as {@code null}
-   * @return the JSON on one line, map entries sorted by key
-   * @throws IllegalArgumentException if Jackson cannot serialize {@code value}
-   */
-  public static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /**
-   * Writes {@code value} as indented JSON with the UserOps conventions.
-   *
-   * @param value a record or other Jackson-serializable value; null is written as {@code null}
-   * @return the JSON over several lines, map entries sorted by key
-   * @throws IllegalArgumentException if Jackson cannot serialize {@code value}
-   */
-  public static String writePretty(Object value) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.mapper();
   }
 
   /**
@@ -237,106 +43,6 @@ public final class UserOpsJson {
    * @throws NullPointerException if {@code e} is null
    */
   public static ConfigException toConfigException(JsonProcessingException e) {
-    String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
-    return new ConfigException(path, problem(e), e);
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  private static String problem(JsonProcessingException e) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      String known =
-          unknown.getKnownPropertyIds() == null
-              ? ""
-              : unknown.getKnownPropertyIds().stream()
-                  .map(String::valueOf)
-                  .sorted()
-                  .collect(Collectors.joining(", ", " (known: ", ")"));
-      return "unknown field \"" + unknown.getPropertyName() + "\"" + known;
-    }
-    if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-      return instantiation.getCause().getMessage();
-    }
-    if (e instanceof InvalidFormatException format) {
-      return "expected " + describe(format.getTargetType()) + ", got " + quote(format.getValue());
-    }
-    if (e instanceof MismatchedInputException mismatch
-        && mismatch.getTargetType() != null
-        && mismatch.getTargetType().isPrimitive()
-        && String.valueOf(mismatch.getOriginalMessage()).startsWith("Cannot map `null`")) {
-      // Jackson reports an absent primitive creator property as a null.
-      return "expected " + describe(mismatch.getTargetType()) + ", got null or no value (the field is required)";
-    }
-    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      String found = mismatch.getProcessor() instanceof JsonParser parser ? currentToken(parser) : "another value";
-      return "expected " + describe(mismatch.getTargetType()) + ", got " + found;
-    }
-    if (e instanceof StreamConstraintsException) {
-      return "document exceeds a limit: " + e.getOriginalMessage();
-    }
-    String where =
-        e.getLocation() == null
-            ? ""
-            : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
-    return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
-  }
-
-  private static String currentToken(JsonParser parser) {
-    try {
-      return parser.currentToken() == null ? "end of input" : quote(parser.getText());
-    } catch (java.io.IOException e) {
-      return "another value";
-    }
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == Duration.class) {
-      return "ISO-8601 duration (e.g. \"PT24H\")";
-    } else if (type == Period.class) {
-      return "ISO-8601 period (e.g. \"P30D\")";
-    } else if (type == Instant.class) {
-      return "ISO-8601 instant (e.g. \"2026-01-31T16:00:00Z\")";
-    } else if (type == LocalDate.class) {
-      return "ISO-8601 date (YYYY-MM-DD)";
-    } else if (type == LocalTime.class) {
-      return "ISO-8601 local time (HH:MM)";
-    } else if (ZoneId.class.isAssignableFrom(type)) {
-      return "time zone id (e.g. \"Asia/Shanghai\")";
-    } else if (type.isEnum()) {
-      return "one of " + Arrays.toString(type.getEnumConstants());
-    } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-      return "integer";
-    } else if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    } else if (type == String.class) {
-      return "string";
-    } else if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
-      return "array";
-    } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-      return "object";
-    }
-    return type.getSimpleName();
-  }
-
-  private static String quote(Object value) {
-    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-  }
-
-  private static String firstLine(String message) {
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    return Json.toConfigException(e);
   }
 }

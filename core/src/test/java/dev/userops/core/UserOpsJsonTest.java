@@ -1,6 +1,8 @@
 package dev.userops.core;
 
+import dev.userops.core.internal.Checks;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.userops.core.internal.Json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -29,7 +31,7 @@ class UserOpsJsonTest {
 
   private static ConfigException failure(String json) {
     try {
-      UserOpsJson.read(json, Points.class);
+      Json.read(json, Points.class);
     } catch (ConfigException e) {
       return e;
     }
@@ -45,9 +47,9 @@ class UserOpsJsonTest {
     String json =
         "{\"points\":{\"earnRules\":[{\"name\":\"a\",\"cap\":{\"max\":3,\"window\":\"PT24H\",\"mode\":\"CALENDAR\"}}],"
             + "\"zone\":\"Asia/Shanghai\",\"start\":\"2026-02-28\"}}";
-    Points points = UserOpsJson.read(json, Points.class);
+    Points points = Json.read(json, Points.class);
     assertThat(points.points().earnRules().get(0).cap().window()).isEqualTo(Duration.ofDays(1));
-    assertThat(UserOpsJson.write(points)).isEqualTo(json);
+    assertThat(Json.write(points)).isEqualTo(json);
   }
 
   @Test
@@ -105,11 +107,11 @@ class UserOpsJsonTest {
   @Test
   void nestingAndSizeAreBounded() {
     String deep = "[".repeat(UserOpsJson.MAX_NESTING_DEPTH + 1) + "]".repeat(UserOpsJson.MAX_NESTING_DEPTH + 1);
-    assertThatThrownBy(() -> UserOpsJson.read(deep, Object.class))
+    assertThatThrownBy(() -> Json.read(deep, Object.class))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("exceeds a limit");
     String huge = "\"" + "x".repeat(UserOpsJson.MAX_STRING_LENGTH + 1) + "\"";
-    assertThatThrownBy(() -> UserOpsJson.read(huge, String.class))
+    assertThatThrownBy(() -> Json.read(huge, String.class))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("exceeds a limit");
   }

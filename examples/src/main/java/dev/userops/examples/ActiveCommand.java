@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
 import dev.userops.retention.active.ActiveUsers;
@@ -66,7 +67,7 @@ final class ActiveCommand implements Callable<Integer> {
     Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(UserOpsJson.writePretty(Reports.json(active, diagnostics)));
+      out.println(Json.writePretty(Reports.json(active, diagnostics)));
     } else {
       printTable(out, active, diagnostics, data.source());
     }

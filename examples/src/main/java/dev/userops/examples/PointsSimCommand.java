@@ -1,9 +1,10 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
@@ -237,7 +238,7 @@ final class PointsSimCommand implements Callable<Integer> {
       row.put("redeemed", user.points().totals().redeemed());
       row.put("level", user.level());
     }
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 
   private void printTable(PrintWriter out, Report report, Instant asOf, Diagnostics diagnostics) {

@@ -1,7 +1,8 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
 import dev.userops.incentives.push.Message;
@@ -129,7 +130,7 @@ record PushPlan(
 
   /** Reads a plan; errors name the JSON path. */
   static PushPlan fromJson(String json) {
-    return UserOpsJson.read(json, PushPlan.class);
+    return Json.read(json, PushPlan.class);
   }
 
   /** The plan's messages, one per day they are due. */

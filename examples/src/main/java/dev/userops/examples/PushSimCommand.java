@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -238,7 +239,7 @@ final class PushSimCommand implements Callable<Integer> {
     document.put("zone", report.zone().getId());
     document.set("totals", mapper.valueToTree(totals(report)));
     document.set("rows", mapper.valueToTree(report.rows()));
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 
   /** Per channel over all days. */

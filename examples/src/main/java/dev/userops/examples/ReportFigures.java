@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
@@ -114,6 +115,6 @@ record ReportFigures(
       document.set("activeUsers", mapper.valueToTree(active.days()));
     }
     document.set("diagnostics", mapper.valueToTree(diagnostics));
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 }

@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import dev.userops.core.Diagnostics;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
@@ -88,7 +89,7 @@ final class RepurchaseCommand implements Callable<Integer> {
     RepurchaseResult result = accumulator.result();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(UserOpsJson.writePretty(Reports.json(result, read.diagnostics().plus(result.diagnostics()))));
+      out.println(Json.writePretty(Reports.json(result, read.diagnostics().plus(result.diagnostics()))));
     } else {
       print(out, result, read.diagnostics().plus(result.diagnostics()), asOf);
     }

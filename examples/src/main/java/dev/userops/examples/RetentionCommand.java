@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Json;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
@@ -118,7 +119,7 @@ final class RetentionCommand implements Callable<Integer> {
     Diagnostics diagnostics = data.diagnostics().plus(matrix.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(UserOpsJson.writePretty(Reports.json(matrix, diagnostics)));
+      out.println(Json.writePretty(Reports.json(matrix, diagnostics)));
     } else {
       printTable(out, retention, matrix, diagnostics, data);
     }

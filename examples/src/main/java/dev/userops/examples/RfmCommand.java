@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
@@ -114,7 +115,7 @@ final class RfmCommand implements Callable<Integer> {
     }
     document.set("segments", mapper.valueToTree(segmented.sizes()));
     document.set("diagnostics", mapper.valueToTree(diagnostics));
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 
   private void printTable(PrintWriter out, Instant asOf, RfmSegments segmented, int users, Diagnostics diagnostics) {

@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
@@ -72,7 +73,7 @@ final class SummaryCommand implements Callable<Integer> {
     document.put("records", records);
     document.setAll((ObjectNode) mapper.valueToTree(summary));
     document.set("diagnostics", mapper.valueToTree(diagnostics));
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 
   private void printTable(

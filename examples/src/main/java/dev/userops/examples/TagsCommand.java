@@ -1,6 +1,7 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
@@ -149,7 +150,7 @@ final class TagsCommand implements Callable<Integer> {
       user.tags().forEach(entry.putArray("tags")::add);
     }
     document.set("diagnostics", mapper.valueToTree(read.diagnostics()));
-    return UserOpsJson.writePretty(document);
+    return Json.writePretty(document);
   }
 
   private void printTables(

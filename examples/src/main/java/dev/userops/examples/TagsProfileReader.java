@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
 import java.io.BufferedReader;

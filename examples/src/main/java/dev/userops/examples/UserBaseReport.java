@@ -1,7 +1,7 @@
 package dev.userops.examples;
 
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;

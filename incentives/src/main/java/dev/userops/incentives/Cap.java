@@ -1,6 +1,6 @@
 package dev.userops.incentives;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.userops.sample;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
 import dev.userops.core.event.Behaviour;
@@ -726,7 +727,7 @@ public final class SyntheticShop {
      * @throws dev.userops.core.ConfigException naming the offending field
      */
     public static Config fromJson(String json) {
-      return UserOpsJson.read(json, Config.class);
+      return Json.read(json, Config.class);
     }
 
     /**
@@ -735,7 +736,7 @@ public final class SyntheticShop {
      * @return compact JSON with every field, read back by {@link #fromJson}
      */
     public String toJson() {
-      return UserOpsJson.write(this);
+      return Json.write(this);
     }
 
     /**

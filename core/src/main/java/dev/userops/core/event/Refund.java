@@ -1,6 +1,6 @@
 package dev.userops.core.event;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.time.Instant;
 
 /**

@@ -2,8 +2,8 @@ package dev.userops.core.event;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.BadRecords;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import java.time.Instant;
 import java.util.ArrayList;

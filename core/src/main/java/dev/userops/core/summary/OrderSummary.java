@@ -1,7 +1,8 @@
 package dev.userops.core.summary;
 
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -83,6 +84,6 @@ public record OrderSummary(
    * @return compact JSON
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 }

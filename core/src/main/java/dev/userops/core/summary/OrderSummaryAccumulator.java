@@ -1,12 +1,13 @@
 package dev.userops.core.summary;
 
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
-import dev.userops.core.Accumulators;
-import dev.userops.core.BadRecords;
-import dev.userops.core.BinaryForm;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import java.time.LocalDate;
@@ -130,7 +131,7 @@ public final class OrderSummaryAccumulator
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
     writer.putLong(records).putLong(orders).putLong(revenueMinor);
     writer.putLong(cancelledOrders).putLong(refundedOrders);
     writer.putLong(firstMillis).putLong(lastMillis);

@@ -1,9 +1,10 @@
 package dev.userops.core.summary;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Order;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OrderSummarySpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, OrderSummarySpec.class, JSON_VERSION);
+    return Json.readVersioned(json, OrderSummarySpec.class, JSON_VERSION);
   }
 
   /**
@@ -71,7 +72,7 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
    * @return compact JSON that {@link #fromJson} reads back to an equal spec
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

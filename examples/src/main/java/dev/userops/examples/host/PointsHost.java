@@ -1,6 +1,6 @@
 package dev.userops.examples.host;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.incentives.points.LedgerEntry;
 import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsOutcome;

@@ -1,7 +1,7 @@
 package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Order;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.userops.examples.input;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;

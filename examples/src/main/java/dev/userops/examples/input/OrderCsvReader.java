@@ -2,8 +2,8 @@ package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.BadRecords;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;

@@ -1,6 +1,6 @@
 package dev.userops.examples.input;
 
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import java.io.Closeable;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.BadRecords;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;

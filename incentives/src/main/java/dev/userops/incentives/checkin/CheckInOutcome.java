@@ -1,6 +1,6 @@
 package dev.userops.incentives.checkin;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.userops.incentives.checkin;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.incentives.checkin.CheckInOutcome.Effect;
 import dev.userops.incentives.checkin.CheckInOutcome.Status;
 import dev.userops.incentives.checkin.CheckInState.Run;

@@ -1,6 +1,7 @@
 package dev.userops.incentives.checkin;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Res
    * @throws dev.userops.core.ConfigException with the JSON path
    */
   public static CheckInProgram fromJson(String json) {
-    return UserOpsJson.read(json, CheckInProgram.class);
+    return Json.read(json, CheckInProgram.class);
   }
 
   /**
@@ -58,7 +59,7 @@ public record CheckInProgram(int version, List<Long> rewards, MakeUp makeUp, Res
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

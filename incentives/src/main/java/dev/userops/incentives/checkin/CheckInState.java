@@ -1,6 +1,7 @@
 package dev.userops.incentives.checkin;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
    * @throws dev.userops.core.ConfigException with the JSON path, also for another version
    */
   public static CheckInState fromJson(String json) {
-    return UserOpsJson.read(json, CheckInState.class);
+    return Json.read(json, CheckInState.class);
   }
 
   /**
@@ -66,7 +67,7 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
    * @return compact JSON with the version, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

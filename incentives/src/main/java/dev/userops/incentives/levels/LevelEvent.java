@@ -1,6 +1,6 @@
 package dev.userops.incentives.levels;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.time.Instant;
 
 /** What the level policy reacts to. Every event but {@link Evaluation} carries the host's id. */

@@ -1,6 +1,7 @@
 package dev.userops.incentives.levels;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import java.time.ZoneId;
@@ -86,7 +87,7 @@ public record LevelLadder(
    * @throws dev.userops.core.ConfigException with the JSON path
    */
   public static LevelLadder fromJson(String json) {
-    return UserOpsJson.read(json, LevelLadder.class);
+    return Json.read(json, LevelLadder.class);
   }
 
   /**
@@ -95,7 +96,7 @@ public record LevelLadder(
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

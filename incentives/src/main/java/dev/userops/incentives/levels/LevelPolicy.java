@@ -1,7 +1,7 @@
 package dev.userops.incentives.levels;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.incentives.levels.LevelLadder.DowngradeKind;
 import dev.userops.incentives.levels.LevelLadder.GrowthRule;

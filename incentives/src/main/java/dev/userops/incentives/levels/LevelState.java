@@ -1,6 +1,7 @@
 package dev.userops.incentives.levels;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -83,7 +84,7 @@ public record LevelState(
    * @throws dev.userops.core.ConfigException with the JSON path, also for another version
    */
   public static LevelState fromJson(String json) {
-    return UserOpsJson.read(json, LevelState.class);
+    return Json.read(json, LevelState.class);
   }
 
   /**
@@ -92,7 +93,7 @@ public record LevelState(
    * @return compact JSON with the version, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

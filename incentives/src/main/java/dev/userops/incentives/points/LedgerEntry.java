@@ -1,6 +1,6 @@
 package dev.userops.incentives.points;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 
 /**
  * One effect on a user's points. The sum of {@link #available} over all entries is the user's

@@ -1,6 +1,6 @@
 package dev.userops.incentives.points;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Behaviour;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.userops.incentives.points;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.incentives.points.LedgerEntry.EntryType;
 import dev.userops.incentives.points.PointsOutcome.Status;

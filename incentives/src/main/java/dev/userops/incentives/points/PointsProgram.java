@@ -1,6 +1,7 @@
 package dev.userops.incentives.points;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
@@ -100,7 +101,7 @@ public record PointsProgram(
    * @throws ConfigException with the JSON path of the offending value
    */
   public static PointsProgram fromJson(String json) {
-    return UserOpsJson.read(json, PointsProgram.class);
+    return Json.read(json, PointsProgram.class);
   }
 
   /**
@@ -109,7 +110,7 @@ public record PointsProgram(
    * @return compact JSON with the defaults written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

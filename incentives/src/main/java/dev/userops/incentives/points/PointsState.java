@@ -1,6 +1,7 @@
 package dev.userops.incentives.points;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -96,7 +97,7 @@ public record PointsState(
    * @throws dev.userops.core.ConfigException with the JSON path, also for another version
    */
   public static PointsState fromJson(String json) {
-    return UserOpsJson.read(json, PointsState.class);
+    return Json.read(json, PointsState.class);
   }
 
   /**
@@ -105,7 +106,7 @@ public record PointsState(
    * @return compact JSON with the version, read back equal by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

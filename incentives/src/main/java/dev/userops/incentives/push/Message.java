@@ -1,6 +1,6 @@
 package dev.userops.incentives.push;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 
 /**
  * A message a host wants to send to one user.

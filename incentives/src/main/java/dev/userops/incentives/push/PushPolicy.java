@@ -1,8 +1,9 @@
 package dev.userops.incentives.push;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.userops.core.internal.Json;
 import dev.userops.core.WindowMode;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
@@ -184,7 +185,7 @@ public record PushPolicy(
    */
   public static PushPolicy fromJson(String json) {
     try {
-      return UserOpsJson.read(json, PushPolicy.class);
+      return Json.read(json, PushPolicy.class);
     } catch (ConfigException e) {
       throw refined(e);
     }
@@ -209,7 +210,7 @@ public record PushPolicy(
    * @return indented JSON, read back equal by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writePretty(this);
+    return Json.writePretty(this);
   }
 
   /** Whether a channel needs the user's explicit consent. */

@@ -1,12 +1,13 @@
 package dev.userops.incentives.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.userops.core.BinaryForm;
+import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
 import java.time.DateTimeException;
@@ -196,7 +197,7 @@ final class PushStateCodec {
         }
       }
     }
-    return UserOpsJson.write(root);
+    return Json.write(root);
   }
 
   private static String hex(long value) {
@@ -210,7 +211,7 @@ final class PushStateCodec {
   }
 
   static PushState fromJson(PushThrottle throttle, String json) {
-    JsonNode root = UserOpsJson.read(json, JsonNode.class);
+    JsonNode root = Json.read(json, JsonNode.class);
     requireFields(root, "", Set.of("version", "zone", "consent", "deliveries", "campaigns", "keys", "activity", "histogram"));
     JsonNode version = require(root, "version", "");
     if (!version.isInt() || version.intValue() != VERSION) {

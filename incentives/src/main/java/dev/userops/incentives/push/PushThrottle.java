@@ -1,7 +1,7 @@
 package dev.userops.incentives.push;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.incentives.push.Decision.Outcome;
 import dev.userops.incentives.push.Decision.Reason;

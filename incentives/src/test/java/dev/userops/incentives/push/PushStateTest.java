@@ -3,7 +3,7 @@ package dev.userops.incentives.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.BinaryForm;
+import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package dev.userops.retention.active;
 
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,6 +72,6 @@ public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) 
    * @return compact JSON
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 }

@@ -1,9 +1,10 @@
 package dev.userops.retention.active;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
 import java.time.DayOfWeek;
@@ -79,7 +80,7 @@ public record ActiveUsersSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ActiveUsersSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, ActiveUsersSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, ActiveUsersSpec.class, JSON_VERSION);
   }
 
   /**
@@ -88,7 +89,7 @@ public record ActiveUsersSpec(
    * @return compact JSON with the defaults written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.BinaryForm;
+import dev.userops.core.internal.BinaryForm;
 import java.util.Arrays;
 
 /**

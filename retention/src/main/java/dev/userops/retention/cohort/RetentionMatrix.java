@@ -1,6 +1,7 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
@@ -68,7 +69,7 @@ public record RetentionMatrix(
    * @return compact JSON; immature cells are {@code null}, rates are fractions (not percentages)
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

@@ -1,11 +1,12 @@
 package dev.userops.retention.cohort;
 
 import dev.userops.core.WindowMode;
+import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
@@ -459,7 +460,7 @@ public record RetentionSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RetentionSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, RetentionSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, RetentionSpec.class, JSON_VERSION);
   }
 
   /**
@@ -468,7 +469,7 @@ public record RetentionSpec(
    * @return compact JSON with every field written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

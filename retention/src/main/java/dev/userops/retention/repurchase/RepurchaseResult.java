@@ -1,7 +1,8 @@
 package dev.userops.retention.repurchase;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
@@ -78,7 +79,7 @@ public record RepurchaseResult(
    * @return compact JSON
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

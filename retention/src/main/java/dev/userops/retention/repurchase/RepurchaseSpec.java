@@ -1,10 +1,11 @@
 package dev.userops.retention.repurchase;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Order;
@@ -276,7 +277,7 @@ public record RepurchaseSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RepurchaseSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, RepurchaseSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, RepurchaseSpec.class, JSON_VERSION);
   }
 
   /**
@@ -286,7 +287,7 @@ public record RepurchaseSpec(
    *     #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,8 +1,9 @@
 package dev.userops.retention.winback;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import java.time.LocalDate;
@@ -116,6 +117,6 @@ public record WinBackResult(
    * @return compact JSON
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 }

@@ -1,10 +1,11 @@
 package dev.userops.retention.winback;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
@@ -149,7 +150,7 @@ public record WinBackSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static WinBackSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, WinBackSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, WinBackSpec.class, JSON_VERSION);
   }
 
   /**
@@ -158,7 +159,7 @@ public record WinBackSpec(
    * @return compact JSON with the defaults written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.userops.segmentation.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class Condition {
    * @throws ConfigException for malformed JSON (document limits of {@link UserOpsJson}) or a bad condition
    */
   public static Condition parse(String json) {
-    return compile(UserOpsJson.read(json, JsonNode.class));
+    return compile(Json.read(json, JsonNode.class));
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.userops.segmentation.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ public record AgeBands(List<Integer> lowerBounds) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static AgeBands fromJson(String json) {
-    return UserOpsJson.read(json, AgeBands.class);
+    return Json.read(json, AgeBands.class);
   }
 
   /**
@@ -50,7 +51,7 @@ public record AgeBands(List<Integer> lowerBounds) {
    * @return compact JSON with the bounds written out, defaults included
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

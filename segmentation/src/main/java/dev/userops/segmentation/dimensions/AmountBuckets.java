@@ -1,6 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 
 /**
@@ -49,7 +50,7 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static AmountBuckets fromJson(String json) {
-    return UserOpsJson.read(json, AmountBuckets.class);
+    return Json.read(json, AmountBuckets.class);
   }
 
   /**
@@ -58,7 +59,7 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
    * @return compact JSON with both thresholds written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public record Birthdays(DayOfWeek weekStart) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static Birthdays fromJson(String json) {
-    return UserOpsJson.read(json, Birthdays.class);
+    return Json.read(json, Birthdays.class);
   }
 
   /**
@@ -46,7 +47,7 @@ public record Birthdays(DayOfWeek weekStart) {
    * @return compact JSON with the week start written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

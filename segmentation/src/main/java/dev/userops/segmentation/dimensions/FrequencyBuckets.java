@@ -1,7 +1,8 @@
 package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public record FrequencyBuckets(Integer windowDays, List<Integer> lowerBounds) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static FrequencyBuckets fromJson(String json) {
-    return UserOpsJson.read(json, FrequencyBuckets.class);
+    return Json.read(json, FrequencyBuckets.class);
   }
 
   /**
@@ -51,7 +52,7 @@ public record FrequencyBuckets(Integer windowDays, List<Integer> lowerBounds) {
    * @return compact JSON with window and bounds written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 
 /**
@@ -50,7 +51,7 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static LifecycleRules fromJson(String json) {
-    return UserOpsJson.read(json, LifecycleRules.class);
+    return Json.read(json, LifecycleRules.class);
   }
 
   /**
@@ -59,7 +60,7 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
    * @return compact JSON with all three thresholds written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

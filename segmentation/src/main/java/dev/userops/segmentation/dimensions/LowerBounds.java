@@ -1,6 +1,6 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.util.List;
 
 /** Buckets by ascending lower bounds starting at 0: bucket k holds {@code [bound[k], bound[k+1])}. */

@@ -1,6 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 
 /**
@@ -56,7 +57,7 @@ public record OpinionLeaders(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OpinionLeaders fromJson(String json) {
-    return UserOpsJson.read(json, OpinionLeaders.class);
+    return Json.read(json, OpinionLeaders.class);
   }
 
   /**
@@ -65,7 +66,7 @@ public record OpinionLeaders(
    * @return compact JSON with the weights and the one criterion set
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

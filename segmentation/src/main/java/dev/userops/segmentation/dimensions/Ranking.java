@@ -1,6 +1,6 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.util.Arrays;
 import java.util.Comparator;
 

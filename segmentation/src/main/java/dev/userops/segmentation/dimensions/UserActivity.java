@@ -1,7 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 
 /**
  * What the lifecycle needs of a user's activity: the first active day, the latest, and the latest

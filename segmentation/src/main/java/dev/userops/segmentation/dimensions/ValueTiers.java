@@ -1,6 +1,7 @@
 package dev.userops.segmentation.dimensions;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,7 +39,7 @@ public record ValueTiers(Double revenueShare) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ValueTiers fromJson(String json) {
-    return UserOpsJson.read(json, ValueTiers.class);
+    return Json.read(json, ValueTiers.class);
   }
 
   /**
@@ -47,7 +48,7 @@ public record ValueTiers(Double revenueShare) {
    * @return compact JSON with the share written out
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

@@ -1,12 +1,13 @@
 package dev.userops.segmentation.rfm;
 
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
-import dev.userops.core.Accumulators;
-import dev.userops.core.BadRecords;
-import dev.userops.core.BinaryForm;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
 import java.util.Arrays;
@@ -227,7 +228,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec));
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
     writer.putLong(records);
     badRecords.writeTo(writer);
     writer.putInt(users.size());

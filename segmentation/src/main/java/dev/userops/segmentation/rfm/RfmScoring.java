@@ -1,6 +1,7 @@
 package dev.userops.segmentation.rfm;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.util.List;
 
@@ -169,7 +170,7 @@ public record RfmScoring(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmScoring fromJson(String json) {
-    return UserOpsJson.read(json, RfmScoring.class);
+    return Json.read(json, RfmScoring.class);
   }
 
   /**
@@ -178,7 +179,7 @@ public record RfmScoring(
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

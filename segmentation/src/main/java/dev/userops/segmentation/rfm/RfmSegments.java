@@ -1,6 +1,6 @@
 package dev.userops.segmentation.rfm;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

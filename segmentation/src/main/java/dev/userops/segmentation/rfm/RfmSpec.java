@@ -1,9 +1,10 @@
 package dev.userops.segmentation.rfm;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Order;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public record RfmSpec(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, RfmSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, RfmSpec.class, JSON_VERSION);
   }
 
   /**
@@ -129,7 +130,7 @@ public record RfmSpec(
    * @return compact JSON with every option written out, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

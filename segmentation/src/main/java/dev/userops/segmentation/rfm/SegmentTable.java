@@ -1,6 +1,7 @@
 package dev.userops.segmentation.rfm;
 
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,7 +130,7 @@ public record SegmentTable(List<Rule> rules) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static SegmentTable fromJson(String json) {
-    return UserOpsJson.read(json, SegmentTable.class);
+    return Json.read(json, SegmentTable.class);
   }
 
   /**
@@ -138,7 +139,7 @@ public record SegmentTable(List<Rule> rules) {
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   private static SegmentTable load(String resource) {

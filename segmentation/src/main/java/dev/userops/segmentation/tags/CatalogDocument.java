@@ -2,7 +2,7 @@ package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.segmentation.condition.ConditionMode;
 import java.util.List;
 

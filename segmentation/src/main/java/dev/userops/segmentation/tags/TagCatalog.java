@@ -1,10 +1,11 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
 import dev.userops.segmentation.condition.Condition;
@@ -105,7 +106,7 @@ public final class TagCatalog {
    * @throws ConfigException naming the offending path
    */
   public static TagCatalog fromJson(String json) {
-    return UserOpsJson.read(json, TagCatalog.class);
+    return Json.read(json, TagCatalog.class);
   }
 
   @JsonCreator
@@ -125,7 +126,7 @@ public final class TagCatalog {
    *     #fromJson}
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 
   /**

@@ -1,9 +1,10 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.Accumulators;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
 import dev.userops.core.UserOpsJson;
 import java.util.stream.Collector;
 
@@ -47,7 +48,7 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
    * @throws dev.userops.core.ConfigException naming the offending path
    */
   public static TagCountSpec fromJson(String json) {
-    return UserOpsJson.readVersioned(json, TagCountSpec.class, JSON_VERSION);
+    return Json.readVersioned(json, TagCountSpec.class, JSON_VERSION);
   }
 
   /**
@@ -57,7 +58,7 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
    *     bytes
    */
   public String toJson() {
-    return UserOpsJson.writeVersioned(this, JSON_VERSION);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -1,11 +1,12 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.core.internal.Json;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.Accumulator;
-import dev.userops.core.Accumulators;
-import dev.userops.core.BinaryForm;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.BinaryForm;
+import dev.userops.core.internal.Checks;
 import dev.userops.segmentation.condition.FlatProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(UserOpsJson.write(spec)).putLong(users);
+    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec)).putLong(users);
     writer.putInt(counts.length);
     for (long count : counts) {
       writer.putLong(count);

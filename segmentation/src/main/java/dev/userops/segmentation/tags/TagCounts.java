@@ -1,7 +1,8 @@
 package dev.userops.segmentation.tags;
 
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.core.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,6 @@ public record TagCounts(long users, Map<String, Long> usersByTag) {
    * @return compact JSON
    */
   public String toJson() {
-    return UserOpsJson.write(this);
+    return Json.write(this);
   }
 }

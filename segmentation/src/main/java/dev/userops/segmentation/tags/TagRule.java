@@ -1,7 +1,7 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.Checks;
+import dev.userops.core.internal.Checks;
 
 /**
  * One operator-defined tag: an id, what it means, and the condition a profile must satisfy to

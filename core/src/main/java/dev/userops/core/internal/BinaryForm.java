@@ -1,4 +1,4 @@
-package dev.userops.core;
+package dev.userops.core.internal;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -273,7 +273,7 @@ public final class BinaryForm {
      * @param expected the only spec accepted
      * @param fromJson reads a spec from its JSON form
      * @throws IllegalArgumentException if the spec differs (the message shows both) or is truncated
-     * @throws ConfigException if the embedded JSON is not a valid spec
+     * @throws dev.userops.core.ConfigException if the embedded JSON is not a valid spec
      */
     public <S> void expectSpec(S expected, Function<String, S> fromJson) {
       String json = getString("spec");

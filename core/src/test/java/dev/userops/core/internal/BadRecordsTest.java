@@ -1,6 +1,11 @@
-package dev.userops.core;
+package dev.userops.core.internal;
 
+import dev.userops.core.Diagnostics;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordReason;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.userops.core.internal.Json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -73,7 +78,7 @@ class BadRecordsTest {
     assertThatThrownBy(() -> new Diagnostics(Map.of(BadRecordReason.BEFORE_1970, 0L)))
         .hasMessage("skipped.BEFORE_1970 must be > 0, got 0");
     Diagnostics diagnostics = new Diagnostics(Map.of(BadRecordReason.BEFORE_1970, 3L));
-    assertThat(UserOpsJson.write(diagnostics)).isEqualTo("{\"skipped\":{\"BEFORE_1970\":3}}");
-    assertThat(UserOpsJson.read(UserOpsJson.write(diagnostics), Diagnostics.class)).isEqualTo(diagnostics);
+    assertThat(Json.write(diagnostics)).isEqualTo("{\"skipped\":{\"BEFORE_1970\":3}}");
+    assertThat(Json.read(Json.write(diagnostics), Diagnostics.class)).isEqualTo(diagnostics);
   }
 }

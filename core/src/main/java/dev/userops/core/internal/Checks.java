@@ -1,4 +1,4 @@
-package dev.userops.core;
+package dev.userops.core.internal;
 
 import java.util.Objects;
 
