@@ -37,6 +37,9 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code policy}: {@link PushPolicy#decide(PushState, PushRequest)}, the allocation-free
  *       packed path, with one reused {@link PushRequest};
+ *   <li>{@code policyReadBack}: the same on states read back with {@link PushState#fromBytes}, as a
+ *       host that loads each user's state from its store passes them (equal channel lists, not the
+ *       policy's own list instance);
  *   <li>{@code naive}: what a backend would write: per user a list of (channel, instant) sends,
  *       scanned per decision, with {@code java.time} for local days and quiet hours;
  *   <li>{@code bucket4j}: the naive code with its two rolling caps replaced by Bucket4j buckets
@@ -83,6 +86,7 @@ public class PushPolicyBenchmark {
   private PushPolicy policy;
   private final PushRequest request = PushRequest.create();
   private final PushState[] states = new PushState[USERS];
+  private final PushState[] readBack = new PushState[USERS];
   private final NaiveUser[] naive = new NaiveUser[USERS];
   private final BucketUser[] buckets = new BucketUser[USERS];
   private final int[] inputUser = new int[SIZE];
@@ -181,6 +185,7 @@ public class PushPolicyBenchmark {
         }
       }
       states[u] = state;
+      readBack[u] = PushState.fromBytes(state.toBytes());
     }
     for (int i = 0; i < SIZE; i++) {
       inputUser[i] = random.nextInt(USERS);
@@ -194,6 +199,8 @@ public class PushPolicyBenchmark {
           states[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i])));
       Decision naiveDecision = naive(naive[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
       Decision bucketDecision = bucket4j(buckets[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
+      check(policy.decide(readBack[inputUser[i]], request) == policy.decide(states[inputUser[i]], request),
+          "input " + i + ": a state read back decides otherwise");
       check(ours.equals(naiveDecision), "input " + i + ": policy " + ours + ", naive " + naiveDecision);
       check(ours.equals(bucketDecision), "input " + i + ": policy " + ours + ", bucket4j " + bucketDecision);
       outcomes[ours.verdict().ordinal()]++;
@@ -227,6 +234,12 @@ public class PushPolicyBenchmark {
   public long policy() {
     int i = next++ & MASK;
     return policy.decide(states[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i]));
+  }
+
+  @Benchmark
+  public long policyReadBack() {
+    int i = next++ & MASK;
+    return policy.decide(readBack[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i]));
   }
 
   @Benchmark

@@ -162,10 +162,27 @@ public final class PushPolicy {
       return state;
     }
     CalendarIndex calendar = state.calendar.weekStart() == weekStart ? state.calendar : calendar(state.zone());
-    if (state.channels.equals(channels)) {
+    if (hasChannels(state)) {
       return state.with(channels, calendar);
     }
     return state.laidOut(channels, calendar, caps::horizon);
+  }
+
+  /** Whether {@code state} lists this policy's channels in its order; compares without allocating. */
+  private boolean hasChannels(PushState state) {
+    List<String> theirs = state.channels;
+    if (theirs == channels) {
+      return true;
+    }
+    if (theirs.size() != channels.size()) {
+      return false;
+    }
+    for (int i = 0; i < theirs.size(); i++) {
+      if (!theirs.get(i).equals(channels.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- apply and decide
@@ -229,7 +246,7 @@ public final class PushPolicy {
   public long decide(PushState state, PushRequest request) {
     Checks.requireNonNull(request, "request");
     Checks.requireNonNull(state, "state");
-    PushState own = state.channels == channels || state.channels.equals(channels) ? state : own(state);
+    PushState own = hasChannels(state) ? state : own(state);
     return decide(own, request.channel(), request.messageClass(), request.campaign(), request.key(), request.atMillis());
   }
 

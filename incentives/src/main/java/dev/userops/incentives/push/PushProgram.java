@@ -251,6 +251,8 @@ public record PushProgram(
     public Channel {
       Checks.checkArgument(id != null && !id.isBlank(), "id: expected a non-blank channel id, got %s", id);
       consent = consent == null ? Consent.OPT_IN : consent;
+      // Interned, as states read back intern theirs: a policy then matches a state's channels by identity.
+      id = id.intern();
     }
   }
 

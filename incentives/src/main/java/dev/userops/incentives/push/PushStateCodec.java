@@ -103,7 +103,7 @@ final class PushStateCodec {
     long granted = 0;
     long revoked = 0;
     for (int i = 0; i < channelCount; i++) {
-      String channel = in.getString("channels[" + i + "].id");
+      String channel = in.getString("channels[" + i + "].id").intern();
       Checks.checkArgument(!channels.contains(channel), "%s: channels[%s].id: duplicate channel \"%s\"", FAMILY, i, channel);
       channels.add(channel);
       int consent = in.getByte("channels[" + i + "].consent");
@@ -334,6 +334,7 @@ final class PushStateCodec {
         histogram[weight.getKey()] = (float) weight.getValue().doubleValue();
       }
     }
+    channels.replaceAll(String::intern);
     return new PushState(List.copyOf(channels), CalendarIndex.of(doc.zone()), granted, revoked, sends,
         campaigns[0], campaigns[1], keys[0], keys[1],
         activity == null ? PushState.NO_DAY : activity.firstDay().toEpochDay(),
