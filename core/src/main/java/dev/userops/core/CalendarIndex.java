@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Maps epoch milliseconds to calendar period indexes (day, week, month) local to one {@link ZoneId},
- * and period indexes back to their start. Immutable and thread-safe; build one per zone and week
+ * and period indexes back to their start; also local wall-clock time both ways ({@link
+ * #localMillis}, {@link #epochMillisOfLocal}, {@link #nextEpochMillisOfLocal}, DST gaps and overlaps
+ * resolved by one documented rule) and the local {@link #hourOfWeek}. Immutable and thread-safe; build one per zone and week
  * start, then call it per event.
  *
  * <p>Indexes count periods since the Unix epoch in local time: the day index is the local date's
