@@ -110,19 +110,20 @@ System.out.printf("   at %s: %d available, %d pending; the last order redelivere
 PointsState nextYear = points.apply(wallet, new PointsEvent.Evaluation(Instant.parse("1999-01-01T00:00:00Z"))).state();
 System.out.printf("   at 1999-01-01: %d expired, %d available%n", nextYear.totals().expired(), nextYear.available());
 
-// 7. A push decision: the bundled policy (consent, 2 pushes a local day, quiet hours 22:00-08:00,
-// 20-hour campaign cool-down). The host stores the state; the throttle reads no clock.
-PushThrottle throttle = PushThrottle.of(PushPolicy.fromJson(new String(OrderReader.class.getResourceAsStream(
-    "/dev/userops/examples/push/policy.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-PushState inbox = throttle.withConsent(throttle.newState(zone), "push", true);
+// 7. A push decision: the bundled program (consent, 2 pushes a local day, quiet hours 22:00-08:00,
+// 20-hour campaign cool-down) compiled to a policy. apply returns the decision and the state to
+// store; the host stores the state, the policy reads no clock.
+PushPolicy push = PushProgram.fromJson(new String(OrderReader.class.getResourceAsStream(
+    "/dev/userops/examples/push/policy.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).policy();
+PushState inbox = push.withConsent(push.newState(zone), "push", true);
 System.out.println("7. Push decisions for one user on 1998-07-01");
 for (String[] send : new String[][] {{"win-back", "10:00"}, {"win-back", "13:00"}, {"new-releases", "15:00"},
     {"weekend-sale", "18:00"}, {"last-call", "23:00"}}) {
-  Message message = new Message("push", "marketing", send[0], null);
   Instant now = LocalDate.of(1998, 7, 1).atTime(LocalTime.parse(send[1])).atZone(zone).toInstant();
-  Decision decision = throttle.decide(inbox, message, now);
-  if (decision.outcome() == Decision.Outcome.SEND) inbox = throttle.record(inbox, new Delivery(message, now));
-  System.out.printf("   %s %-12s %s%s%n", send[1], send[0], decision.outcome(),
+  PushOutcome sent = push.apply(inbox, new Message("push", "marketing", send[0], null), now);
+  inbox = sent.state();
+  Decision decision = sent.decision();
+  System.out.printf("   %s %-12s %s%s%n", send[1], send[0], decision.verdict(),
       decision.reason() == null ? "" : " (" + decision.reason() + ", " + decision.rule() + ")");
 }
 

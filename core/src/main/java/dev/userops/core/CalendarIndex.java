@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Maps epoch milliseconds to calendar period indexes (day, week, month) local to one {@link ZoneId},
- * and period indexes back to their start. Immutable and thread-safe; build one per zone and week
+ * and period indexes back to their start; also local wall-clock time both ways ({@link
+ * #localMillis}, {@link #epochMillisOfLocal}, {@link #nextEpochMillisOfLocal}, DST gaps and overlaps
+ * resolved by one documented rule) and the local {@link #hourOfWeek}. Immutable and thread-safe; build one per zone and week
  * start, then call it per event.
  *
  * <p>Indexes count periods since the Unix epoch in local time: the day index is the local date's
@@ -34,6 +36,9 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class CalendarIndex {
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final long MILLIS_PER_HOUR = 3_600_000L;
+  /** The largest UTC offset java.time allows, 18 hours. */
+  private static final long MAX_OFFSET_MILLIS = 18 * MILLIS_PER_HOUR;
   private static final long TABLE_START_MILLIS = Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
   private static final long TABLE_END_MILLIS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
   /** Bucket width 2^31 ms (about 24.9 days): at most a few transitions fall in one bucket. */
@@ -59,6 +64,8 @@ public final class CalendarIndex {
   private final DayOfWeek weekStart;
   /** Days to add to an epoch day so that weeks start on a multiple of 7. */
   private final int weekShift;
+  /** Whether the zone's offset never changes, in or outside the table range. */
+  private final boolean fixed;
   /** Offset in millis for fixed-offset zones; unused when {@link #transitionMillis} is non-empty. */
   private final long fixedOffsetMillis;
   /** Transition instants in the table range, ascending. */
@@ -85,6 +92,7 @@ public final class CalendarIndex {
     // 1970-01-01 (epoch day 0) is a Thursday.
     this.weekShift = Math.floorMod(DayOfWeek.THURSDAY.getValue() - weekStart.getValue(), 7);
     List<ZoneOffsetTransition> transitions = transitionsInTable(rules);
+    this.fixed = rules.isFixedOffset();
     this.fixedOffsetMillis = rules.getOffset(Instant.ofEpochMilli(TABLE_START_MILLIS)).getTotalSeconds() * 1000L;
     this.transitionMillis = new long[transitions.size()];
     this.offsetMillis = new long[transitions.size() + 1];
@@ -196,11 +204,12 @@ public final class CalendarIndex {
    * @return the offset to add to UTC for local time, e.g. {@code 28_800_000} for UTC+8
    */
   public long offsetMillis(long epochMillis) {
+    if (epochMillis < TABLE_START_MILLIS || epochMillis >= TABLE_END_MILLIS) {
+      // A zone without transitions from 1900 to 2200 may still have some before (LMT).
+      return fixed ? fixedOffsetMillis : rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
+    }
     if (transitionMillis.length == 0) {
       return fixedOffsetMillis;
-    }
-    if (epochMillis < TABLE_START_MILLIS || epochMillis >= TABLE_END_MILLIS) {
-      return rules.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds() * 1000L;
     }
     int bucket = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT);
     int slot = bucket * BUCKET_FIELDS;
@@ -212,6 +221,114 @@ public final class CalendarIndex {
       i++;
     }
     return offsetMillis[i];
+  }
+
+  /**
+   * The local wall-clock time of {@code epochMillis}, read as if it were UTC: {@code epochMillis +
+   * offsetMillis(epochMillis)}. {@code Math.floorDiv(localMillis, 86_400_000)} is {@link #dayIndex}.
+   * Allocation-free in the table range, as {@link #offsetMillis} is.
+   *
+   * @param epochMillis the instant, epoch milliseconds
+   * @return local epoch milliseconds, e.g. {@code 28_800_000} (08:00 on 1970-01-01) for the epoch
+   *     in UTC+8
+   * @throws ArithmeticException if the local time overflows a {@code long}
+   */
+  public long localMillis(long epochMillis) {
+    return Math.addExact(epochMillis, offsetMillis(epochMillis));
+  }
+
+  /**
+   * The instant at which the local wall clock first reads {@code localMillis} (local epoch
+   * millis, as {@link #localMillis} returns): the earliest instant whose local time is at or after
+   * it. So a local time that occurs once maps to that instant; one in a DST gap (clocks forward,
+   * e.g. 02:30 on a day that jumps from 02:00 to 03:00) maps to the end of the gap, the transition
+   * instant (03:00 new time), like {@link LocalDate#atStartOfDay(ZoneId)} and unlike {@code
+   * ZonedDateTime.of}, which shifts it by the gap's length; one in an overlap (clocks back) maps
+   * to its first occurrence, at the earlier offset, as {@code java.time} does. A local date a zone
+   * skipped entirely (Pacific/Apia 2011-12-30) maps to the start of the next date.
+   *
+   * <p>Allocation-free for instants in the table range (1900 to 2200); any number of transitions
+   * is handled.
+   *
+   * @param localMillis a local date-time as local epoch milliseconds, e.g. {@code day * 86_400_000}
+   *     for midnight of epoch day {@code day}
+   * @return epoch milliseconds
+   */
+  public long epochMillisOfLocal(long localMillis) {
+    // No offset exceeds 18 hours, so no earlier instant has a local time at or after localMillis.
+    return nextEpochMillisOfLocal(localMillis - MAX_OFFSET_MILLIS, localMillis);
+  }
+
+  /**
+   * The first instant at or after {@code fromMillis} at which the local wall clock reads {@code
+   * localMillis} or later: {@code fromMillis} itself if its local time is already there, else the
+   * next instant that reaches it, with gaps and overlaps resolved as in {@link
+   * #epochMillisOfLocal}. After an overlap's first pass this is the second occurrence: from 01:10
+   * of the repeated hour, 01:50 is 40 minutes later, not the earlier 01:50 in the past. E.g. the end
+   * of a quiet period or a daily send time, the next time the clock shows it.
+   *
+   * <p>Allocation-free for instants in the table range (1900 to 2200).
+   *
+   * @param fromMillis the earliest acceptable instant, epoch milliseconds
+   * @param localMillis the local time to reach, local epoch milliseconds
+   * @return epoch milliseconds, {@code >= fromMillis}
+   */
+  public long nextEpochMillisOfLocal(long fromMillis, long localMillis) {
+    long at = fromMillis;
+    while (true) {
+      long offset = offsetMillis(at);
+      if (at + offset >= localMillis) {
+        return at;
+      }
+      // Until the next transition local time runs at this offset, reaching localMillis at candidate.
+      long candidate = localMillis - offset;
+      long next = nextTransitionMillis(at);
+      if (candidate < next) {
+        return candidate;
+      }
+      at = next;
+    }
+  }
+
+  /**
+   * The first instant after {@code epochMillis} at which {@link #offsetMillis} may change: the
+   * next transition, or a table boundary where the offset source changes.
+   */
+  private long nextTransitionMillis(long epochMillis) {
+    if (fixed) {
+      return Long.MAX_VALUE;
+    }
+    if (epochMillis < TABLE_START_MILLIS || epochMillis >= TABLE_END_MILLIS) {
+      ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochMilli(epochMillis));
+      long next = t == null ? Long.MAX_VALUE : t.toEpochSecond() * 1000L;
+      return epochMillis < TABLE_START_MILLIS ? Math.min(next, TABLE_START_MILLIS) : next;
+    }
+    int bucket = (int) ((epochMillis - TABLE_START_MILLIS) >>> BUCKET_SHIFT);
+    long next = buckets[bucket * BUCKET_FIELDS + NEXT_TRANSITION];
+    if (epochMillis >= next) {
+      int i = firstTransitionOfBucket[bucket];
+      while (i < transitionMillis.length && transitionMillis[i] <= epochMillis) {
+        i++;
+      }
+      next = i < transitionMillis.length ? transitionMillis[i] : Long.MAX_VALUE;
+    }
+    return Math.min(next, TABLE_END_MILLIS);
+  }
+
+  /**
+   * The local hour of the week of {@code epochMillis}: hours since 00:00 of the local week's first
+   * day ({@link #weekStart()}), by the wall clock. On a DST day the skipped hour never occurs and a
+   * repeated hour is returned twice.
+   *
+   * @param epochMillis the instant, epoch milliseconds
+   * @return in [0, 168): {@code 24 * days since the week start + local hour}; e.g. 33 for Tuesday
+   *     09:xx in a Monday-based week
+   * @throws ArithmeticException as {@link #dayIndex} does
+   */
+  public int hourOfWeek(long epochMillis) {
+    long local = localMillis(epochMillis);
+    long day = Math.floorDiv(local, MILLIS_PER_DAY);
+    return (int) (Math.floorMod(day + weekShift, 7) * 24 + (local - day * MILLIS_PER_DAY) / MILLIS_PER_HOUR);
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.userops.examples;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Activity;
 import dev.userops.incentives.push.Message;
-import dev.userops.incentives.push.PushSimulation.PlannedMessage;
-import dev.userops.incentives.push.PushThrottle;
+import dev.userops.examples.PushSimulation.PlannedMessage;
+import dev.userops.incentives.push.PushPolicy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -107,14 +107,14 @@ record PushPlan(
    *
    * @throws IllegalArgumentException naming the plan's JSON path
    */
-  void requireKnownTo(PushThrottle throttle) {
+  void requireKnownTo(PushPolicy policy) {
     for (String channel : new TreeMap<>(consent).keySet()) {
-      requireKnown(() -> throttle.channelIndex(channel), "consent." + channel);
+      requireKnown(() -> policy.channelIndex(channel), "consent." + channel);
     }
     for (int i = 0; i < messages.size(); i++) {
       Planned p = messages.get(i);
-      requireKnown(() -> throttle.channelIndex(p.channel()), "messages[" + i + "].channel");
-      requireKnown(() -> throttle.classIndex(p.messageClass()), "messages[" + i + "].class");
+      requireKnown(() -> policy.channelIndex(p.channel()), "messages[" + i + "].channel");
+      requireKnown(() -> policy.classIndex(p.messageClass()), "messages[" + i + "].class");
     }
   }
 

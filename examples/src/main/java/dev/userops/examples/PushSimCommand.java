@@ -11,12 +11,11 @@ import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
 import dev.userops.sample.SyntheticShop;
 import dev.userops.incentives.push.Decision.Reason;
+import dev.userops.examples.PushSimulation.Report;
+import dev.userops.examples.PushSimulation.Row;
 import dev.userops.incentives.push.PushPolicy;
-import dev.userops.incentives.push.PushSimulation;
-import dev.userops.incentives.push.PushSimulation.Report;
-import dev.userops.incentives.push.PushSimulation.Row;
+import dev.userops.incentives.push.PushProgram;
 import dev.userops.incentives.push.PushState;
-import dev.userops.incentives.push.PushThrottle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -54,7 +53,7 @@ import picocli.CommandLine.Spec;
         + " by reason, per channel and day. Without --policy and --plan, runs the bundled examples.",
     footer = {
         "",
-        "POLICY.json: the PushPolicy JSON form, e.g.",
+        "POLICY.json: the PushProgram JSON form, e.g.",
         "  {\"version\": 1,",
         "   \"channels\": [{\"id\": \"push\"}, {\"id\": \"email\", \"consent\": \"OPT_OUT\"}],",
         "   \"caps\": [{\"channel\": \"push\", \"max\": 2, \"window\": \"P1D\",",
@@ -119,7 +118,7 @@ final class PushSimCommand implements Callable<Integer> {
   }
 
   private int run() throws IOException {
-    PushPolicy policy = config(policyFile, "push/policy.json", PushPolicy::fromJson);
+    PushProgram program = config(policyFile, "push/policy.json", PushProgram::fromJson);
     PushPlan plan = config(planFile, "push/plan.json", PushPlan::fromJson);
     List<Activity> activity = eventsFile == null ? synthetic(plan) : events(eventsFile);
     TreeSet<Long> users = new TreeSet<>();
@@ -132,10 +131,10 @@ final class PushSimCommand implements Callable<Integer> {
     }
     Report report;
     try {
-      PushThrottle throttle = PushThrottle.of(policy);
-      plan.requireKnownTo(throttle);
-      Map<Long, PushState> states = states(throttle, plan, users);
-      report = PushSimulation.run(throttle, states, activity, plan.segments(users, activity), plan.expand(), plan.zone());
+      PushPolicy policy = program.policy();
+      plan.requireKnownTo(policy);
+      Map<Long, PushState> states = states(policy, plan, users);
+      report = PushSimulation.run(policy, states, activity, plan.segments(users, activity), plan.expand(), plan.zone());
     } catch (IllegalArgumentException e) {
       throw new BadInput(source(planFile, "push/plan.json") + ": " + e.getMessage(), e);
     }
@@ -171,15 +170,15 @@ final class PushSimCommand implements Callable<Integer> {
   }
 
   /** Each user's state: the plan's zone and a seeded draw of consent per channel. */
-  private static Map<Long, PushState> states(PushThrottle throttle, PushPlan plan, Iterable<Long> users) {
+  private static Map<Long, PushState> states(PushPolicy policy, PushPlan plan, Iterable<Long> users) {
     Map<Long, PushState> states = new HashMap<>();
     Map<String, Double> consent = new TreeMap<>(plan.consent());
     for (long user : users) {
       SplittableRandom random = new SplittableRandom(plan.seed() * 0x9E3779B97F4A7C15L + user);
-      PushState state = throttle.newState(plan.zone());
+      PushState state = policy.newState(plan.zone());
       for (Map.Entry<String, Double> share : consent.entrySet()) {
         if (random.nextDouble() < share.getValue()) {
-          state = throttle.withConsent(state, share.getKey(), true);
+          state = policy.withConsent(state, share.getKey(), true);
         }
       }
       states.put(user, state);

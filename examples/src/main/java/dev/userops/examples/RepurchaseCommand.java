@@ -3,7 +3,7 @@ package dev.userops.examples;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.internal.Json;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;

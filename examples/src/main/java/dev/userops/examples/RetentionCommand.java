@@ -7,7 +7,7 @@ import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.OrderStatus;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.core.WindowMode;
@@ -214,7 +214,6 @@ final class RetentionCommand implements Callable<Integer> {
     out.print(matrix.toText());
     Reports.printSkipped(out, diagnostics);
   }
-
 
   /**
    * The events of the input, held as primitive columns so that settings that depend on the data

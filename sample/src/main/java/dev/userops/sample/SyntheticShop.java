@@ -2,7 +2,7 @@ package dev.userops.sample;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Activity;
 import dev.userops.core.event.Behaviour;
 import dev.userops.core.event.BehaviourType;

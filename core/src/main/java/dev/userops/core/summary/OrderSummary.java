@@ -1,6 +1,5 @@
 package dev.userops.core.summary;
 
-import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;

@@ -5,7 +5,7 @@ import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Order;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +26,6 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
     implements AccumulatorSpec<OrderSummaryAccumulator, OrderSummary> {
   /** Format version of the JSON form, written as its {@code version} field. */
   private static final int JSON_VERSION = 1;
-
 
   /**
    * Requires a zone and defaults the bad-record policy to {@link BadRecordPolicy#REJECT}.

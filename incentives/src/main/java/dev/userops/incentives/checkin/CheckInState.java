@@ -2,7 +2,7 @@ package dev.userops.incentives.checkin;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
+
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.userops.incentives.levels;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;

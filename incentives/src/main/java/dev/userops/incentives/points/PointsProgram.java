@@ -4,7 +4,7 @@ import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;

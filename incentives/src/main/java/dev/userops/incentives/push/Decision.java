@@ -4,40 +4,52 @@ import dev.userops.core.internal.Checks;
 import java.time.Instant;
 
 /**
- * Whether a message may go now.
+ * Whether a message may go now: the verdict, why, by which rule, and when to try again.
  *
- * @param outcome send, defer or drop
- * @param reason why it was deferred or dropped; {@code null} for {@link Outcome#SEND}
+ * @param verdict send, defer or drop
+ * @param reason why it was deferred or dropped; {@code null} for {@link Verdict#SEND}
  * @param rule the JSON path of the policy rule that decided, e.g. {@code caps[1]}, {@code
  *     quietHours}, {@code channels[0].consent}; {@code null} when a capped message passed every rule
- * @param until for {@link Outcome#DEFER}: the first instant after the quiet window; else {@code null}
+ * @param until for {@link Verdict#DEFER}: the first instant after the quiet window; else {@code null}
  * @param nextAllowed for a drop by cap: the earliest instant at which every cap admits the message
  *     ({@code null} if never: a cap of 0); by cool-down: when the cool-down ends; by clock: the
  *     newest counted delivery's instant. Quiet hours are not considered. {@code null} otherwise
  */
-public record Decision(Outcome outcome, Reason reason, String rule, Instant until, Instant nextAllowed) {
+public record Decision(Verdict verdict, Reason reason, String rule, Instant until, Instant nextAllowed) {
   /**
-   * Requires an outcome, and a reason unless it is SEND.
+   * Requires a verdict, and a reason unless it is SEND.
    *
-   * @param outcome send, defer or drop
-   * @param reason why, exactly when the outcome is not {@link Outcome#SEND}
+   * @param verdict send, defer or drop
+   * @param reason why, exactly when the verdict is not {@link Verdict#SEND}
    * @param rule the JSON path of the deciding rule, or {@code null}
-   * @param until the end of the quiet window, exactly when the outcome is {@link Outcome#DEFER}
+   * @param until the end of the quiet window, exactly when the verdict is {@link Verdict#DEFER}
    * @param nextAllowed when a dropped message could go, or {@code null}
-   * @throws NullPointerException if {@code outcome} is null
+   * @throws NullPointerException if {@code verdict} is null
    * @throws IllegalArgumentException if {@code reason} or {@code until} is present for the wrong
-   *     outcome
+   *     verdict
    */
   public Decision {
-    Checks.requireNonNull(outcome, "outcome");
+    Checks.requireNonNull(verdict, "verdict");
     Checks.checkArgument(
-        (outcome == Outcome.SEND) == (reason == null), "reason: expected none exactly for SEND, got %s for %s", reason, outcome);
+        (verdict == Verdict.SEND) == (reason == null), "reason: expected none exactly for SEND, got %s for %s", reason, verdict);
     Checks.checkArgument(
-        (outcome == Outcome.DEFER) == (until != null), "until: expected exactly for DEFER, got %s for %s", until, outcome);
+        (verdict == Verdict.DEFER) == (until != null), "until: expected exactly for DEFER, got %s for %s", until, verdict);
   }
 
-  /** The three outcomes. */
-  public enum Outcome {
+  /**
+   * Whether this decision lets the message go now.
+   *
+   * @return {@code verdict() == SEND}
+   */
+  public boolean isSend() {
+    return verdict == Verdict.SEND;
+  }
+
+  /**
+   * The three verdicts. ("Outcome" in incentives names what {@code apply} returns: for push, a
+   * {@link PushOutcome} with the decision and the new state.)
+   */
+  public enum Verdict {
     /** Send now. */
     SEND,
     /** Try again at {@link Decision#until()}. */

@@ -1,471 +1,491 @@
 package dev.userops.incentives.push;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.userops.core.internal.Json;
-import dev.userops.core.WindowMode;
+import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.ConfigException;
-import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+import dev.userops.incentives.push.Decision.Reason;
+import dev.userops.incentives.push.Decision.Verdict;
+import dev.userops.incentives.push.PushProgram.MessageClass;
+import dev.userops.incentives.push.PushProgram.QuietHoursAction;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * What may be sent to a user, when: consent per channel, frequency caps, campaign cool-down, dedupe,
- * quiet hours and send-time preferences. The configuration only; {@link PushThrottle#of} compiles it
- * into the decision engine. JSON form (all but {@code version} and {@code channels} optional):
+ * A compiled {@link PushProgram}: {@code apply(state, message, now)} decides whether a message may
+ * go to a user now and returns the decision with the user's new state, in which a sent message
+ * counts. Pure: no clock, no I/O, no mutable state; thread-safe. Make one with {@link
+ * PushProgram#policy()}.
  *
- * <pre>{@code
- * {"version": 1,
- *  "channels": [{"id": "push"}, {"id": "email", "consent": "OPT_OUT"}],
- *  "classes": [{"name": "flash-sale", "priority": 20, "quietHours": "DROP"}],
- *  "caps": [{"channel": "push", "max": 3, "window": "P1D", "mode": "CALENDAR"},
- *           {"max": 5, "window": "PT72H", "mode": "ROLLING"},
- *           {"max": 4, "window": "P1W", "mode": "CALENDAR",
- *            "adaptive": {"perActiveDay": 0.5, "min": 1, "max": 14}}],
- *  "quietHours": {"start": "22:00", "end": "08:00"},
- *  "campaignCoolDown": "PT24H", "dedupeWindow": "P7D",
- *  "sendTime": {"halfLife": "P14D", "fallback": "10:00"}, "weekStart": "MONDAY"}
- * }</pre>
+ * <p>Rules, in the order they decide: consent for the channel ({@link Reason#NO_CONSENT}); the
+ * message key delivered within the dedupe window ({@link Reason#DUPLICATE}); quiet hours in the
+ * user's zone, unless the class ignores them ({@link Reason#QUIET_HOURS}, deferred to the first
+ * instant after the window or dropped); then, for capped classes only, the campaign cool-down
+ * ({@link Reason#COOL_DOWN}), a clock behind the newest counted delivery ({@link
+ * Reason#CLOCK_BEHIND}) and every cap matching the channel ({@link Reason#CAP_CHANNEL}, {@link
+ * Reason#CAP_ALL_CHANNELS}). When several caps are reached, the one that allows a send latest
+ * decides, and {@link Decision#nextAllowed()} is that instant: the earliest at which every cap admits
+ * the message.
  *
- * <p>Message classes {@value #TRANSACTIONAL} (priority 100, not capped, ignores quiet hours) and
- * {@value #MARKETING} (priority 0, capped, deferred in quiet hours) exist unless redefined.
+ * <p>Caps are exact: a rolling cap of N per W never lets N + 1 counted deliveries fall in any
+ * half-open window of length W, and a calendar cap counts deliveries in the user's local day, week or
+ * month, DST-correct, in the zone the state has at decision time. The state keeps the exact log of
+ * counted deliveries for the longest window that needs it (a sliding log, not a token bucket:
+ * token buckets such as Bucket4j's refill gradually or per interval and admit bursts that an exact
+ * "N in any W" rule forbids).
  *
- * @param version format version, {@value #FORMAT_VERSION}; 0 in Java means the current one
- * @param channels the channel ids this policy knows (an open set: any non-blank id), at most 64
- * @param classes message classes beyond (or redefining) the two built-in ones, at most 200
- * @param caps frequency caps, at most 200; a message must pass every cap that matches its channel:
- *     the strictest wins
- * @param quietHours local hours in the user's zone when capped classes are deferred or dropped;
- *     {@code null} for none
- * @param campaignCoolDown a campaign reaches a user at most once per this duration (capped classes
- *     only); {@code null} for no cool-down
- * @param dedupeWindow how long a delivered message key blocks the same key; {@code null} means
- *     {@value #DEFAULT_DEDUPE_WINDOW}
- * @param sendTime send-time proposal settings; {@code null} for the defaults
- * @param weekStart first day of a calendar week for {@code P1W} calendar caps; {@code null} means
- *     Monday
+ * <p>Applying the same keyed message twice is a no-op the second time ({@link Reason#DUPLICATE},
+ * state unchanged); without a key the state cannot tell a redelivery from a second send.
+ *
+ * <p>Instants are epoch millis in [1970-01-01, about 2527-06) ({@link #MAX_MILLIS}) so that a
+ * decision packs into one {@code long} on the allocation-free path, {@link #decide(PushState,
+ * PushRequest)}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record PushPolicy(
-    int version,
-    List<Channel> channels,
-    List<MessageClass> classes,
-    List<Cap> caps,
-    QuietHours quietHours,
-    Duration campaignCoolDown,
-    Duration dedupeWindow,
-    SendTime sendTime,
-    DayOfWeek weekStart) {
-  /** The configuration format this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
-  /** The built-in class of messages the user asked for (receipts, security codes). */
-  public static final String TRANSACTIONAL = "transactional";
-  /** The built-in class of promotional messages. */
-  public static final String MARKETING = "marketing";
-  /** Dedupe window when none is configured. */
-  public static final String DEFAULT_DEDUPE_WINDOW = "P1D";
+public final class PushPolicy {
+  /** Latest instant a decision or delivery may carry, in epoch millis (2^44 - 2). */
+  public static final long MAX_MILLIS = PackedDecision.MAX_MILLIS;
 
-  static final int MAX_CHANNELS = 64;
-  static final int MAX_RULES = 200;
-  private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z][\\w.\\[\\]]*): (.*)$", Pattern.DOTALL);
+  private final PushProgram program;
+  private final List<String> channels;
+  private final Map<String, Integer> channelIndexes = new HashMap<>();
+  private final Map<String, Integer> classIndexes = new HashMap<>();
+  private final List<String> classNames;
+  private final long optOut;
+  private final boolean[] classCapped;
+  private final QuietHoursAction[] classQuiet;
+  private final int[] classPriority;
+  private final CapTable caps;
+  private final QuietWindow quiet;
+  private final SendTimeModel sendTime;
+  private final long coolDownMillis;
+  private final long dedupeMillis;
+  private final DayOfWeek weekStart;
 
-  /**
-   * Checks every field and cross-reference; messages start with the JSON path of the bad value.
-   *
-   * @param version {@value #FORMAT_VERSION}, or 0 for the current one
-   * @param channels 1 to 64 channels with distinct ids
-   * @param classes extra or redefined classes with distinct names, at most 200, or {@code null}
-   * @param caps at most 200 caps, each naming a declared channel or none, or {@code null}
-   * @param quietHours quiet hours, or {@code null} for none
-   * @param campaignCoolDown a positive duration, or {@code null} for none
-   * @param dedupeWindow a positive duration, or {@code null} for {@value #DEFAULT_DEDUPE_WINDOW}
-   * @param sendTime send-time settings, or {@code null} for the defaults
-   * @param weekStart first day of a week, or {@code null} for Monday
-   * @throws NullPointerException if {@code channels}, a channel, a class or a cap is null
-   * @throws IllegalArgumentException if a value is out of range, duplicated or refers to an unknown
-   *     channel
-   */
-  public PushPolicy {
-    Checks.checkArgument(
-        version == 0 || version == FORMAT_VERSION,
-        "version: expected %s, got %s", FORMAT_VERSION, version);
-    version = FORMAT_VERSION;
-    channels = List.copyOf(Checks.requireNonNull(channels, "channels"));
-    Checks.checkArgument(
-        !channels.isEmpty() && channels.size() <= MAX_CHANNELS,
-        "channels: expected 1 to %s channels, got %s", MAX_CHANNELS, channels.size());
-    Set<String> ids = new LinkedHashSet<>();
+  PushPolicy(PushProgram program) {
+    this.program = Checks.requireNonNull(program, "program");
+    this.channels = program.channels().stream().map(PushProgram.Channel::id).toList();
+    long optOutMask = 0;
     for (int i = 0; i < channels.size(); i++) {
-      Checks.checkArgument(
-          ids.add(channels.get(i).id()), "channels[%s].id: duplicate channel \"%s\"", i, channels.get(i).id());
-    }
-    classes = withBuiltInClasses(classes == null ? List.of() : classes);
-    caps = List.copyOf(caps == null ? List.of() : caps);
-    Checks.checkArgument(caps.size() <= MAX_RULES, "caps: expected at most %s caps, got %s", MAX_RULES, caps.size());
-    for (int i = 0; i < caps.size(); i++) {
-      String channel = caps.get(i).channel();
-      Checks.checkArgument(
-          channel == null || ids.contains(channel),
-          "caps[%s].channel: unknown channel \"%s\" (declared: %s)", i, channel, String.join(", ", ids));
-    }
-    requirePositive(campaignCoolDown, "campaignCoolDown");
-    dedupeWindow = dedupeWindow == null ? Duration.parse(DEFAULT_DEDUPE_WINDOW) : dedupeWindow;
-    requirePositive(dedupeWindow, "dedupeWindow");
-    sendTime = sendTime == null ? new SendTime(null, null) : sendTime;
-    weekStart = weekStart == null ? DayOfWeek.MONDAY : weekStart;
-  }
-
-  private static List<MessageClass> withBuiltInClasses(List<MessageClass> configured) {
-    Checks.checkArgument(
-        configured.size() <= MAX_RULES, "classes: expected at most %s classes, got %s", MAX_RULES, configured.size());
-    List<MessageClass> all = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < configured.size(); i++) {
-      MessageClass c = Checks.requireNonNull(configured.get(i), "classes[" + i + "]");
-      Checks.checkArgument(names.add(c.name()), "classes[%s].name: duplicate class \"%s\"", i, c.name());
-      all.add(c);
-    }
-    for (String builtIn : List.of(TRANSACTIONAL, MARKETING)) {
-      if (names.add(builtIn)) {
-        all.add(new MessageClass(builtIn, null, null, null));
+      channelIndexes.put(channels.get(i), i);
+      if (program.channels().get(i).consent() == PushProgram.Consent.OPT_OUT) {
+        optOutMask |= 1L << i;
       }
     }
-    return List.copyOf(all);
-  }
-
-  private static void requirePositive(Duration duration, String name) {
-    Checks.checkArgument(
-        duration == null || (!duration.isNegative() && !duration.isZero()),
-        "%s: expected a positive ISO-8601 duration, got %s", name, duration);
-  }
-
-  /**
-   * A policy over {@code channels} (all opt-in) with {@code caps} and no other rule.
-   *
-   * @param channels 1 to 64 distinct, non-blank channel ids
-   * @param caps the caps, or {@code null} for none
-   * @return the policy, with the built-in classes and the default dedupe window
-   * @throws NullPointerException if {@code channels} or a cap is null
-   * @throws IllegalArgumentException if a channel id is blank or repeated, there are too many, or
-   *     a cap names an unknown channel
-   */
-  public static PushPolicy of(List<String> channels, List<Cap> caps) {
-    return new PushPolicy(
-        FORMAT_VERSION, channels.stream().map(id -> new Channel(id, null)).toList(), null, caps, null, null, null, null, null);
-  }
-
-  /**
-   * A copy with {@code quietHours}.
-   *
-   * @param quietHours the quiet hours, or {@code null} for none
-   * @return a new policy, otherwise equal
-   */
-  public PushPolicy withQuietHours(QuietHours quietHours) {
-    return new PushPolicy(version, channels, classes, caps, quietHours, campaignCoolDown, dedupeWindow, sendTime, weekStart);
-  }
-
-  /**
-   * Reads a policy from its JSON form.
-   *
-   * @throws ConfigException naming the JSON path of the offending value, e.g. {@code
-   *     caps[1].window: expected P1D, P1W or P1M for a CALENDAR cap, got "P2D"}
-   * @param json the JSON form; {@code version} and {@code channels} are required
-   * @return the policy
-   * @throws NullPointerException if {@code json} is null
-   */
-  public static PushPolicy fromJson(String json) {
-    try {
-      return Json.read(json, PushPolicy.class);
-    } catch (ConfigException e) {
-      throw refined(e);
+    this.optOut = optOutMask;
+    List<MessageClass> classes = program.classes();
+    this.classNames = classes.stream().map(MessageClass::name).toList();
+    this.classCapped = new boolean[classes.size()];
+    this.classQuiet = new QuietHoursAction[classes.size()];
+    this.classPriority = new int[classes.size()];
+    for (int i = 0; i < classes.size(); i++) {
+      classIndexes.put(classes.get(i).name(), i);
+      classCapped[i] = classes.get(i).capped();
+      classQuiet[i] = classes.get(i).quietHours();
+      classPriority[i] = classes.get(i).priority();
     }
+    this.caps = new CapTable(program.caps(), channelIndexes, channels.size());
+    this.quiet = new QuietWindow(program.quietHours());
+    this.sendTime = new SendTimeModel(program.sendTime(), quiet);
+    this.coolDownMillis = program.campaignCoolDown() == null ? 0 : program.campaignCoolDown().toMillis();
+    this.dedupeMillis = program.dedupeWindow().toMillis();
+    this.weekStart = program.weekStart();
   }
 
   /**
-   * Moves a field named at the start of a validation message into the path: records validate in
-   * their constructors, which know their field but not where they sit in the document.
+   * The program this policy decides by.
+   *
+   * @return the program it was compiled from
    */
-  static ConfigException refined(ConfigException e) {
-    Matcher m = FIELD_PREFIX.matcher(e.problem());
-    if (!m.matches()) {
-      return e;
+  public PushProgram program() {
+    return program;
+  }
+
+  // ---------------------------------------------------------------- states
+
+  /**
+   * A user with no consent answers, deliveries or activity, in {@code zone}.
+   *
+   * @param zone the user's zone
+   * @return a new state laid out for this policy's channels
+   * @throws NullPointerException if {@code zone} is null
+   */
+  public PushState newState(ZoneId zone) {
+    return new PushState(channels, calendar(zone), 0, 0, PushState.NONE, PushState.NONE, PushState.NONE,
+        PushState.NONE, PushState.NONE, PushState.NO_DAY, PushState.NO_DAY, 0, PushState.NO_HISTOGRAM, 0);
+  }
+
+  /**
+   * {@code state} after the user said yes ({@code true}) or no ({@code false}) to {@code channel}.
+   *
+   * @param state the user's state, of any layout (see {@link PushState})
+   * @param channel a channel id of the program
+   * @param consent the user's answer; replaces any earlier one
+   * @return the new state, laid out for this policy
+   * @throws NullPointerException if {@code state} or {@code channel} is null
+   * @throws IllegalArgumentException for an unknown channel
+   */
+  public PushState withConsent(PushState state, String channel, boolean consent) {
+    long bit = 1L << channelIndex(channel);
+    PushState own = own(state);
+    return consent ? own.with(own.granted | bit, own.revoked & ~bit) : own.with(own.granted & ~bit, own.revoked | bit);
+  }
+
+  /**
+   * {@code state} with the user in another zone. Deliveries keep their instants; calendar caps then
+   * count them in the new zone's periods, and active days recorded so far keep their old dates.
+   *
+   * @param state the user's state, of any layout
+   * @param zone the user's new zone
+   * @return the new state, laid out for this policy
+   * @throws NullPointerException if an argument is null
+   */
+  public PushState withZone(PushState state, ZoneId zone) {
+    CalendarIndex calendar = calendar(zone);
+    return own(state).with(calendar);
+  }
+
+  private CalendarIndex calendar(ZoneId zone) {
+    return CalendarIndex.of(Checks.requireNonNull(zone, "zone"), weekStart);
+  }
+
+  /**
+   * {@code state} laid out for this policy: itself if it already is; else with this policy's
+   * channels (answers and deliveries of dropped channels gone, deliveries no cap counts gone) and
+   * calendar week start.
+   */
+  PushState own(PushState state) {
+    Checks.requireNonNull(state, "state");
+    if (state.channels == channels && state.calendar.weekStart() == weekStart) {
+      return state;
     }
-    String path = e.path().isEmpty() ? m.group(1) : e.path() + "." + m.group(1);
-    return new ConfigException(path, m.group(2), e);
-  }
-
-  /**
-   * This policy's JSON form, defaults written out.
-   *
-   * @return indented JSON, read back equal by {@link #fromJson}
-   */
-  public String toJson() {
-    return Json.writePretty(this);
-  }
-
-  /** Whether a channel needs the user's explicit consent. */
-  public enum Consent {
-    /** Only after the user said yes (the default). */
-    OPT_IN,
-    /** Unless the user said no. */
-    OPT_OUT
-  }
-
-  /**
-   * A message channel.
-   *
-   * @param id the channel id, e.g. {@code "push"}, {@code "sms"}, {@code "wechat"}
-   * @param consent {@code null} means {@link Consent#OPT_IN}
-   */
-  public record Channel(String id, Consent consent) {
-    /**
-     * Requires an id; defaults consent to opt-in.
-     *
-     * @param id the channel id, not blank
-     * @param consent opt-in or opt-out, or {@code null} for opt-in
-     * @throws IllegalArgumentException if {@code id} is null or blank
-     */
-    public Channel {
-      Checks.checkArgument(id != null && !id.isBlank(), "id: expected a non-blank channel id, got %s", id);
-      consent = consent == null ? Consent.OPT_IN : consent;
+    CalendarIndex calendar = state.calendar.weekStart() == weekStart ? state.calendar : calendar(state.zone());
+    if (hasChannels(state)) {
+      return state.with(channels, calendar);
     }
+    return state.laidOut(channels, calendar, caps::horizon);
   }
 
-  /** What happens to a message of a class in quiet hours. */
-  public enum QuietHoursAction {
-    /** Deferred to the first instant after the quiet window. */
-    DEFER,
-    /** Dropped with {@link Decision.Reason#QUIET_HOURS}. */
-    DROP,
-    /** Sent anyway. */
-    IGNORE
-  }
-
-  /**
-   * A message class.
-   *
-   * @param name the class name
-   * @param priority higher first when several messages for a user are due at the same instant (the
-   *     simulator orders by it); {@code null} means 100 for transactional, 0 otherwise
-   * @param capped whether caps and campaign cool-down apply and deliveries count toward caps;
-   *     {@code null} means false for transactional, true otherwise
-   * @param quietHours {@code null} means IGNORE for transactional, DEFER otherwise
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record MessageClass(String name, Integer priority, Boolean capped, QuietHoursAction quietHours) {
-    /**
-     * Requires a name and fills the defaults.
-     *
-     * @param name the class name, not blank
-     * @param priority the priority, or {@code null} for the default
-     * @param capped whether caps apply, or {@code null} for the default
-     * @param quietHours the action in quiet hours, or {@code null} for the default
-     * @throws IllegalArgumentException if {@code name} is null or blank
-     */
-    public MessageClass {
-      Checks.checkArgument(name != null && !name.isBlank(), "name: expected a non-blank class name, got %s", name);
-      boolean transactional = TRANSACTIONAL.equals(name);
-      priority = priority == null ? (transactional ? 100 : 0) : priority;
-      capped = capped == null ? !transactional : capped;
-      quietHours = quietHours == null ? (transactional ? QuietHoursAction.IGNORE : QuietHoursAction.DEFER) : quietHours;
+  /** Whether {@code state} lists this policy's channels in its order; compares without allocating. */
+  private boolean hasChannels(PushState state) {
+    List<String> theirs = state.channels;
+    if (theirs == channels) {
+      return true;
     }
-  }
-
-  /**
-   * A frequency cap: at most {@code max} deliveries of capped classes on the channel (or all
-   * channels) in one window.
-   *
-   * @param channel the channel counted and limited; {@code null} for all channels together
-   * @param max the limit, &gt;= 0; for an adaptive cap, the limit of users with too little history
-   * @param window {@code P1D}, {@code P1W} or {@code P1M} for {@link WindowMode#CALENDAR}; an ISO-8601
-   *     duration from 1 minute to 400 days for {@link WindowMode#ROLLING}
-   * @param mode calendar or rolling
-   * @param adaptive derives the limit from the user's activity; {@code null} for a fixed limit
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Cap(String channel, int max, String window, WindowMode mode, Adaptive adaptive) {
-    /**
-     * Checks max, mode and window; whether the channel is declared is checked by the policy.
-     *
-     * @param channel the channel, or {@code null} for all channels together
-     * @param max the limit, {@code >= 0}; 0 blocks every capped message
-     * @param window the window, as the type comment says for each mode
-     * @param mode calendar or rolling
-     * @param adaptive the adaptive limit, or {@code null} for a fixed one
-     * @throws IllegalArgumentException if {@code max < 0}, {@code mode} is null or the window does
-     *     not fit the mode
-     */
-    public Cap {
-      Checks.checkArgument(max >= 0, "max: expected >= 0, got %s", max);
-      Checks.checkArgument(mode != null, "mode: expected one of CALENDAR, ROLLING, got null");
-      if (mode == WindowMode.CALENDAR) {
-        calendarGranularity(window);
-      } else {
-        rollingMillis(window);
+    if (theirs.size() != channels.size()) {
+      return false;
+    }
+    for (int i = 0; i < theirs.size(); i++) {
+      if (!theirs.get(i).equals(channels.get(i))) {
+        return false;
       }
     }
+    return true;
+  }
 
-    /**
-     * A fixed cap of {@code max} per calendar {@code window} ({@code P1D}, {@code P1W}, {@code P1M}).
-     *
-     * @param channel the channel, or {@code null} for all channels together
-     * @param max deliveries per local day, week or month, {@code >= 0}
-     * @param window {@code "P1D"}, {@code "P1W"} or {@code "P1M"}
-     * @return the cap
-     * @throws IllegalArgumentException if {@code max < 0} or the window is another string
-     */
-    public static Cap calendar(String channel, int max, String window) {
-      return new Cap(channel, max, window, WindowMode.CALENDAR, null);
+  // ---------------------------------------------------------------- apply and decide
+
+  /**
+   * Decides whether {@code message} may go to the user of {@code state} at {@code now}, and on
+   * SEND counts it as delivered then: for caps if its class is capped and some cap counts its
+   * channel, restarting its campaign's cool-down (capped classes), remembering its key for the
+   * dedupe window. Entries no rule needs any more are dropped.
+   *
+   * @param state the user's state as last persisted, of any layout; {@link #newState} for a new user
+   * @param message the message
+   * @param now the decision instant, in [1970, {@link #MAX_MILLIS}]
+   * @return the decision and the state to persist if the message is sent (the input state, laid
+   *     out for this policy, unless sent)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for a channel or class the program does not know, or {@code
+   *     now} out of range
+   */
+  public PushOutcome apply(PushState state, Message message, Instant now) {
+    Checks.requireNonNull(message, "message");
+    Checks.requireNonNull(now, "now");
+    return apply(state, channelIndex(message.channel()), classIndex(message.messageClass()),
+        idHash(message.campaign()), idHash(message.key()), now.toEpochMilli());
+  }
+
+  /**
+   * The primitive form of {@link #apply(PushState, Message, Instant)}: the same decision and state
+   * from indexes and id hashes, without strings or {@link Instant}s.
+   *
+   * @param state the user's state as last persisted, of any layout
+   * @param request the message and instant, every field set
+   * @return the decision and the state to persist if the message is sent
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an index or instant out of range
+   */
+  public PushOutcome apply(PushState state, PushRequest request) {
+    Checks.requireNonNull(request, "request");
+    return apply(state, request.channel(), request.messageClass(), request.campaign(), request.key(), request.atMillis());
+  }
+
+  private PushOutcome apply(PushState state, int channel, int messageClass, long campaign, long key, long nowMillis) {
+    PushState own = own(state);
+    long code = decide(own, channel, messageClass, campaign, key, nowMillis);
+    PushState next = code == PackedDecision.SEND ? record(own, channel, messageClass, campaign, key, nowMillis) : own;
+    return new PushOutcome(next, PackedDecision.unpack(code));
+  }
+
+  /**
+   * The allocation-free check: the decision {@link #apply(PushState, PushRequest)} would return,
+   * packed in a {@code long}, without the new state. {@link #isSend(long)} tests it, {@link
+   * #decision(long)} unpacks it. Allocation-free for states returned by this policy or read back
+   * under the same program ({@link PushState}); a state of another layout is laid out first.
+   *
+   * @param state the user's state
+   * @param request the message and instant, every field set
+   * @return the packed decision; 0 for send
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an index or instant out of range
+   */
+  public long decide(PushState state, PushRequest request) {
+    Checks.requireNonNull(request, "request");
+    Checks.requireNonNull(state, "state");
+    PushState own = hasChannels(state) ? state : own(state);
+    return decide(own, request.channel(), request.messageClass(), request.campaign(), request.key(), request.atMillis());
+  }
+
+  /** The decision for {@code message} at {@code now}, changing nothing (tests and previews). */
+  Decision decide(PushState state, Message message, Instant now) {
+    return apply(state, message, now).decision();
+  }
+
+  private long decide(PushState state, int channel, int messageClass, long campaign, long key, long nowMillis) {
+    requireArguments(channel, messageClass, nowMillis, "now");
+    long bit = 1L << channel;
+    if ((state.granted & bit) == 0 && ((optOut & bit) == 0 || (state.revoked & bit) != 0)) {
+      return PackedDecision.pack(Verdict.DROP, Reason.NO_CONSENT, PackedDecision.RULE_CONSENT, channel, 0);
     }
-
-    /**
-     * A fixed cap of {@code max} in any window of {@code window} (ISO-8601 duration).
-     *
-     * @param channel the channel, or {@code null} for all channels together
-     * @param max deliveries per window, {@code >= 0}
-     * @param window an ISO-8601 duration from {@code PT1M} to {@code P400D}, e.g. {@code "PT72H"}
-     * @return the cap
-     * @throws IllegalArgumentException if {@code max < 0} or the window is malformed or out of range
-     */
-    public static Cap rolling(String channel, int max, String window) {
-      return new Cap(channel, max, window, WindowMode.ROLLING, null);
+    if (key != 0 && indexOf(state.keys, state.keyTimes, key, nowMillis - dedupeMillis) >= 0) {
+      return PackedDecision.pack(Verdict.DROP, Reason.DUPLICATE, PackedDecision.RULE_DEDUPE, 0, 0);
     }
-
-    static Granularity calendarGranularity(String window) {
-      if (window != null) {
-        switch (window) {
-          case "P1D":
-            return Granularity.DAY;
-          case "P1W":
-            return Granularity.WEEK;
-          case "P1M":
-            return Granularity.MONTH;
-          default:
-        }
+    // The state's calendar, or this policy's week start for a state read back on its own.
+    CalendarIndex calendar = state.calendar.weekStart() == weekStart ? state.calendar : calendar(state.zone());
+    long offset = calendar.offsetMillis(nowMillis);
+    // The local day as CalendarIndex.dayIndex defines it, and the time of day: one division for both.
+    long day = Math.floorDiv(nowMillis + offset, QuietWindow.MILLIS_PER_DAY);
+    QuietHoursAction action = classQuiet[messageClass];
+    if (quiet.active() && action != QuietHoursAction.IGNORE
+        && quiet.isQuietTimeOfDay(nowMillis + offset - day * QuietWindow.MILLIS_PER_DAY)) {
+      long end = quiet.end(calendar, nowMillis);
+      return action == QuietHoursAction.DEFER
+          ? PackedDecision.pack(Verdict.DEFER, Reason.QUIET_HOURS, PackedDecision.RULE_QUIET, 0, end)
+          : PackedDecision.pack(Verdict.DROP, Reason.QUIET_HOURS, PackedDecision.RULE_QUIET_DROP, messageClass, end);
+    }
+    if (!classCapped[messageClass]) {
+      return PackedDecision.SEND;
+    }
+    if (campaign != 0 && coolDownMillis > 0) {
+      int i = indexOf(state.campaigns, state.campaignTimes, campaign, nowMillis - coolDownMillis);
+      if (i >= 0) {
+        return PackedDecision.pack(Verdict.DROP, Reason.COOL_DOWN, PackedDecision.RULE_COOL_DOWN, 0,
+            state.campaignTimes[i] + coolDownMillis);
       }
+    }
+    long[] sends = state.sends;
+    if (sends.length > 0 && PushState.sentAt(sends[sends.length - 1]) > nowMillis) {
+      return PackedDecision.pack(Verdict.DROP, Reason.CLOCK_BEHIND, PackedDecision.RULE_CLOCK, 0,
+          PushState.sentAt(sends[sends.length - 1]));
+    }
+    return caps.check(state, calendar, channel, nowMillis, offset, day);
+  }
+
+  /** Plain comparisons first: the decision path must not build varargs arrays for checks that pass. */
+  private void requireArguments(int channel, int messageClass, long millis, String name) {
+    if (channel < 0 || channel >= channels.size()) {
+      throw new IllegalArgumentException("channel must be in [0, " + channels.size() + "), got " + channel);
+    }
+    if (messageClass < 0 || messageClass >= classCapped.length) {
+      throw new IllegalArgumentException("messageClass must be in [0, " + classCapped.length + "), got " + messageClass);
+    }
+    requireMillis(millis, name);
+  }
+
+  private static void requireMillis(long millis, String name) {
+    if (millis < 0 || millis > MAX_MILLIS) {
+      throw new IllegalArgumentException(name + " must be in [0, " + MAX_MILLIS + "] epoch millis, got " + millis);
+    }
+  }
+
+  private static int indexOf(long[] ids, long[] times, long id, long after) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id && times[i] > after) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a packed decision of {@link #decide(PushState, PushRequest)} is SEND.
+   *
+   * @param decision a packed decision
+   * @return {@code true} for send, {@code false} for defer or drop
+   */
+  public static boolean isSend(long decision) {
+    return decision == PackedDecision.SEND;
+  }
+
+  /**
+   * Unpacks a decision of {@link #decide(PushState, PushRequest)}.
+   *
+   * @param code a packed decision of this policy; other values may throw
+   * @return the decision, with rule paths of this policy's program
+   * @throws IllegalArgumentException for some values that are not packed decisions
+   */
+  public Decision decision(long code) {
+    return PackedDecision.unpack(code);
+  }
+
+  // ---------------------------------------------------------------- transitions
+
+  /**
+   * {@code state} after {@code message} was delivered at {@code sentAt}, whatever the rules say:
+   * for tests that build a history, including deliveries older than the newest one.
+   */
+  PushState record(PushState state, Message message, Instant sentAt) {
+    long millis = sentAt.toEpochMilli();
+    requireArguments(channelIndex(message.channel()), classIndex(message.messageClass()), millis, "sentAt");
+    return record(own(state), channelIndex(message.channel()), classIndex(message.messageClass()),
+        idHash(message.campaign()), idHash(message.key()), millis);
+  }
+
+  /** {@code state} (laid out for this policy) after a delivery at {@code sentAtMillis}. */
+  private PushState record(PushState state, int channel, int messageClass, long campaign, long key, long sentAtMillis) {
+    boolean capped = classCapped[messageClass];
+    long[] sends = capped && caps.horizon(channel) > 0
+        ? insertSend(state.sends, sentAtMillis << PushState.CHANNEL_BITS | channel)
+        : state.sends;
+    long[][] campaigns = capped && campaign != 0 && coolDownMillis > 0
+        ? PushState.upsert(state.campaigns, state.campaignTimes, campaign, sentAtMillis, coolDownMillis)
+        : new long[][] {state.campaigns, state.campaignTimes};
+    long[][] keys = key != 0
+        ? PushState.upsert(state.keys, state.keyTimes, key, sentAtMillis, dedupeMillis)
+        : new long[][] {state.keys, state.keyTimes};
+    return state.withDeliveries(sends, campaigns[0], campaigns[1], keys[0], keys[1]);
+  }
+
+  /** Inserts in time order and drops what no cap needs after the newest delivery. */
+  private long[] insertSend(long[] sends, long send) {
+    int at = sends.length;
+    while (at > 0 && sends[at - 1] > send) {
+      at--;
+    }
+    long newest = PushState.sentAt(Math.max(send, sends.length == 0 ? send : sends[sends.length - 1]));
+    long[] out = new long[sends.length + 1];
+    int n = 0;
+    for (int i = 0; i <= sends.length; i++) {
+      long s = i == at ? send : sends[i < at ? i : i - 1];
+      if (PushState.sentAt(s) > newest - caps.horizon(PushState.channelOf(s))) {
+        out[n++] = s;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * {@code state} after the user was active at {@code occurredAt}: the local day joins the active
+   * days (adaptive caps) and the local hour of week gains weight 1 in the send-time histogram, whose
+   * weights halve every {@link PushProgram.SendTime#halfLife()}. Recording the same activity twice
+   * counts the day once but weighs the hour twice.
+   *
+   * @param state the user's state, of any layout
+   * @param occurredAt when the user was active; may be older than activity already recorded
+   * @return the new state, laid out for this policy
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for a time outside [1970, {@link #MAX_MILLIS}]
+   */
+  public PushState recordActivity(PushState state, Instant occurredAt) {
+    long millis = Checks.requireNonNull(occurredAt, "occurredAt").toEpochMilli();
+    requireMillis(millis, "occurredAt");
+    return sendTime.record(own(state), millis);
+  }
+
+  /**
+   * The preferred instant to send to this user at or after {@code from}: the start of the local
+   * hour, within the next 7 days, with the most decayed activity weight whose start is outside quiet
+   * hours ({@code from} itself when that hour is the current one); ties go to the earliest. Users
+   * without activity get the program's fallback local time, moved out of quiet hours.
+   *
+   * @param state the user's state, of any layout
+   * @param from the earliest acceptable instant
+   * @return the proposed instant, at or after {@code from}; caps and consent are not considered,
+   *     so {@link #apply(PushState, Message, Instant)} it then
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for {@code from} outside [1970, {@link #MAX_MILLIS}]
+   */
+  public Instant proposeSendTime(PushState state, Instant from) {
+    long fromMillis = Checks.requireNonNull(from, "from").toEpochMilli();
+    requireMillis(fromMillis, "from");
+    return Instant.ofEpochMilli(sendTime.propose(own(state), fromMillis));
+  }
+
+  // ---------------------------------------------------------------- ids
+
+  /**
+   * The index of {@code channel} for {@link PushRequest#channel(int)}.
+   *
+   * @param channel a channel id, compared exactly
+   * @return its position in the program's channel list
+   * @throws NullPointerException if {@code channel} is null
+   * @throws IllegalArgumentException naming the known channels if the program does not have it
+   */
+  public int channelIndex(String channel) {
+    return index(channelIndexes, channel, "channel", "channel", channels);
+  }
+
+  private static int index(Map<String, Integer> indexes, String name, String field, String kind, List<String> known) {
+    Integer i = indexes.get(Checks.requireNonNull(name, field));
+    if (i == null) {
       throw new IllegalArgumentException(
-          "window: expected P1D, P1W or P1M for a CALENDAR cap, got " + quoted(window));
+          field + ": unknown " + kind + " \"" + name + "\" (known: " + String.join(", ", known) + ")");
     }
-
-    static long rollingMillis(String window) {
-      Duration duration;
-      try {
-        duration = Duration.parse(String.valueOf(window));
-      } catch (DateTimeParseException e) {
-        duration = null;
-      }
-      if (duration == null
-          || duration.compareTo(Duration.ofMinutes(1)) < 0
-          || duration.compareTo(Duration.ofDays(400)) > 0) {
-        throw new IllegalArgumentException(
-            "window: expected an ISO-8601 duration from PT1M to P400D for a ROLLING cap, got " + quoted(window));
-      }
-      return duration.toMillis();
-    }
-
-    private static String quoted(String s) {
-      return s == null ? "null" : "\"" + s + "\"";
-    }
+    return i;
   }
 
   /**
-   * A limit from the user's own activity: {@code clamp(floor(perActiveDay × active days in the 28
-   * local days ending today), min, max)}. Users whose first recorded activity is fewer than {@code
-   * minHistoryDays} local days back (today counting as one) get the cap's {@code max} instead.
+   * The index of message class {@code name} for {@link PushRequest#messageClass(int)}.
    *
-   * @param perActiveDay deliveries allowed per active day, finite and &gt;= 0
-   * @param min lower clamp, &gt;= 0
-   * @param max upper clamp, &gt;= min
-   * @param minHistoryDays in [1, 64]; {@code null} means 28
+   * @param name a class name, compared exactly; the built-in ones included
+   * @return its position in the program's class list
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException naming the known classes if the program does not have it
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Adaptive(double perActiveDay, int min, int max, Integer minHistoryDays) {
-    /**
-     * Checks the factor and the clamp.
-     *
-     * @param perActiveDay deliveries per active day, finite and {@code >= 0}
-     * @param min lower clamp, {@code >= 0}
-     * @param max upper clamp, {@code >= min}
-     * @param minHistoryDays days of history needed, in [1, 64], or {@code null} for 28
-     * @throws IllegalArgumentException if a value is out of range or not finite
-     */
-    public Adaptive {
-      Checks.checkArgument(
-          Double.isFinite(perActiveDay) && perActiveDay >= 0,
-          "perActiveDay: expected a finite number >= 0, got %s", perActiveDay);
-      Checks.checkArgument(min >= 0 && min <= max, "min: expected 0 <= min <= max (%s), got %s", max, min);
-      minHistoryDays = minHistoryDays == null ? 28 : minHistoryDays;
-      Checks.checkArgument(
-          minHistoryDays >= 1 && minHistoryDays <= 64,
-          "minHistoryDays: expected 1 to 64, got %s", minHistoryDays);
-    }
+  public int classIndex(String name) {
+    return index(classIndexes, name, "messageClass", "class", classNames);
   }
 
   /**
-   * Local hours of the user's zone in which capped classes are deferred or dropped, in whole
-   * minutes, both boundary minutes inside: 22:00–08:00 holds 22:00:00 to 08:00:59.999. An overnight
-   * window (start after end) wraps midnight. A window must leave at least one minute of the day
-   * outside it.
+   * The priority of class {@code classIndex}: higher goes first among messages due together.
    *
-   * @param start first quiet minute, local
-   * @param end last quiet minute, local
+   * @param classIndex a class index from {@link #classIndex(String)}
+   * @return the class's priority
+   * @throws ArrayIndexOutOfBoundsException if {@code classIndex} is out of range
    */
-  public record QuietHours(LocalTime start, LocalTime end) {
-    /**
-     * Requires whole minutes and a window shorter than a day.
-     *
-     * @param start first quiet minute, local, whole minutes
-     * @param end last quiet minute, local, whole minutes; before {@code start} for an overnight
-     *     window
-     * @throws IllegalArgumentException if a time is null or has seconds, or the window covers the
-     *     whole day
-     */
-    public QuietHours {
-      requireMinute(start, "start");
-      requireMinute(end, "end");
-      int startMinute = start.getHour() * 60 + start.getMinute();
-      int endMinute = end.getHour() * 60 + end.getMinute();
-      Checks.checkArgument(
-          Math.floorMod(endMinute + 1 - startMinute, 1440) != 0,
-          "end: quiet hours %s-%s cover the whole day", start, end);
-    }
-
-    private static void requireMinute(LocalTime time, String name) {
-      Checks.checkArgument(
-          time != null && time.getSecond() == 0 && time.getNano() == 0,
-          "%s: expected a local time in whole minutes (HH:MM), got %s", name, time);
-    }
+  public int priority(int classIndex) {
+    return classPriority[classIndex];
   }
 
   /**
-   * Send-time proposals from a decayed hour-of-week histogram of the user's activity.
+   * A 64-bit id for a campaign or message key: FNV-1a over the UTF-16 units, never 0 for a string;
+   * 0 for {@code null}. Two distinct ids collide with probability about 2^-64 per pair.
    *
-   * @param halfLife an activity's weight halves over this duration; {@code null} means 14 days
-   * @param fallback local time proposed for users without activity; {@code null} means 10:00
+   * @param id a campaign or message key, or {@code null}
+   * @return the hash; non-zero for any string, the empty one included
    */
-  public record SendTime(Duration halfLife, LocalTime fallback) {
-    /**
-     * Fills the defaults and requires a positive half-life.
-     *
-     * @param halfLife a positive duration, or {@code null} for 14 days
-     * @param fallback local time for users without activity, or {@code null} for 10:00
-     * @throws IllegalArgumentException if {@code halfLife} is zero or negative
-     */
-    public SendTime {
-      halfLife = halfLife == null ? Duration.ofDays(14) : halfLife;
-      Checks.checkArgument(
-          !halfLife.isNegative() && !halfLife.isZero(), "halfLife: expected a positive duration, got %s", halfLife);
-      fallback = fallback == null ? LocalTime.of(10, 0) : fallback;
+  public static long idHash(String id) {
+    if (id == null) {
+      return 0;
     }
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h = (h ^ id.charAt(i)) * 0x100000001b3L;
+    }
+    return h == 0 ? 1 : h;
   }
 }

@@ -1,6 +1,5 @@
 package dev.userops.retention.active;
 
-import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;

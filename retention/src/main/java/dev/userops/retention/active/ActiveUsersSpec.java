@@ -5,7 +5,7 @@ import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Activity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

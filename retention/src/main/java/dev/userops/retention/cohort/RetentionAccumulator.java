@@ -1,6 +1,5 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.Json;
 import dev.userops.core.WindowMode;
 import dev.userops.core.Accumulator;

@@ -4,7 +4,7 @@ import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Activity;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -73,7 +73,6 @@ public record RetentionSpec(
     implements AccumulatorSpec<RetentionAccumulator, RetentionMatrix> {
   /** Format version of the JSON form, written as its {@code version} field. */
   private static final int JSON_VERSION = 1;
-
 
   /**
    * Most intervals after the start a matrix tracks: the per-user bitmap of first-time calendar

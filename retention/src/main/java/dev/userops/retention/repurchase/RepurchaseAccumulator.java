@@ -1,6 +1,5 @@
 package dev.userops.retention.repurchase;
 
-import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
 import dev.userops.core.internal.Accumulators;

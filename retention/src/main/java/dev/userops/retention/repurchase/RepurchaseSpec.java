@@ -7,7 +7,7 @@ import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Order;
 import dev.userops.core.event.RefundTreatment;
 import java.time.DayOfWeek;

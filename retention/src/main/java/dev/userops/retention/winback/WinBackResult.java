@@ -2,7 +2,7 @@ package dev.userops.retention.winback;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;

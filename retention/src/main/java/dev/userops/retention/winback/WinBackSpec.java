@@ -7,7 +7,7 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.event.Activity;
 import java.time.DayOfWeek;
 import java.time.Instant;

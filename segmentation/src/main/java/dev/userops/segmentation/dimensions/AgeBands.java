@@ -2,7 +2,7 @@ package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

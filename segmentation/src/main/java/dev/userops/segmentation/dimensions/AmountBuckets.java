@@ -2,7 +2,6 @@ package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
 
 /**
  * Average-order-amount buckets: below {@code lowMinor}, between {@code lowMinor} and {@code

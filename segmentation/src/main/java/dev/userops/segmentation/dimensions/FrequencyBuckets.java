@@ -3,7 +3,7 @@ package dev.userops.segmentation.dimensions;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
+
 import java.util.List;
 
 /**

@@ -3,7 +3,6 @@ package dev.userops.segmentation.dimensions;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
 
 /**
  * Lifecycle thresholds in calendar days of the zone activity days are in. Defaults: new for 7

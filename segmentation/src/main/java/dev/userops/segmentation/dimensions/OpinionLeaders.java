@@ -2,7 +2,6 @@ package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
 
 /**
  * Opinion leaders: users whose content moves others, by influence = {@code likeWeight × likes +

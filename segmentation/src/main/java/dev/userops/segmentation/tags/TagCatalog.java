@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.segmentation.condition.Condition;
 import dev.userops.segmentation.condition.ConditionMode;
 import dev.userops.segmentation.condition.FlatProfile;

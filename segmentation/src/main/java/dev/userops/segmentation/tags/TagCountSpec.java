@@ -5,7 +5,7 @@ import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.UserOpsJson;
+
 import java.util.stream.Collector;
 
 /**

@@ -2,7 +2,7 @@ package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userops.core.internal.Json;
-import dev.userops.core.UserOpsJson;
+
 import dev.userops.core.Accumulator;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BinaryForm;

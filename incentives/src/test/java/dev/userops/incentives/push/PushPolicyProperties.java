@@ -2,7 +2,7 @@ package dev.userops.incentives.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userops.incentives.push.Decision.Outcome;
+import dev.userops.incentives.push.Decision.Verdict;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,15 +24,15 @@ import net.jqwik.api.Property;
  * Invariants over random message sequences, clocks (gaps of 0 to 12 hours, sometimes backwards),
  * zones (with DST at 02:00, at midnight, by 30 minutes, none) and zone and consent changes. The
  * checks recompute every window with java.time from the list of messages sent, sharing no code
- * with the throttle.
+ * with the policy.
  */
-class PushThrottleProperties {
+class PushPolicyProperties {
   private static final List<ZoneId> ZONES = List.of("UTC", "America/New_York", "Europe/Berlin",
       "Australia/Lord_Howe", "Asia/Kolkata", "America/Havana", "Pacific/Chatham", "Asia/Shanghai")
       .stream().map(ZoneId::of).toList();
   private static final List<String> CHANNELS = List.of("push", "email", "sms");
   private static final List<String> CLASSES = List.of("marketing", "marketing", "marketing", "transactional", "flash");
-  private static final PushPolicy POLICY = PushPolicy.fromJson("""
+  private static final PushProgram PROGRAM = PushProgram.fromJson("""
       {"version": 1, "channels": [{"id": "push"}, {"id": "email"}, {"id": "sms", "consent": "OPT_OUT"}],
        "classes": [{"name": "flash", "priority": 5, "quietHours": "DROP"}],
        "caps": [{"channel": "push", "max": 2, "window": "P1D", "mode": "CALENDAR"},
@@ -44,7 +44,7 @@ class PushThrottleProperties {
        "quietHours": {"start": "22:00", "end": "07:30"},
        "campaignCoolDown": "PT12H", "dedupeWindow": "PT6H"}
       """);
-  private static final PushThrottle THROTTLE = PushThrottle.of(POLICY);
+  private static final PushPolicy POLICY = PROGRAM.policy();
 
   /** A message sent, with the zone and consent the user had then. */
   record Sent(long millis, int channel, String messageClass, ZoneId zone, int adaptiveLimit) {}
@@ -55,7 +55,7 @@ class PushThrottleProperties {
   private static Run run(long seed, UnaryOperator<PushState> persist) {
     SplittableRandom random = new SplittableRandom(seed);
     ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
-    PushState state = THROTTLE.newState(zone);
+    PushState state = POLICY.newState(zone);
     long now = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() + random.nextLong(365L * 86_400_000);
     Map<Integer, Boolean> consent = new HashMap<>();
     TreeSet<Long> activeDays = new TreeSet<>();
@@ -72,29 +72,30 @@ class PushThrottleProperties {
       state = persist.apply(state);
       if (action < 0.04) {
         zone = ZONES.get(random.nextInt(ZONES.size()));
-        state = THROTTLE.withZone(state, zone);
+        state = POLICY.withZone(state, zone);
       } else if (action < 0.1) {
         int channel = random.nextInt(CHANNELS.size());
         boolean yes = random.nextDouble() < 0.8;
         consent.put(channel, yes);
-        state = THROTTLE.withConsent(state, CHANNELS.get(channel), yes);
+        state = POLICY.withConsent(state, CHANNELS.get(channel), yes);
       } else if (action < 0.3) {
         activeDays.add(Instant.ofEpochMilli(now).atZone(zone).toLocalDate().toEpochDay());
-        state = THROTTLE.recordActivity(state, Instant.ofEpochMilli(now));
+        state = POLICY.recordActivity(state, Instant.ofEpochMilli(now));
       } else {
         int channel = random.nextInt(CHANNELS.size());
         String messageClass = CLASSES.get(random.nextInt(CLASSES.size()));
         String campaign = random.nextInt(3) == 0 ? null : "c" + random.nextInt(3);
         String key = random.nextInt(2) == 0 ? null : "k" + random.nextInt(5);
         Message message = new Message(CHANNELS.get(channel), messageClass, campaign, key);
-        Decision decision = THROTTLE.decide(state, message, Instant.ofEpochMilli(now));
+        PushOutcome outcome = POLICY.apply(state, message, Instant.ofEpochMilli(now));
+        Decision decision = outcome.decision();
         decisions.add(decision);
-        if (decision.outcome() == Outcome.SEND) {
+        if (decision.verdict() == Verdict.SEND) {
           boolean consented = consent.getOrDefault(channel, channel == 2);
           assertThat(consented).as("consent for %s", message).isTrue();
           sent.add(new Sent(now, channel, messageClass, zone, adaptiveLimit(activeDays, now, zone)));
-          state = THROTTLE.record(persist.apply(state), new Delivery(message, Instant.ofEpochMilli(now)));
-        } else if (decision.outcome() == Outcome.DEFER) {
+          state = outcome.state();
+        } else if (decision.verdict() == Verdict.DEFER) {
           deferredFrom.add(now);
           deferrals.add(decision);
           deferralZones.add(zone);
@@ -190,8 +191,8 @@ class PushThrottleProperties {
   @Property(tries = 200)
   void decisionsAreIdenticalWhenTheStateIsPersistedBetweenEveryCall(@ForAll long seed) {
     Run plain = run(seed, s -> s);
-    Run binary = run(seed, s -> THROTTLE.stateFromBytes(THROTTLE.toBytes(s)));
-    Run json = run(seed, s -> THROTTLE.stateFromJson(THROTTLE.toJson(s)));
+    Run binary = run(seed, s -> PushState.fromBytes(s.toBytes()));
+    Run json = run(seed, s -> PushState.fromJson(s.toJson()));
     assertThat(binary.decisions()).isEqualTo(plain.decisions());
     assertThat(json.decisions()).isEqualTo(plain.decisions());
     assertThat(binary.state()).isEqualTo(plain.state());
@@ -199,21 +200,23 @@ class PushThrottleProperties {
   }
 
   @Property(tries = 100)
-  void primitiveAndRecordPathsDecideAlike(@ForAll long seed) {
+  void primitiveAndObjectPathsDecideAndApplyAlike(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    PushState state = THROTTLE.withConsent(THROTTLE.newState(ZONES.get(random.nextInt(ZONES.size()))), "push", true);
+    PushState state = POLICY.withConsent(POLICY.newState(ZONES.get(random.nextInt(ZONES.size()))), "push", true);
     long now = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
-    int push = THROTTLE.channelIndex("push");
-    int marketing = THROTTLE.classIndex("marketing");
+    PushRequest request = PushRequest.create()
+        .channel(POLICY.channelIndex("push"))
+        .messageClass(POLICY.classIndex("marketing"))
+        .campaign(PushPolicy.idHash("c"));
     for (int i = 0; i < 200; i++) {
       now += random.nextLong(1, 8 * 60) * 60_000;
-      long packed = THROTTLE.decide(state, push, marketing, PushThrottle.idHash("c"), 0, now);
-      Decision decision = THROTTLE.decide(state, new Message("push", "marketing", "c", null), Instant.ofEpochMilli(now));
-      assertThat(THROTTLE.decision(packed)).isEqualTo(decision);
-      assertThat(PushThrottle.isSend(packed)).isEqualTo(decision.outcome() == Outcome.SEND);
-      if (PushThrottle.isSend(packed)) {
-        state = THROTTLE.record(state, push, marketing, PushThrottle.idHash("c"), 0, now);
-      }
+      String key = random.nextInt(3) == 0 ? "k" + random.nextInt(2) : null;
+      long packed = POLICY.decide(state, request.key(PushPolicy.idHash(key)).atMillis(now));
+      PushOutcome outcome = POLICY.apply(state, new Message("push", "marketing", "c", key), Instant.ofEpochMilli(now));
+      assertThat(POLICY.decision(packed)).isEqualTo(outcome.decision());
+      assertThat(PushPolicy.isSend(packed)).isEqualTo(outcome.sent());
+      assertThat(POLICY.apply(state, request)).isEqualTo(outcome);
+      state = outcome.state();
     }
   }
 }

@@ -1,13 +1,14 @@
 package dev.userops.benchmarks.push;
 
 import dev.userops.incentives.push.Decision;
-import dev.userops.incentives.push.Decision.Outcome;
 import dev.userops.incentives.push.Decision.Reason;
-import dev.userops.incentives.push.Delivery;
+import dev.userops.incentives.push.Decision.Verdict;
 import dev.userops.incentives.push.Message;
+import dev.userops.incentives.push.PushOutcome;
 import dev.userops.incentives.push.PushPolicy;
+import dev.userops.incentives.push.PushProgram;
+import dev.userops.incentives.push.PushRequest;
 import dev.userops.incentives.push.PushState;
-import dev.userops.incentives.push.PushThrottle;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
@@ -34,8 +35,11 @@ import org.openjdk.jmh.annotations.State;
  * 1 in any hour — over users with two days of send history:
  *
  * <ul>
- *   <li>{@code throttle}: {@link PushThrottle#decide(PushState, int, int, long, long, long)}, the
- *       allocation-free packed path;
+ *   <li>{@code policy}: {@link PushPolicy#decide(PushState, PushRequest)}, the allocation-free
+ *       packed path, with one reused {@link PushRequest};
+ *   <li>{@code policyReadBack}: the same on states read back with {@link PushState#fromBytes}, as a
+ *       host that loads each user's state from its store passes them (equal channel lists, not the
+ *       policy's own list instance);
  *   <li>{@code naive}: what a backend would write: per user a list of (channel, instant) sends,
  *       scanned per decision, with {@code java.time} for local days and quiet hours;
  *   <li>{@code bucket4j}: the naive code with its two rolling caps replaced by Bucket4j buckets
@@ -44,20 +48,20 @@ import org.openjdk.jmh.annotations.State;
  *       log). The calendar cap stays a list scan: Bucket4j has no local-calendar windows.
  * </ul>
  *
- * <p>{@link #setUp()} builds every user's history by replaying a seeded message stream through the
- * throttle, feeds the same sends to the other two, and checks that all three return the same
+ * <p>{@link #setUp()} builds every user's history by replaying a seeded message stream through
+ * {@link PushPolicy#apply(PushState, Message, Instant)}, feeds the same sends to the other two, and checks that all three return the same
  * decision (outcome, reason, deciding rule, until and next-allowed instant) for every input.
  *
  * <p>Run (from the project root, after {@code mvn -pl benchmarks -am -DskipTests package}):
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar PushThrottleBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar PushPolicyBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
  * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class PushThrottleBenchmark {
+public class PushPolicyBenchmark {
   private static final int USERS = 1024;
   /** Power of two: inputs are indexed with {@code & MASK}. */
   private static final int SIZE = 4096;
@@ -70,7 +74,7 @@ public class PushThrottleBenchmark {
   private static final Duration PUSH_WINDOW = Duration.ofHours(4);
   private static final Duration ALL_WINDOW = Duration.ofHours(1);
   private static final int PUSH_PER_DAY = 3;
-  static final String POLICY = """
+  static final String PROGRAM = """
       {"version": 1,
        "channels": [{"id": "push"}, {"id": "email", "consent": "OPT_OUT"}],
        "caps": [{"channel": "push", "max": 3, "window": "P1D", "mode": "CALENDAR"},
@@ -79,8 +83,10 @@ public class PushThrottleBenchmark {
        "quietHours": {"start": "22:00", "end": "08:00"}}
       """;
 
-  private PushThrottle throttle;
+  private PushPolicy policy;
+  private final PushRequest request = PushRequest.create();
   private final PushState[] states = new PushState[USERS];
+  private final PushState[] readBack = new PushState[USERS];
   private final NaiveUser[] naive = new NaiveUser[USERS];
   private final BucketUser[] buckets = new BucketUser[USERS];
   private final int[] inputUser = new int[SIZE];
@@ -88,7 +94,6 @@ public class PushThrottleBenchmark {
   private final long[] inputMillis = new long[SIZE];
   private final Instant[] inputInstants = new Instant[SIZE];
   private final MutableClock clock = new MutableClock();
-  private int marketing;
   private int next;
 
   /** Sends a backend would keep: the channel and the instant. */
@@ -144,21 +149,21 @@ public class PushThrottleBenchmark {
 
   @Setup
   public void setUp() {
-    throttle = PushThrottle.of(PushPolicy.fromJson(POLICY));
-    marketing = throttle.classIndex("marketing");
+    policy = PushProgram.fromJson(PROGRAM).policy();
+    request.messageClass(policy.classIndex("marketing"));
     SplittableRandom random = new SplittableRandom(20_260_301L);
     Instant now = Instant.parse("2026-03-10T00:00:00Z");
     for (int u = 0; u < USERS; u++) {
       ZoneId zone = ZONES.get(u % ZONES.size());
       boolean pushConsent = random.nextDouble() < 0.9;
       boolean emailRevoked = random.nextDouble() < 0.1;
-      PushState state = throttle.newState(zone);
-      state = throttle.withConsent(state, "push", pushConsent);
+      PushState state = policy.newState(zone);
+      state = policy.withConsent(state, "push", pushConsent);
       if (emailRevoked) {
-        state = throttle.withConsent(state, "email", false);
+        state = policy.withConsent(state, "email", false);
       }
       naive[u] = new NaiveUser(zone, pushConsent, emailRevoked);
-      // Two days of attempts every 10 to 120 minutes; what the throttle sends is the history.
+      // Two days of attempts every 10 to 120 minutes; what the policy sends is the history.
       Instant t = now.minus(Duration.ofDays(2));
       clock.nanos = nanos(t); // a bucket starts full at its creation time
       buckets[u] = new BucketUser(naive[u], clock);
@@ -168,17 +173,19 @@ public class PushThrottleBenchmark {
           break;
         }
         Message message = Message.of(CHANNELS[random.nextInt(2)], "marketing");
-        if (throttle.decide(state, message, t).outcome() == Outcome.SEND) {
-          state = throttle.record(state, new Delivery(message, t));
+        PushOutcome outcome = policy.apply(state, message, t);
+        if (outcome.sent()) {
+          state = outcome.state();
           naive[u].sends.add(new Sent(message.channel(), t));
           clock.nanos = nanos(t);
-          check(buckets[u].all.tryConsume(1), "Bucket4j refused a send the throttle made");
+          check(buckets[u].all.tryConsume(1), "Bucket4j refused a send the policy made");
           if (message.channel().equals("push")) {
-            check(buckets[u].push.tryConsume(1), "Bucket4j refused a send the throttle made");
+            check(buckets[u].push.tryConsume(1), "Bucket4j refused a send the policy made");
           }
         }
       }
       states[u] = state;
+      readBack[u] = PushState.fromBytes(state.toBytes());
     }
     for (int i = 0; i < SIZE; i++) {
       inputUser[i] = random.nextInt(USERS);
@@ -186,20 +193,22 @@ public class PushThrottleBenchmark {
       inputInstants[i] = now.plus(Duration.ofMinutes(random.nextInt(0, 24 * 60)));
       inputMillis[i] = inputInstants[i].toEpochMilli();
     }
-    int[] outcomes = new int[Outcome.values().length];
+    int[] outcomes = new int[Verdict.values().length];
     for (int i = 0; i < SIZE; i++) {
-      Decision ours = throttle.decision(throttle.decide(
-          states[inputUser[i]], inputChannel[i], marketing, 0, 0, inputMillis[i]));
+      Decision ours = policy.decision(policy.decide(
+          states[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i])));
       Decision naiveDecision = naive(naive[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
       Decision bucketDecision = bucket4j(buckets[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
-      check(ours.equals(naiveDecision), "input " + i + ": throttle " + ours + ", naive " + naiveDecision);
-      check(ours.equals(bucketDecision), "input " + i + ": throttle " + ours + ", bucket4j " + bucketDecision);
-      outcomes[ours.outcome().ordinal()]++;
+      check(policy.decide(readBack[inputUser[i]], request) == policy.decide(states[inputUser[i]], request),
+          "input " + i + ": a state read back decides otherwise");
+      check(ours.equals(naiveDecision), "input " + i + ": policy " + ours + ", naive " + naiveDecision);
+      check(ours.equals(bucketDecision), "input " + i + ": policy " + ours + ", bucket4j " + bucketDecision);
+      outcomes[ours.verdict().ordinal()]++;
     }
     long bytes = 0;
     int largest = 0;
     for (PushState state : states) {
-      int size = throttle.toBytes(state).length;
+      int size = state.toBytes().length;
       bytes += size;
       largest = Math.max(largest, size);
     }
@@ -222,9 +231,15 @@ public class PushThrottleBenchmark {
   }
 
   @Benchmark
-  public long throttle() {
+  public long policy() {
     int i = next++ & MASK;
-    return throttle.decide(states[inputUser[i]], inputChannel[i], marketing, 0, 0, inputMillis[i]);
+    return policy.decide(states[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i]));
+  }
+
+  @Benchmark
+  public long policyReadBack() {
+    int i = next++ & MASK;
+    return policy.decide(readBack[inputUser[i]], request.channel(inputChannel[i]).atMillis(inputMillis[i]));
   }
 
   @Benchmark
@@ -242,14 +257,14 @@ public class PushThrottleBenchmark {
   /** Consent and quiet hours as a backend writes them; null when the message passes both. */
   private static Decision consentAndQuietHours(NaiveUser user, String channel, Instant now) {
     if (channel.equals("push") ? !user.pushConsent : user.emailRevoked) {
-      return new Decision(Outcome.DROP, Reason.NO_CONSENT, "channels[" + (channel.equals("push") ? 0 : 1) + "].consent", null, null);
+      return new Decision(Verdict.DROP, Reason.NO_CONSENT, "channels[" + (channel.equals("push") ? 0 : 1) + "].consent", null, null);
     }
     ZonedDateTime local = now.atZone(user.zone);
     LocalTime time = local.toLocalTime();
     if (!time.isBefore(QUIET_START) || !time.isAfter(QUIET_END.plusSeconds(59).plusNanos(999_999_999))) {
       LocalDate endDay = time.isBefore(QUIET_START) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
       Instant until = endDay.atTime(QUIET_END.plusMinutes(1)).atZone(user.zone).toInstant();
-      return new Decision(Outcome.DEFER, Reason.QUIET_HOURS, "quietHours", until, null);
+      return new Decision(Verdict.DEFER, Reason.QUIET_HOURS, "quietHours", until, null);
     }
     return null;
   }
@@ -278,10 +293,10 @@ public class PushThrottleBenchmark {
       }
     }
     if (deciding < 0) {
-      return new Decision(Outcome.SEND, null, null, null, null);
+      return new Decision(Verdict.SEND, null, null, null, null);
     }
     Reason reason = deciding == 2 ? Reason.CAP_ALL_CHANNELS : Reason.CAP_CHANNEL;
-    return new Decision(Outcome.DROP, reason, "caps[" + deciding + "]", null, nextAllowed[deciding]);
+    return new Decision(Verdict.DROP, reason, "caps[" + deciding + "]", null, nextAllowed[deciding]);
   }
 
   static Decision naive(NaiveUser user, String channel, Instant now) {

@@ -1,10 +1,15 @@
-package dev.userops.incentives.push;
+package dev.userops.examples;
 
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Activity;
-import dev.userops.incentives.push.Decision.Outcome;
+import dev.userops.incentives.push.Decision;
 import dev.userops.incentives.push.Decision.Reason;
+import dev.userops.incentives.push.Decision.Verdict;
+import dev.userops.incentives.push.Message;
+import dev.userops.incentives.push.PushOutcome;
+import dev.userops.incentives.push.PushPolicy;
+import dev.userops.incentives.push.PushState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,14 +24,14 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * The population view of a push policy: replays users' activity and a campaign plan through {@link
- * PushThrottle} in time order and counts what was sent, deferred and dropped, by reason, per
- * channel and day. A sent message is recorded into its user's state; a deferred one is decided again
+ * The population view of a push policy: replays users' activity and a campaign plan through a {@link
+ * PushPolicy} in time order and counts what was sent, deferred and dropped, by reason, per
+ * channel and day. A sent message counts in its user's state ({@link PushPolicy#apply}); a deferred one is decided again
  * at its {@link Decision#until()} (and counted once as deferred, then by its final outcome).
  * Activity is applied before messages at the same instant; messages due together for one user go in
  * descending class priority, then plan order.
  */
-public final class PushSimulation {
+final class PushSimulation {
   private PushSimulation() {}
 
   /**
@@ -111,7 +116,7 @@ public final class PushSimulation {
   /**
    * Runs the simulation.
    *
-   * @param throttle the policy
+   * @param policy the policy
    * @param states each user's state at the start, by user id
    * @param activity activity of those users (others' is ignored)
    * @param segments user ids per segment name
@@ -123,13 +128,13 @@ public final class PushSimulation {
    *     without a state, or an unknown channel or class
    */
   public static Report run(
-      PushThrottle throttle,
+      PushPolicy policy,
       Map<Long, PushState> states,
       Collection<Activity> activity,
       Map<String, ? extends Collection<Long>> segments,
       List<PlannedMessage> plan,
       ZoneId zone) {
-    Checks.requireNonNull(throttle, "throttle");
+    Checks.requireNonNull(policy, "policy");
     Map<Long, PushState> current = new HashMap<>(Checks.requireNonNull(states, "states"));
     PriorityQueue<Due> queue = new PriorityQueue<>();
     long seq = 0;
@@ -143,8 +148,8 @@ public final class PushSimulation {
       Collection<Long> members = segments.get(entry.segment());
       Checks.checkArgument(members != null, "plan[%s].segment: unknown segment \"%s\" (known: %s)", p, entry.segment(), segments.keySet());
       Message message = entry.message();
-      throttle.channelIndex(message.channel());
-      int priority = throttle.priority(throttle.classIndex(message.messageClass()));
+      policy.channelIndex(message.channel());
+      int priority = policy.priority(policy.classIndex(message.messageClass()));
       for (long userId : members) {
         Checks.checkArgument(current.containsKey(userId), "plan[%s]: user %s of segment \"%s\" has no state", p, userId, entry.segment());
         queue.add(new Due(entry.at().toEpochMilli(), 1, -priority, seq++, userId, message));
@@ -156,18 +161,19 @@ public final class PushSimulation {
       Due due = queue.poll();
       PushState state = current.get(due.userId);
       if (due.message == null) {
-        current.put(due.userId, throttle.recordActivity(state, Instant.ofEpochMilli(due.millis)));
+        current.put(due.userId, policy.recordActivity(state, Instant.ofEpochMilli(due.millis)));
         continue;
       }
       Instant now = Instant.ofEpochMilli(due.millis);
-      Decision decision = throttle.decide(state, due.message, now);
+      PushOutcome outcome = policy.apply(state, due.message, now);
+      Decision decision = outcome.decision();
       Counts c = counts
           .computeIfAbsent(LocalDate.ofEpochDay(calendar.dayIndex(due.millis)), d -> new TreeMap<>())
           .computeIfAbsent(due.message.channel(), ch -> new Counts());
-      if (decision.outcome() == Outcome.SEND) {
+      if (decision.verdict() == Verdict.SEND) {
         c.sent++;
-        current.put(due.userId, throttle.record(state, new Delivery(due.message, now)));
-      } else if (decision.outcome() == Outcome.DEFER) {
+        current.put(due.userId, outcome.state());
+      } else if (decision.verdict() == Verdict.DEFER) {
         c.deferred++;
         queue.add(new Due(decision.until().toEpochMilli(), 1, due.priority, due.seq, due.userId, due.message));
       } else {
