@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.testing.StateSize;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class OrderSummaryMemoryTest {
   private static final OrderSummarySpec SPEC = OrderSummarySpec.of(ZoneId.of("UTC"));
-  private static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-  private static final int ORDERS_PER_USER = 3;
 
   /** {@code users} buyers with ids spread over the long range, three paid orders each. */
   static OrderSummaryAccumulator filled(int users) {
     OrderSummaryAccumulator acc = SPEC.newAccumulator();
-    for (int order = 0; order < ORDERS_PER_USER; order++) {
-      for (int user = 0; user < users; user++) {
-        acc.add(user * 1_000_003L, START_MILLIS + order * 86_400_000L, 1_000, OrderStatus.PAID);
-      }
-    }
+    StateSize.forEachUserDay(users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 1,
+        (user, epochMillis) -> acc.add(user * 1_000_003L, epochMillis, 1_000, OrderStatus.PAID));
     return acc;
   }
 

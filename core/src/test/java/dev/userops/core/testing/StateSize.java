@@ -3,6 +3,7 @@ package dev.userops.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.Accumulator;
+import java.time.LocalDate;
 import java.util.function.IntFunction;
 import org.openjdk.jol.info.GraphStats;
 
@@ -95,6 +96,37 @@ public final class StateSize {
           .as("toByteArray() bytes of %s users (%.1f per user), bound %.1f · users + %s",
               users, serialized / (double) users, bytesPerUser, constant)
           .isLessThanOrEqualTo((long) (bytesPerUser * users) + constant);
+    }
+  }
+
+  /** Receives one generated event of {@link #forEachUserDay}. */
+  @FunctionalInterface
+  public interface UserEvent {
+    /**
+     * One event.
+     *
+     * @param user the dense user id, in {@code [0, users)}
+     * @param epochMillis midnight UTC of the event's day, epoch milliseconds
+     */
+    void add(int user, long epochMillis);
+  }
+
+  /**
+   * Generates the events that fill an accumulator in the memory tests: for each offset of {@code
+   * days} in turn, one event per user {@code 0..users-1} on day {@code from + offset + user %
+   * spread} (UTC), so that users differ and every user has one event per offset.
+   *
+   * @param users how many users
+   * @param from the day of offset 0
+   * @param days day offsets, one event per user each, in this order
+   * @param spread users are shifted by {@code user % spread} days; 1 for no shift
+   * @param event receives each event
+   */
+  public static void forEachUserDay(int users, LocalDate from, int[] days, int spread, UserEvent event) {
+    for (int day : days) {
+      for (int user = 0; user < users; user++) {
+        event.add(user, (from.toEpochDay() + day + user % spread) * 86_400_000L);
+      }
     }
   }
 }

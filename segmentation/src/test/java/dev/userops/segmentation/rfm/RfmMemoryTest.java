@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.testing.StateSize;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +17,15 @@ import org.junit.jupiter.api.Test;
  * table with load factor between 1/4 and 1/2 (at most 32 heap bytes) and 8 serialized bytes.
  */
 class RfmMemoryTest {
-  private static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-  private static final long DAY_MILLIS = 86_400_000L;
-  private static final Instant AS_OF = Instant.ofEpochMilli(START_MILLIS + 30 * DAY_MILLIS);
+  private static final Instant AS_OF = Instant.parse("2026-02-01T00:00:00Z");
   /** Orders per user, each on its own day. */
   private static final int DAYS = 3;
 
   private static RfmAccumulator filled(RfmSpec.Frequency frequency, int users) {
     RfmSpec spec = new RfmSpec(ZoneId.of("UTC"), AS_OF, frequency, null, BadRecordPolicy.REJECT);
     RfmAccumulator acc = spec.newAccumulator();
-    for (int day = 0; day < DAYS; day++) {
-      for (int user = 0; user < users; user++) {
-        acc.add(user, START_MILLIS + day * DAY_MILLIS, 1_000 + user % 97);
-      }
-    }
+    StateSize.forEachUserDay(users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 5,
+        (user, epochMillis) -> acc.add(user, epochMillis, 1_000 + user % 97));
     return acc;
   }
 
