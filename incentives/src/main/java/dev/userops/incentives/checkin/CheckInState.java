@@ -18,7 +18,7 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final CheckInState EMPTY = new CheckInState(FORMAT_VERSION, List.of(), 0, 0);
+  static final CheckInState EMPTY = new CheckInState(FORMAT_VERSION, List.of(), 0, 0);
 
   /**
    * Checks the version and counts and copies the runs. The runs' order and spacing are not
@@ -37,15 +37,6 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
     runs = List.copyOf(runs);
     Checks.requireNonNegative(bestStreak, "bestStreak");
     Checks.requireNonNegative(checkIns, "checkIns");
-  }
-
-  /**
-   * A user who never checked in.
-   *
-   * @return the shared empty state: no runs, zero counts
-   */
-  public static CheckInState empty() {
-    return EMPTY;
   }
 
   /**

@@ -63,18 +63,6 @@ public record LevelState(
   }
 
   /**
-   * A new user at {@code ladder}'s first level.
-   *
-   * @param ladder the ladder the state will be used with
-   * @return a state with no growth, no floor and no history
-   * @throws NullPointerException if {@code ladder} is null
-   */
-  public static LevelState initial(LevelLadder ladder) {
-    return new LevelState(FORMAT_VERSION, Long.MIN_VALUE, 0, List.of(), List.of(), List.of(),
-        ladder.levels().get(0).id(), null, Long.MAX_VALUE, Long.MAX_VALUE);
-  }
-
-  /**
    * Reads the JSON form, checking the version.
    *
    * @param json the JSON form as {@link #toJson()} writes it
