@@ -48,6 +48,16 @@ public record BehaviourDone(String eventId, Instant occurredAt, String behaviour
   }
 
   /**
+   * This behaviour with the user's level, for the points level multiplier.
+   *
+   * @param newLevel the level id, or {@code null} for none
+   * @return a copy with {@code level = newLevel}
+   */
+  public BehaviourDone withLevel(String newLevel) {
+    return new BehaviourDone(eventId, occurredAt, behaviour, newLevel);
+  }
+
+  /**
    * {@link #occurredAt()} in epoch millis.
    *
    * @return milliseconds since 1970-01-01T00:00:00Z, negative before it

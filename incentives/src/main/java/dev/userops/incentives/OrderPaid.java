@@ -57,6 +57,16 @@ public record OrderPaid(String orderId, Instant occurredAt, List<OrderLine> line
   }
 
   /**
+   * This order with the user's level at payment time, for the points level multiplier.
+   *
+   * @param newLevel the level id, or {@code null} for none
+   * @return a copy with {@code level = newLevel}
+   */
+  public OrderPaid withLevel(String newLevel) {
+    return new OrderPaid(orderId, occurredAt, lines, newLevel);
+  }
+
+  /**
    * The sum of the lines' amounts: what earns growth value.
    *
    * @return the order total in minor units, {@code >= 0}

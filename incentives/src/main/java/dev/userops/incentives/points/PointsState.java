@@ -210,7 +210,10 @@ public record PointsState(
      */
     public Lot {
       Checks.requireNonBlank(key, "key");
-      Checks.requirePositive(points, "points of lot " + key);
+      if (points <= 0) {
+        // Not Checks.requirePositive: its name argument would build a string for every lot made.
+        throw new IllegalArgumentException("points of lot " + key + " must be > 0, got " + points);
+      }
     }
 
     @JsonCreator

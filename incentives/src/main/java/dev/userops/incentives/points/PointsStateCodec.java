@@ -27,7 +27,7 @@ final class PointsStateCodec {
   private PointsStateCodec() {}
 
   static byte[] write(PointsState state) {
-    BinaryForm.Writer out = BinaryForm.writer(FAMILY, VERSION);
+    BinaryForm.Writer out = BinaryForm.writer(FAMILY, VERSION, size(state));
     out.putLong(state.clockMillis());
     putLots(out, state.pendingLots());
     putLots(out, state.lots());
@@ -48,6 +48,26 @@ final class PointsStateCodec {
     Totals totals = state.totals();
     out.putLong(totals.earned()).putLong(totals.redeemed()).putLong(totals.expired()).putLong(totals.clawedBack());
     return out.toByteArray();
+  }
+
+  /** The size of the form when every string is ASCII (else a little more): the writer's first buffer. */
+  private static int size(PointsState state) {
+    long size = 12 + 8 + 4 + 4 + 24 + 4 + 4 + 4 + 32;
+    for (List<Lot> lots : List.of(state.pendingLots(), state.lots())) {
+      for (Lot lot : lots) {
+        size += 4 + lot.key().length() + 1 + (lot.orderId() == null ? 0 : 4 + lot.orderId().length()) + 32;
+      }
+    }
+    for (OrderMemo memo : state.orders()) {
+      size += 4 + memo.orderId().length() + 40;
+    }
+    for (Seen seen : state.seen()) {
+      size += 4 + seen.source().length() + 8;
+    }
+    for (CapUse use : state.caps()) {
+      size += 4 + use.rule().length() + 24;
+    }
+    return (int) Math.min(size, Integer.MAX_VALUE - 8);
   }
 
   private static void putLots(BinaryForm.Writer out, List<Lot> lots) {
