@@ -8,6 +8,7 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.*;
 import dev.userops.core.summary.*;
 import dev.userops.examples.input.OrderReader;
+import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.points.*;
 import dev.userops.incentives.push.*;
 import dev.userops.retention.cohort.*;
@@ -92,11 +93,11 @@ void show(PointsOutcome outcome) {
   }
 }
 System.out.println("6. Points ledger of customer 00003");
-PointsState wallet = PointsState.empty();
-PointsEvent.PaidOrder paid = null;
+PointsState wallet = points.newState();
+OrderPaid paid = null;
 for (Order o : orders) {
   if (o.userId() != user3) continue;
-  paid = PointsEvent.PaidOrder.of(o.orderId(), o.occurredAt(), o.amountMinor(), null);
+  paid = OrderPaid.of(o.orderId(), o.occurredAt(), o.amountMinor(), null);
   PointsOutcome outcome = points.apply(wallet, paid);
   show(outcome);
   wallet = outcome.state();

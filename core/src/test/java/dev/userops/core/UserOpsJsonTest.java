@@ -1,10 +1,10 @@
 package dev.userops.core;
 
-import dev.userops.core.internal.Checks;
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.userops.core.internal.Json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,9 +1,8 @@
 package dev.userops.examples;
 
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.Json;
 import dev.userops.core.Diagnostics;
-
+import dev.userops.core.internal.Json;
 import dev.userops.retention.active.ActiveUsers;
 import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;

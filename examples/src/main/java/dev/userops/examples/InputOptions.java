@@ -1,10 +1,10 @@
 package dev.userops.examples;
 
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.examples.input.OrderReader;
 import dev.userops.examples.input.Timestamps;
 import java.io.IOException;

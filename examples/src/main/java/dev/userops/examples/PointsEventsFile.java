@@ -3,6 +3,7 @@ package dev.userops.examples;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.userops.examples.input.Timestamps;
+import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.levels.LevelEvent;
 import dev.userops.incentives.points.PointsEvent;
 import java.io.IOException;
@@ -73,8 +74,10 @@ final class PointsEventsFile {
     Instant at = Timestamps.parse(fields.get(2).strip(), zone);
     String value = fields.get(4).strip();
     return switch (fields.get(3).strip().toLowerCase(Locale.ROOT)) {
-      case "behaviour" -> new Row(user, new PointsEvent.BehaviourDone(id, at, value, null),
-          new LevelEvent.BehaviourDone(id, at, value));
+      case "behaviour" -> {
+        BehaviourDone behaviour = new BehaviourDone(id, at, value, null);
+        yield new Row(user, behaviour, behaviour);
+      }
       case "redeem" -> new Row(user, new PointsEvent.Redemption(id, at, integer(value)), null);
       case "adjust" -> new Row(user, new PointsEvent.Adjustment(id, at, integer(value), "events file"), null);
       case "refund" -> {

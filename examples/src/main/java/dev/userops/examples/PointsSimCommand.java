@@ -1,16 +1,15 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
-import dev.userops.incentives.levels.LevelEvent;
-import dev.userops.incentives.levels.LevelLadder;
-import dev.userops.incentives.points.PointsEvent;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Json;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.levels.LevelProgram;
 import dev.userops.incentives.points.PointsProgram;
 import dev.userops.incentives.points.PointsState;
 import java.io.IOException;
@@ -35,15 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code userops points-sim}: replays the order history (and an optional events file) through a
- * points program and, optionally, a level ladder, and reports per-user balances, the level
+ * points program and, optionally, a level program, and reports per-user balances, the level
  * distribution and the total points liability at {@code --as-of}.
  *
  * <p>JSON form (stable; fields are only ever added): {@code source}, {@code zone}, {@code asOf},
  * {@code records} (order rows read), {@code program} and {@code levels} (the documents used, levels
- * {@code null} without a ladder), {@code totals} ({@code users, earned, available, pending, expired,
+ * {@code null} without a level program), {@code totals} ({@code users, earned, available, pending, expired,
  * redeemed, clawedBack, debt, shortfall, liability}: points; {@code liability} = Σ max(available, 0)
  * + Σ pending, what the shop may still have to honour), {@code levelDistribution} (users per level
- * id, in ladder order), {@code duplicates}, {@code eventsAfterAsOf} (events-file rows ignored),
+ * id, in the level program's order), {@code duplicates}, {@code eventsAfterAsOf} (events-file rows ignored),
  * {@code rejected} (count by reason), {@code diagnostics}
  * (bad order rows by reason) and {@code users}: per user in input order {@code userId, available,
  * pending, expired, redeemed, level}.
@@ -51,13 +50,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "points-sim",
     mixinStandardHelpOptions = true,
-    description = "Replays orders (and --events) through a points program and level ladder: balances,"
+    description = "Replays orders (and --events) through a points program and level program: balances,"
         + " level distribution and points liability at --as-of. Without --orders or --cdnow, runs on the"
         + " bundled CDNOW data; --program and --levels accept 'example' for the bundled documents.")
 final class PointsSimCommand implements Callable<Integer> {
   static final String EXAMPLE = "example";
   private static final String PROGRAM_RESOURCE = "points/program.json";
-  private static final String LADDER_RESOURCE = "points/ladder.json";
+  private static final String LEVELS_RESOURCE = "points/levels.json";
 
   @Spec CommandSpec spec;
 
@@ -68,9 +67,10 @@ final class PointsSimCommand implements Callable<Integer> {
           + " expiry at the end of the next year.")
   String program;
 
-  @Option(names = "--levels", paramLabel = "LADDER.json",
-      description = "Level ladder JSON, or 'example' (member/silver/gold on 12 trailing months). Its"
-          + " points multipliers replace the program's levelMultipliers. Default: no levels.")
+  @Option(names = "--levels", paramLabel = "LEVELS.json",
+      description = "Level program JSON, or 'example' (member/silver/gold on 12 trailing months). Each"
+          + " order and behaviour then carries the user's level, and the points program's"
+          + " levelMultipliers give its bonus. Default: no levels.")
   String levels;
 
   @Option(names = "--events", paramLabel = "FILE",
@@ -88,23 +88,18 @@ final class PointsSimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Instant asOf = input.requireAsOf("expiry and pending points are evaluated then");
-    LevelLadder ladder = levels == null ? null : document("--levels", levels, LADDER_RESOURCE, LevelLadder::fromJson);
+    LevelProgram levelProgram = levels == null ? null : document("--levels", levels, LEVELS_RESOURCE, LevelProgram::fromJson);
     PointsProgram pointsProgram = document("--program", program, PROGRAM_RESOURCE, PointsProgram::fromJson);
-    if (ladder != null) {
-      pointsProgram = new PointsProgram(pointsProgram.version(), pointsProgram.orderRules(),
-          pointsProgram.behaviourRules(), pointsProgram.lockDays(), pointsProgram.expiry(), pointsProgram.overdraft(),
-          pointsProgram.memoryDays(), ladder.pointsMultipliers());
-    }
     PointsSimulation simulation = new PointsSimulation(pointsProgram.policy(input.zone()),
-        ladder == null ? null : ladder.policy(input.zone()));
+        levelProgram == null ? null : levelProgram.policy(input.zone()));
     BadRecords bad = new BadRecords(input.badRecords());
     long asOfMillis = asOf.toEpochMilli();
     long[] index = {0};
     InputOptions.ReadResult read = input.read(order -> {
       if (bad.acceptOrder(index[0]++, order.occurredAtMillis(), order.amountMinor(), asOfMillis)
           && order.status().isValidOrder()) {
-        simulation.add((int) order.userId(), PointsEvent.PaidOrder.of(order.orderId(), order.occurredAt(), order.amountMinor(), null),
-            new LevelEvent.OrderPaid(order.orderId(), order.occurredAt(), order.amountMinor()));
+        OrderPaid paid = OrderPaid.of(order.orderId(), order.occurredAt(), order.amountMinor(), null);
+        simulation.add((int) order.userId(), paid, paid);
       }
     });
     long[] eventsAfterAsOf = {0};
@@ -124,9 +119,9 @@ final class PointsSimCommand implements Callable<Integer> {
     PointsSimulation.Result result = simulation.run(asOf);
     Diagnostics diagnostics = read.diagnostics().plus(bad.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
-    Report report = new Report(result, ladder, read, eventsAfterAsOf[0]);
+    Report report = new Report(result, levelProgram, read, eventsAfterAsOf[0]);
     if (json) {
-      out.println(json(report, pointsProgram, ladder, asOf, diagnostics));
+      out.println(json(report, pointsProgram, levelProgram, asOf, diagnostics));
     } else {
       printTable(out, report, asOf, diagnostics);
     }
@@ -174,12 +169,12 @@ final class PointsSimCommand implements Callable<Integer> {
     long shortfall;
     long liability;
 
-    Report(PointsSimulation.Result result, LevelLadder ladder, InputOptions.ReadResult read, long eventsAfterAsOf) {
+    Report(PointsSimulation.Result result, LevelProgram levelProgram, InputOptions.ReadResult read, long eventsAfterAsOf) {
       this.result = result;
       this.read = read;
       this.eventsAfterAsOf = eventsAfterAsOf;
-      if (ladder != null) {
-        PointsSimulation.levelIds(ladder).forEach(id -> levels.put(id, 0L));
+      if (levelProgram != null) {
+        PointsSimulation.levelIds(levelProgram).forEach(id -> levels.put(id, 0L));
       }
       for (PointsSimulation.UserResult user : result.users()) {
         PointsState state = user.points();
@@ -203,7 +198,7 @@ final class PointsSimCommand implements Callable<Integer> {
     }
   }
 
-  private String json(Report report, PointsProgram pointsProgram, LevelLadder ladder, Instant asOf, Diagnostics diagnostics) {
+  private String json(Report report, PointsProgram pointsProgram, LevelProgram levelProgram, Instant asOf, Diagnostics diagnostics) {
     ObjectMapper mapper = UserOpsJson.mapper();
     ObjectNode document = mapper.createObjectNode();
     document.put("source", input.source());
@@ -211,7 +206,7 @@ final class PointsSimCommand implements Callable<Integer> {
     document.put("asOf", asOf.toString());
     document.put("records", report.read.records());
     document.set("program", mapper.valueToTree(pointsProgram));
-    document.set("levels", ladder == null ? null : mapper.valueToTree(ladder));
+    document.set("levels", levelProgram == null ? null : mapper.valueToTree(levelProgram));
     ObjectNode totals = document.putObject("totals");
     totals.put("users", report.result.users().size());
     totals.put("earned", report.earned);

@@ -1,8 +1,11 @@
 package dev.userops.examples;
 
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.levels.LevelEvent;
-import dev.userops.incentives.levels.LevelLadder;
 import dev.userops.incentives.levels.LevelPolicy;
+import dev.userops.incentives.levels.LevelProgram;
 import dev.userops.incentives.levels.LevelState;
 import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsOutcome;
@@ -17,8 +20,9 @@ import java.util.Map;
 
 /**
  * Replays every user's events, in time order, through the points policy (and the level policy, when
- * a ladder is given), then evaluates both at {@code asOf}. The level before an order sets that
- * order's points multiplier; the order's growth counts from then on.
+ * a level program is given), then evaluates both at {@code asOf}. The level before an order or a
+ * behaviour is passed in the event ({@code withLevel}) and sets its points multiplier, from the
+ * points program's {@code levelMultipliers}; the event's growth counts from then on.
  */
 final class PointsSimulation {
   private final PointsPolicy points;
@@ -51,19 +55,21 @@ final class PointsSimulation {
     int i = 0;
     while (i < events.size()) {
       int user = events.get(i).user();
-      PointsState pointsState = PointsState.empty();
-      LevelState levelState = levels == null ? null : LevelState.initial(levels.ladder());
+      PointsState pointsState = points.newState();
+      LevelState levelState = levels == null ? null : levels.newState();
       for (; i < events.size() && events.get(i).user() == user; i++) {
         Pending event = events.get(i);
         PointsEvent pointsEvent = event.points();
-        if (levelState != null && pointsEvent instanceof PointsEvent.PaidOrder order) {
-          pointsEvent = new PointsEvent.PaidOrder(order.orderId(), order.occurredAt(), order.lines(), levelState.level());
+        if (levelState != null && pointsEvent instanceof OrderPaid order) {
+          pointsEvent = order.withLevel(levelState.level());
+        } else if (levelState != null && pointsEvent instanceof BehaviourDone behaviour) {
+          pointsEvent = behaviour.withLevel(levelState.level());
         }
         PointsOutcome outcome = points.apply(pointsState, pointsEvent);
         pointsState = outcome.state();
-        if (outcome.status() == PointsOutcome.Status.DUPLICATE) {
+        if (outcome.status() == OutcomeStatus.DUPLICATE) {
           duplicates++;
-        } else if (outcome.status() == PointsOutcome.Status.REJECTED) {
+        } else if (outcome.status() == OutcomeStatus.REJECTED) {
           rejected.merge(reasonKind(outcome.reason()), 1L, Long::sum);
         }
         if (levelState != null && event.level() != null) {
@@ -86,8 +92,8 @@ final class PointsSimulation {
     return kind.startsWith("unknown order") ? "unknown order" : kind;
   }
 
-  /** The ladder's level ids in order, for a distribution table with zeros. */
-  static List<String> levelIds(LevelLadder ladder) {
-    return ladder.levels().stream().map(LevelLadder.Level::id).toList();
+  /** The level program's level ids in order, for a distribution table with zeros. */
+  static List<String> levelIds(LevelProgram levelProgram) {
+    return levelProgram.levels().stream().map(LevelProgram.Level::id).toList();
   }
 }

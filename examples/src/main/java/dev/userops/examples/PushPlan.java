@@ -1,12 +1,11 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Checks;
-
 import dev.userops.core.event.Activity;
-import dev.userops.incentives.push.Message;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.examples.PushSimulation.PlannedMessage;
+import dev.userops.incentives.push.Message;
 import dev.userops.incentives.push.PushPolicy;
 import java.time.LocalDate;
 import java.time.LocalTime;

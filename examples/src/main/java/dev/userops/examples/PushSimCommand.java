@@ -1,7 +1,6 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -9,13 +8,14 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
-import dev.userops.sample.SyntheticShop;
-import dev.userops.incentives.push.Decision.Reason;
+import dev.userops.core.internal.Json;
 import dev.userops.examples.PushSimulation.Report;
 import dev.userops.examples.PushSimulation.Row;
+import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.PushPolicy;
 import dev.userops.incentives.push.PushProgram;
 import dev.userops.incentives.push.PushState;
+import dev.userops.sample.SyntheticShop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,11 +1,11 @@
 package dev.userops.examples;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Activity;
-import dev.userops.incentives.push.Decision;
+import dev.userops.core.internal.Checks;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.Decision.Verdict;
+import dev.userops.incentives.push.Decision;
 import dev.userops.incentives.push.Message;
 import dev.userops.incentives.push.PushOutcome;
 import dev.userops.incentives.push.PushPolicy;

@@ -1,11 +1,11 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Json;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.retention.active.ActiveUsers;
 import dev.userops.retention.cohort.RetentionMatrix;

@@ -1,13 +1,12 @@
 package dev.userops.examples;
 
 import dev.userops.core.Diagnostics;
-import dev.userops.core.internal.Json;
 import dev.userops.core.Granularity;
-
+import dev.userops.core.internal.Json;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
-import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult.NextPeriod;
+import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,16 +1,15 @@
 package dev.userops.examples;
 
-import dev.userops.core.internal.BadRecords;
-import dev.userops.core.internal.Json;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
-
-import dev.userops.core.event.OrderStatus;
-import dev.userops.examples.input.EventCsvReader;
 import dev.userops.core.WindowMode;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Json;
+import dev.userops.examples.input.EventCsvReader;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;

@@ -1,7 +1,6 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
@@ -9,6 +8,7 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.Json;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmScores;
 import dev.userops.segmentation.rfm.RfmScoring;

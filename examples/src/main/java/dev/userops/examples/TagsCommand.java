@@ -1,17 +1,17 @@
 package dev.userops.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Json;
 import dev.userops.segmentation.condition.FlatProfile;
 import dev.userops.segmentation.tags.TagCatalog;
+import dev.userops.segmentation.tags.TagCountSpec;
 import dev.userops.segmentation.tags.TagCounter;
 import dev.userops.segmentation.tags.TagCounts;
-import dev.userops.segmentation.tags.TagCountSpec;
 import dev.userops.segmentation.tags.TagRule;
 import dev.userops.segmentation.tags.TagSet;
 import java.io.BufferedReader;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.BadRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
 

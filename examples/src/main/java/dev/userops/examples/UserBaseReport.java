@@ -1,11 +1,11 @@
 package dev.userops.examples;
 
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;

@@ -3,13 +3,13 @@ package dev.userops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.event.Activity;
-import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.core.Granularity;
+import dev.userops.core.event.Activity;
 import dev.userops.examples.PushSimulation.PlannedMessage;
 import dev.userops.examples.PushSimulation.Report;
 import dev.userops.examples.PushSimulation.Row;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.Decision;
 import dev.userops.incentives.push.Message;
 import dev.userops.incentives.push.PushPolicy;

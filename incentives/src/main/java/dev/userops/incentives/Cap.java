@@ -1,8 +1,8 @@
 package dev.userops.incentives;
 
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
+import dev.userops.core.internal.Checks;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 

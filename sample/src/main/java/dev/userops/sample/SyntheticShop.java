@@ -1,14 +1,13 @@
 package dev.userops.sample;
 
-import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
-
 import dev.userops.core.event.Activity;
 import dev.userops.core.event.Behaviour;
 import dev.userops.core.event.BehaviourType;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.Refund;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package dev.userops.benchmarks.points;
 
-import dev.userops.incentives.points.PointsEvent;
+import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.points.PointsOutcome;
 import dev.userops.incentives.points.PointsPolicy;
 import dev.userops.incentives.points.PointsProgram;
-import dev.userops.incentives.points.PointsState;
 import dev.userops.incentives.points.PointsState.Lot;
+import dev.userops.incentives.points.PointsState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +27,14 @@ import org.openjdk.jmh.annotations.State;
  * One earn event (a paid order, 1 point per unit, rolling 365-day expiry) applied to a user with 50
  * open lots and 50 remembered orders: {@link PointsPolicy#apply} against the Java-streams version a
  * backend developer would write (duplicate check with {@code anyMatch}, {@code BigDecimal} points,
- * lots re-sorted with a stream). Also the state's JSON round trip, the host's per-event cost when it
- * stores state as JSON. {@link #setUp()} checks that both earn paths give the same lots and balance
+ * lots re-sorted with a stream). Also the state's JSON and binary round trips, the host's per-event
+ * cost of storing the state in either form. {@link #setUp()} checks that both earn paths give the same lots and balance
  * for every input, and prints the state's JSON size.
  *
  * <p>Run (from the project root, after {@code mvn -pl benchmarks -am -DskipTests package}):
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar PointsApplyBenchmark -prof gc -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar PointsApplyBenchmark -prof gc -bm avgt -tu us -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
  */
 @State(Scope.Thread)
@@ -50,32 +50,36 @@ public class PointsApplyBenchmark {
   private PointsPolicy policy;
   private PointsState state;
   private String stateJson;
-  private final PointsEvent.PaidOrder[] orders = new PointsEvent.PaidOrder[SIZE];
+  private byte[] stateBytes;
+  private final OrderPaid[] orders = new OrderPaid[SIZE];
   private int next;
 
   @Setup
   public void setUp() {
-    PointsProgram program = new PointsProgram(1, List.of(PointsProgram.OrderRule.of("base", 1, 100)), List.of(), 0,
-        PointsProgram.Expiry.rollingDays(365), PointsProgram.Overdraft.NEGATIVE_BALANCE, 90, null);
+    PointsProgram program = PointsProgram.of(90, List.of(PointsProgram.OrderRule.of("base", 1, 100)), List.of())
+        .withExpiry(PointsProgram.Expiry.rollingDays(365));
     policy = program.policy(ZoneId.of("Asia/Shanghai"));
-    PointsState built = PointsState.empty();
+    PointsState built = policy.newState();
     for (int i = 0; i < LOTS; i++) {
-      built = policy.apply(built, PointsEvent.PaidOrder.of("order-" + i, Instant.ofEpochMilli(START + i * DAY), 10_00 + i * 37, null)).state();
+      built = policy.apply(built, OrderPaid.of("order-" + i, Instant.ofEpochMilli(START + i * DAY), 10_00 + i * 37, null)).state();
     }
     state = built;
     stateJson = state.toJson();
+    stateBytes = state.toBytes();
     for (int i = 0; i < SIZE; i++) {
-      orders[i] = PointsEvent.PaidOrder.of("new-order-" + i, Instant.ofEpochMilli(START + LOTS * DAY + i * 60_000L), 5_00 + i * 13, null);
+      orders[i] = OrderPaid.of("new-order-" + i, Instant.ofEpochMilli(START + LOTS * DAY + i * 60_000L), 5_00 + i * 13, null);
     }
     check(state.lots().size() == LOTS, "lots: expected %s, got %s", LOTS, state.lots().size());
     check(PointsState.fromJson(stateJson).equals(state), "state JSON round trip changed the state");
-    for (PointsEvent.PaidOrder order : orders) {
+    check(PointsState.fromBytes(stateBytes).equals(state), "state bytes round trip changed the state");
+    for (OrderPaid order : orders) {
       PointsOutcome outcome = policy.apply(state, order);
       List<Lot> naive = naiveEarn(state.lots(), order);
       check(outcome.state().lots().equals(naive), "lots differ for %s", order.orderId());
       check(outcome.state().available() == naive.stream().mapToLong(Lot::points).sum(), "balance differs for %s", order.orderId());
     }
-    System.out.printf("%nstate with %d lots: %d bytes of JSON (UTF-8)%n", LOTS, stateJson.getBytes(StandardCharsets.UTF_8).length);
+    System.out.printf("%nstate with %d lots: %d bytes of JSON (UTF-8), %d bytes binary%n", LOTS,
+        stateJson.getBytes(StandardCharsets.UTF_8).length, stateBytes.length);
   }
 
   private static void check(boolean condition, String template, Object... args) {
@@ -85,7 +89,7 @@ public class PointsApplyBenchmark {
   }
 
   /** The straightforward version: stream checks, BigDecimal arithmetic, a stream re-sort. */
-  private List<Lot> naiveEarn(List<Lot> lots, PointsEvent.PaidOrder order) {
+  private List<Lot> naiveEarn(List<Lot> lots, OrderPaid order) {
     String key = "order:" + order.orderId() + "/base";
     if (lots.stream().anyMatch(lot -> lot.key().equals(key))) {
       return lots;
@@ -111,5 +115,20 @@ public class PointsApplyBenchmark {
   @Benchmark
   public PointsState stateJsonRoundTrip() {
     return PointsState.fromJson(state.toJson());
+  }
+
+  @Benchmark
+  public PointsState stateBytesRoundTrip() {
+    return PointsState.fromBytes(state.toBytes());
+  }
+
+  @Benchmark
+  public byte[] stateToBytes() {
+    return state.toBytes();
+  }
+
+  @Benchmark
+  public PointsState stateFromBytes() {
+    return PointsState.fromBytes(stateBytes);
   }
 }

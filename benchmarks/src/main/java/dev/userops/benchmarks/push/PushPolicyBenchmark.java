@@ -1,8 +1,8 @@
 package dev.userops.benchmarks.push;
 
-import dev.userops.incentives.push.Decision;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.Decision.Verdict;
+import dev.userops.incentives.push.Decision;
 import dev.userops.incentives.push.Message;
 import dev.userops.incentives.push.PushOutcome;
 import dev.userops.incentives.push.PushPolicy;

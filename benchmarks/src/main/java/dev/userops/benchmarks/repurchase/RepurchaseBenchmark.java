@@ -1,12 +1,12 @@
 package dev.userops.benchmarks.repurchase;
 
 import dev.userops.core.event.OrderStatus;
+import dev.userops.retention.repurchase.RepurchaseAccumulator;
+import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
+import dev.userops.retention.repurchase.RepurchaseResult;
+import dev.userops.retention.repurchase.RepurchaseSpec;
 import dev.userops.sample.OrderColumns;
 import dev.userops.sample.SyntheticShop;
-import dev.userops.retention.repurchase.RepurchaseAccumulator;
-import dev.userops.retention.repurchase.RepurchaseResult;
-import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
-import dev.userops.retention.repurchase.RepurchaseSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

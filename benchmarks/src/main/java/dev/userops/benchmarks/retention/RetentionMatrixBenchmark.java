@@ -2,13 +2,13 @@ package dev.userops.benchmarks.retention;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
-import dev.userops.sample.SyntheticShop;
+import dev.userops.core.WindowMode;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.cohort.ReturnMode;
-import dev.userops.core.WindowMode;
+import dev.userops.sample.SyntheticShop;
 import java.lang.ref.Reference;
 import java.sql.Connection;
 import java.sql.DriverManager;

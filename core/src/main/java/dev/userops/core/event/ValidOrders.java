@@ -2,9 +2,9 @@ package dev.userops.core.event;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
+import dev.userops.core.Diagnostics;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.Diagnostics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

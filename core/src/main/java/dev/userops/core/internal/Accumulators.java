@@ -1,7 +1,7 @@
 package dev.userops.core.internal;
 
-import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.Accumulator;
+import dev.userops.core.AccumulatorSpec;
 import java.util.function.BiConsumer;
 import java.util.stream.Collector;
 

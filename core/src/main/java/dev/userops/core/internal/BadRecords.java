@@ -1,9 +1,9 @@
 package dev.userops.core.internal;
 
-import dev.userops.core.Diagnostics;
-import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
+import dev.userops.core.Diagnostics;
 import java.time.Instant;
 import java.util.EnumMap;
 

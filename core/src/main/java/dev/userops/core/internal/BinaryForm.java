@@ -27,7 +27,26 @@ public final class BinaryForm {
    * @throws IllegalArgumentException if {@code family} is not 4 ASCII characters
    */
   public static Writer writer(String family, int version) {
-    Writer writer = new Writer();
+    return writer(family, version, 64);
+  }
+
+  /**
+   * A writer like {@link #writer(String, int)} whose buffer starts at {@code capacity} bytes, so a
+   * caller that can estimate its size (a per-user state written on every event) does not pay for
+   * the buffer doubling its way up.
+   *
+   * @param family exactly 4 ASCII characters naming the payload, e.g. {@code "PNTS"}
+   * @param version the payload's format version, {@code >= 1} for readers to accept it
+   * @param capacity the initial buffer size in bytes, header included; a guess, the buffer still
+   *     grows past it
+   * @return a writer holding the 12-byte header
+   * @throws NullPointerException if {@code family} is null
+   * @throws IllegalArgumentException if {@code family} is not 4 ASCII characters or {@code capacity
+   *     < 0}
+   */
+  public static Writer writer(String family, int version, int capacity) {
+    Checks.requireNonNegative(capacity, "capacity");
+    Writer writer = new Writer(Math.max(16, capacity));
     writer.putInt(MAGIC).putInt(familyCode(family)).putInt(version);
     return writer;
   }
@@ -79,9 +98,11 @@ public final class BinaryForm {
 
   /** Appends big-endian values to a growing buffer. */
   public static final class Writer {
-    private ByteBuffer buffer = ByteBuffer.allocate(64);
+    private ByteBuffer buffer;
 
-    private Writer() {}
+    private Writer(int capacity) {
+      this.buffer = ByteBuffer.allocate(capacity);
+    }
 
     private ByteBuffer room(int bytes) {
       if (buffer.remaining() < bytes) {
@@ -223,10 +244,10 @@ public final class BinaryForm {
      */
     public int getInt(String field, int min, int max) {
       int value = getInt(field);
-      Checks.checkArgument(
-          value >= min && value <= max,
-          "%s: %s must be in [%s, %s], got %s",
-          family, field, min, max, value);
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            String.format("%s: %s must be in [%s, %s], got %s", family, field, min, max, value));
+      }
       return value;
     }
 
@@ -253,14 +274,21 @@ public final class BinaryForm {
      * @throws IllegalArgumentException if the length is negative or exceeds the bytes left
      */
     public String getString(String field) {
-      int length = getInt(field + ".length");
-      Checks.checkArgument(
-          length >= 0 && length <= buffer.remaining(),
-          "%s: %s.length must be in [0, %s], got %s",
-          family, field, buffer.remaining(), length);
-      byte[] utf8 = new byte[length];
-      buffer.get(utf8);
-      return new String(utf8, StandardCharsets.UTF_8);
+      int length;
+      try {
+        length = buffer.getInt();
+      } catch (BufferUnderflowException e) {
+        throw truncated(field + ".length", 4);
+      }
+      if (length < 0 || length > buffer.remaining()) {
+        throw new IllegalArgumentException(String.format(
+            "%s: %s.length must be in [0, %s], got %s", family, field, buffer.remaining(), length));
+      }
+      // Checked eagerly, without the varargs of Checks, and decoded in place: strings are the
+      // bulk of a per-user state read on every event.
+      String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + length);
+      return value;
     }
 
     /**

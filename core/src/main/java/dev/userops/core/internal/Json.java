@@ -1,8 +1,5 @@
 package dev.userops.core.internal;
 
-import dev.userops.core.ConfigException;
-import dev.userops.core.UserOpsJson;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +22,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.userops.core.ConfigException;
+import dev.userops.core.UserOpsJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.userops.core.summary;
 
-import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
-import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.event.Order;
-import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,12 +1,11 @@
 package dev.userops.core.summary;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.Checks;
-
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Collector;

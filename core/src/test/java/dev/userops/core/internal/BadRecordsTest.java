@@ -1,13 +1,13 @@
 package dev.userops.core.internal;
 
-import dev.userops.core.Diagnostics;
-import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.BadRecordException;
-import dev.userops.core.BadRecordReason;
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.userops.core.internal.Json;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.internal.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package dev.userops.core.testing;
 
-import dev.userops.core.internal.Checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

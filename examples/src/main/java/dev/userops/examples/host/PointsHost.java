@@ -1,6 +1,7 @@
 package dev.userops.examples.host;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.points.LedgerEntry;
 import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsOutcome;
@@ -20,12 +21,12 @@ import javax.sql.DataSource;
  *
  * <p>Two guards make redelivery harmless. The state row is read {@code FOR UPDATE}, so deliveries
  * for one user are serialized and each sees the state the previous one committed: a redelivered
- * event is then a {@link PointsOutcome.Status#DUPLICATE} and writes nothing. And ledger entries are
+ * event is then a {@link OutcomeStatus#DUPLICATE} and writes nothing. And ledger entries are
  * stored under a primary key of (user, idempotency key), so even a host that lost its state row
  * could not award the same effect twice: the insert fails and the transaction rolls back.
  *
  * <pre>
- * points_state (user_id BIGINT PRIMARY KEY, state CLOB)      -- PointsState JSON
+ * points_state (user_id BIGINT PRIMARY KEY, state BLOB)      -- PointsState.toBytes(), the compact form
  * points_ledger(user_id BIGINT, entry_key VARCHAR, type VARCHAR, available BIGINT, pending BIGINT,
  *               at_millis BIGINT, note VARCHAR, PRIMARY KEY (user_id, entry_key))
  * </pre>
@@ -43,7 +44,7 @@ public final class PointsHost {
   /** Creates the two tables if they do not exist. */
   public void createTables() throws SQLException {
     try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE IF NOT EXISTS points_state (user_id BIGINT PRIMARY KEY, state CLOB NOT NULL)");
+      statement.execute("CREATE TABLE IF NOT EXISTS points_state (user_id BIGINT PRIMARY KEY, state BLOB NOT NULL)");
       statement.execute("CREATE TABLE IF NOT EXISTS points_ledger (user_id BIGINT NOT NULL, entry_key VARCHAR(512) NOT NULL,"
           + " type VARCHAR(16) NOT NULL, available BIGINT NOT NULL, pending BIGINT NOT NULL, at_millis BIGINT NOT NULL,"
           + " note VARCHAR(512), PRIMARY KEY (user_id, entry_key))");
@@ -76,13 +77,13 @@ public final class PointsHost {
     }
   }
 
-  /** The user's stored state; {@link PointsState#empty()} if none. */
+  /** The user's stored state; the policy's {@link PointsPolicy#newState()} if none. */
   public PointsState state(long userId) throws SQLException {
     try (Connection connection = database.getConnection();
         PreparedStatement select = connection.prepareStatement("SELECT state FROM points_state WHERE user_id = ?")) {
       select.setLong(1, userId);
       try (ResultSet row = select.executeQuery()) {
-        return row.next() ? PointsState.fromJson(row.getString(1)) : PointsState.empty();
+        return row.next() ? PointsState.fromBytes(row.getBytes(1)) : policy.newState();
       }
     }
   }
@@ -107,7 +108,7 @@ public final class PointsHost {
             "INSERT INTO points_state (user_id, state) SELECT ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM points_state WHERE user_id = ?)")) {
       insert.setLong(1, userId);
-      insert.setString(2, PointsState.empty().toJson());
+      insert.setBytes(2, policy.newState().toBytes());
       insert.setLong(3, userId);
       insert.executeUpdate();
     } catch (SQLException e) {
@@ -124,14 +125,14 @@ public final class PointsHost {
       select.setLong(1, userId);
       try (ResultSet row = select.executeQuery()) {
         Checks.checkState(row.next(), "no state row for user %s", userId);
-        return PointsState.fromJson(row.getString(1));
+        return PointsState.fromBytes(row.getBytes(1));
       }
     }
   }
 
   private static void store(Connection connection, long userId, PointsState state) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE points_state SET state = ? WHERE user_id = ?")) {
-      update.setString(1, state.toJson());
+      update.setBytes(1, state.toBytes());
       update.setLong(2, userId);
       update.executeUpdate();
     }

@@ -1,8 +1,8 @@
 package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;

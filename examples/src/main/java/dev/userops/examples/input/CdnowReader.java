@@ -1,9 +1,9 @@
 package dev.userops.examples.input;
 
-import dev.userops.core.internal.Checks;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

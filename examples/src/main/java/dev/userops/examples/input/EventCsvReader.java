@@ -1,9 +1,9 @@
 package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.Checks;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

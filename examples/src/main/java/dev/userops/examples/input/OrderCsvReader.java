@@ -2,11 +2,11 @@ package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordReason;
-import dev.userops.core.internal.BadRecords;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.userops.examples.input;
 
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.BadRecords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.event.Order;
 import dev.userops.core.event.Refund;
-import dev.userops.sample.SyntheticShop;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsPolicy;
-import dev.userops.incentives.points.PointsProgram;
 import dev.userops.incentives.points.PointsProgram.BehaviourRule;
 import dev.userops.incentives.points.PointsProgram.OrderRule;
+import dev.userops.incentives.points.PointsProgram;
 import dev.userops.incentives.points.PointsState;
+import dev.userops.sample.SyntheticShop;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +30,11 @@ import org.junit.jupiter.api.Test;
 
 class PointsHostTest {
   private static final int THREADS = 4;
-  private static final PointsPolicy POLICY = new PointsProgram(1, List.of(OrderRule.of("base", 1, 100)),
-      List.of(new BehaviourRule("review", 0, "REVIEW", 10, null, false)), 7, PointsProgram.Expiry.rollingDays(365),
-      PointsProgram.Overdraft.NEGATIVE_BALANCE, 3650, null).policy(ZoneId.of("UTC"));
+  private static final PointsPolicy POLICY = PointsProgram.of(3650, List.of(OrderRule.of("base", 1, 100)),
+          List.of(BehaviourRule.of("review", "REVIEW", 10)))
+      .withLockDays(7)
+      .withExpiry(PointsProgram.Expiry.rollingDays(365))
+      .policy(ZoneId.of("UTC"));
 
   private JdbcConnectionPool database;
 
@@ -50,14 +54,14 @@ class PointsHostTest {
     List<Delivery> deliveries = new ArrayList<>();
     for (Order order : shop.orders()) {
       if (order.status().isValidOrder()) {
-        deliveries.add(new Delivery(order.userId(), PointsEvent.PaidOrder.of(order.orderId(), order.occurredAt(), order.amountMinor(), null)));
+        deliveries.add(new Delivery(order.userId(), OrderPaid.of(order.orderId(), order.occurredAt(), order.amountMinor(), null)));
       }
     }
     for (Refund refund : shop.refunds()) {
       deliveries.add(new Delivery(refund.userId(),
           new PointsEvent.OrderRefund(refund.refundId(), refund.orderId(), refund.occurredAt(), refund.amountMinor())));
     }
-    shop.behaviours().forEach(b -> deliveries.add(new Delivery(b.userId(), PointsEvent.BehaviourDone.of(b, null))));
+    shop.behaviours().forEach(b -> deliveries.add(new Delivery(b.userId(), BehaviourDone.of(b, null))));
     deliveries.sort(Comparator.comparingLong((Delivery d) -> d.event().atMillis()));
     return deliveries;
   }
@@ -94,7 +98,7 @@ class PointsHostTest {
     Map<Long, PointsState> expected = new HashMap<>();
     Map<Long, Long> expectedEntries = new HashMap<>();
     for (Delivery delivery : deliveries) {
-      var outcome = POLICY.apply(expected.getOrDefault(delivery.userId(), PointsState.empty()), delivery.event());
+      var outcome = POLICY.apply(expected.getOrDefault(delivery.userId(), POLICY.newState()), delivery.event());
       expected.put(delivery.userId(), outcome.state());
       expectedEntries.merge(delivery.userId(), (long) outcome.entries().size(), Long::sum);
     }
@@ -110,7 +114,7 @@ class PointsHostTest {
   void theLedgerKeyStopsADoubleAwardEvenWhenTheStateIsLost() throws Exception {
     PointsHost host = new PointsHost(database, POLICY);
     host.createTables();
-    PointsEvent order = PointsEvent.PaidOrder.of("o-1", java.time.Instant.parse("2026-03-01T00:00:00Z"), 50_00, null);
+    PointsEvent order = OrderPaid.of("o-1", java.time.Instant.parse("2026-03-01T00:00:00Z"), 50_00, null);
     host.deliver(7, order);
     try (var connection = database.getConnection(); var statement = connection.createStatement()) {
       statement.execute("DELETE FROM points_state WHERE user_id = 7"); // a host bug or a restore from backup
@@ -119,6 +123,6 @@ class PointsHostTest {
     assertThatThrownBy(() -> host.deliver(7, order)).isInstanceOf(java.sql.SQLException.class)
         .extracting(e -> ((java.sql.SQLException) e).getSQLState()).isEqualTo("23505");
     assertThat(host.ledgerSums(7)).containsExactly(0L, 50L, 1L);
-    assertThat(host.state(7)).isEqualTo(PointsState.empty());
+    assertThat(host.state(7)).isEqualTo(POLICY.newState());
   }
 }

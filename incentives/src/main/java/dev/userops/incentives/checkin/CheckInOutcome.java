@@ -1,6 +1,7 @@
 package dev.userops.incentives.checkin;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.OutcomeStatus;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param reason why it was a duplicate or rejected, {@code null} when applied
  * @param effects what the host should do, at most one; empty unless applied
  */
-public record CheckInOutcome(CheckInState state, Status status, String reason, List<Effect> effects) {
+public record CheckInOutcome(CheckInState state, OutcomeStatus status, String reason, List<Effect> effects) {
   /**
    * Checks state and status and copies the effects.
    *
@@ -27,16 +28,6 @@ public record CheckInOutcome(CheckInState state, Status status, String reason, L
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(status, "status");
     effects = List.copyOf(effects);
-  }
-
-  /** What became of the tap. */
-  public enum Status {
-    /** Checked in (or made up a day). */
-    APPLIED,
-    /** That local day was already checked: a double tap. Nothing changed. */
-    DUPLICATE,
-    /** Not allowed (make-up off or out of range, day before the latest check-in). Nothing changed. */
-    REJECTED
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.userops.incentives.checkin;
 
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.checkin.CheckInOutcome.Effect;
-import dev.userops.incentives.checkin.CheckInOutcome.Status;
 import dev.userops.incentives.checkin.CheckInState.Run;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,17 +14,16 @@ import java.util.List;
  * (or make-up cost) to hand to the points policy. Pure; reads no clock.
  *
  * <p>The local day of a tap is its instant in the tap's zone, so the same instant can be a different
- * day for a user who changed zone. A tap on a day already checked is a {@link Status#DUPLICATE}
+ * day for a user who changed zone. A tap on a day already checked is a {@link OutcomeStatus#DUPLICATE}
  * (double taps, redelivery); a tap on a local day before the latest check-in (after moving west
- * across the date line, say) is {@link Status#REJECTED}. Days across DST changes are calendar
+ * across the date line, say) is {@link OutcomeStatus#REJECTED}. Days across DST changes are calendar
  * days. A tap on a day more than {@code maxDaysBack + 1} days before the latest check-in is
  * rejected: the state no longer holds the runs that far back (a redelivered old tap). A make-up check-in may fill a missed day at most {@link CheckInProgram.MakeUp#maxDaysBack}
  * days before today, joining the runs on either side; it earns no reward, and its cost must be
  * redeemed by the host (e.g. as a points redemption keyed by the effect's key) before the make-up
  * is persisted — a host that cannot redeem the cost drops the outcome.
  *
- * <p>Builds a {@link CalendarIndex} per tap (about a tenth of a millisecond): check-ins are one
- * per user and day, not a hot path.
+ * <p>Looks up the tap zone's {@link CalendarIndex} in core's per-zone cache on every tap.
  */
 public final class CheckInPolicy {
   private final CheckInProgram program;
@@ -43,9 +42,18 @@ public final class CheckInPolicy {
   }
 
   /**
+   * The state of a user who has never checked in.
+   *
+   * @return the shared empty state: no runs, zero counts
+   */
+  public CheckInState newState() {
+    return CheckInState.EMPTY;
+  }
+
+  /**
    * Applies {@code tap} to {@code state}.
    *
-   * @param state the user's state as last persisted; {@link CheckInState#empty()} for a new user
+   * @param state the user's state as last persisted; {@link #newState()} for a new user
    * @param tap the tap
    * @return applied with the new state and one effect, or a duplicate or rejection with the input
    *     state, a reason and no effect
@@ -57,20 +65,20 @@ public final class CheckInPolicy {
     long today = CalendarIndex.of(tap.zone()).dayIndex(tap.occurredAt().toEpochMilli());
     long day = tap.makeUpDay() == null ? today : tap.makeUpDay().toEpochDay();
     if (isChecked(state, day)) {
-      return unchanged(state, Status.DUPLICATE, "already checked in on " + LocalDate.ofEpochDay(day));
+      return unchanged(state, OutcomeStatus.DUPLICATE, "already checked in on " + LocalDate.ofEpochDay(day));
     }
     if (state.lastDay() != Long.MIN_VALUE && day < state.lastDay() - memoryDays()) {
-      return unchanged(state, Status.REJECTED, "local day " + LocalDate.ofEpochDay(day)
+      return unchanged(state, OutcomeStatus.REJECTED, "local day " + LocalDate.ofEpochDay(day)
           + " is older than the days remembered before the latest check-in " + LocalDate.ofEpochDay(state.lastDay()));
     }
     if (tap.makeUpDay() == null && day < state.lastDay()) {
-      return unchanged(state, Status.REJECTED, "local day " + LocalDate.ofEpochDay(day)
+      return unchanged(state, OutcomeStatus.REJECTED, "local day " + LocalDate.ofEpochDay(day)
           + " is before the latest check-in " + LocalDate.ofEpochDay(state.lastDay()));
     }
     if (tap.makeUpDay() != null) {
       String problem = makeUpProblem(today, day);
       if (problem != null) {
-        return unchanged(state, Status.REJECTED, problem);
+        return unchanged(state, OutcomeStatus.REJECTED, problem);
       }
     }
     List<Run> runs = insert(state.runs(), day);
@@ -83,7 +91,7 @@ public final class CheckInPolicy {
     Effect effect = tap.makeUpDay() == null
         ? new Effect("checkin:" + date, date, run.length(), program.rewardOfStreakDay(day - run.firstDay() + 1))
         : new Effect("makeup:" + date, date, run.length(), -program.makeUp().costPoints());
-    return new CheckInOutcome(next, Status.APPLIED, null, List.of(effect));
+    return new CheckInOutcome(next, OutcomeStatus.APPLIED, null, List.of(effect));
   }
 
   /**
@@ -105,7 +113,7 @@ public final class CheckInPolicy {
     return null;
   }
 
-  private static CheckInOutcome unchanged(CheckInState state, Status status, String reason) {
+  private static CheckInOutcome unchanged(CheckInState state, OutcomeStatus status, String reason) {
     return new CheckInOutcome(state, status, reason, List.of());
   }
 

@@ -2,7 +2,6 @@ package dev.userops.incentives.checkin;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.util.List;
 
 /**

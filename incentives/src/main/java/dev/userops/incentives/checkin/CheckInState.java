@@ -2,7 +2,6 @@ package dev.userops.incentives.checkin;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
   /** The JSON format version this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final CheckInState EMPTY = new CheckInState(FORMAT_VERSION, List.of(), 0, 0);
+  static final CheckInState EMPTY = new CheckInState(FORMAT_VERSION, List.of(), 0, 0);
 
   /**
    * Checks the version and counts and copies the runs. The runs' order and spacing are not
@@ -38,15 +37,6 @@ public record CheckInState(int version, List<Run> runs, long bestStreak, long ch
     runs = List.copyOf(runs);
     Checks.requireNonNegative(bestStreak, "bestStreak");
     Checks.requireNonNegative(checkIns, "checkIns");
-  }
-
-  /**
-   * A user who never checked in.
-   *
-   * @return the shared empty state: no runs, zero counts
-   */
-  public static CheckInState empty() {
-    return EMPTY;
   }
 
   /**

@@ -1,10 +1,17 @@
 package dev.userops.incentives.levels;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.OrderPaid;
 import java.time.Instant;
 
-/** What the level policy reacts to. Every event but {@link Evaluation} carries the host's id. */
-public sealed interface LevelEvent {
+/**
+ * What the level policy reacts to. Every event but {@link Evaluation} carries the host's id. A paid
+ * order (growth from its {@link OrderPaid#totalMinor()}; refunds do not take growth back) and a
+ * behaviour are the shared {@link OrderPaid} and {@link BehaviourDone} records, which the points
+ * policy consumes too.
+ */
+public sealed interface LevelEvent permits OrderPaid, BehaviourDone, LevelEvent.FloorGranted, LevelEvent.Evaluation {
 
   /**
    * When the event happened; for an {@link Evaluation}, its {@code asOf}.
@@ -21,54 +28,6 @@ public sealed interface LevelEvent {
    */
   default long atMillis() {
     return occurredAt().toEpochMilli();
-  }
-
-  /**
-   * A paid order: earns growth in proportion to its amount. Refunds do not take growth back.
-   *
-   * @param orderId the host's order id
-   * @param occurredAt when it was paid
-   * @param amountMinor the amount that earns growth, minor units, {@code >= 0}
-   */
-  record OrderPaid(String orderId, Instant occurredAt, long amountMinor) implements LevelEvent {
-    /**
-     * Checks id, time and amount.
-     *
-     * @param orderId the host's order id, not blank; the idempotency source
-     * @param occurredAt when it was paid
-     * @param amountMinor the amount that earns growth, minor units, {@code >= 0}
-     * @throws NullPointerException if {@code orderId} or {@code occurredAt} is null
-     * @throws IllegalArgumentException if {@code orderId} is blank or {@code amountMinor < 0}
-     */
-    public OrderPaid {
-      Checks.requireNonBlank(orderId, "orderId");
-      Checks.requireNonNull(occurredAt, "occurredAt");
-      Checks.requireNonNegative(amountMinor, "amountMinor");
-    }
-  }
-
-  /**
-   * A behaviour that earns growth (active or passive).
-   *
-   * @param eventId the host's event id
-   * @param occurredAt when
-   * @param behaviour a {@link dev.userops.core.event.BehaviourType} name or a host-defined one
-   */
-  record BehaviourDone(String eventId, Instant occurredAt, String behaviour) implements LevelEvent {
-    /**
-     * Checks id, time and behaviour.
-     *
-     * @param eventId the host's event id, not blank; the idempotency source
-     * @param occurredAt when
-     * @param behaviour the behaviour name, matched exactly against the rules' {@code behaviour}
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code eventId} or {@code behaviour} is blank
-     */
-    public BehaviourDone {
-      Checks.requireNonBlank(eventId, "eventId");
-      Checks.requireNonNull(occurredAt, "occurredAt");
-      Checks.requireNonBlank(behaviour, "behaviour");
-    }
   }
 
   /**
@@ -100,7 +59,7 @@ public sealed interface LevelEvent {
 
   /**
    * Advances the state to {@code asOf}: runs reviews and grace ends due by then, and under {@link
-   * LevelLadder.DowngradeKind#IMMEDIATELY} moves down a user whose window no longer qualifies.
+   * LevelProgram.DowngradeKind#IMMEDIATELY} moves down a user whose window no longer qualifies.
    *
    * @param asOf the evaluation instant
    */

@@ -1,6 +1,7 @@
 package dev.userops.incentives.levels;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.OutcomeStatus;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param growth growth value the event earned
  * @param changes level changes, in time order
  */
-public record LevelOutcome(LevelState state, Status status, String reason, long growth, List<LevelChange> changes) {
+public record LevelOutcome(LevelState state, OutcomeStatus status, String reason, long growth, List<LevelChange> changes) {
   /**
    * Checks state and status and copies the changes.
    *
@@ -30,15 +31,6 @@ public record LevelOutcome(LevelState state, Status status, String reason, long 
     changes = List.copyOf(changes);
   }
 
-  /** What became of the event. */
-  public enum Status {
-    /** Took effect. */
-    APPLIED,
-    /** Seen before; nothing changed. */
-    DUPLICATE,
-    /** Too late or unknown level; nothing changed. */
-    REJECTED
-  }
 
   /**
    * A level change.

@@ -1,12 +1,14 @@
 package dev.userops.incentives.levels;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-import dev.userops.incentives.levels.LevelLadder.DowngradeKind;
-import dev.userops.incentives.levels.LevelLadder.GrowthRule;
+import dev.userops.core.internal.Checks;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.levels.LevelOutcome.LevelChange;
-import dev.userops.incentives.levels.LevelOutcome.Status;
+import dev.userops.incentives.levels.LevelProgram.DowngradeKind;
+import dev.userops.incentives.levels.LevelProgram.GrowthRule;
 import dev.userops.incentives.levels.LevelState.MonthGrowth;
 import dev.userops.incentives.levels.LevelState.Seen;
 import dev.userops.incentives.levels.LevelState.Usage;
@@ -16,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies a {@link LevelLadder} with calendar months in one zone: growth value from orders and
+ * Applies a {@link LevelProgram} with calendar months in one zone: growth value from orders and
  * behaviours, upgrades as soon as the qualifying growth (or a granted floor) reaches a threshold,
- * and downgrades by the ladder's policy. Pure; reads no clock; thread-safe.
+ * and downgrades by the program's downgrade policy. Pure; reads no clock; thread-safe.
  *
  * <p>The qualifying growth at an instant is the lifetime growth, or for a trailing window of n
  * months the growth of the instant's calendar month and the n - 1 months before it. A review at
@@ -31,29 +33,39 @@ import java.util.List;
 public final class LevelPolicy {
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
-  private final LevelLadder ladder;
+  private final LevelProgram program;
   private final CalendarIndex calendar;
   private final long memoryMillis;
 
-  LevelPolicy(LevelLadder ladder, ZoneId zone) {
-    this.ladder = Checks.requireNonNull(ladder, "ladder");
+  LevelPolicy(LevelProgram program, ZoneId zone) {
+    this.program = Checks.requireNonNull(program, "program");
     this.calendar = CalendarIndex.of(Checks.requireNonNull(zone, "zone"));
-    this.memoryMillis = ladder.memoryDays() * MILLIS_PER_DAY;
+    this.memoryMillis = program.memoryDays() * MILLIS_PER_DAY;
   }
 
   /**
-   * The ladder applied.
+   * The program applied.
    *
-   * @return the ladder this policy was made from
+   * @return the program this policy was made from
    */
-  public LevelLadder ladder() {
-    return ladder;
+  public LevelProgram program() {
+    return program;
+  }
+
+  /**
+   * The state of a new user: at the program's first level, with no growth, floor or history.
+   *
+   * @return a new state
+   */
+  public LevelState newState() {
+    return new LevelState(LevelState.FORMAT_VERSION, Long.MIN_VALUE, 0, List.of(), List.of(), List.of(),
+        program.levels().get(0).id(), null, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
   /**
    * Applies {@code event} to {@code state}.
    *
-   * @param state the user's state as last persisted; {@link LevelState#initial} for a new user
+   * @param state the user's state as last persisted; {@link #newState()} for a new user
    * @param event the event; one seen before (same source id) is a duplicate, one more than {@code
    *     memoryDays} older than the latest is rejected as late, a floor of an unknown level is
    *     rejected
@@ -69,23 +81,23 @@ public final class LevelPolicy {
     String source = source(event);
     if (source != null) {
       if (state.clockMillis() != Long.MIN_VALUE && at < state.clockMillis() - memoryMillis) {
-        return new LevelOutcome(state, Status.REJECTED, "late: occurredAt " + at
+        return new LevelOutcome(state, OutcomeStatus.REJECTED, "late: occurredAt " + at
             + " is more than memoryDays before the latest event " + state.clockMillis(), 0, List.of());
       }
       if (state.seen().stream().anyMatch(s -> s.source().equals(source))) {
-        return new LevelOutcome(state, Status.DUPLICATE, "already applied: " + source, 0, List.of());
+        return new LevelOutcome(state, OutcomeStatus.DUPLICATE, "already applied: " + source, 0, List.of());
       }
     }
-    if (event instanceof LevelEvent.FloorGranted grant && ladder.indexOf(grant.level()) < 0) {
-      return new LevelOutcome(state, Status.REJECTED, "unknown level " + grant.level(), 0, List.of());
+    if (event instanceof LevelEvent.FloorGranted grant && program.indexOf(grant.level()) < 0) {
+      return new LevelOutcome(state, OutcomeStatus.REJECTED, "unknown level " + grant.level(), 0, List.of());
     }
     Work work = new Work(state, Math.max(state.clockMillis(), at));
     work.advance();
     long growth = 0;
-    if (event instanceof LevelEvent.OrderPaid order) {
-      growth = work.grow(at, Math.multiplyExact(order.amountMinor(), ladder.growthPerUnit()) / ladder.unitMinor());
-    } else if (event instanceof LevelEvent.BehaviourDone behaviour) {
-      for (GrowthRule rule : ladder.rules()) {
+    if (event instanceof OrderPaid order) {
+      growth = work.grow(at, Math.multiplyExact(order.totalMinor(), program.growthPerUnit()) / program.unitMinor());
+    } else if (event instanceof BehaviourDone behaviour) {
+      for (GrowthRule rule : program.rules()) {
         if (rule.behaviour().equals(behaviour.behaviour())) {
           growth += work.grow(at, work.capped(rule, at));
         }
@@ -100,13 +112,13 @@ public final class LevelPolicy {
     work.settle(work.now, source == null ? "evaluation:" + work.now : source, event instanceof LevelEvent.FloorGranted
         ? "floor " + work.floor + " granted" : null);
     work.forget();
-    return new LevelOutcome(work.state(), Status.APPLIED, null, growth, work.changes);
+    return new LevelOutcome(work.state(), OutcomeStatus.APPLIED, null, growth, work.changes);
   }
 
   private static String source(LevelEvent event) {
-    if (event instanceof LevelEvent.OrderPaid order) {
+    if (event instanceof OrderPaid order) {
       return "order:" + order.orderId();
-    } else if (event instanceof LevelEvent.BehaviourDone behaviour) {
+    } else if (event instanceof BehaviourDone behaviour) {
       return "behaviour:" + behaviour.eventId();
     } else if (event instanceof LevelEvent.FloorGranted grant) {
       return "floor:" + grant.grantId();
@@ -134,7 +146,7 @@ public final class LevelPolicy {
       this.months = new ArrayList<>(state.months());
       this.caps = new ArrayList<>(state.caps());
       this.seen = new ArrayList<>(state.seen());
-      this.level = Math.max(0, ladder.indexOf(state.level()));
+      this.level = Math.max(0, program.indexOf(state.level()));
       this.floor = state.floor();
       this.floorUntil = state.floorUntilMillis();
       this.graceUntil = state.graceUntilMillis();
@@ -142,15 +154,15 @@ public final class LevelPolicy {
 
     LevelState state() {
       return new LevelState(LevelState.FORMAT_VERSION, now, lifetime, months, caps, seen,
-          ladder.levels().get(level).id(), floor, floorUntil, graceUntil);
+          program.levels().get(level).id(), floor, floorUntil, graceUntil);
     }
 
     /** Runs the reviews and grace ends due in {@code (clock, now]}, in time order. */
     void advance() {
-      if (ladder.downgrade().kind() != DowngradeKind.END_OF_REVIEW_PERIOD) {
+      if (program.downgrade().kind() != DowngradeKind.END_OF_REVIEW_PERIOD) {
         return;
       }
-      int reviewMonths = ladder.downgrade().reviewMonths();
+      int reviewMonths = program.downgrade().reviewMonths();
       long t = clock;
       while (true) {
         long nextMonth = (Math.floorDiv(calendar.monthIndex(t), reviewMonths) + 1) * reviewMonths;
@@ -168,7 +180,7 @@ public final class LevelPolicy {
         } else {
           int target = target(qualifying(nextMonth - 1), review);
           if (target < level) {
-            long graceMillis = ladder.downgrade().graceDays() * MILLIS_PER_DAY;
+            long graceMillis = program.downgrade().graceDays() * MILLIS_PER_DAY;
             if (graceMillis == 0) {
               change(target, review, "review:" + Instant.ofEpochMilli(review), "review found growth below the threshold");
             } else {
@@ -186,28 +198,28 @@ public final class LevelPolicy {
       if (target > level) {
         graceUntil = Long.MAX_VALUE;
         change(target, at, source, floorReason != null ? floorReason : "growth reached the threshold");
-      } else if (target < level && ladder.downgrade().kind() == DowngradeKind.IMMEDIATELY) {
+      } else if (target < level && program.downgrade().kind() == DowngradeKind.IMMEDIATELY) {
         change(target, at, source, "growth below the threshold");
       }
     }
 
     private void change(int to, long at, String source, String why) {
       long growth = qualifying(calendar.monthIndex(at));
-      changes.add(new LevelChange("level:" + source, ladder.levels().get(level).id(), ladder.levels().get(to).id(), at,
-          why + " (qualifying growth " + growth + ", " + ladder.levels().get(to).id() + " needs "
-              + ladder.levels().get(to).threshold() + ")"));
+      changes.add(new LevelChange("level:" + source, program.levels().get(level).id(), program.levels().get(to).id(), at,
+          why + " (qualifying growth " + growth + ", " + program.levels().get(to).id() + " needs "
+              + program.levels().get(to).threshold() + ")"));
       level = to;
     }
 
     /** The level the growth and any floor active at {@code at} give. */
     private int target(long growth, long at) {
-      int earned = ladder.levelFor(growth);
-      return floor != null && at < floorUntil ? Math.max(earned, ladder.indexOf(floor)) : earned;
+      int earned = program.levelFor(growth);
+      return floor != null && at < floorUntil ? Math.max(earned, program.indexOf(floor)) : earned;
     }
 
     /** Qualifying growth of the window ending with month {@code lastMonth}, inclusive. */
     long qualifying(long lastMonth) {
-      int window = ladder.qualification().trailingMonths();
+      int window = program.qualification().trailingMonths();
       if (window == 0) {
         return lifetime;
       }
@@ -241,16 +253,16 @@ public final class LevelPolicy {
       if (rule.cap() == null) {
         return rule.growth();
       }
-      long period = calendar.index(rule.cap(), at);
+      long period = calendar.index(rule.cap().granularity(), at);
       for (int i = 0; i < caps.size(); i++) {
         Usage use = caps.get(i);
         if (use.rule().equals(rule.id()) && use.period() == period) {
-          long granted = Math.min(rule.growth(), Math.max(0, rule.capMax() - use.used()));
+          long granted = Math.min(rule.growth(), Math.max(0, rule.cap().max() - use.used()));
           caps.set(i, new Usage(rule.id(), period, use.used() + granted));
           return granted;
         }
       }
-      long granted = Math.min(rule.growth(), rule.capMax());
+      long granted = Math.min(rule.growth(), rule.cap().max());
       caps.add(new Usage(rule.id(), period, granted));
       return granted;
     }
@@ -259,11 +271,11 @@ public final class LevelPolicy {
     void forget() {
       long horizon = now - memoryMillis;
       seen.removeIf(s -> s.atMillis() < horizon);
-      long oldestMonth = calendar.monthIndex(horizon) - ladder.qualification().trailingMonths();
+      long oldestMonth = calendar.monthIndex(horizon) - program.qualification().trailingMonths();
       months.removeIf(m -> m.month() < oldestMonth);
       caps.removeIf(c -> {
-        GrowthRule rule = ladder.rules().stream().filter(r -> r.id().equals(c.rule())).findFirst().orElse(null);
-        return rule == null || c.period() < calendar.index(rule.cap(), horizon);
+        GrowthRule rule = program.rules().stream().filter(r -> r.id().equals(c.rule())).findFirst().orElse(null);
+        return rule == null || rule.cap() == null || c.period() < calendar.index(rule.cap().granularity(), horizon);
       });
     }
   }

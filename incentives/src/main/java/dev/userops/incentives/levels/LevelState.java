@@ -2,7 +2,6 @@ package dev.userops.incentives.levels;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.util.List;
 
 /**
@@ -61,18 +60,6 @@ public record LevelState(
     caps = List.copyOf(caps);
     seen = List.copyOf(seen);
     Checks.requireNonBlank(level, "level");
-  }
-
-  /**
-   * A new user at {@code ladder}'s first level.
-   *
-   * @param ladder the ladder the state will be used with
-   * @return a state with no growth, no floor and no history
-   * @throws NullPointerException if {@code ladder} is null
-   */
-  public static LevelState initial(LevelLadder ladder) {
-    return new LevelState(FORMAT_VERSION, Long.MIN_VALUE, 0, List.of(), List.of(), List.of(),
-        ladder.levels().get(0).id(), null, Long.MAX_VALUE, Long.MAX_VALUE);
   }
 
   /**

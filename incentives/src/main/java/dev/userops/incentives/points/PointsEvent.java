@@ -1,15 +1,19 @@
 package dev.userops.incentives.points;
 
 import dev.userops.core.internal.Checks;
-import dev.userops.core.event.Behaviour;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.OrderPaid;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * What happens to one user that the points policy reacts to. Every event but {@link Evaluation}
- * carries the host's unique id, the source of the idempotency keys of its ledger entries.
+ * carries the host's unique id, the source of the idempotency keys of its ledger entries. A paid
+ * order and a behaviour are the shared {@link OrderPaid} and {@link BehaviourDone} records, which
+ * the level policy consumes too.
  */
-public sealed interface PointsEvent {
+public sealed interface PointsEvent
+    permits OrderPaid, BehaviourDone, PointsEvent.OrderRefund, PointsEvent.Redemption,
+        PointsEvent.Adjustment, PointsEvent.Evaluation {
 
   /**
    * When the event happened; for an {@link Evaluation}, its {@code asOf}.
@@ -26,127 +30,6 @@ public sealed interface PointsEvent {
    */
   default long atMillis() {
     return occurredAt().toEpochMilli();
-  }
-
-  /**
-   * One line of a paid order. Core's {@link dev.userops.core.event.Order} carries only a total;
-   * earn rules need lines to exclude shipping and to weight categories and SKUs, so the host maps
-   * its order lines to these.
-   *
-   * @param sku the host's SKU, or {@code null}
-   * @param category the line's category (e.g. {@code "books"}, {@code "shipping"}), or {@code null}
-   * @param amountMinor what the user paid for the line, minor units, {@code >= 0}
-   */
-  record OrderLine(String sku, String category, long amountMinor) {
-    /**
-     * Requires a non-negative amount.
-     *
-     * @param sku the host's SKU, or {@code null}
-     * @param category the line's category, or {@code null}
-     * @param amountMinor what the user paid for the line, minor units, {@code >= 0}
-     * @throws IllegalArgumentException if {@code amountMinor < 0}
-     */
-    public OrderLine {
-      Checks.requireNonNegative(amountMinor, "amountMinor");
-    }
-  }
-
-  /**
-   * A paid order.
-   *
-   * @param orderId the host's order id; a second event with the same id is a no-op
-   * @param occurredAt when it was paid
-   * @param lines its lines, at least one
-   * @param level the user's level id at payment time (for the level multiplier), or {@code null}
-   */
-  record PaidOrder(String orderId, Instant occurredAt, List<OrderLine> lines, String level)
-      implements PointsEvent {
-    /**
-     * Checks id, time and lines.
-     *
-     * @param orderId the host's order id, not blank
-     * @param occurredAt when it was paid
-     * @param lines its lines, at least one; copied
-     * @param level the user's level id, or {@code null} for no multiplier
-     * @throws NullPointerException if {@code orderId}, {@code occurredAt}, {@code lines} or a line
-     *     is null
-     * @throws IllegalArgumentException if {@code orderId} is blank or there are no lines
-     */
-    public PaidOrder {
-      Checks.requireNonBlank(orderId, "orderId");
-      Checks.requireNonNull(occurredAt, "occurredAt");
-      lines = List.copyOf(Checks.requireNonNull(lines, "lines"));
-      Checks.checkArgument(!lines.isEmpty(), "order %s has no lines", orderId);
-    }
-
-    /**
-     * An order of one line of {@code amountMinor} with no SKU or category.
-     *
-     * @param orderId the host's order id, not blank
-     * @param occurredAt when it was paid
-     * @param amountMinor the order total, minor units, {@code >= 0}
-     * @param level the user's level id, or {@code null} for no multiplier
-     * @return the event
-     * @throws NullPointerException if {@code orderId} or {@code occurredAt} is null
-     * @throws IllegalArgumentException if {@code orderId} is blank or {@code amountMinor < 0}
-     */
-    public static PaidOrder of(String orderId, Instant occurredAt, long amountMinor, String level) {
-      return new PaidOrder(orderId, occurredAt, List.of(new OrderLine(null, null, amountMinor)), level);
-    }
-
-    /**
-     * The sum of the lines' amounts.
-     *
-     * @return the order total in minor units, {@code >= 0}
-     * @throws ArithmeticException if the sum overflows a {@code long}
-     */
-    public long totalMinor() {
-      long total = 0;
-      for (OrderLine line : lines) {
-        total = Math.addExact(total, line.amountMinor());
-      }
-      return total;
-    }
-  }
-
-  /**
-   * A rewarded behaviour.
-   *
-   * @param eventId the host's event id
-   * @param occurredAt when
-   * @param behaviour a {@link dev.userops.core.event.BehaviourType} name or a host-defined name
-   * @param level the user's level id, or {@code null}
-   */
-  record BehaviourDone(String eventId, Instant occurredAt, String behaviour, String level)
-      implements PointsEvent {
-    /**
-     * Checks id, time and behaviour.
-     *
-     * @param eventId the host's event id, not blank
-     * @param occurredAt when
-     * @param behaviour the behaviour name, matched exactly against the rules' {@code behaviour}
-     * @param level the user's level id, or {@code null} for no multiplier
-     * @throws NullPointerException if {@code eventId}, {@code occurredAt} or {@code behaviour} is
-     *     null
-     * @throws IllegalArgumentException if {@code eventId} or {@code behaviour} is blank
-     */
-    public BehaviourDone {
-      Checks.requireNonBlank(eventId, "eventId");
-      Checks.requireNonNull(occurredAt, "occurredAt");
-      Checks.requireNonBlank(behaviour, "behaviour");
-    }
-
-    /**
-     * The event of a core {@link Behaviour}.
-     *
-     * @param behaviour the behaviour; its type's enum name becomes the behaviour name
-     * @param level the user's level id, or {@code null} for no multiplier
-     * @return the event, with the behaviour's event id and time
-     * @throws NullPointerException if {@code behaviour} is null
-     */
-    public static BehaviourDone of(Behaviour behaviour, String level) {
-      return new BehaviourDone(behaviour.eventId(), behaviour.occurredAt(), behaviour.type().name(), level);
-    }
   }
 
   /**

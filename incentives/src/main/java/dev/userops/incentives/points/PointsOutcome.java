@@ -1,6 +1,7 @@
 package dev.userops.incentives.points;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.OutcomeStatus;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param status applied, duplicate or rejected
  * @param reason why it was rejected or a duplicate, {@code null} when applied
  */
-public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Status status, String reason) {
+public record PointsOutcome(PointsState state, List<LedgerEntry> entries, OutcomeStatus status, String reason) {
 
   /**
    * Checks state and status and copies the entries.
@@ -36,16 +37,6 @@ public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Status
    * @return {@code status() == APPLIED}
    */
   public boolean applied() {
-    return status == Status.APPLIED;
-  }
-
-  /** What became of the event. */
-  public enum Status {
-    /** The event took effect (possibly with no entries, e.g. an order below the minimum). */
-    APPLIED,
-    /** The event id was seen before: nothing changed. */
-    DUPLICATE,
-    /** The event cannot apply (insufficient balance, unknown order, too late): nothing changed. */
-    REJECTED
+    return status == OutcomeStatus.APPLIED;
   }
 }

@@ -1,12 +1,15 @@
 package dev.userops.incentives.points;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
+import dev.userops.core.internal.Checks;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Cap;
+import dev.userops.incentives.OrderLine;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.points.LedgerEntry.EntryType;
-import dev.userops.incentives.points.PointsOutcome.Status;
 import dev.userops.incentives.points.PointsProgram.BehaviourRule;
-import dev.userops.incentives.points.PointsProgram.Cap;
 import dev.userops.incentives.points.PointsProgram.Expiry;
 import dev.userops.incentives.points.PointsProgram.OrderRule;
 import dev.userops.incentives.points.PointsState.CapUse;
@@ -27,12 +30,15 @@ import java.util.function.ToLongFunction;
  *
  * <p>Every event first advances the state to {@code max(clock, occurredAt)}: pending lots whose
  * lock ended are released, then lots whose expiry is at or before that instant expire. A repeated
- * event id is a {@link Status#DUPLICATE} and changes nothing; an event older than the newest
- * applied minus {@link PointsProgram#memoryDays} is {@link Status#REJECTED} as late. A rejected
- * event (late, unknown order, insufficient balance) leaves the state as it was.
+ * event id is a {@link OutcomeStatus#DUPLICATE} and changes nothing; an event older than the newest
+ * applied minus {@link PointsProgram#memoryDays} is {@link OutcomeStatus#REJECTED} as late. A rejected
+ * event (late, unknown order, over-refund, insufficient balance) leaves the state as it was.
  *
  * <p>Claw-back of a refund: the order's points times the refunded share of its total (cumulative
- * over partial refunds, rounded down; a full refund takes all) minus what was taken before. It
+ * over partial refunds, rounded down; a full refund takes all) minus what was taken before. A refund
+ * of more than the order's not yet refunded amount (more than was paid, or a second full refund
+ * under another refund id) is {@link OutcomeStatus#REJECTED} with the amounts in the reason, and
+ * takes nothing: the host's refund data is wrong, and a silent partial claw-back would hide it. It
  * takes from the order's own pending lots first, then from available lots soonest expiring first;
  * the rest follows {@link PointsProgram.Overdraft}.
  */
@@ -79,12 +85,22 @@ public final class PointsPolicy {
   }
 
   /**
+   * The state of a user who has never earned anything.
+   *
+   * @return the shared empty state: no lots, no debt, no history
+   */
+  public PointsState newState() {
+    return PointsState.EMPTY;
+  }
+
+  /**
    * Applies {@code event} to {@code state}.
    *
-   * @param state the user's state as last persisted; {@link PointsState#empty()} for a new user
+   * @param state the user's state as last persisted; {@link #newState()} for a new user
    * @param event the event
    * @return the new state with its ledger entries, or the input state with no entries for a
-   *     duplicate or a rejection (late, unknown order, insufficient balance) and the reason
+   *     duplicate or a rejection (late, unknown order, over-refund, insufficient balance) and the
+   *     reason
    * @throws NullPointerException if an argument is null
    * @throws ArithmeticException if points overflow a {@code long}
    */
@@ -95,19 +111,19 @@ public final class PointsPolicy {
     if (!(event instanceof PointsEvent.Evaluation)
         && state.clockMillis() != Long.MIN_VALUE
         && at < state.clockMillis() - memoryMillis) {
-      return new PointsOutcome(state, List.of(), Status.REJECTED,
+      return new PointsOutcome(state, List.of(), OutcomeStatus.REJECTED,
           "late: occurredAt " + at + " is more than memoryDays before the latest event " + state.clockMillis());
     }
     String source = source(event);
     if (source != null && isKnown(state, event, source)) {
-      return new PointsOutcome(state, List.of(), Status.DUPLICATE, "already applied: " + source);
+      return new PointsOutcome(state, List.of(), OutcomeStatus.DUPLICATE, "already applied: " + source);
     }
     Work work = new Work(state, Math.max(state.clockMillis(), at));
     work.advance();
     String rejection = null;
-    if (event instanceof PointsEvent.PaidOrder order) {
+    if (event instanceof OrderPaid order) {
       rejection = work.earnOrder(source, order);
-    } else if (event instanceof PointsEvent.BehaviourDone behaviour) {
+    } else if (event instanceof BehaviourDone behaviour) {
       rejection = work.earnBehaviour(source, behaviour.behaviour(), at, behaviour.level());
     } else if (event instanceof PointsEvent.OrderRefund refund) {
       rejection = work.clawBack(source, refund);
@@ -117,9 +133,9 @@ public final class PointsPolicy {
       rejection = work.adjust(source, adjustment);
     }
     if (rejection != null) {
-      return new PointsOutcome(state, List.of(), Status.REJECTED, rejection);
+      return new PointsOutcome(state, List.of(), OutcomeStatus.REJECTED, rejection);
     }
-    if (source != null && !(event instanceof PointsEvent.PaidOrder)) {
+    if (source != null && !(event instanceof OrderPaid)) {
       work.remember(new Seen(source, at));
     }
     if (at < work.now) {
@@ -127,13 +143,13 @@ public final class PointsPolicy {
       work.advance();
     }
     work.forget();
-    return new PointsOutcome(work.state(), work.entries, Status.APPLIED, null);
+    return new PointsOutcome(work.state(), work.entries, OutcomeStatus.APPLIED, null);
   }
 
   private static String source(PointsEvent event) {
-    if (event instanceof PointsEvent.PaidOrder order) {
+    if (event instanceof OrderPaid order) {
       return "order:" + order.orderId();
-    } else if (event instanceof PointsEvent.BehaviourDone behaviour) {
+    } else if (event instanceof BehaviourDone behaviour) {
       return "behaviour:" + behaviour.eventId();
     } else if (event instanceof PointsEvent.OrderRefund refund) {
       return "refund:" + refund.refundId();
@@ -146,7 +162,7 @@ public final class PointsPolicy {
   }
 
   private static boolean isKnown(PointsState state, PointsEvent event, String source) {
-    if (event instanceof PointsEvent.PaidOrder order) {
+    if (event instanceof OrderPaid order) {
       for (OrderMemo memo : state.orders()) {
         if (memo.orderId().equals(order.orderId())) {
           return true;
@@ -168,13 +184,11 @@ public final class PointsPolicy {
     return switch (expiry.kind()) {
       case NEVER -> Long.MAX_VALUE;
       case ROLLING_DAYS -> Math.addExact(earnedAt, expiry.days() * MILLIS_PER_DAY);
-      case END_OF_PERIOD -> switch (expiry.unit()) {
-        case DAY -> calendar.periodStartEpochMillis(Granularity.DAY, calendar.dayIndex(earnedAt) + expiry.periods() + 1);
-        case WEEK -> calendar.periodStartEpochMillis(Granularity.WEEK, calendar.weekIndex(earnedAt) + expiry.periods() + 1);
-        case MONTH -> calendar.periodStartEpochMillis(Granularity.MONTH, calendar.monthIndex(earnedAt) + expiry.periods() + 1);
-        case YEAR -> calendar.periodStartEpochMillis(
-            Granularity.MONTH, (Math.floorDiv(calendar.monthIndex(earnedAt), 12) + expiry.periods() + 1) * 12);
-      };
+      case END_OF_PERIOD -> calendar.periodStartEpochMillis(
+          expiry.unit(), calendar.index(expiry.unit(), earnedAt) + expiry.periods() + 1);
+      // Month indexes count from January 1970, so twelve of them align with calendar years.
+      case END_OF_YEAR -> calendar.periodStartEpochMillis(
+          Granularity.MONTH, (Math.floorDiv(calendar.monthIndex(earnedAt), 12) + expiry.periods() + 1) * 12);
     };
   }
 
@@ -274,7 +288,7 @@ public final class PointsPolicy {
       seen = appendByTime(seen, event, Seen::atMillis);
     }
 
-    String earnOrder(String source, PointsEvent.PaidOrder order) {
+    String earnOrder(String source, OrderPaid order) {
       long at = order.atMillis();
       int level = program.levelPercent(order.level());
       long total = 0;
@@ -299,10 +313,10 @@ public final class PointsPolicy {
       return null;
     }
 
-    private long orderPoints(OrderRule rule, PointsEvent.PaidOrder order, int levelPercent) {
+    private long orderPoints(OrderRule rule, OrderPaid order, int levelPercent) {
       long eligible = 0;
       long weighted = 0;
-      for (PointsEvent.OrderLine line : order.lines()) {
+      for (OrderLine line : order.lines()) {
         if (!rule.excludes(line)) {
           eligible = Math.addExact(eligible, line.amountMinor());
           weighted = Math.addExact(weighted, Math.multiplyExact(line.amountMinor(), (long) rule.percentOf(line)));
@@ -337,7 +351,7 @@ public final class PointsPolicy {
       if (cap == null || points == 0) {
         return points;
       }
-      long period = calendar.index(cap.period(), at);
+      long period = calendar.index(cap.granularity(), at);
       int found = -1;
       for (int i = 0; i < caps.size(); i++) {
         if (caps.get(i).rule().equals(rule) && caps.get(i).period() == period) {
@@ -391,7 +405,12 @@ public final class PointsPolicy {
         return "unknown order " + refund.orderId() + " (never paid here, or forgotten after memoryDays)";
       }
       OrderMemo memo = orders.get(index);
-      long refunded = Math.min(memo.totalMinor(), Math.addExact(memo.refundedMinor(), refund.amountMinor()));
+      long open = memo.totalMinor() - memo.refundedMinor();
+      if (refund.amountMinor() > open) {
+        return "over-refund: " + refund.amountMinor() + " refunded against order " + memo.orderId() + ", of which "
+            + open + " of " + memo.totalMinor() + " is not yet refunded";
+      }
+      long refunded = memo.refundedMinor() + refund.amountMinor();
       long target = refunded == memo.totalMinor() ? memo.points() : mulDiv(memo.points(), refunded, memo.totalMinor());
       long amount = target - memo.clawedBack();
       List<OrderMemo> memos = new ArrayList<>(orders);

@@ -1,10 +1,18 @@
 package dev.userops.incentives.points;
 
-import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
-
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
+import dev.userops.incentives.Cap;
+import dev.userops.incentives.OrderLine;
+import dev.userops.incentives.support.CalendarCaps;
+import dev.userops.incentives.support.VersionedJson;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,19 +35,30 @@ import java.util.Set;
  * {@code floor(Σ lineAmount × lineMultiplier% × level% × pointsPerUnit / (unitMinor × 100 × 100))}.
  * A cap truncates what the rule would earn to what is left in the current calendar period.
  *
+ * <p><b>Level multiplier.</b> This program is the one place of the points bonus per level ({@link
+ * #levelMultipliers}); the host passes the user's level id in each {@link
+ * dev.userops.incentives.OrderPaid} and {@link dev.userops.incentives.BehaviourDone}, and the level
+ * program holds no multiplier.
+ *
+ * <p><b>JSON.</b> Only {@code version} and {@code memoryDays} are required at the top level; in a
+ * rule, {@code id}, {@code pointsPerUnit} and {@code unitMinor} (order rules) or {@code id}, {@code
+ * behaviour} and {@code points} (behaviour rules); in an expiry, {@code kind} and the fields of that
+ * kind. Every other field is optional with the default given with it below.
+ *
  * @param version format version, {@value #FORMAT_VERSION}
- * @param orderRules rules for paid orders
- * @param behaviourRules rules for behaviours, fixed points per event
- * @param lockDays days (of 24 h, from the order's {@code occurredAt}) that order points stay
+ * @param orderRules rules for paid orders; default none
+ * @param behaviourRules rules for behaviours, fixed points per event; default none
+ * @param lockDays default 0: days (of 24 h, from the order's {@code occurredAt}) that order points stay
  *     pending before they can be spent: the return window; 0 = spendable at once. Behaviour points
  *     are never pending.
- * @param expiry when a lot of earned points expires
- * @param overdraft what a claw-back does when the points were already spent
- * @param memoryDays days after {@code occurredAt} that an event id (and an order, for refunds) is
+ * @param expiry when a lot of earned points expires; default never
+ * @param overdraft what a claw-back does when the points were already spent; default {@link
+ *     Overdraft#NEGATIVE_BALANCE}
+ * @param memoryDays required: days after {@code occurredAt} that an event id (and an order, for refunds) is
  *     remembered, at least {@code lockDays}; events older than the newest seen minus this are
  *     rejected as late, so replays are always no-ops
  * @param levelMultipliers percent per level id (e.g. {@code {"gold": 150}}); a level not listed
- *     (or no level) earns 100%
+ *     (or no level) earns 100%; default none
  */
 public record PointsProgram(
     int version,
@@ -51,8 +70,11 @@ public record PointsProgram(
     int memoryDays,
     Map<String, Integer> levelMultipliers) {
 
-  /** The JSON format version this class reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The JSON format version this class writes. Version 1 (caps as {@code {"period": "DAY", "max":
+   * 10}}, expiry unit {@code YEAR}) is still read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /**
    * Validates every rule, rejects duplicate rule ids and defaults absent lists to empty.
@@ -92,16 +114,119 @@ public record PointsProgram(
     }
   }
 
+  @JsonCreator
+  static PointsProgram json(
+      @JsonProperty(value = "version", required = true) int version,
+      @JsonProperty("orderRules") List<OrderRule> orderRules,
+      @JsonProperty("behaviourRules") List<BehaviourRule> behaviourRules,
+      @JsonProperty("lockDays") Integer lockDays,
+      @JsonProperty("expiry") Expiry expiry,
+      @JsonProperty("overdraft") Overdraft overdraft,
+      @JsonProperty(value = "memoryDays", required = true) int memoryDays,
+      @JsonProperty("levelMultipliers") Map<String, Integer> levelMultipliers) {
+    return new PointsProgram(version, orderRules, behaviourRules, lockDays == null ? 0 : lockDays, expiry, overdraft,
+        memoryDays, levelMultipliers);
+  }
+
   /**
-   * Reads a program from JSON.
+   * A program of the given earn rules with every other field at its default: no lock, no expiry,
+   * {@link Overdraft#NEGATIVE_BALANCE}, no level multipliers. Change them with the withers.
    *
-   * @param json the JSON form; {@code version} and {@code memoryDays} are required
+   * @param memoryDays days event ids are remembered, in [1, 36500]
+   * @param orderRules rules for paid orders
+   * @param behaviourRules rules for behaviours
+   * @return the program, version {@value #FORMAT_VERSION}
+   * @throws NullPointerException if a rule is null
+   * @throws IllegalArgumentException if {@code memoryDays} is out of range or a rule id repeats
+   */
+  public static PointsProgram of(int memoryDays, List<OrderRule> orderRules, List<BehaviourRule> behaviourRules) {
+    return new PointsProgram(FORMAT_VERSION, orderRules, behaviourRules, 0, null, null, memoryDays, null);
+  }
+
+  /**
+   * This program with another lock.
+   *
+   * @param days days order points stay pending, in [0, min(3650, memoryDays)]
+   * @return a copy with {@code lockDays = days}
+   * @throws IllegalArgumentException if {@code days} is out of range
+   */
+  public PointsProgram withLockDays(int days) {
+    return new PointsProgram(version, orderRules, behaviourRules, days, expiry, overdraft, memoryDays, levelMultipliers);
+  }
+
+  /**
+   * This program with another expiry.
+   *
+   * @param newExpiry when lots expire
+   * @return a copy with {@code expiry = newExpiry}
+   * @throws NullPointerException if {@code newExpiry} is null
+   */
+  public PointsProgram withExpiry(Expiry newExpiry) {
+    Checks.requireNonNull(newExpiry, "expiry");
+    return new PointsProgram(version, orderRules, behaviourRules, lockDays, newExpiry, overdraft, memoryDays, levelMultipliers);
+  }
+
+  /**
+   * This program with another overdraft rule.
+   *
+   * @param newOverdraft what a claw-back of spent points does
+   * @return a copy with {@code overdraft = newOverdraft}
+   * @throws NullPointerException if {@code newOverdraft} is null
+   */
+  public PointsProgram withOverdraft(Overdraft newOverdraft) {
+    Checks.requireNonNull(newOverdraft, "overdraft");
+    return new PointsProgram(version, orderRules, behaviourRules, lockDays, expiry, newOverdraft, memoryDays, levelMultipliers);
+  }
+
+  /**
+   * This program with another memory.
+   *
+   * @param days days event ids are remembered, in [max(1, lockDays), 36500]
+   * @return a copy with {@code memoryDays = days}
+   * @throws IllegalArgumentException if {@code days} is out of range
+   */
+  public PointsProgram withMemoryDays(int days) {
+    return new PointsProgram(version, orderRules, behaviourRules, lockDays, expiry, overdraft, days, levelMultipliers);
+  }
+
+  /**
+   * This program with other level multipliers.
+   *
+   * @param multipliers percent per level id, each in [0, 10000]
+   * @return a copy with {@code levelMultipliers = multipliers}
+   * @throws NullPointerException if {@code multipliers}, a key or a value is null
+   * @throws IllegalArgumentException if a percent is out of range
+   */
+  public PointsProgram withLevelMultipliers(Map<String, Integer> multipliers) {
+    Checks.requireNonNull(multipliers, "levelMultipliers");
+    return new PointsProgram(version, orderRules, behaviourRules, lockDays, expiry, overdraft, memoryDays, multipliers);
+  }
+
+  /**
+   * Reads a program from JSON of version 2, or of version 1 (upgraded on the way in).
+   *
+   * @param json the JSON form; {@code version} and {@code memoryDays} are required, the rest as the
+   *     type comment says
    * @return the program
    * @throws NullPointerException if {@code json} is null
    * @throws ConfigException with the JSON path of the offending value
    */
   public static PointsProgram fromJson(String json) {
-    return Json.read(json, PointsProgram.class);
+    return VersionedJson.read(json, PointsProgram.class, FORMAT_VERSION, PointsProgram::upgradeFromV1);
+  }
+
+  private static void upgradeFromV1(ObjectNode document) {
+    for (String rules : List.of("orderRules", "behaviourRules")) {
+      for (JsonNode rule : document.path(rules)) {
+        if (rule instanceof ObjectNode object && object.has("cap")) {
+          VersionedJson.upgradeCap(object, "cap", null, "cap");
+        }
+      }
+    }
+    if (document.get("expiry") instanceof ObjectNode expiry && "YEAR".equals(expiry.path("unit").asText())) {
+      expiry.put("kind", ExpiryKind.END_OF_YEAR.name());
+      expiry.remove("unit");
+    }
   }
 
   /**
@@ -149,17 +274,22 @@ public record PointsProgram(
   /**
    * Earns points on a paid order.
    *
-   * @param id the rule id, part of every idempotency key it produces
-   * @param priority evaluation order, ascending
-   * @param pointsPerUnit points per {@code unitMinor} of eligible amount, rounded down
-   * @param unitMinor the currency unit in minor units (100 = one dollar of cents)
-   * @param minOrderMinor eligible order amount (after exclusions) below which the rule earns nothing
-   * @param excludedCategories line categories that earn nothing (e.g. {@code "shipping"})
-   * @param categoryMultipliers percent per line category
-   * @param skuMultipliers percent per SKU; wins over the category multiplier
-   * @param cap the most points this rule awards per calendar period, or {@code null}
-   * @param stop whether a positive award ends the evaluation of later rules for the event
+   * @param id required: the rule id, part of every idempotency key it produces
+   * @param priority evaluation order, ascending; default 0
+   * @param pointsPerUnit required: points per {@code unitMinor} of eligible amount, rounded down
+   * @param unitMinor required: the currency unit in minor units (100 = one dollar of cents)
+   * @param minOrderMinor eligible order amount (after exclusions) below which the rule earns
+   *     nothing; default 0
+   * @param excludedCategories line categories that earn nothing (e.g. {@code "shipping"}); default
+   *     none
+   * @param categoryMultipliers percent per line category; default none
+   * @param skuMultipliers percent per SKU; wins over the category multiplier; default none
+   * @param cap the most points this rule awards per calendar day, week or month in the policy's
+   *     zone ({@code {"max": 500, "window": "P1D"}}), or {@code null} (default) for none
+   * @param stop whether a positive award ends the evaluation of later rules for the event; default
+   *     false
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OrderRule(
       String id,
       int priority,
@@ -183,10 +313,11 @@ public record PointsProgram(
      * @param excludedCategories categories that earn nothing, or {@code null} for none
      * @param categoryMultipliers percent per category, each in [0, 10000], or {@code null}
      * @param skuMultipliers percent per SKU, each in [0, 10000], or {@code null}
-     * @param cap the cap, or {@code null} for none
+     * @param cap a calendar cap, or {@code null} for none
      * @param stop whether a positive award ends the evaluation
      * @throws NullPointerException if {@code id}, a category, a SKU or a multiplier is null
-     * @throws IllegalArgumentException if {@code id} is blank or a number is out of range
+     * @throws IllegalArgumentException if {@code id} is blank, a number is out of range or the cap
+     *     is rolling
      */
     public OrderRule {
       Checks.requireNonBlank(id, "id");
@@ -201,6 +332,74 @@ public record PointsProgram(
           (k, v) -> Checks.requireInRange(v, 0, 10_000, "categoryMultipliers." + k + " of rule " + rule));
       skuMultipliers.forEach(
           (k, v) -> Checks.requireInRange(v, 0, 10_000, "skuMultipliers." + k + " of rule " + rule));
+      CalendarCaps.requireCalendar(cap, "rule " + id);
+    }
+
+    @JsonCreator
+    static OrderRule json(
+        @JsonProperty(value = "id", required = true) String id,
+        @JsonProperty("priority") Integer priority,
+        @JsonProperty(value = "pointsPerUnit", required = true) int pointsPerUnit,
+        @JsonProperty(value = "unitMinor", required = true) long unitMinor,
+        @JsonProperty("minOrderMinor") Long minOrderMinor,
+        @JsonProperty("excludedCategories") List<String> excludedCategories,
+        @JsonProperty("categoryMultipliers") Map<String, Integer> categoryMultipliers,
+        @JsonProperty("skuMultipliers") Map<String, Integer> skuMultipliers,
+        @JsonProperty("cap") Cap cap,
+        @JsonProperty("stop") Boolean stop) {
+      return new OrderRule(id, priority == null ? 0 : priority, pointsPerUnit, unitMinor,
+          minOrderMinor == null ? 0 : minOrderMinor, excludedCategories, categoryMultipliers, skuMultipliers, cap,
+          stop != null && stop);
+    }
+
+    /**
+     * This rule with another cap.
+     *
+     * @param newCap a calendar cap, or {@code null} for none
+     * @return a copy with {@code cap = newCap}
+     * @throws IllegalArgumentException if the cap is rolling
+     */
+    public OrderRule withCap(Cap newCap) {
+      return new OrderRule(id, priority, pointsPerUnit, unitMinor, minOrderMinor, excludedCategories,
+          categoryMultipliers, skuMultipliers, newCap, stop);
+    }
+
+    /**
+     * This rule with another priority and stop flag.
+     *
+     * @param newPriority evaluation order, ascending
+     * @param newStop whether a positive award ends the evaluation
+     * @return a copy with those two fields changed
+     */
+    public OrderRule withPriority(int newPriority, boolean newStop) {
+      return new OrderRule(id, newPriority, pointsPerUnit, unitMinor, minOrderMinor, excludedCategories,
+          categoryMultipliers, skuMultipliers, cap, newStop);
+    }
+
+    /**
+     * This rule with another minimum order.
+     *
+     * @param minimumMinor eligible amount below which the rule earns nothing, minor units, {@code >= 0}
+     * @return a copy with {@code minOrderMinor = minimumMinor}
+     * @throws IllegalArgumentException if {@code minimumMinor < 0}
+     */
+    public OrderRule withMinOrderMinor(long minimumMinor) {
+      return new OrderRule(id, priority, pointsPerUnit, unitMinor, minimumMinor, excludedCategories,
+          categoryMultipliers, skuMultipliers, cap, stop);
+    }
+
+    /**
+     * This rule with other exclusions and multipliers.
+     *
+     * @param excluded categories that earn nothing
+     * @param byCategory percent per category, each in [0, 10000]
+     * @param bySku percent per SKU, each in [0, 10000]
+     * @return a copy with those three fields changed
+     * @throws NullPointerException if an element is null
+     * @throws IllegalArgumentException if a percent is out of range
+     */
+    public OrderRule withLines(List<String> excluded, Map<String, Integer> byCategory, Map<String, Integer> bySku) {
+      return new OrderRule(id, priority, pointsPerUnit, unitMinor, minOrderMinor, excluded, byCategory, bySku, cap, stop);
     }
 
     /**
@@ -218,7 +417,7 @@ public record PointsProgram(
     }
 
     /** The multiplier in percent of a line: its SKU's, else its category's, else 100. */
-    int percentOf(PointsEvent.OrderLine line) {
+    int percentOf(OrderLine line) {
       Integer sku = line.sku() == null ? null : skuMultipliers.get(line.sku());
       if (sku != null) {
         return sku;
@@ -227,7 +426,7 @@ public record PointsProgram(
       return category == null ? 100 : category;
     }
 
-    boolean excludes(PointsEvent.OrderLine line) {
+    boolean excludes(OrderLine line) {
       return line.category() != null && excludedCategories.contains(line.category());
     }
   }
@@ -235,15 +434,18 @@ public record PointsProgram(
   /**
    * Earns fixed points per behaviour.
    *
-   * @param id the rule id
-   * @param priority evaluation order, ascending
-   * @param behaviour the behaviour name: a {@link dev.userops.core.event.BehaviourType} name or a
+   * @param id required: the rule id
+   * @param priority evaluation order, ascending; default 0
+   * @param behaviour required: the behaviour name: a {@link dev.userops.core.event.BehaviourType} name or a
    *     host-defined one such as {@code "BIRTHDAY"}; {@value PointsPolicy#FIRST_ORDER} is triggered
    *     by the policy itself on the user's first paid order that earns order points
-   * @param points points per event, before the level multiplier
-   * @param cap the most points this rule awards per calendar period, or {@code null}
-   * @param stop whether a positive award ends the evaluation of later rules for the event
+   * @param points required: points per event, before the level multiplier
+   * @param cap the most points this rule awards per calendar day, week or month, or {@code null}
+   *     (default) for none
+   * @param stop whether a positive award ends the evaluation of later rules for the event; default
+   *     false
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BehaviourRule(String id, int priority, String behaviour, long points, Cap cap, boolean stop) {
     /**
      * Checks id, behaviour and points.
@@ -252,36 +454,52 @@ public record PointsProgram(
      * @param priority evaluation order, ascending
      * @param behaviour the behaviour name, not blank
      * @param points points per event, {@code >= 0}
-     * @param cap the cap, or {@code null} for none
+     * @param cap a calendar cap, or {@code null} for none
      * @param stop whether a positive award ends the evaluation
      * @throws NullPointerException if {@code id} or {@code behaviour} is null
-     * @throws IllegalArgumentException if a string is blank or {@code points < 0}
+     * @throws IllegalArgumentException if a string is blank, {@code points < 0} or the cap is rolling
      */
     public BehaviourRule {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonBlank(behaviour, "behaviour of rule " + id);
       Checks.requireNonNegative(points, "points of rule " + id);
+      CalendarCaps.requireCalendar(cap, "rule " + id);
     }
-  }
 
-  /**
-   * A cap: at most {@code max} points per calendar {@code period} in the user's zone.
-   *
-   * @param period DAY, WEEK (starting Monday) or MONTH
-   * @param max the most points per period, {@code >= 0}
-   */
-  public record Cap(Granularity period, long max) {
+    @JsonCreator
+    static BehaviourRule json(
+        @JsonProperty(value = "id", required = true) String id,
+        @JsonProperty("priority") Integer priority,
+        @JsonProperty(value = "behaviour", required = true) String behaviour,
+        @JsonProperty(value = "points", required = true) long points,
+        @JsonProperty("cap") Cap cap,
+        @JsonProperty("stop") Boolean stop) {
+      return new BehaviourRule(id, priority == null ? 0 : priority, behaviour, points, cap, stop != null && stop);
+    }
+
     /**
-     * Requires a period and a non-negative maximum.
+     * A rule of {@code points} per {@code behaviour}, priority 0, uncapped, not stopping.
      *
-     * @param period DAY, WEEK or MONTH in the policy's zone
-     * @param max the most points per period, {@code >= 0}; 0 blocks the rule
-     * @throws NullPointerException if {@code period} is null
-     * @throws IllegalArgumentException if {@code max < 0}
+     * @param id the rule id, not blank
+     * @param behaviour the behaviour name, not blank
+     * @param points points per event, {@code >= 0}
+     * @return the rule
+     * @throws NullPointerException if a string is null
+     * @throws IllegalArgumentException if a string is blank or {@code points < 0}
      */
-    public Cap {
-      Checks.requireNonNull(period, "period");
-      Checks.requireNonNegative(max, "max");
+    public static BehaviourRule of(String id, String behaviour, long points) {
+      return new BehaviourRule(id, 0, behaviour, points, null, false);
+    }
+
+    /**
+     * This rule with another cap.
+     *
+     * @param newCap a calendar cap, or {@code null} for none
+     * @return a copy with {@code cap = newCap}
+     * @throws IllegalArgumentException if the cap is rolling
+     */
+    public BehaviourRule withCap(Cap newCap) {
+      return new BehaviourRule(id, priority, behaviour, points, newCap, stop);
     }
   }
 
@@ -300,40 +518,36 @@ public record PointsProgram(
     /** A lot expires {@code days} × 24 h after it was earned. */
     ROLLING_DAYS,
     /**
-     * A lot expires at the end of the calendar {@code unit} that is {@code periods} after the one
-     * it was earned in (0 = end of the same period), in the policy's zone.
+     * A lot expires at the end of the calendar {@code unit} (DAY, WEEK or MONTH) that is {@code
+     * periods} after the one it was earned in (0 = end of the same period), in the policy's zone.
      */
-    END_OF_PERIOD
-  }
-
-  /** Calendar units of {@link ExpiryKind#END_OF_PERIOD}. */
-  public enum ExpiryUnit {
-    /** Local day. */
-    DAY,
-    /** Week starting Monday. */
-    WEEK,
-    /** Calendar month. */
-    MONTH,
-    /** Calendar year. */
-    YEAR
+    END_OF_PERIOD,
+    /**
+     * A lot expires at the end of the calendar year that is {@code periods} after the one it was
+     * earned in (0 = 31 December of the same year, 1 = of the next), in the policy's zone.
+     */
+    END_OF_YEAR
   }
 
   /**
    * Expiry of lots.
    *
-   * @param kind never, rolling days or end of a calendar period
-   * @param days for {@link ExpiryKind#ROLLING_DAYS}, {@code > 0}
-   * @param unit for {@link ExpiryKind#END_OF_PERIOD}
-   * @param periods for {@link ExpiryKind#END_OF_PERIOD}, {@code >= 0}: 1 with YEAR = end of next year
+   * @param kind required: never, rolling days, end of a calendar period or end of a year
+   * @param days for {@link ExpiryKind#ROLLING_DAYS}, {@code > 0}; default (and for other kinds) 0
+   * @param unit for {@link ExpiryKind#END_OF_PERIOD}: DAY, WEEK (starting Monday) or MONTH; default
+   *     (and for other kinds) {@code null}
+   * @param periods for {@link ExpiryKind#END_OF_PERIOD} and {@link ExpiryKind#END_OF_YEAR}, {@code
+   *     >= 0}: periods after the earning one; default 0
    */
-  public record Expiry(ExpiryKind kind, int days, ExpiryUnit unit, int periods) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Expiry(ExpiryKind kind, int days, Granularity unit, int periods) {
     /**
      * Checks that exactly the fields of {@code kind} are set.
      *
-     * @param kind never, rolling days or end of period
+     * @param kind never, rolling days, end of period or end of year
      * @param days for rolling days, in [1, 36500]; else 0
      * @param unit for end of period; else {@code null}
-     * @param periods for end of period, in [0, 1000]; else 0
+     * @param periods for end of period or year, in [0, 1000]; else 0
      * @throws NullPointerException if {@code kind}, or the unit of {@link ExpiryKind#END_OF_PERIOD},
      *     is null
      * @throws IllegalArgumentException if a field of another kind is set or a value is out of range
@@ -353,7 +567,21 @@ public record PointsProgram(
           Checks.requireInRange(periods, 0, 1000, "periods");
           Checks.checkArgument(days == 0, "expiry END_OF_PERIOD takes no days, got %s", days);
         }
+        case END_OF_YEAR -> {
+          Checks.requireInRange(periods, 0, 1000, "periods");
+          Checks.checkArgument(days == 0 && unit == null,
+              "expiry END_OF_YEAR takes no days or unit, got days=%s unit=%s", days, unit);
+        }
       }
+    }
+
+    @JsonCreator
+    static Expiry json(
+        @JsonProperty(value = "kind", required = true) ExpiryKind kind,
+        @JsonProperty("days") Integer days,
+        @JsonProperty("unit") Granularity unit,
+        @JsonProperty("periods") Integer periods) {
+      return new Expiry(kind, days == null ? 0 : days, unit, periods == null ? 0 : periods);
     }
 
     /**
@@ -379,14 +607,25 @@ public record PointsProgram(
     /**
      * Lots expire at the end of the {@code unit} that is {@code periods} after the earning one.
      *
-     * @param unit the calendar unit in the policy's zone
+     * @param unit the calendar unit in the policy's zone: DAY, WEEK or MONTH
      * @param periods periods after the earning one, in [0, 1000]; 0 for the end of the same one
      * @return the expiry
      * @throws NullPointerException if {@code unit} is null
      * @throws IllegalArgumentException if {@code periods} is out of range
      */
-    public static Expiry endOfPeriod(ExpiryUnit unit, int periods) {
+    public static Expiry endOfPeriod(Granularity unit, int periods) {
       return new Expiry(ExpiryKind.END_OF_PERIOD, 0, unit, periods);
+    }
+
+    /**
+     * Lots expire at the end of the calendar year {@code years} after the earning one.
+     *
+     * @param years years after the earning one, in [0, 1000]; 1 for 31 December of the next year
+     * @return the expiry
+     * @throws IllegalArgumentException if {@code years} is out of range
+     */
+    public static Expiry endOfYear(int years) {
+      return new Expiry(ExpiryKind.END_OF_YEAR, 0, null, years);
     }
   }
 }

@@ -1,18 +1,23 @@
 package dev.userops.incentives.points;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.util.List;
 
 /**
  * One user's points: open lots, debt, remembered orders and event ids, cap usage and lifetime
- * totals. Immutable; its JSON form ({@link #toJson}, {@link #fromJson}) is versioned and reads back
- * equal, so a host may persist it between any two events. Times are epoch millis.
+ * totals. Immutable; its JSON form ({@link #toJson}, {@link #fromJson}) and its compact binary form
+ * ({@link #toBytes}, {@link #fromBytes}) are versioned and read back equal, so a host may persist it
+ * between any two events. Times are epoch millis. A new user's state is {@link
+ * PointsPolicy#newState()}.
  *
  * <p>Size: about 150 bytes of JSON per lot, 120 per remembered order and 60 per remembered event
  * id or cap period (13.6 KB for 50 lots and 50 orders, measured in {@code PointsApplyBenchmark});
- * everything but open lots is forgotten {@link PointsProgram#memoryDays} after it happened.
+ * the binary form takes about a third of that. Everything but open lots is forgotten {@link
+ * PointsProgram#memoryDays} after it happened.
  *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param clockMillis the latest instant applied (event time or evaluation), {@link Long#MIN_VALUE}
@@ -42,10 +47,13 @@ public record PointsState(
     List<CapUse> caps,
     Totals totals) {
 
-  /** The JSON format version this class reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The JSON format version this class writes. Version 2 omits a lot's {@code expiresAtMillis} when
+   * it never expires; version 1 (which wrote {@link Long#MAX_VALUE} there) is still read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
-  private static final PointsState EMPTY =
+  static final PointsState EMPTY =
       new PointsState(FORMAT_VERSION, Long.MIN_VALUE, List.of(), List.of(), 0, 0, 0, List.of(), List.of(), List.of(), Totals.ZERO);
 
   /**
@@ -79,17 +87,50 @@ public record PointsState(
     Checks.requireNonNull(totals, "totals");
   }
 
-  /**
-   * The state of a user who has never earned anything.
-   *
-   * @return the shared empty state: no lots, no debt, no history
-   */
-  public static PointsState empty() {
-    return EMPTY;
+  @JsonCreator
+  static PointsState json(
+      @JsonProperty(value = "version", required = true) int version,
+      @JsonProperty(value = "clockMillis", required = true) long clockMillis,
+      @JsonProperty(value = "pendingLots", required = true) List<Lot> pendingLots,
+      @JsonProperty(value = "lots", required = true) List<Lot> lots,
+      @JsonProperty(value = "debt", required = true) long debt,
+      @JsonProperty(value = "shortfall", required = true) long shortfall,
+      @JsonProperty(value = "paidOrders", required = true) long paidOrders,
+      @JsonProperty(value = "orders", required = true) List<OrderMemo> orders,
+      @JsonProperty(value = "seen", required = true) List<Seen> seen,
+      @JsonProperty(value = "caps", required = true) List<CapUse> caps,
+      @JsonProperty(value = "totals", required = true) Totals totals) {
+    Checks.checkArgument(version == 1 || version == FORMAT_VERSION, "version: expected 1 or %s, got %s",
+        FORMAT_VERSION, version);
+    return new PointsState(FORMAT_VERSION, clockMillis, pendingLots, lots, debt, shortfall, paidOrders, orders, seen,
+        caps, totals);
   }
 
   /**
-   * Reads a state from its JSON form, checking the version.
+   * Reads a state from its compact binary form, checking the header.
+   *
+   * @param bytes the binary form as {@link #toBytes()} writes it; not changed
+   * @return the state
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are not a points state of a version this code
+   *     reads, are truncated, or hold an invalid value; the message names the field
+   */
+  public static PointsState fromBytes(byte[] bytes) {
+    return PointsStateCodec.read(bytes);
+  }
+
+  /**
+   * The compact binary form: the UserOps header (magic {@code UOPS}, family {@code PNTS}, version
+   * 1), then the fields in declaration order.
+   *
+   * @return a new array, read back equal by {@link #fromBytes}
+   */
+  public byte[] toBytes() {
+    return PointsStateCodec.write(this);
+  }
+
+  /**
+   * Reads a state from its JSON form of version 2, or 1.
    *
    * @param json the JSON form as {@link #toJson()} writes it
    * @return the state
@@ -143,11 +184,17 @@ public record PointsState(
    * @param orderId the order that earned it, or {@code null}
    * @param earnedAtMillis when it was earned
    * @param releaseAtMillis when it becomes spendable (equal to earning when never pending)
-   * @param expiresAtMillis when it expires, {@link Long#MAX_VALUE} for never
+   * @param expiresAtMillis when it expires, {@link Long#MAX_VALUE} for never (in JSON: the field is
+   *     left out; {@code null} and the number are read too)
    * @param points points left, {@code > 0}
    */
   public record Lot(
-      String key, String orderId, long earnedAtMillis, long releaseAtMillis, long expiresAtMillis, long points) {
+      String key,
+      String orderId,
+      long earnedAtMillis,
+      long releaseAtMillis,
+      @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Never.class) long expiresAtMillis,
+      long points) {
     /**
      * Checks the key and that the lot holds points.
      *
@@ -162,7 +209,22 @@ public record PointsState(
      */
     public Lot {
       Checks.requireNonBlank(key, "key");
-      Checks.requirePositive(points, "points of lot " + key);
+      if (points <= 0) {
+        // Not Checks.requirePositive: its name argument would build a string for every lot made.
+        throw new IllegalArgumentException("points of lot " + key + " must be > 0, got " + points);
+      }
+    }
+
+    @JsonCreator
+    static Lot json(
+        @JsonProperty(value = "key", required = true) String key,
+        @JsonProperty("orderId") String orderId,
+        @JsonProperty(value = "earnedAtMillis", required = true) long earnedAtMillis,
+        @JsonProperty(value = "releaseAtMillis", required = true) long releaseAtMillis,
+        @JsonProperty("expiresAtMillis") Long expiresAtMillis,
+        @JsonProperty(value = "points", required = true) long points) {
+      return new Lot(key, orderId, earnedAtMillis, releaseAtMillis,
+          expiresAtMillis == null ? Long.MAX_VALUE : expiresAtMillis, points);
     }
 
     Lot withPoints(long newPoints) {
@@ -256,5 +318,18 @@ public record PointsState(
    */
   public record Totals(long earned, long redeemed, long expired, long clawedBack) {
     static final Totals ZERO = new Totals(0, 0, 0, 0);
+  }
+
+  /** Jackson's filter leaving out "never": {@code equals} is true for {@link Long#MAX_VALUE}. */
+  static final class Never {
+    @Override
+    public boolean equals(Object value) {
+      return value instanceof Long millis && millis == Long.MAX_VALUE;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(Long.MAX_VALUE);
+    }
   }
 }

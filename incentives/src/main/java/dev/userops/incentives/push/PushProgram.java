@@ -1,15 +1,14 @@
 package dev.userops.incentives.push;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
-
 import dev.userops.core.WindowMode;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.incentives.Cap;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.userops.incentives.push;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.BinaryForm;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
-import dev.userops.incentives.levels.LevelLadder.Benefits;
-import dev.userops.incentives.levels.LevelLadder.Downgrade;
-import dev.userops.incentives.levels.LevelLadder.DowngradeKind;
-import dev.userops.incentives.levels.LevelLadder.GrowthRule;
-import dev.userops.incentives.levels.LevelLadder.Level;
-import dev.userops.incentives.levels.LevelLadder.Qualification;
+import dev.userops.core.testing.PolicyLaws;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Cap;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.levels.LevelOutcome.LevelChange;
-import dev.userops.incentives.levels.LevelOutcome.Status;
+import dev.userops.incentives.levels.LevelProgram.Benefits;
+import dev.userops.incentives.levels.LevelProgram.Downgrade;
+import dev.userops.incentives.levels.LevelProgram.DowngradeKind;
+import dev.userops.incentives.levels.LevelProgram.GrowthRule;
+import dev.userops.incentives.levels.LevelProgram.Level;
+import dev.userops.incentives.levels.LevelProgram.Qualification;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,37 +27,30 @@ import org.junit.jupiter.api.Test;
 class LevelPolicyTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final List<Level> LEVELS = List.of(
-      new Level("member", 0, new Benefits(100, 0, false, false)),
-      new Level("silver", 100, new Benefits(120, 50, false, false)),
-      new Level("gold", 500, new Benefits(150, 200, true, true)));
+      new Level("member", 0, new Benefits(0, false, false)),
+      new Level("silver", 100, new Benefits(50, false, false)),
+      new Level("gold", 500, new Benefits(200, true, true)));
 
-  private static LevelLadder ladder(int trailingMonths, Downgrade downgrade) {
-    return new LevelLadder(1, 1, 100, List.of(new GrowthRule("photo", "REVIEW_WITH_PHOTOS", 10, Granularity.DAY, 15),
-        new GrowthRule("liked", "LIKE_RECEIVED", 1, null, 0)), LEVELS, new Qualification(trailingMonths), downgrade, 400);
+  private static LevelProgram ladder(int trailingMonths, Downgrade downgrade) {
+    return new LevelProgram(LevelProgram.FORMAT_VERSION, 1, 100, List.of(new GrowthRule("photo", "REVIEW_WITH_PHOTOS", 10, Cap.calendar(15, Granularity.DAY)),
+        new GrowthRule("liked", "LIKE_RECEIVED", 1, null)), LEVELS, new Qualification(trailingMonths), downgrade, 400);
   }
 
-  /** Applies the events, also with the state through JSON between events, and returns all changes. */
-  private static List<LevelChange> changes(LevelLadder ladder, LevelState[] end, LevelEvent... events) {
+  /** Applies the events under the policy laws (state through JSON between events) and returns all changes. */
+  private static List<LevelChange> changes(LevelProgram ladder, LevelState[] end, LevelEvent... events) {
     LevelPolicy policy = ladder.policy(SHANGHAI);
-    LevelState state = LevelState.initial(ladder);
+    List<LevelOutcome> outcomes = PolicyLaws.of(policy.newState(), policy::apply, LevelOutcome::state,
+            (LevelOutcome outcome) -> outcome.changes().stream().map(LevelChange::key).toList(),
+            (LevelState state) -> LevelState.fromJson(state.toJson()))
+        .check(List.of(events), 1);
     List<LevelChange> changes = new ArrayList<>();
-    for (LevelEvent event : events) {
-      LevelOutcome outcome = policy.apply(state, event);
-      assertThat(policy.apply(LevelState.fromJson(state.toJson()), event)).isEqualTo(outcome);
-      LevelOutcome replay = policy.apply(outcome.state(), event);
-      if (!(event instanceof LevelEvent.Evaluation)) {
-        assertThat(replay.status()).isEqualTo(Status.DUPLICATE);
-      }
-      assertThat(replay.changes()).isEmpty();
-      changes.addAll(outcome.changes());
-      state = outcome.state();
-    }
-    end[0] = state;
+    outcomes.forEach(outcome -> changes.addAll(outcome.changes()));
+    end[0] = outcomes.isEmpty() ? policy.newState() : outcomes.get(outcomes.size() - 1).state();
     return changes;
   }
 
-  private static LevelEvent.OrderPaid order(String id, String instant, long amountMinor) {
-    return new LevelEvent.OrderPaid(id, Instant.parse(instant), amountMinor);
+  private static OrderPaid order(String id, String instant, long amountMinor) {
+    return OrderPaid.of(id, Instant.parse(instant), amountMinor, null);
   }
 
   @Test
@@ -70,10 +67,10 @@ class LevelPolicyTest {
   void behaviourGrowthIsCappedPerLocalDay() {
     LevelState[] end = new LevelState[1];
     changes(ladder(0, new Downgrade(DowngradeKind.NEVER, 0, 0)), end,
-        new LevelEvent.BehaviourDone("b1", Instant.parse("2026-01-10T01:00:00Z"), "REVIEW_WITH_PHOTOS"),
-        new LevelEvent.BehaviourDone("b2", Instant.parse("2026-01-10T02:00:00Z"), "REVIEW_WITH_PHOTOS"),
-        new LevelEvent.BehaviourDone("b3", Instant.parse("2026-01-10T16:00:00Z"), "REVIEW_WITH_PHOTOS"), // next day in Shanghai
-        new LevelEvent.BehaviourDone("b4", Instant.parse("2026-01-10T16:01:00Z"), "LIKE_RECEIVED"));
+        new BehaviourDone("b1", Instant.parse("2026-01-10T01:00:00Z"), "REVIEW_WITH_PHOTOS", null),
+        new BehaviourDone("b2", Instant.parse("2026-01-10T02:00:00Z"), "REVIEW_WITH_PHOTOS", null),
+        new BehaviourDone("b3", Instant.parse("2026-01-10T16:00:00Z"), "REVIEW_WITH_PHOTOS", null), // next day in Shanghai
+        new BehaviourDone("b4", Instant.parse("2026-01-10T16:01:00Z"), "LIKE_RECEIVED", null));
     assertThat(end[0].lifetimeGrowth()).isEqualTo(10 + 5 + 10 + 1);
   }
 
@@ -98,7 +95,7 @@ class LevelPolicyTest {
 
   @Test
   void reviewAtYearEndWithGraceLetsGrowthSaveTheLevel() {
-    LevelLadder yearly = ladder(12, new Downgrade(DowngradeKind.END_OF_REVIEW_PERIOD, 12, 30));
+    LevelProgram yearly = ladder(12, new Downgrade(DowngradeKind.END_OF_REVIEW_PERIOD, 12, 30));
     LevelState[] end = new LevelState[1];
     // Gold in Jan 2026; the review at 2027-01-01 (Shanghai) sees 2026's 600: kept. The review at
     // 2028-01-01 sees nothing in 2027: grace until 2028-01-31, then down to member.
@@ -135,11 +132,20 @@ class LevelPolicyTest {
 
   @Test
   void ladderJsonRoundTripsAndNamesBadFields() {
-    LevelLadder ladder = ladder(12, new Downgrade(DowngradeKind.END_OF_REVIEW_PERIOD, 12, 30));
-    assertThat(LevelLadder.fromJson(ladder.toJson())).isEqualTo(ladder);
-    assertThat(ladder.pointsMultipliers()).isEqualTo(Map.of("member", 100, "silver", 120, "gold", 150));
+    LevelProgram ladder = ladder(12, new Downgrade(DowngradeKind.END_OF_REVIEW_PERIOD, 12, 30));
+    assertThat(LevelProgram.fromJson(ladder.toJson())).isEqualTo(ladder);
     String bad = ladder.toJson().replace("\"reviewMonths\":12", "\"reviewMonths\":5");
-    assertThatThrownBy(() -> LevelLadder.fromJson(bad)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> LevelProgram.fromJson(bad)).isInstanceOf(ConfigException.class)
         .hasMessage("downgrade: reviewMonths must be 1, 2, 3, 4, 6 or 12, got 5");
+  }
+
+  @Test
+  void rollingGrowthCapsAreRejectedAndANewUserStartsAtTheFirstLevel() {
+    assertThatThrownBy(() -> new GrowthRule("photo", "REVIEW_WITH_PHOTOS", 10, Cap.rolling(15, java.time.Duration.ofDays(1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cap.mode of rule photo: only CALENDAR caps (window P1D, P1W or P1M) are supported, got ROLLING over PT24H");
+    LevelState fresh = ladder(0, new Downgrade(DowngradeKind.NEVER, 0, 0)).policy(SHANGHAI).newState();
+    assertThat(fresh.level()).isEqualTo("member");
+    assertThat(fresh.lifetimeGrowth()).isZero();
   }
 }

@@ -7,19 +7,18 @@ import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Behaviour;
 import dev.userops.core.event.BehaviourType;
+import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Cap;
+import dev.userops.incentives.OrderLine;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.points.LedgerEntry.EntryType;
 import dev.userops.incentives.points.PointsEvent.Adjustment;
-import dev.userops.incentives.points.PointsEvent.BehaviourDone;
 import dev.userops.incentives.points.PointsEvent.Evaluation;
-import dev.userops.incentives.points.PointsEvent.OrderLine;
 import dev.userops.incentives.points.PointsEvent.OrderRefund;
-import dev.userops.incentives.points.PointsEvent.PaidOrder;
 import dev.userops.incentives.points.PointsEvent.Redemption;
-import dev.userops.incentives.points.PointsOutcome.Status;
 import dev.userops.incentives.points.PointsProgram.BehaviourRule;
-import dev.userops.incentives.points.PointsProgram.Cap;
 import dev.userops.incentives.points.PointsProgram.Expiry;
-import dev.userops.incentives.points.PointsProgram.ExpiryUnit;
 import dev.userops.incentives.points.PointsProgram.OrderRule;
 import dev.userops.incentives.points.PointsProgram.Overdraft;
 import java.time.Instant;
@@ -34,7 +33,7 @@ class PointsPolicyTest {
 
   private static PointsProgram program(int lockDays, Expiry expiry, Overdraft overdraft, List<OrderRule> orderRules,
       List<BehaviourRule> behaviourRules) {
-    return new PointsProgram(1, orderRules, behaviourRules, lockDays, expiry, overdraft, 365, Map.of("gold", 150));
+    return new PointsProgram(PointsProgram.FORMAT_VERSION, orderRules, behaviourRules, lockDays, expiry, overdraft, 365, Map.of("gold", 150));
   }
 
   /** 1 point per whole yuan (100 fen), rounding down. */
@@ -43,7 +42,7 @@ class PointsPolicyTest {
   }
 
   private static PointsState run(PointsPolicy policy, PointsEvent... events) {
-    PointsState state = PointsState.empty();
+    PointsState state = policy.newState();
     for (PointsEvent event : events) {
       state = policy.apply(state, event).state();
     }
@@ -59,16 +58,16 @@ class PointsPolicyTest {
     OrderRule rule = new OrderRule("base", 0, 1, 100, 50_00, List.of("shipping"), Map.of("books", 200),
         Map.of("sku-9", 50), null, false);
     PointsPolicy policy = program(0, null, null, List.of(rule), List.of()).policy(SHANGHAI);
-    PaidOrder order = new PaidOrder("o-1", T0, List.of(
+    OrderPaid order = new OrderPaid("o-1", T0, List.of(
         new OrderLine("sku-1", "books", 30_99),     // 200% of 30.99 = 61.98
         new OrderLine("sku-9", "books", 40_00),     // SKU wins over category: 50% of 40.00 = 20.00
         new OrderLine(null, "shipping", 10_00)), null); // excluded
 
-    PointsOutcome outcome = policy.apply(PointsState.empty(), order);
+    PointsOutcome outcome = policy.apply(policy.newState(), order);
 
     assertThat(outcome.entries()).extracting(LedgerEntry::key, LedgerEntry::available)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("earn:order:o-1/base", 81L)); // floor(81.98)
-    PaidOrder small = new PaidOrder("o-2", T0, List.of(new OrderLine(null, "toys", 49_99),
+    OrderPaid small = new OrderPaid("o-2", T0, List.of(new OrderLine(null, "toys", 49_99),
         new OrderLine(null, "shipping", 10_00)), null);
     assertThat(policy.apply(outcome.state(), small).entries()).isEmpty();
   }
@@ -77,8 +76,8 @@ class PointsPolicyTest {
   void levelMultiplierAppliesOnceAndRoundsDownAtTheEnd() {
     PointsPolicy policy = simple(0, null, null);
     // 1.99 yuan at 150%: floor(2.985) = 2, not floor(1.99) * 1.5 = 1.
-    assertThat(policy.apply(PointsState.empty(), PaidOrder.of("o", T0, 1_99, "gold")).state().available()).isEqualTo(2);
-    assertThat(policy.apply(PointsState.empty(), PaidOrder.of("o", T0, 1_99, "bronze")).state().available()).isEqualTo(1);
+    assertThat(policy.apply(policy.newState(), OrderPaid.of("o", T0, 1_99, "gold")).state().available()).isEqualTo(2);
+    assertThat(policy.apply(policy.newState(), OrderPaid.of("o", T0, 1_99, "bronze")).state().available()).isEqualTo(1);
   }
 
   @Test
@@ -86,19 +85,19 @@ class PointsPolicyTest {
     OrderRule promo = new OrderRule("promo", 0, 5, 100, 0, null, null, null, null, true);
     OrderRule base = new OrderRule("base", 1, 1, 100, 0, null, null, null, null, false);
     PointsPolicy stopping = program(0, null, null, List.of(base, promo), List.of()).policy(SHANGHAI);
-    assertThat(stopping.apply(PointsState.empty(), PaidOrder.of("o", T0, 10_00, null)).entries())
+    assertThat(stopping.apply(stopping.newState(), OrderPaid.of("o", T0, 10_00, null)).entries())
         .extracting(LedgerEntry::rule).containsExactly("promo");
 
     OrderRule stacking = new OrderRule("promo", 0, 5, 100, 0, null, null, null, null, false);
     PointsPolicy both = program(0, null, null, List.of(base, stacking), List.of()).policy(SHANGHAI);
-    assertThat(both.apply(PointsState.empty(), PaidOrder.of("o", T0, 10_00, null)).entries())
+    assertThat(both.apply(both.newState(), OrderPaid.of("o", T0, 10_00, null)).entries())
         .extracting(LedgerEntry::rule, LedgerEntry::available)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("promo", 50L), org.assertj.core.groups.Tuple.tuple("base", 10L));
   }
 
   @Test
   void capsCountCalendarDaysInTheZone() {
-    BehaviourRule review = new BehaviourRule("review", 0, "REVIEW", 10, new Cap(Granularity.DAY, 25), false);
+    BehaviourRule review = new BehaviourRule("review", 0, "REVIEW", 10, Cap.calendar(25, Granularity.DAY), false);
     PointsPolicy policy = program(0, null, null, List.of(), List.of(review)).policy(SHANGHAI);
     // 15:00Z and 15:59Z are 23:00 and 23:59 in Shanghai; 16:00Z is the next local day.
     Instant evening = Instant.parse("2026-03-01T15:00:00Z");
@@ -116,14 +115,14 @@ class PointsPolicyTest {
     BehaviourRule photo = new BehaviourRule("photo", 0, "REVIEW_WITH_PHOTOS", 20, null, false);
     PointsPolicy policy = program(0, null, null, List.of(), List.of(photo)).policy(SHANGHAI);
     Behaviour behaviour = new Behaviour("b-1", 7, T0, BehaviourType.REVIEW_WITH_PHOTOS);
-    assertThat(policy.apply(PointsState.empty(), BehaviourDone.of(behaviour, "gold")).state().available()).isEqualTo(30);
+    assertThat(policy.apply(policy.newState(), BehaviourDone.of(behaviour, "gold")).state().available()).isEqualTo(30);
   }
 
   @Test
   void firstOrderBonusIsPaidOnceOnTheFirstEarningOrder() {
     BehaviourRule bonus = new BehaviourRule("welcome", 0, PointsPolicy.FIRST_ORDER, 100, null, false);
     PointsPolicy policy = program(0, null, null, List.of(OrderRule.of("base", 1, 100)), List.of(bonus)).policy(SHANGHAI);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(1), 10_00, null));
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null), OrderPaid.of("o-2", day(1), 10_00, null));
     assertThat(state.available()).isEqualTo(120);
     assertThat(state.totals().earned()).isEqualTo(120);
   }
@@ -131,10 +130,10 @@ class PointsPolicyTest {
   @Test
   void orderPointsStayPendingForTheLockPeriodThenRelease() {
     PointsPolicy policy = simple(7, null, null);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null));
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null));
     assertThat(state.pending()).isEqualTo(10);
     assertThat(state.available()).isZero();
-    assertThat(policy.apply(state, new Redemption("r", day(6), 1)).status()).isEqualTo(Status.REJECTED);
+    assertThat(policy.apply(state, new Redemption("r", day(6), 1)).status()).isEqualTo(OutcomeStatus.REJECTED);
 
     PointsOutcome released = policy.apply(state, new Evaluation(day(7)));
     assertThat(released.entries()).extracting(LedgerEntry::type, LedgerEntry::available, LedgerEntry::pending)
@@ -146,7 +145,7 @@ class PointsPolicyTest {
   @Test
   void rollingExpiryExpiresEachLotAtItsOwnInstant() {
     PointsPolicy policy = simple(0, Expiry.rollingDays(30), null);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(10), 5_00, null));
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null), OrderPaid.of("o-2", day(10), 5_00, null));
     PointsOutcome at30 = policy.apply(state, new Evaluation(day(30)));
     assertThat(at30.entries()).extracting(LedgerEntry::key, LedgerEntry::available)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("expire:order:o-1/base", -10L));
@@ -156,10 +155,10 @@ class PointsPolicyTest {
 
   @Test
   void endOfNextYearExpiryIsInTheZone() {
-    PointsPolicy policy = simple(0, Expiry.endOfPeriod(ExpiryUnit.YEAR, 1), null);
+    PointsPolicy policy = simple(0, Expiry.endOfYear(1), null);
     // 2026-12-31T16:30Z is already 2027-01-01 in Shanghai: it expires at the end of 2028 there.
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null),
-        PaidOrder.of("o-2", Instant.parse("2026-12-31T16:30:00Z"), 5_00, null));
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null),
+        OrderPaid.of("o-2", Instant.parse("2026-12-31T16:30:00Z"), 5_00, null));
     assertThat(state.lots()).extracting(PointsState.Lot::expiresAtMillis).containsExactly(
         Instant.parse("2027-12-31T16:00:00Z").toEpochMilli(), Instant.parse("2028-12-31T16:00:00Z").toEpochMilli());
   }
@@ -167,13 +166,13 @@ class PointsPolicyTest {
   @Test
   void redemptionSpendsTheSoonestExpiringLotsFirst() {
     PointsPolicy policy = simple(0, Expiry.rollingDays(30), null);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null), PaidOrder.of("o-2", day(1), 20_00, null),
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null), OrderPaid.of("o-2", day(1), 20_00, null),
         new Redemption("r-1", day(2), 15));
     assertThat(state.lots()).extracting(PointsState.Lot::key, PointsState.Lot::points)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("order:o-2/base", 15L));
 
     PointsOutcome tooMuch = policy.apply(state, new Redemption("r-2", day(3), 16));
-    assertThat(tooMuch.status()).isEqualTo(Status.REJECTED);
+    assertThat(tooMuch.status()).isEqualTo(OutcomeStatus.REJECTED);
     assertThat(tooMuch.reason()).isEqualTo("insufficient balance: requested 16, available 15");
     assertThat(tooMuch.state()).isSameAs(state);
   }
@@ -181,7 +180,7 @@ class PointsPolicyTest {
   @Test
   void partialRefundsClawBackProportionallyFromPendingFirst() {
     PointsPolicy policy = simple(7, null, null);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 100_00, null));
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 100_00, null));
     PointsOutcome third = policy.apply(state, new OrderRefund("f-1", "o-1", day(1), 33_33));
     assertThat(third.entries()).extracting(LedgerEntry::available, LedgerEntry::pending)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, -33L)); // floor(100 * 33.33/100)
@@ -194,12 +193,12 @@ class PointsPolicyTest {
   @Test
   void clawBackOfSpentPointsMakesDebtThatLaterEarningsRepay() {
     PointsPolicy policy = simple(0, null, Overdraft.NEGATIVE_BALANCE);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
         new OrderRefund("f", "o-1", day(2), 50_00));
     assertThat(state.available()).isEqualTo(-40);
     assertThat(state.debt()).isEqualTo(40);
-    PointsState repaid = run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
-        new OrderRefund("f", "o-1", day(2), 50_00), PaidOrder.of("o-2", day(3), 60_00, null));
+    PointsState repaid = run(policy, OrderPaid.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40),
+        new OrderRefund("f", "o-1", day(2), 50_00), OrderPaid.of("o-2", day(3), 60_00, null));
     assertThat(repaid.available()).isEqualTo(20);
     assertThat(repaid.debt()).isZero();
     assertThat(repaid.lots()).extracting(PointsState.Lot::points).containsExactly(20L);
@@ -209,7 +208,7 @@ class PointsPolicyTest {
   void floorAtZeroRecordsTheShortfall() {
     PointsPolicy policy = simple(0, null, Overdraft.FLOOR_AT_ZERO);
     PointsOutcome outcome = policy.apply(
-        run(policy, PaidOrder.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40)),
+        run(policy, OrderPaid.of("o-1", T0, 50_00, null), new Redemption("r", day(1), 40)),
         new OrderRefund("f", "o-1", day(2), 50_00));
     assertThat(outcome.state().available()).isZero();
     assertThat(outcome.state().shortfall()).isEqualTo(40);
@@ -227,22 +226,22 @@ class PointsPolicyTest {
   @Test
   void duplicatesAndLateEventsChangeNothing() {
     PointsPolicy policy = simple(0, null, null);
-    PointsState state = run(policy, PaidOrder.of("o-1", T0, 10_00, null));
-    PointsOutcome again = policy.apply(state, PaidOrder.of("o-1", T0, 99_00, null));
-    assertThat(again.status()).isEqualTo(Status.DUPLICATE);
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null));
+    PointsOutcome again = policy.apply(state, OrderPaid.of("o-1", T0, 99_00, null));
+    assertThat(again.status()).isEqualTo(OutcomeStatus.DUPLICATE);
     assertThat(again.state()).isSameAs(state);
-    PointsOutcome late = policy.apply(policy.apply(state, new Evaluation(day(400))).state(), PaidOrder.of("o-0", T0, 1_00, null));
-    assertThat(late.status()).isEqualTo(Status.REJECTED);
+    PointsOutcome late = policy.apply(policy.apply(state, new Evaluation(day(400))).state(), OrderPaid.of("o-0", T0, 1_00, null));
+    assertThat(late.status()).isEqualTo(OutcomeStatus.REJECTED);
     assertThat(late.reason()).startsWith("late:");
   }
 
   @Test
   void programAndStateRoundTripThroughJson() {
-    PointsProgram program = program(7, Expiry.endOfPeriod(ExpiryUnit.MONTH, 2), Overdraft.FLOOR_AT_ZERO,
-        List.of(new OrderRule("base", 0, 1, 100, 0, List.of("shipping"), Map.of("books", 200), Map.of(), new Cap(Granularity.WEEK, 500), false)),
+    PointsProgram program = program(7, Expiry.endOfPeriod(Granularity.MONTH, 2), Overdraft.FLOOR_AT_ZERO,
+        List.of(new OrderRule("base", 0, 1, 100, 0, List.of("shipping"), Map.of("books", 200), Map.of(), Cap.calendar(500, Granularity.WEEK), false)),
         List.of(new BehaviourRule("review", 0, "REVIEW", 5, null, false)));
     assertThat(PointsProgram.fromJson(program.toJson())).isEqualTo(program);
-    PointsState state = run(program.policy(SHANGHAI), PaidOrder.of("o-1", T0, 10_00, "gold"),
+    PointsState state = run(program.policy(SHANGHAI), OrderPaid.of("o-1", T0, 10_00, "gold"),
         new BehaviourDone("b", T0, "REVIEW", null));
     assertThat(PointsState.fromJson(state.toJson())).isEqualTo(state);
   }
@@ -261,8 +260,105 @@ class PointsPolicyTest {
     assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"lockdays\":3}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("lockdays: unknown field");
-    assertThatThrownBy(() -> PointsState.fromJson(PointsState.empty().toJson().replace("\"version\":1", "\"version\":9")))
+    assertThatThrownBy(() -> PointsState.fromJson(simple(0, null, null).newState().toJson().replace("\"version\":2", "\"version\":9")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("version: expected 1, got 9");
+        .hasMessageContaining("version: expected 1 or 2, got 9");
+  }
+
+  @Test
+  void overRefundsAreRejectedWithTheAmountsAndTakeNothing() {
+    PointsPolicy policy = simple(0, null, null);
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 100_00, null));
+    PointsOutcome tooMuch = policy.apply(state, new OrderRefund("f-1", "o-1", day(1), 150_00));
+    assertThat(tooMuch.status()).isEqualTo(OutcomeStatus.REJECTED);
+    assertThat(tooMuch.reason()).isEqualTo("over-refund: 15000 refunded against order o-1, of which 10000 of 10000 is not yet refunded");
+    assertThat(tooMuch.state()).isSameAs(state);
+    assertThat(tooMuch.entries()).isEmpty();
+
+    PointsState refunded = run(policy, OrderPaid.of("o-1", T0, 100_00, null), new OrderRefund("f-1", "o-1", day(1), 100_00));
+    assertThat(refunded.available()).isZero();
+    PointsOutcome twice = policy.apply(refunded, new OrderRefund("f-2", "o-1", day(2), 100_00));
+    assertThat(twice.status()).isEqualTo(OutcomeStatus.REJECTED);
+    assertThat(twice.reason()).endsWith("of which 0 of 10000 is not yet refunded");
+    assertThat(twice.state()).isSameAs(refunded);
+  }
+
+  @Test
+  void aMinimalProgramReadsWithTheDocumentedDefaults() {
+    assertThat(PointsProgram.fromJson("{\"version\":2,\"memoryDays\":90}")).isEqualTo(PointsProgram.of(90, List.of(), List.of()));
+    PointsProgram minimal = PointsProgram.fromJson("{\"version\":2,\"memoryDays\":90,"
+        + "\"orderRules\":[{\"id\":\"base\",\"pointsPerUnit\":1,\"unitMinor\":100}],"
+        + "\"behaviourRules\":[{\"id\":\"r\",\"behaviour\":\"REVIEW\",\"points\":5}],"
+        + "\"expiry\":{\"kind\":\"END_OF_YEAR\"}}");
+    assertThat(minimal).isEqualTo(PointsProgram.of(90, List.of(OrderRule.of("base", 1, 100)),
+        List.of(BehaviourRule.of("r", "REVIEW", 5))).withExpiry(Expiry.endOfYear(0)));
+    assertThat(minimal.lockDays()).isZero();
+    assertThat(minimal.overdraft()).isEqualTo(Overdraft.NEGATIVE_BALANCE);
+    assertThat(minimal.orderRules().get(0)).extracting(OrderRule::priority, OrderRule::minOrderMinor, OrderRule::cap, OrderRule::stop)
+        .containsExactly(0, 0L, null, false);
+    assertThat(PointsProgram.fromJson("{\"version\":2,\"memoryDays\":90,\"expiry\":{\"kind\":\"NEVER\"}}").expiry())
+        .isEqualTo(Expiry.never());
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":2,\"memoryDays\":90,\"orderRules\":[{\"id\":\"base\",\"unitMinor\":100}]}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pointsPerUnit");
+  }
+
+  @Test
+  void withersChangeOneFieldAndKeepTheChecks() {
+    PointsProgram program = PointsProgram.of(90, List.of(OrderRule.of("base", 1, 100)), List.of());
+    assertThat(program.withLockDays(7).withOverdraft(Overdraft.FLOOR_AT_ZERO).withMemoryDays(120)
+            .withLevelMultipliers(Map.of("gold", 150)).withExpiry(Expiry.rollingDays(30)))
+        .isEqualTo(new PointsProgram(PointsProgram.FORMAT_VERSION, List.of(OrderRule.of("base", 1, 100)), List.of(), 7,
+            Expiry.rollingDays(30), Overdraft.FLOOR_AT_ZERO, 120, Map.of("gold", 150)));
+    assertThatThrownBy(() -> program.withLockDays(91)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("memoryDays must be >= lockDays (91), got 90");
+    assertThat(OrderRule.of("base", 1, 100).withPriority(2, true).withMinOrderMinor(50_00))
+        .isEqualTo(new OrderRule("base", 2, 1, 100, 50_00, null, null, null, null, true));
+  }
+
+  @Test
+  void rollingCapsAreRejectedWhenTheProgramIsBuiltNamingThePath() {
+    assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":2,\"memoryDays\":90,\"behaviourRules\":[{\"id\":\"r\","
+            + "\"behaviour\":\"REVIEW\",\"points\":5,\"cap\":{\"max\":5,\"window\":\"PT1H\",\"mode\":\"ROLLING\"}}]}"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("behaviourRules[0]: cap.mode of rule r: only CALENDAR caps (window P1D, P1W or P1M) are supported, got ROLLING over PT1H");
+    assertThatThrownBy(() -> OrderRule.of("base", 1, 100).withCap(Cap.rolling(5, java.time.Duration.ofHours(1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cap.mode of rule base");
+  }
+
+  @Test
+  void lotsThatNeverExpireLeaveTheFieldOutAndTheOldFormStillReads() {
+    PointsPolicy policy = simple(0, Expiry.never(), null);
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null));
+    assertThat(state.lots()).extracting(PointsState.Lot::expiresAtMillis).containsExactly(Long.MAX_VALUE);
+    String json = state.toJson();
+    assertThat(json).doesNotContain("expiresAtMillis").doesNotContain("9223372036854775807");
+    assertThat(PointsState.fromJson(json)).isEqualTo(state);
+    String version1 = json.replace("\"version\":2", "\"version\":1")
+        .replace("\"points\":10}", "\"expiresAtMillis\":9223372036854775807,\"points\":10}");
+    assertThat(version1).contains("9223372036854775807");
+    assertThat(PointsState.fromJson(version1)).isEqualTo(state);
+    assertThat(PointsState.fromJson(json.replace("\"points\":10}", "\"expiresAtMillis\":null,\"points\":10}"))).isEqualTo(state);
+  }
+
+  @Test
+  void theBinaryFormRoundTripsAndRejectsOtherBytes() {
+    PointsPolicy policy = simple(7, Expiry.rollingDays(30), null);
+    PointsState state = run(policy, OrderPaid.of("o-1", T0, 10_00, null), new BehaviourDone("b", day(1), "REVIEW", null),
+        new Adjustment("a-1", day(2), 30, "goodwill"), new Redemption("r", day(3), 5));
+    assertThat(PointsState.fromBytes(state.toBytes())).isEqualTo(state);
+    assertThat(PointsState.fromBytes(policy.newState().toBytes())).isEqualTo(policy.newState());
+    byte[] bytes = state.toBytes();
+    assertThatThrownBy(() -> PointsState.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PNTS: truncated at clawedBack");
+    assertThatThrownBy(() -> PointsState.fromBytes(dev.userops.core.internal.BinaryForm.writer("PUSH", 1).toByteArray()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected binary form of family PNTS, got PUSH");
+    byte[] future = dev.userops.core.internal.BinaryForm.writer("PNTS", 2).toByteArray();
+    assertThatThrownBy(() -> PointsState.fromBytes(future))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("PNTS: expected format version 1..1, got 2");
   }
 }

@@ -3,8 +3,8 @@ package dev.userops.incentives.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.ConfigException;
+import dev.userops.core.internal.BinaryForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

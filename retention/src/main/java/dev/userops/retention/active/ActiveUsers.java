@@ -1,8 +1,8 @@
 package dev.userops.retention.active;
 
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;

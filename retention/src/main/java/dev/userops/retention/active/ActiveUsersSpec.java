@@ -1,12 +1,11 @@
 package dev.userops.retention.active;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.Checks;
-
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,14 +1,14 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.internal.Json;
-import dev.userops.core.WindowMode;
 import dev.userops.core.Accumulator;
+import dev.userops.core.WindowMode;
+import dev.userops.core.event.Activity;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.event.Activity;
-import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.Json;
 
 /**
  * Accumulates a {@link RetentionMatrix} from events of many users in any order. Users are dense ids

@@ -1,10 +1,9 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
-
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

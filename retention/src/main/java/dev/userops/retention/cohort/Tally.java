@@ -1,7 +1,7 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import dev.userops.core.Diagnostics;
+import dev.userops.core.WindowMode;
 import java.util.ArrayList;
 import java.util.List;
 

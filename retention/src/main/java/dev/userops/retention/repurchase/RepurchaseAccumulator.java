@@ -1,15 +1,15 @@
 package dev.userops.retention.repurchase;
 
-import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
-import dev.userops.core.internal.Accumulators;
-import dev.userops.core.internal.BadRecords;
-import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.BinaryForm;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import dev.userops.retention.repurchase.RepurchaseResult.NextPeriod;

@@ -1,11 +1,10 @@
 package dev.userops.retention.repurchase;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
-
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,15 +1,14 @@
 package dev.userops.retention.repurchase;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-
 import dev.userops.core.event.Order;
 import dev.userops.core.event.RefundTreatment;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;

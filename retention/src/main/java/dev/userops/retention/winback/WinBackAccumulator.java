@@ -1,13 +1,13 @@
 package dev.userops.retention.winback;
 
-import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.event.Activity;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
-import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.event.Activity;
+import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

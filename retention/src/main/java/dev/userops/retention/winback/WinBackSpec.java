@@ -1,14 +1,13 @@
 package dev.userops.retention.winback;
 
 import dev.userops.core.AccumulatorSpec;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Accumulators;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Granularity;
-
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import java.io.IOException;
 import java.io.InputStream;

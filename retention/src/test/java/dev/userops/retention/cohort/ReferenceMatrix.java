@@ -1,8 +1,8 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;

@@ -1,10 +1,10 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import dev.userops.sample.SyntheticShop;
 import java.sql.Connection;

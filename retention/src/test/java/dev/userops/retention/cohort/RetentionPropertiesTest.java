@@ -1,10 +1,10 @@
 package dev.userops.retention.cohort;
 
-import dev.userops.core.WindowMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import dev.userops.core.testing.AccumulatorLaws;
 import java.time.DayOfWeek;
@@ -36,7 +36,8 @@ class RetentionPropertiesTest {
     int intervals = 1 + random.nextInt(6);
     if (random.nextBoolean()) {
       for (int i = 0; i < intervals; i++) {
-        brackets.add(1 + random.nextInt(random.nextInt(10) == 0 ? 30 : 3));
+        // At most 6 brackets of 10 intervals: within RetentionSpec.MAX_SPAN (62).
+        brackets.add(1 + random.nextInt(random.nextInt(10) == 0 ? 10 : 3));
       }
     }
     LocalDate from = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(400));

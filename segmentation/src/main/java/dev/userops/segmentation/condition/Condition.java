@@ -1,10 +1,10 @@
 package dev.userops.segmentation.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,6 @@ package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

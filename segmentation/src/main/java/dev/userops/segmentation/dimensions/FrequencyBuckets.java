@@ -1,9 +1,8 @@
 package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
-
+import dev.userops.core.internal.Json;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.CalendarIndex;
-import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 
 /**
  * Lifecycle thresholds in calendar days of the zone activity days are in. Defaults: new for 7

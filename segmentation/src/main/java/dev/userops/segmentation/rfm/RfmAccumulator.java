@@ -1,14 +1,14 @@
 package dev.userops.segmentation.rfm;
 
-import dev.userops.core.internal.Json;
 import dev.userops.core.Accumulator;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
-import dev.userops.core.CalendarIndex;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.event.Order;
-import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.Json;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.userops.segmentation.rfm;
 
-import dev.userops.core.internal.Checks;
 import dev.userops.core.Diagnostics;
+import dev.userops.core.internal.Checks;
 import java.util.Arrays;
 
 /**

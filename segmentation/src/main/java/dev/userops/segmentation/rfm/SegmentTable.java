@@ -2,7 +2,6 @@ package dev.userops.segmentation.rfm;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

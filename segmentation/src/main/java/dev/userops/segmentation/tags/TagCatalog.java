@@ -1,13 +1,12 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import dev.userops.core.internal.Json;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.userops.core.internal.Checks;
 import dev.userops.core.ConfigException;
-
+import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.segmentation.condition.Condition;
 import dev.userops.segmentation.condition.ConditionMode;
 import dev.userops.segmentation.condition.FlatProfile;

@@ -1,11 +1,10 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.internal.Json;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
-
+import dev.userops.core.internal.Json;
 import java.util.stream.Collector;
 
 /**

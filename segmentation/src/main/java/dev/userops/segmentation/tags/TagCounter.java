@@ -1,12 +1,11 @@
 package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.core.internal.Json;
-
 import dev.userops.core.Accumulator;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import dev.userops.segmentation.condition.FlatProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.userops.segmentation.tags;
 
-import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

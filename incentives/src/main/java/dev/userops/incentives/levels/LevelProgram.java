@@ -1,20 +1,29 @@
 package dev.userops.incentives.levels;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userops.core.WindowMode;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import dev.userops.core.Granularity;
-
+import dev.userops.incentives.Cap;
+import dev.userops.incentives.support.CalendarCaps;
+import dev.userops.incentives.support.VersionedJson;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * A membership ladder: how users earn growth value (never spent), the levels it reaches, how
- * growth qualifies (lifetime or trailing calendar months) and when a level may go down. Immutable;
- * JSON via {@link #fromJson} and {@link #toJson}; per-zone policy via {@link #policy(ZoneId)}.
+ * A level program (a membership ladder): how users earn growth value (never spent), the levels it
+ * reaches, how growth qualifies (lifetime or trailing calendar months) and when a level may go down.
+ * Immutable; JSON via {@link #fromJson} and {@link #toJson}; per-zone policy via {@link
+ * #policy(ZoneId)}.
+ *
+ * <p><b>Points multiplier.</b> A level's points bonus is configured once, in the points program's
+ * {@code levelMultipliers} (by level id); the host passes the user's current {@link
+ * LevelState#level()} in each {@link dev.userops.incentives.OrderPaid} and {@link
+ * dev.userops.incentives.BehaviourDone} it applies to points. Version 1 documents carried a {@code
+ * pointsMultiplierPercent} per level as well; it is dropped when they are read.
  *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param growthPerUnit growth value per {@code unitMinor} of a paid order, rounded down
@@ -26,7 +35,7 @@ import java.util.Set;
  * @param memoryDays days an event id is remembered for idempotency (later events older than the
  *     newest minus this are rejected as late)
  */
-public record LevelLadder(
+public record LevelProgram(
     int version,
     long growthPerUnit,
     long unitMinor,
@@ -36,8 +45,11 @@ public record LevelLadder(
     Downgrade downgrade,
     int memoryDays) {
 
-  /** The JSON format version this class reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The JSON format version this class writes. Version 1 (caps as {@code "cap": "DAY", "capMax":
+   * 10}, a {@code pointsMultiplierPercent} in each level's benefits) is still read.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /**
    * Checks thresholds, ids and windows.
@@ -55,7 +67,7 @@ public record LevelLadder(
    *     element is null
    * @throws IllegalArgumentException if a value is out of range or an id repeats
    */
-  public LevelLadder {
+  public LevelProgram {
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     Checks.requireNonNegative(growthPerUnit, "growthPerUnit");
     Checks.requirePositive(unitMinor, "unitMinor");
@@ -79,21 +91,34 @@ public record LevelLadder(
   }
 
   /**
-   * Reads a ladder from JSON.
+   * Reads a level program from JSON of version 2, or of version 1 (upgraded on the way in).
    *
-   * @param json the JSON form
-   * @return the ladder
+   * @param json the JSON form; every field is required
+   * @return the program
    * @throws NullPointerException if {@code json} is null
    * @throws dev.userops.core.ConfigException with the JSON path
    */
-  public static LevelLadder fromJson(String json) {
-    return Json.read(json, LevelLadder.class);
+  public static LevelProgram fromJson(String json) {
+    return VersionedJson.read(json, LevelProgram.class, FORMAT_VERSION, LevelProgram::upgradeFromV1);
+  }
+
+  private static void upgradeFromV1(ObjectNode document) {
+    for (JsonNode rule : document.path("rules")) {
+      if (rule instanceof ObjectNode object) {
+        VersionedJson.upgradeCap(object, "cap", "capMax", "cap");
+      }
+    }
+    for (JsonNode level : document.path("levels")) {
+      if (level.get("benefits") instanceof ObjectNode benefits) {
+        benefits.remove("pointsMultiplierPercent");
+      }
+    }
   }
 
   /**
    * The JSON form.
    *
-   * @return compact JSON, read back by {@link #fromJson}
+   * @return compact JSON of version {@value #FORMAT_VERSION}, read back equal by {@link #fromJson}
    */
   public String toJson() {
     return Json.write(this);
@@ -108,17 +133,6 @@ public record LevelLadder(
    */
   public LevelPolicy policy(ZoneId zone) {
     return new LevelPolicy(this, zone);
-  }
-
-  /**
-   * Points multipliers of the levels, by level id, for {@code PointsProgram.levelMultipliers}.
-   *
-   * @return an unmodifiable map of level id to percent (100 = no bonus), one entry per level
-   */
-  public Map<String, Integer> pointsMultipliers() {
-    Map<String, Integer> multipliers = new HashMap<>();
-    levels.forEach(level -> multipliers.put(level.id(), level.benefits().pointsMultiplierPercent()));
-    return Map.copyOf(multipliers);
   }
 
   /** The index of level {@code id} in {@link #levels}, or -1. */
@@ -165,25 +179,23 @@ public record LevelLadder(
   }
 
   /**
-   * Benefits of a level, as data for the host to honour.
+   * Benefits of a level, as data for the host to honour. The level's points multiplier is not here:
+   * it lives in the points program's {@code levelMultipliers}.
    *
-   * @param pointsMultiplierPercent points earned in percent (100 = no bonus)
    * @param birthdayGiftPoints points given on the birthday
    * @param freeShipping whether shipping is free
    * @param priorityAccess whether new features and sales open early
    */
-  public record Benefits(int pointsMultiplierPercent, long birthdayGiftPoints, boolean freeShipping, boolean priorityAccess) {
+  public record Benefits(long birthdayGiftPoints, boolean freeShipping, boolean priorityAccess) {
     /**
-     * Checks the amounts.
+     * Checks the amount.
      *
-     * @param pointsMultiplierPercent points earned in percent, in [0, 10000]
      * @param birthdayGiftPoints points given on the birthday, {@code >= 0}
      * @param freeShipping whether shipping is free
      * @param priorityAccess whether new features and sales open early
-     * @throws IllegalArgumentException if an amount is out of range
+     * @throws IllegalArgumentException if {@code birthdayGiftPoints < 0}
      */
     public Benefits {
-      Checks.requireInRange(pointsMultiplierPercent, 0, 10_000, "pointsMultiplierPercent");
       Checks.requireNonNegative(birthdayGiftPoints, "birthdayGiftPoints");
     }
   }
@@ -194,26 +206,26 @@ public record LevelLadder(
    * @param id rule id, part of idempotency keys
    * @param behaviour a {@link dev.userops.core.event.BehaviourType} name or a host-defined one
    * @param growth growth value per event
-   * @param cap period of the cap ({@code null}: uncapped)
-   * @param capMax most growth per cap period
+   * @param cap the most growth this rule awards per calendar day, week or month in the policy's
+   *     zone ({@code null}: uncapped); in JSON {@code {"max": 10, "window": "P1D"}}
    */
-  public record GrowthRule(String id, String behaviour, long growth, Granularity cap, long capMax) {
+  public record GrowthRule(String id, String behaviour, long growth, Cap cap) {
     /**
      * Checks the rule.
      *
      * @param id rule id, not blank
      * @param behaviour the behaviour name it rewards, not blank
      * @param growth growth value per event, {@code >= 0}
-     * @param cap period of the cap, or {@code null} for uncapped
-     * @param capMax most growth per cap period, {@code >= 0}; ignored when uncapped
+     * @param cap a {@link WindowMode#CALENDAR} cap, or {@code null} for uncapped
      * @throws NullPointerException if {@code id} or {@code behaviour} is null
-     * @throws IllegalArgumentException if a string is blank or a number negative
+     * @throws IllegalArgumentException if a string is blank, {@code growth < 0} or the cap is
+     *     {@link WindowMode#ROLLING} (not supported for growth)
      */
     public GrowthRule {
       Checks.requireNonBlank(id, "id");
       Checks.requireNonBlank(behaviour, "behaviour of rule " + id);
       Checks.requireNonNegative(growth, "growth of rule " + id);
-      Checks.requireNonNegative(capMax, "capMax of rule " + id);
+      CalendarCaps.requireCalendar(cap, "rule " + id);
     }
   }
 

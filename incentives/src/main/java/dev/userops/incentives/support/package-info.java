@@ -1,0 +1,5 @@
+/**
+ * Helpers shared by the incentives packages: version 1 JSON upgrades and the calendar-cap check.
+ * Not exported by the module.
+ */
+package dev.userops.incentives.support;
