@@ -4,6 +4,7 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
@@ -17,6 +18,15 @@ import java.util.Map;
  * Accumulates an {@link OrderSummary}. Memory: about 24 bytes per distinct buyer (a primitive
  * open-addressing map of order counts) plus a constant. Orders of one user may arrive in any order
  * and in any partition; merging adds per-user counts, so users are never double counted.
+ *
+ * <p>Order ids are not de-duplicated here: the same order added twice counts twice. The layer that
+ * de-duplicates is {@link ValidOrders} (a repeated id is a {@code DUPLICATE_ORDER_ID} bad record,
+ * and refunds are joined to their orders); feed a summary from it with {@link #addAll}. Partition
+ * input by order or user id so that copies of one order meet in the same {@code ValidOrders}.
+ *
+ * <p>Measured (ScaleBenchmark, 1M users, 12M time-ordered events): 25.2 bytes of heap and 12.0
+ * bytes of {@link #toByteArray()} per user; the heap figure is up to 2× the design while the map
+ * grows.
  *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy}:
  * records are numbered from 0 in the order this accumulator received them. Revenue that overflows a
@@ -48,6 +58,21 @@ public final class OrderSummaryAccumulator
   @Override
   public OrderSummarySpec spec() {
     return spec;
+  }
+
+  /**
+   * Adds every valid order of {@code validOrders}: paid, once per order id, net of refunds under its
+   * treatment. Their bad records are in {@code validOrders.diagnostics()}.
+   *
+   * @param validOrders the screened orders; refunds are applied on the first visit
+   * @return this accumulator
+   * @throws NullPointerException if {@code validOrders} is null
+   * @throws ArithmeticException if revenue overflows a {@code long}
+   */
+  public OrderSummaryAccumulator addAll(ValidOrders validOrders) {
+    Checks.requireNonNull(validOrders, "validOrders");
+    validOrders.forEach((userId, epochMillis, amountMinor) -> add(userId, epochMillis, amountMinor, OrderStatus.PAID));
+    return this;
   }
 
   /**

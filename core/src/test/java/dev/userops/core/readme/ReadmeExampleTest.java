@@ -3,8 +3,11 @@ package dev.userops.core.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.event.RefundTreatment;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;
@@ -24,24 +27,28 @@ class ReadmeExampleTest {
   @Test
   void readmeExampleRuns() {
     // README example start
-    var spec = new OrderSummarySpec(
-        ZoneId.of("Asia/Shanghai"), Instant.parse("2026-07-01T00:00:00Z"), BadRecordPolicy.SKIP_AND_COUNT);
-    OrderSummaryAccumulator monday = spec.newAccumulator();
-    monday.add(Order.of("o-1", 42, Instant.parse("2026-06-01T10:00:00Z"), 12_50, OrderStatus.PAID));
-    OrderSummaryAccumulator tuesday = spec.newAccumulator();         // e.g. another partition
-    tuesday.add(42, Instant.parse("2026-06-02T17:00:00Z").toEpochMilli(), 8_00, OrderStatus.PAID);
-    tuesday.add(7, Instant.parse("2026-06-02T18:00:00Z").toEpochMilli(), -1, OrderStatus.PAID);
-    byte[] shipped = tuesday.toByteArray();                           // versioned, checked on read
-    OrderSummary summary = monday.merge(spec.accumulatorFromBytes(shipped)).result();
-    // summary: users=1, orders=2, revenueMinor=2050, lastOrder=2026-06-03 (Shanghai),
-    //          ordersPerUser={2=1}, diagnostics={skipped={NEGATIVE_AMOUNT=1}}
+    Instant asOf = Instant.parse("2026-07-01T00:00:00Z");
+    var spec = new OrderSummarySpec(ZoneId.of("Asia/Shanghai"), asOf, BadRecordPolicy.SKIP_AND_COUNT);
+    // ValidOrders is the one screen: paid orders, once per order id, net of refunds, none after asOf.
+    var monday = ValidOrders.create(RefundTreatment.NET, BadRecordPolicy.SKIP_AND_COUNT, asOf);
+    monday.addOrder(Order.of("o-1", 42, Instant.parse("2026-06-01T10:00:00Z"), 12_50, OrderStatus.PAID));
+    monday.addOrder(Order.of("o-1", 42, Instant.parse("2026-06-01T10:00:00Z"), 12_50, OrderStatus.PAID));
+    var tuesday = ValidOrders.create(RefundTreatment.NET, BadRecordPolicy.SKIP_AND_COUNT, asOf);
+    tuesday.addOrder(Order.of("o-2", 42, Instant.parse("2026-06-02T17:00:00Z"), 8_00, OrderStatus.PAID));
+    tuesday.addOrder(Order.of("o-3", 7, Instant.parse("2026-06-02T18:00:00Z"), -1, OrderStatus.PAID));
+    byte[] shipped = spec.newAccumulator().addAll(tuesday).toByteArray(); // e.g. from another partition
+    OrderSummary summary =
+        spec.newAccumulator().addAll(monday).merge(OrderSummaryAccumulator.fromBytes(shipped)).result();
+    // summary: users=1, orders=2, revenueMinor=2050, lastOrder=2026-06-03 (Shanghai), ordersPerUser={2=1}
+    // monday.diagnostics(): {DUPLICATE_ORDER_ID=1}; tuesday.diagnostics(): {NEGATIVE_AMOUNT=1}
     // README example end
     assertThat(summary.users()).isEqualTo(1);
     assertThat(summary.orders()).isEqualTo(2);
     assertThat(summary.revenueMinor()).isEqualTo(2050);
     assertThat(summary.lastOrder()).isEqualTo(LocalDate.of(2026, 6, 3));
     assertThat(summary.ordersPerUser()).containsExactly(java.util.Map.entry(2, 1L));
-    assertThat(summary.diagnostics().totalSkipped()).isEqualTo(1);
+    assertThat(monday.diagnostics().skipped()).containsExactly(java.util.Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 1L));
+    assertThat(tuesday.diagnostics().skipped()).containsExactly(java.util.Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 1L));
   }
 
   @Test

@@ -10,6 +10,9 @@ import dev.userops.core.ConfigException;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.testing.AccumulatorLaws;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -166,5 +169,19 @@ class OrderSummaryAccumulatorTest {
             Arbitraries.longs().between(-5, 1_000_000),
             Arbitraries.of(OrderStatus.class))
         .as((user, at, amount, status) -> Order.of("o", user, Instant.ofEpochMilli(at), amount, status));
+  }
+
+  /** Bytes in format version 1, written when the format was released. */
+  @Test
+  void version1BytesStillRead() throws IOException {
+    OrderSummaryAccumulator fresh = SKIP.newAccumulator()
+        .add(order("o1", 1, "2026-06-01T10:00:00Z", 12_50, OrderStatus.PAID))
+        .add(order("o2", 1, "2026-06-02T10:00:00Z", 8_00, OrderStatus.PAID))
+        .add(order("o3", 2, "2026-06-03T10:00:00Z", 3_00, OrderStatus.PAID))
+        .add(order("o4", 3, "2026-06-04T10:00:00Z", -1, OrderStatus.PAID));
+    Path golden = Path.of("src/test/resources/core/golden/order-summary-v1.bin");
+    byte[] v1 = Files.readAllBytes(golden);
+    assertThat(fresh.toByteArray()).isEqualTo(v1);
+    assertThat(OrderSummaryAccumulator.fromBytes(v1).result()).isEqualTo(fresh.result());
   }
 }

@@ -27,6 +27,10 @@ import dev.userops.core.internal.Json;
  *       user's start to the millisecond, so they are computed in {@link #result()}).
  * </ul>
  *
+ * <p>Measured (ScaleBenchmark, 1M users, 12M time-ordered events; heap, then {@link
+ * #toByteArray()}, per user): first-time calendar cohorts 20.5 and 16.0 bytes (ON, ON_OR_AFTER and
+ * brackets alike); recurring calendar cohorts 182.8 and 112.0; rolling windows 201.5 and 144.0.
+ *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy}, numbered
  * from 0 in the order this accumulator received them: events before 1970 or after {@code asOf} are
  * bad records. Events that neither start a cohort nor count as a return are ignored.

@@ -21,6 +21,8 @@ import java.util.List;
  * index up to the largest seen (72 bytes for a year reported with {@code lostDays} 90). Activity
  * before the tracked days only matters as "lost since before", so the flag keeps merging exact:
  * bits and flags are ORed.
+ * bits and flags are ORed. Measured (ScaleBenchmark, 1M users, 12M events, monthly periods, lost
+ * after 90 days): 121.9 bytes of heap and 76.0 bytes of {@link #toByteArray()} per user.
  *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy},
  * numbered from 0 in the order this accumulator received them: a time before 1970 or after {@code

