@@ -21,4 +21,8 @@ module dev.userops.core {
 
   opens dev.userops.core.event to com.fasterxml.jackson.databind;
   opens dev.userops.core.summary to com.fasterxml.jackson.databind;
+
+  // Readers of this module's accumulator families for Accumulator.fromBytes(bytes).
+  uses dev.userops.core.internal.AccumulatorFormats;
+  provides dev.userops.core.internal.AccumulatorFormats with dev.userops.core.internal.CoreFormats;
 }

@@ -15,4 +15,7 @@ module dev.userops.retention {
   opens dev.userops.retention.cohort to com.fasterxml.jackson.databind;
   opens dev.userops.retention.repurchase to com.fasterxml.jackson.databind;
   opens dev.userops.retention.winback to com.fasterxml.jackson.databind;
+
+  // Readers of this module's accumulator families for Accumulator.fromBytes(bytes).
+  provides dev.userops.core.internal.AccumulatorFormats with dev.userops.retention.internal.RetentionFormats;
 }

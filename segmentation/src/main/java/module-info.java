@@ -16,4 +16,7 @@ module dev.userops.segmentation {
   opens dev.userops.segmentation.rfm to com.fasterxml.jackson.databind;
   opens dev.userops.segmentation.dimensions to com.fasterxml.jackson.databind;
   opens dev.userops.segmentation.tags to com.fasterxml.jackson.databind;
+
+  // Readers of this module's accumulator families for Accumulator.fromBytes(bytes).
+  provides dev.userops.core.internal.AccumulatorFormats with dev.userops.segmentation.internal.SegmentationFormats;
 }

@@ -50,4 +50,40 @@ public interface Accumulator<A extends Accumulator<A, R>, R> {
    * @return a new array that also identifies the spec, so bytes of another spec are rejected on read
    */
   byte[] toByteArray();
+
+  /**
+   * Reads an accumulator from its binary form alone: the header names its family and the bytes
+   * embed its spec, so no spec is needed up front (as a DataSketches sketch is heapified). The
+   * checked form, {@link AccumulatorSpec#accumulatorFromBytes}, also verifies the spec.
+   *
+   * @param bytes the output of {@link #toByteArray()} of any accumulator of the library modules on
+   *     the class or module path, of its current or an earlier format version
+   * @return a new accumulator equal to the one written
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if the bytes are not a UserOps binary form, name a family no
+   *     module present reads, or are truncated or inconsistent
+   * @throws ConfigException if the embedded spec is invalid
+   */
+  static Accumulator<?, ?> fromBytes(byte[] bytes) {
+    return Accumulators.fromBytes(bytes);
+  }
+
+  /**
+   * Reads an accumulator of a known type from its binary form alone, as {@link #fromBytes(byte[])}.
+   *
+   * @param <A> the accumulator type
+   * @param bytes the output of {@link #toByteArray()}
+   * @param type the accumulator class expected, e.g. {@code RfmAccumulator.class}
+   * @return the accumulator
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #fromBytes(byte[])}, or if the bytes hold another type
+   */
+  static <A extends Accumulator<A, ?>> A fromBytes(byte[] bytes, Class<A> type) {
+    Accumulator<?, ?> accumulator = Accumulators.fromBytes(bytes);
+    if (!type.isInstance(accumulator)) {
+      throw new IllegalArgumentException(
+          "expected bytes of a " + type.getSimpleName() + ", got a " + accumulator.getClass().getSimpleName());
+    }
+    return type.cast(accumulator);
+  }
 }

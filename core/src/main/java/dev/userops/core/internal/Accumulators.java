@@ -2,7 +2,11 @@ package dev.userops.core.internal;
 
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collector;
 
 /** Helpers for {@link Accumulator} implementations and users. */
@@ -49,17 +53,66 @@ public final class Accumulators {
   }
 
   /**
-   * The JSON form of the spec embedded in an accumulator's bytes, for the {@code fromBytes(bytes)}
-   * factory of each accumulator, which reads the spec from the bytes themselves.
+   * The JSON form of the spec embedded in an accumulator's bytes, for readers that take the spec
+   * from the bytes themselves; the rest of the bytes, and their version, are checked by the
+   * family's own reader.
    *
    * @param bytes an accumulator's binary form
    * @param family the 4-character family code the bytes must carry
-   * @param maxVersion the newest format version the caller reads
    * @return the spec's JSON, as written with the bytes
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the bytes are not of {@code family} or are truncated
    */
-  public static String specJson(byte[] bytes, String family, int maxVersion) {
-    return BinaryForm.reader(bytes, family, maxVersion).getString("spec");
+  public static String specJson(byte[] bytes, String family) {
+    return BinaryForm.reader(bytes, family, Integer.MAX_VALUE).getString("spec");
+  }
+
+  /**
+   * Readers for {@link AccumulatorFormats#readers()}: each reads the spec embedded in the bytes
+   * with its family's {@code fromJson}, then the bytes with that spec.
+   *
+   * @param specReaders each family code mapped to its spec type's {@code fromJson}
+   * @return each family code mapped to a reader of its bytes
+   */
+  public static Map<String, Function<byte[], Accumulator<?, ?>>> readers(
+      Map<String, Function<String, ? extends AccumulatorSpec<?, ?>>> specReaders) {
+    Map<String, Function<byte[], Accumulator<?, ?>>> readers = new TreeMap<>();
+    specReaders.forEach((family, fromJson) ->
+        readers.put(family, bytes -> fromJson.apply(specJson(bytes, family)).accumulatorFromBytes(bytes)));
+    return Map.copyOf(readers);
+  }
+
+  /**
+   * Reads any accumulator from its bytes alone, by the family code in their header.
+   *
+   * @param bytes an accumulator's binary form
+   * @return the accumulator
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException if no module on the class or module path reads the family, or
+   *     the family's reader rejects the bytes
+   */
+  public static Accumulator<?, ?> fromBytes(byte[] bytes) {
+    String family = BinaryForm.family(bytes);
+    Function<byte[], Accumulator<?, ?>> reader = Formats.READERS.get(family);
+    Checks.checkArgument(reader != null,
+        "no reader for accumulator family %s (known: %s); is its module on the class path?",
+        family, Formats.READERS.keySet());
+    return reader.apply(bytes);
+  }
+
+  /**
+   * The families of every module present, loaded once per class loader: the set is fixed by the
+   * class or module path, and the readers are stateless.
+   */
+  private static final class Formats {
+    static final Map<String, Function<byte[], Accumulator<?, ?>>> READERS = load();
+
+    private static Map<String, Function<byte[], Accumulator<?, ?>>> load() {
+      Map<String, Function<byte[], Accumulator<?, ?>>> readers = new TreeMap<>();
+      for (AccumulatorFormats formats : ServiceLoader.load(AccumulatorFormats.class, Accumulators.class.getClassLoader())) {
+        readers.putAll(formats.readers());
+      }
+      return Map.copyOf(readers);
+    }
   }
 }

@@ -85,6 +85,24 @@ public final class BinaryForm {
     return reader;
   }
 
+  /**
+   * The family code of a binary form, from its header.
+   *
+   * @param bytes the whole binary form
+   * @return the 4 characters of its family, e.g. {@code "OSUM"}
+   * @throws NullPointerException if {@code bytes} is null
+   * @throws IllegalArgumentException for bytes without the UserOps magic or shorter than a header
+   */
+  public static String family(byte[] bytes) {
+    Checks.requireNonNull(bytes, "bytes");
+    Checks.checkArgument(bytes.length >= 12, "not a UserOps binary form: %s bytes, fewer than a header", bytes.length);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    int magic = buffer.getInt();
+    Checks.checkArgument(
+        magic == MAGIC, "not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic);
+    return familyName(buffer.getInt());
+  }
+
   private static int familyCode(String family) {
     Checks.requireNonNull(family, "family");
     byte[] ascii = family.getBytes(StandardCharsets.US_ASCII);

@@ -168,19 +168,6 @@ public final class OrderSummaryAccumulator
     return writer.toByteArray();
   }
 
-  /**
-   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
-   *
-   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
-   * @return a new accumulator equal to the one written
-   * @throws NullPointerException if {@code bytes} is null
-   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
-   *     or inconsistent
-   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
-   */
-  public static OrderSummaryAccumulator fromBytes(byte[] bytes) {
-    return fromBytes(OrderSummarySpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
-  }
 
   static OrderSummaryAccumulator fromBytes(OrderSummarySpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);

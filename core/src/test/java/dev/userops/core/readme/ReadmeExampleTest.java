@@ -2,6 +2,7 @@ package dev.userops.core.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userops.core.Accumulator;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.event.Order;
@@ -37,8 +38,8 @@ class ReadmeExampleTest {
     tuesday.addOrder(Order.of("o-2", 42, Instant.parse("2026-06-02T17:00:00Z"), 8_00, OrderStatus.PAID));
     tuesday.addOrder(Order.of("o-3", 7, Instant.parse("2026-06-02T18:00:00Z"), -1, OrderStatus.PAID));
     byte[] shipped = spec.newAccumulator().addAll(tuesday).toByteArray(); // e.g. from another partition
-    OrderSummary summary =
-        spec.newAccumulator().addAll(monday).merge(OrderSummaryAccumulator.fromBytes(shipped)).result();
+    var partition = Accumulator.fromBytes(shipped, OrderSummaryAccumulator.class); // spec read from the bytes
+    OrderSummary summary = spec.newAccumulator().addAll(monday).merge(partition).result();
     // summary: users=1, orders=2, revenueMinor=2050, lastOrder=2026-06-03 (Shanghai), ordersPerUser={2=1}
     // monday.diagnostics(): {DUPLICATE_ORDER_ID=1}; tuesday.diagnostics(): {NEGATIVE_AMOUNT=1}
     // README example end

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.BadRecordException;
+import dev.userops.core.Accumulator;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.ConfigException;
@@ -182,6 +183,6 @@ class OrderSummaryAccumulatorTest {
     Path golden = Path.of("src/test/resources/core/golden/order-summary-v1.bin");
     byte[] v1 = Files.readAllBytes(golden);
     assertThat(fresh.toByteArray()).isEqualTo(v1);
-    assertThat(OrderSummaryAccumulator.fromBytes(v1).result()).isEqualTo(fresh.result());
+    assertThat(Accumulator.fromBytes(v1, OrderSummaryAccumulator.class).result()).isEqualTo(fresh.result());
   }
 }

@@ -7,8 +7,6 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -146,7 +144,7 @@ public final class AccumulatorLaws<T, A extends Accumulator<A, R>, R> {
     A copy = spec.accumulatorFromBytes(bytes);
     assertThat(copy.result()).as("result after byte round trip").isEqualTo(expected);
     assertThat(copy.toByteArray()).as("bytes after byte round trip").isEqualTo(bytes);
-    A described = fromBytesAlone(full, bytes);
+    A described = Accumulator.fromBytes(bytes, accumulatorType(full));
     assertThat(described.spec()).as("spec read from the bytes alone").isEqualTo(spec);
     assertThat(described.result()).as("result read from the bytes alone").isEqualTo(expected);
     // Partitions shipped as bytes (Spark buffers) and merged must agree too.
@@ -163,16 +161,9 @@ public final class AccumulatorLaws<T, A extends Accumulator<A, R>, R> {
     }
   }
 
-  /** The accumulator class's static {@code fromBytes(byte[])}, which every accumulator offers. */
   @SuppressWarnings("unchecked")
-  private A fromBytesAlone(A accumulator, byte[] bytes) {
-    try {
-      Method fromBytes = accumulator.getClass().getMethod("fromBytes", byte[].class);
-      assertThat(Modifier.isStatic(fromBytes.getModifiers())).as("%s is static", fromBytes).isTrue();
-      return (A) fromBytes.invoke(null, (Object) bytes);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(accumulator.getClass() + " lacks a public static fromBytes(byte[])", e);
-    }
+  private Class<A> accumulatorType(A accumulator) {
+    return (Class<A>) accumulator.getClass();
   }
 
   private void checkStaysUsable(List<T> input, R expected, Random random) {

@@ -250,19 +250,6 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     return writer.toByteArray();
   }
 
-  /**
-   * Reads an accumulator from its binary form alone: the spec is the one embedded in the bytes.
-   *
-   * @param bytes the output of {@link #toByteArray()}, of this or an earlier format version
-   * @return a new accumulator equal to the one written
-   * @throws NullPointerException if {@code bytes} is null
-   * @throws IllegalArgumentException if the bytes are of another family, a newer version, truncated
-   *     or inconsistent
-   * @throws dev.userops.core.ConfigException if the embedded spec is invalid
-   */
-  public static ActiveUsersAccumulator fromBytes(byte[] bytes) {
-    return fromBytes(ActiveUsersSpec.fromJson(Accumulators.specJson(bytes, FAMILY, VERSION)), bytes);
-  }
 
   static ActiveUsersAccumulator fromBytes(ActiveUsersSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);

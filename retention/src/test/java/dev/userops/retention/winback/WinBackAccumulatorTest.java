@@ -3,6 +3,7 @@ package dev.userops.retention.winback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userops.core.Accumulator;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.CalendarIndex;
@@ -300,6 +301,6 @@ class WinBackAccumulatorTest {
     Path golden = Path.of("src/test/resources/retention/golden/win-back-v1.bin");
     byte[] v1 = Files.readAllBytes(golden);
     assertThat(fresh.toByteArray()).isEqualTo(v1);
-    assertThat(WinBackAccumulator.fromBytes(v1).result()).isEqualTo(fresh.result());
+    assertThat(Accumulator.fromBytes(v1, WinBackAccumulator.class).result()).isEqualTo(fresh.result());
   }
 }

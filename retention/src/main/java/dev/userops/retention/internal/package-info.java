@@ -1,0 +1,2 @@
+/** Service providers of retention for core; not exported. */
+package dev.userops.retention.internal;
