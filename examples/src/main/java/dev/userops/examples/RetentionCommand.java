@@ -6,7 +6,8 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.WindowMode;
-import dev.userops.core.event.OrderStatus;
+import dev.userops.core.event.RefundTreatment;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
@@ -251,13 +252,12 @@ final class RetentionCommand implements Callable<Integer> {
         events.diagnostics = screen.diagnostics();
         return events;
       }
+      // Orders go through the one screen every subcommand shares: valid orders only.
       Events events = new Events(input.source());
-      InputOptions.ReadResult read = input.read(order -> {
-        if (order.status() == OrderStatus.PAID) {
-          events.screenAndAdd(screen, order.userId(), order.occurredAt(), ORDER_EVENT, bound);
-        }
-      });
-      events.diagnostics = read.diagnostics().plus(screen.diagnostics());
+      ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
+      InputOptions.ReadResult read = input.read(valid::addOrder);
+      valid.forEach((userId, epochMillis, amountMinor) -> events.add(userId, epochMillis, ORDER_EVENT));
+      events.diagnostics = read.diagnostics().plus(valid.diagnostics());
       return events;
     }
 
@@ -265,18 +265,22 @@ final class RetentionCommand implements Callable<Integer> {
       long t = at.toEpochMilli();
       // The time rules of orders (amount 0 passes the amount rule), as the calculations apply them.
       if (screen.acceptTime(size, t, asOfMillis)) {
-        if (size == users.length) {
-          users = Arrays.copyOf(users, size * 2);
-          millis = Arrays.copyOf(millis, size * 2);
-          types = Arrays.copyOf(types, size * 2);
-        }
-        users[size] = user;
-        millis[size] = t;
-        types[size++] = nameIds.computeIfAbsent(type, name -> {
-          names.add(name);
-          return names.size() - 1;
-        });
+        add(user, t, type);
       }
+    }
+
+    private void add(long user, long t, String type) {
+      if (size == users.length) {
+        users = Arrays.copyOf(users, size * 2);
+        millis = Arrays.copyOf(millis, size * 2);
+        types = Arrays.copyOf(types, size * 2);
+      }
+      users[size] = user;
+      millis[size] = t;
+      types[size++] = nameIds.computeIfAbsent(type, name -> {
+        names.add(name);
+        return names.size() - 1;
+      });
     }
 
     String source() {

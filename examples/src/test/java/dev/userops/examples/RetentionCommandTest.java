@@ -167,4 +167,25 @@ class RetentionCommandTest {
     assertThat(table.exitCode()).as(table.err()).isZero();
     assertThat(table.out()).contains("DAU/MAU").contains("2026-03-02");
   }
+
+  @Test
+  void ordersGoThroughTheOneScreen() throws IOException {
+    // A negative amount, a repeated order id and a cancelled order are not valid orders: the same
+    // screen as summary, rfm and repurchase, so u2 has one order and u3 none.
+    Path orders = Files.writeString(dir.resolve("orders.csv"), """
+        user_id,order_id,occurred_at,amount,status
+        u1,o1,2026-01-05T10:00:00Z,10.00,paid
+        u1,o2,2026-02-10T10:00:00Z,20.00,paid
+        u2,o3,2026-01-06T10:00:00Z,5.50,paid
+        u2,o4,2026-02-07T10:00:00Z,-3.00,paid
+        u2,o1,2026-02-08T10:00:00Z,9.00,paid
+        u3,o5,2026-01-09T10:00:00Z,8.00,cancelled
+        """);
+    JsonNode matrix = json(run("retention", "--orders", orders.toString(), "--granularity", "MONTH",
+        "--intervals", "2", "--as-of", "2026-04-01", "--json"));
+
+    assertThat(counts(matrix.get("cohorts").get(0))).containsExactly("2", "1", "0");
+    assertThat(matrix.at("/diagnostics/skipped/NEGATIVE_AMOUNT").asLong()).isEqualTo(1);
+    assertThat(matrix.at("/diagnostics/skipped/DUPLICATE_ORDER_ID").asLong()).isEqualTo(1);
+  }
 }
