@@ -130,6 +130,8 @@ public class ScaleBenchmark {
     RETENTION_RECURRING_ROLLING(2 * 12 * EVENTS_PER_USER, 12 * EVENTS_PER_USER + 0.1),
     /** 2026-01-30..2026-12-31: 365 days tracked with the look-back, one bit each (goal 48 B). */
     ACTIVE_USERS_365_TRACKED(48, 48),
+    /** As {@link #ACTIVE_USERS_365_TRACKED}, fed by the columnar {@code addAll}. */
+    ACTIVE_USERS_365_TRACKED_COLUMNS(48, 48),
     /** 2026-01-01..2026-12-31 reported: 394 days tracked with the 29-day look-back. */
     ACTIVE_USERS_365_REPORTED(394 / 8.0 + 1, 394 / 8.0 + 1),
     /** Two longs per dense id, grown by half. */
@@ -295,6 +297,10 @@ public class ScaleBenchmark {
       case RETENTION_RECURRING_ROLLING ->
           retention(CohortMode.RECURRING, ReturnMode.ON, List.of(), WindowMode.ROLLING);
       case ACTIVE_USERS_365_TRACKED -> activeUsers(LocalDate.of(2026, 1, 30));
+      case ACTIVE_USERS_365_TRACKED_COLUMNS -> {
+        ActiveUsersSpec spec = ActiveUsersSpec.of(ZoneOffset.UTC, LocalDate.of(2026, 1, 30), YEAR.plusDays(DAYS - 1));
+        yield () -> spec.newAccumulator().addAll(userIds, epochMillis);
+      }
       case ACTIVE_USERS_365_REPORTED -> activeUsers(YEAR);
       case REPURCHASE -> {
         RepurchaseSpec spec = RepurchaseSpec.of(ZoneOffset.UTC, AS_OF);

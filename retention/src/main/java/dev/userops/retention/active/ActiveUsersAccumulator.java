@@ -38,6 +38,8 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   private static final int BLOCK_USERS = 1 << BLOCK_SHIFT;
   private static final int BLOCK_MASK = BLOCK_USERS - 1;
   private static final long[][] NO_BLOCKS = new long[0][];
+  /** Activities per run of {@link #addAll}: 1 MiB of input, sorted by block within it. */
+  private static final int RUN = 1 << 16;
 
   private final ActiveUsersSpec spec;
   private final CalendarIndex calendar;
@@ -103,6 +105,77 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
       set((int) userId, (int) day);
     }
     return this;
+  }
+
+  /**
+   * Adds activities given as columns: the same as {@link #add(long, long)} with {@code userIds[i],
+   * epochMillis[i]} for each {@code i} in order, but faster when users arrive in random order. Runs
+   * of up to {@value #RUN} activities are first grouped by the block of 512 ids they set bits in (a
+   * counting sort), so that each block is updated while it is in cache; this takes a transient 4
+   * bytes per activity of a run.
+   *
+   * @param userIds dense ids in {@code [0, 2^31 - 1)}
+   * @param epochMillis times, epoch milliseconds, row for row
+   * @return this accumulator
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if the arrays differ in length or a user id is out of range
+   * @throws dev.userops.core.BadRecordException for a time before 1970 under {@code REJECT}
+   */
+  public ActiveUsersAccumulator addAll(long[] userIds, long[] epochMillis) {
+    Checks.checkArgument(userIds.length == epochMillis.length,
+        "userIds and epochMillis must have equal lengths, got %s and %s", userIds.length, epochMillis.length);
+    int run = Math.min(RUN, userIds.length);
+    int[] blockOf = new int[run];
+    int[] bits = new int[run];
+    int[] sorted = new int[run];
+    for (int from = 0; from < userIds.length; from += RUN) {
+      addRun(userIds, epochMillis, from, Math.min(userIds.length, from + RUN), blockOf, bits, sorted);
+    }
+    return this;
+  }
+
+  /** Screens one run in order, then sets its bits block by block. */
+  private void addRun(long[] userIds, long[] epochMillis, int from, int to, int[] blockOf, int[] bits,
+      int[] sorted) {
+    int maxBlock = -1;
+    for (int i = from; i < to; i++) {
+      Checks.requireInRange(userIds[i], 0, Integer.MAX_VALUE - 1, "userId");
+      maxBlock = Math.max(maxBlock, (int) (userIds[i] >>> BLOCK_SHIFT));
+    }
+    // starts[b + 1] counts block b's bits; after the prefix sums, starts[b] is where they go.
+    int[] starts = new int[maxBlock + 2];
+    for (int i = from; i < to; i++) {
+      long recordIndex = records++;
+      long day = badRecords.acceptTime(recordIndex, epochMillis[i], Long.MAX_VALUE)
+          ? calendar.dayIndex(epochMillis[i]) - firstDay : -1;
+      int k = i - from;
+      if (day >= 0 && day < days) {
+        int user = (int) userIds[i];
+        blockOf[k] = user >>> BLOCK_SHIFT;
+        bits[k] = (user & BLOCK_MASK) * days + (int) day;
+        starts[blockOf[k] + 1]++;
+      } else {
+        blockOf[k] = -1;
+      }
+    }
+    for (int b = 1; b < starts.length; b++) {
+      starts[b] += starts[b - 1];
+    }
+    for (int k = 0; k < to - from; k++) {
+      if (blockOf[k] >= 0) {
+        sorted[starts[blockOf[k]]++] = bits[k];
+      }
+    }
+    // The scatter moved starts[b] to where block b + 1 begins.
+    int k = 0;
+    for (int b = 0; b <= maxBlock; b++) {
+      if (k < starts[b]) {
+        long[] block = block(b);
+        for (int end = starts[b]; k < end; k++) {
+          block[sorted[k] >>> 6] |= 1L << sorted[k];
+        }
+      }
+    }
   }
 
   private void set(int user, int day) {
