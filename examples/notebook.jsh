@@ -3,6 +3,7 @@
 //   jshell --class-path examples/target/userops.jar examples/notebook.jsh
 // The session stays open afterwards with every variable below defined.
 
+import dev.userops.core.Accumulator;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.*;
@@ -43,10 +44,11 @@ System.out.printf("2. RFM of %,d users; customer 00003: recency %d days, %d orde
     features.recencyDays(row3), features.frequency(row3), BigDecimal.valueOf(features.monetaryMinor(row3), 2));
 
 // Accumulators merge: halves of the input (think threads or partitions), one shipped as
-// versioned bytes, give exactly the features of one pass.
+// versioned bytes (which carry their spec, so reading them needs none), give exactly the
+// features of one pass.
 RfmAccumulator even = rfmSpec.newAccumulator(), odd = rfmSpec.newAccumulator();
 for (int i = 0; i < orders.size(); i++) (i % 2 == 0 ? even : odd).add(orders.get(i));
-RfmFeatures merged = even.merge(rfmSpec.accumulatorFromBytes(odd.toByteArray())).result();
+RfmFeatures merged = even.merge(Accumulator.fromBytes(odd.toByteArray(), RfmAccumulator.class)).result();
 System.out.println("   two halves merged equal one pass: " + merged.equals(features));
 
 // 3. Segments: quantile scores 1..5 per axis, then the ten named segments of R's rfm vignette.
