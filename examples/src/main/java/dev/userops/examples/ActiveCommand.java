@@ -34,6 +34,8 @@ final class ActiveCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--events", paramLabel = "FILE",
       description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
   Path events;
@@ -48,9 +50,6 @@ final class ActiveCommand implements Callable<Integer> {
       description = "First day of a calendar week (default: ${DEFAULT-VALUE}).")
   DayOfWeek weekStart;
 
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
     ActiveUsersSpec activeSpec;
@@ -64,14 +63,9 @@ final class ActiveCommand implements Callable<Integer> {
     data.feed((userId, epochMillis, start, returned) -> accumulator.add(userId, epochMillis), name -> true, name -> true);
     ActiveUsers active = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.writePretty(Reports.json(active, diagnostics)));
-    } else {
-      printTable(out, active, diagnostics, data.source());
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> Json.writePretty(Reports.json(active, diagnostics)),
+        out -> printTable(out, active, diagnostics, data.source()));
   }
 
   private void printTable(PrintWriter out, ActiveUsers active, Diagnostics diagnostics, String source) {

@@ -58,15 +58,14 @@ final class RetentionCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--events", paramLabel = "FILE",
       description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
   Path events;
 
   @Option(names = "--spec", paramLabel = "SPEC.json", description = "Retention spec JSON; flags override it.")
   Path specFile;
-
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
 
   @Option(names = "--granularity", paramLabel = "DAY|WEEK|MONTH", description = "Cohort and interval period.")
   Granularity granularity;
@@ -116,14 +115,9 @@ final class RetentionCommand implements Callable<Integer> {
     data.feed(accumulator::add, retention::startsCohort, retention::countsAsReturn);
     RetentionMatrix matrix = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(matrix.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.writePretty(Reports.json(matrix, diagnostics)));
-    } else {
-      printTable(out, retention, matrix, diagnostics, data);
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> Json.writePretty(Reports.json(matrix, diagnostics)),
+        out -> printTable(out, retention, matrix, diagnostics, data));
   }
 
   private boolean typed(String option) {
