@@ -8,7 +8,6 @@ import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -36,9 +35,7 @@ final class ActiveCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--events", paramLabel = "FILE",
-      description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
-  Path events;
+  @Mixin EventsInput events;
 
   @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, inclusive.")
   LocalDate from;
@@ -58,7 +55,7 @@ final class ActiveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    RetentionCommand.Events data = RetentionCommand.Events.read(spec, input, events, input.zone(), input.asOf());
+    EventsInput.Events data = events.read(input, input.zone(), input.asOf());
     ActiveUsersAccumulator accumulator = activeSpec.newAccumulator();
     data.feed((userId, epochMillis, start, returned) -> accumulator.add(userId, epochMillis), name -> true, name -> true);
     ActiveUsers active = accumulator.result();
