@@ -8,7 +8,6 @@ import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -34,9 +33,9 @@ final class ActiveCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(names = "--events", paramLabel = "FILE",
-      description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
-  Path events;
+  @Mixin OutputOptions output;
+
+  @Mixin EventsInput events;
 
   @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, inclusive.")
   LocalDate from;
@@ -48,9 +47,6 @@ final class ActiveCommand implements Callable<Integer> {
       description = "First day of a calendar week (default: ${DEFAULT-VALUE}).")
   DayOfWeek weekStart;
 
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
     ActiveUsersSpec activeSpec;
@@ -59,19 +55,14 @@ final class ActiveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    RetentionCommand.Events data = RetentionCommand.Events.read(spec, input, events, input.zone(), input.asOf());
+    EventsInput.Events data = events.read(input, input.zone(), input.asOf());
     ActiveUsersAccumulator accumulator = activeSpec.newAccumulator();
     data.feed((userId, epochMillis, start, returned) -> accumulator.add(userId, epochMillis), name -> true, name -> true);
     ActiveUsers active = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.writePretty(Reports.json(active, diagnostics)));
-    } else {
-      printTable(out, active, diagnostics, data.source());
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> Json.writePretty(Reports.json(active, diagnostics)),
+        out -> printTable(out, active, diagnostics, data.source()));
   }
 
   private void printTable(PrintWriter out, ActiveUsers active, Diagnostics diagnostics, String source) {

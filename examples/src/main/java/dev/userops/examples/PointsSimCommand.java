@@ -62,6 +62,8 @@ final class PointsSimCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--program", paramLabel = "PROGRAM.json", defaultValue = EXAMPLE,
       description = "Points program JSON, or 'example' (default): 1 point per $1, 14 days pending,"
           + " expiry at the end of the next year.")
@@ -81,9 +83,6 @@ final class PointsSimCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "Users listed in the table, by available points (default: ${DEFAULT-VALUE}).")
   int top;
-
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
 
   @Override
   public Integer call() throws IOException {
@@ -118,15 +117,10 @@ final class PointsSimCommand implements Callable<Integer> {
     }
     PointsSimulation.Result result = simulation.run(asOf);
     Diagnostics diagnostics = read.diagnostics().plus(bad.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
     Report report = new Report(result, levelProgram, read, eventsAfterAsOf[0]);
-    if (json) {
-      out.println(json(report, pointsProgram, levelProgram, asOf, diagnostics));
-    } else {
-      printTable(out, report, asOf, diagnostics);
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),
+        out -> printTable(out, report, asOf, diagnostics));
   }
 
   private interface Parser<T> {

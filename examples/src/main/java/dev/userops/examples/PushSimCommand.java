@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,6 +87,8 @@ import picocli.CommandLine.Spec;
 final class PushSimCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--policy", paramLabel = "POLICY.json", description = "Push policy (default: the bundled example).")
   Path policyFile;
 
@@ -94,9 +97,6 @@ final class PushSimCommand implements Callable<Integer> {
 
   @Option(names = "--events", paramLabel = "FILE", description = "Activity CSV userId,occurredAt (default: synthetic users).")
   Path eventsFile;
-
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
 
   @Override
   public Integer call() throws IOException {
@@ -138,14 +138,9 @@ final class PushSimCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInput(source(planFile, "push/plan.json") + ": " + e.getMessage(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(json(report, users.size()));
-    } else {
-      printTable(out, report, users.size());
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> json(report, users.size()),
+        out -> printTable(out, report, users.size()));
   }
 
   /** The document of {@code file}, or the bundled {@code resource}, parsed. */

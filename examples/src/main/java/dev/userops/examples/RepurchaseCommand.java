@@ -40,6 +40,8 @@ final class RepurchaseCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin OutputOptions output;
+
   @Option(
       names = "--window-days",
       paramLabel = "N",
@@ -65,9 +67,6 @@ final class RepurchaseCommand implements Callable<Integer> {
   @Option(names = "--same-day", description = "Count a second order on the first order's day.")
   boolean sameDay;
 
-  @Option(names = "--json", description = "Write JSON instead of tables.")
-  boolean json;
-
   @Override
   public Integer call() throws IOException {
     Instant asOf = input.requireAsOf("maturity depends on it");
@@ -86,14 +85,10 @@ final class RepurchaseCommand implements Callable<Integer> {
     RepurchaseAccumulator accumulator = repurchaseSpec.newAccumulator();
     InputOptions.ReadResult read = input.read(accumulator::add);
     RepurchaseResult result = accumulator.result();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.writePretty(Reports.json(result, read.diagnostics().plus(result.diagnostics()))));
-    } else {
-      print(out, result, read.diagnostics().plus(result.diagnostics()), asOf);
-    }
-    out.flush();
-    return 0;
+    Diagnostics diagnostics = read.diagnostics().plus(result.diagnostics());
+    return output.print(
+        () -> Json.writePretty(Reports.json(result, diagnostics)),
+        out -> print(out, result, diagnostics, asOf));
   }
 
   private void print(

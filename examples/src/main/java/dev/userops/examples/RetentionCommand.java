@@ -1,16 +1,10 @@
 package dev.userops.examples;
 
-import dev.userops.core.CalendarIndex;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
-import dev.userops.core.UserIdDictionary;
 import dev.userops.core.WindowMode;
-import dev.userops.core.event.RefundTreatment;
-import dev.userops.core.event.ValidOrders;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
-import dev.userops.examples.input.EventCsvReader;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
@@ -24,14 +18,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,22 +42,16 @@ import picocli.CommandLine.Spec;
     description = "Cohort retention matrix: first-time or recurring cohorts, returns on or on-or-after"
         + " each interval or within brackets, calendar or rolling windows; immature cells blank.")
 final class RetentionCommand implements Callable<Integer> {
-  /** The event name valid orders of an order file carry. */
-  static final String ORDER_EVENT = "order";
-
   @Spec CommandSpec spec;
 
   @Mixin InputOptions input;
 
-  @Option(names = "--events", paramLabel = "FILE",
-      description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
-  Path events;
+  @Mixin OutputOptions output;
+
+  @Mixin EventsInput events;
 
   @Option(names = "--spec", paramLabel = "SPEC.json", description = "Retention spec JSON; flags override it.")
   Path specFile;
-
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
 
   @Option(names = "--granularity", paramLabel = "DAY|WEEK|MONTH", description = "Cohort and interval period.")
   Granularity granularity;
@@ -111,20 +95,15 @@ final class RetentionCommand implements Callable<Integer> {
     RetentionSpec base = specFile == null ? null : readSpec(specFile);
     ZoneId zone = base == null || typed("--zone") ? input.zone() : base.zone();
     Instant asOf = base == null || typed("--as-of") ? input.asOf() : base.asOf();
-    Events data = Events.read(spec, input, events, zone, asOf);
+    EventsInput.Events data = events.read(input, zone, asOf);
     RetentionSpec retention = retentionSpec(base, zone, data, asOf == null ? data.asOf() : asOf);
     RetentionAccumulator accumulator = retention.newAccumulator();
     data.feed(accumulator::add, retention::startsCohort, retention::countsAsReturn);
     RetentionMatrix matrix = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(matrix.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.writePretty(Reports.json(matrix, diagnostics)));
-    } else {
-      printTable(out, retention, matrix, diagnostics, data);
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> Json.writePretty(Reports.json(matrix, diagnostics)),
+        out -> printTable(out, retention, matrix, diagnostics, data));
   }
 
   private boolean typed(String option) {
@@ -143,7 +122,7 @@ final class RetentionCommand implements Callable<Integer> {
    * The spec file's settings (or the defaults), each typed flag overriding its field; without a
    * spec file, {@code from} and {@code to} default to the data and valid orders are the returns.
    */
-  private RetentionSpec retentionSpec(RetentionSpec base, ZoneId zone, Events data, Instant asOf) {
+  private RetentionSpec retentionSpec(RetentionSpec base, ZoneId zone, EventsInput.Events data, Instant asOf) {
     try {
       RetentionSpec.Builder builder = base == null ? RetentionSpec.builder() : base.toBuilder();
       builder.zone(zone).asOf(asOf);
@@ -172,8 +151,8 @@ final class RetentionCommand implements Callable<Integer> {
       builder.startEvents(starts);
       if (returnEvents != null) {
         builder.returnEvents(returnEvents);
-      } else if (base == null && events == null) {
-        builder.returnEvents(List.of(ORDER_EVENT));
+      } else if (base == null && !events.given()) {
+        builder.returnEvents(List.of(EventsInput.ORDER_EVENT));
       }
       if (base == null || typed("--bad-records")) {
         builder.badRecords(input.badRecords());
@@ -200,7 +179,7 @@ final class RetentionCommand implements Callable<Integer> {
   }
 
   private void printTable(PrintWriter out, RetentionSpec retention, RetentionMatrix matrix,
-      Diagnostics diagnostics, Events data) {
+      Diagnostics diagnostics, EventsInput.Events data) {
     out.println("Retention");
     out.printf("  %-14s %s%n", "source", data.source());
     out.printf("  %-14s %s, weeks from %s%n", "zone", retention.zone().getId(), retention.weekStart());
@@ -213,120 +192,5 @@ final class RetentionCommand implements Callable<Integer> {
     out.println();
     out.print(matrix.toText());
     Reports.printSkipped(out, diagnostics);
-  }
-
-  /**
-   * The events of the input, held as primitive columns so that settings that depend on the data
-   * ({@code asOf}, {@code from}) can be derived before the calculation runs. Events before 1970 or
-   * after an explicit {@code --as-of} are screened while reading, so a rejection names its line.
-   */
-  static final class Events {
-    private final String source;
-    private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> nameIds = new HashMap<>();
-    private long[] users = new long[1024];
-    private long[] millis = new long[1024];
-    private int[] types = new int[1024];
-    private int size;
-    private Diagnostics diagnostics;
-
-    private Events(String source) {
-      this.source = source;
-    }
-
-    /** Reads {@code eventsFile}, or else the order input of {@code input} (valid orders only). */
-    static Events read(CommandSpec command, InputOptions input, Path eventsFile, ZoneId zone, Instant asOf)
-        throws IOException {
-      if (eventsFile != null && (command.commandLine().getParseResult().hasMatchedOption("--orders")
-          || command.commandLine().getParseResult().hasMatchedOption("--cdnow"))) {
-        throw new ParameterException(command.commandLine(), "--events cannot be combined with --orders or --cdnow");
-      }
-      BadRecords screen = new BadRecords(input.badRecords());
-      long bound = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
-      if (eventsFile != null) {
-        Events events = new Events(eventsFile.toString());
-        UserIdDictionary userIds = new UserIdDictionary();
-        try (EventCsvReader reader = EventCsvReader.of(events.source, Files.newInputStream(eventsFile), zone, userIds)) {
-          reader.forEach(a -> events.screenAndAdd(screen, a.userId(), a.occurredAt(), a.type(), bound));
-        }
-        events.diagnostics = screen.diagnostics();
-        return events;
-      }
-      // Orders go through the one screen every subcommand shares: valid orders only.
-      Events events = new Events(input.source());
-      ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
-      InputOptions.ReadResult read = input.read(valid::addOrder);
-      valid.forEach((userId, epochMillis, amountMinor) -> events.add(userId, epochMillis, ORDER_EVENT));
-      events.diagnostics = read.diagnostics().plus(valid.diagnostics());
-      return events;
-    }
-
-    private void screenAndAdd(BadRecords screen, long user, Instant at, String type, long asOfMillis) {
-      long t = at.toEpochMilli();
-      // The time rules of orders (amount 0 passes the amount rule), as the calculations apply them.
-      if (screen.acceptTime(size, t, asOfMillis)) {
-        add(user, t, type);
-      }
-    }
-
-    private void add(long user, long t, String type) {
-      if (size == users.length) {
-        users = Arrays.copyOf(users, size * 2);
-        millis = Arrays.copyOf(millis, size * 2);
-        types = Arrays.copyOf(types, size * 2);
-      }
-      users[size] = user;
-      millis[size] = t;
-      types[size++] = nameIds.computeIfAbsent(type, name -> {
-        names.add(name);
-        return names.size() - 1;
-      });
-    }
-
-    String source() {
-      return source;
-    }
-
-    Diagnostics diagnostics() {
-      return diagnostics;
-    }
-
-    /** The last event's instant: the default {@code asOf}. */
-    Instant asOf() {
-      long last = 0;
-      for (int i = 0; i < size; i++) {
-        last = Math.max(last, millis[i]);
-      }
-      return Instant.ofEpochMilli(last);
-    }
-
-    /** The local date of the first event named in {@code starts} (any if empty) up to {@code asOf}. */
-    LocalDate firstDate(ZoneId zone, List<String> starts, Instant asOf) {
-      long first = asOf.toEpochMilli();
-      for (int i = 0; i < size; i++) {
-        if (starts.isEmpty() || starts.contains(names.get(types[i]))) {
-          first = Math.min(first, millis[i]);
-        }
-      }
-      return LocalDate.ofEpochDay(CalendarIndex.of(zone).dayIndex(first));
-    }
-
-    /** Passes every event to {@code sink}, classified once per event name. */
-    void feed(Sink sink, Predicate<String> isStart, Predicate<String> isReturn) {
-      boolean[] starts = new boolean[names.size()];
-      boolean[] returns = new boolean[names.size()];
-      for (int n = 0; n < names.size(); n++) {
-        starts[n] = isStart.test(names.get(n));
-        returns[n] = isReturn.test(names.get(n));
-      }
-      for (int i = 0; i < size; i++) {
-        sink.accept(users[i], millis[i], starts[types[i]], returns[types[i]]);
-      }
-    }
-
-    /** Receives classified events. */
-    interface Sink {
-      void accept(long userId, long epochMillis, boolean start, boolean returned);
-    }
   }
 }

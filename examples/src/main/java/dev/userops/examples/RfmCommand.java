@@ -42,6 +42,8 @@ final class RfmCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--scoring", paramLabel = "quantile|r-compatible", defaultValue = "quantile",
       description = "quantile: by rank, ties share a score; r-compatible: the R package rfm 0.3.0"
           + " (cut points are quantiles plus one minor unit, so use --fraction-digits 0 for amounts R"
@@ -52,9 +54,6 @@ final class RfmCommand implements Callable<Integer> {
       description = "vignette: the R package's ten segments; grid: the 11-segment recency x"
           + " frequency grid. Default: ${DEFAULT-VALUE}.")
   String segments;
-
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
 
   @Override
   public Integer call() throws IOException {
@@ -76,14 +75,9 @@ final class RfmCommand implements Callable<Integer> {
     RfmScores scores = rfmScoring.score(features);
     RfmSegments segmented = table.segment(features, scores);
     Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(features.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(json(asOf, read.users(), features, scores, segmented, diagnostics));
-    } else {
-      printTable(out, asOf, segmented, features.size(), diagnostics);
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> json(asOf, read.users(), features, scores, segmented, diagnostics),
+        out -> printTable(out, asOf, segmented, features.size(), diagnostics));
   }
 
   private ParameterException usage(String message) {

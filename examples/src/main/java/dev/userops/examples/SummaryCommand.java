@@ -41,8 +41,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(names = "--json", description = "Write JSON instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
@@ -52,14 +51,9 @@ final class SummaryCommand implements Callable<Integer> {
     InputOptions.ReadResult read = input.read(accumulator::add);
     OrderSummary summary = accumulator.result();
     Diagnostics diagnostics = read.diagnostics().plus(summary.diagnostics());
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(json(summary, diagnostics, asOf, read.records()));
-    } else {
-      printTable(out, summary, diagnostics, asOf, read.records());
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> json(summary, diagnostics, asOf, read.records()),
+        out -> printTable(out, summary, diagnostics, asOf, read.records()));
   }
 
   /** The summary's own JSON form, after the run's settings, with diagnostics of reader and summary. */

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,6 +49,8 @@ final class TagsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--profiles", paramLabel = "FILE",
       description = "Profiles as JSON Lines: one object per line with a userId.")
   Path profiles;
@@ -61,9 +64,6 @@ final class TagsCommand implements Callable<Integer> {
       description = "reject: stop at the first bad profile line; skip: skip and count it"
           + " (default: ${DEFAULT-VALUE}).")
   BadRecordPolicy badRecords;
-
-  @Option(names = "--json", description = "Write JSON instead of tables.")
-  boolean json;
 
   private record UserTags(String userId, List<String> tags) {}
 
@@ -94,14 +94,9 @@ final class TagsCommand implements Callable<Integer> {
       err.println("userops: " + e.getMessage());
       return UserOpsCommand.EXIT_BAD_INPUT;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(json(tags, users, counter.result(), read));
-    } else {
-      printTables(out, tags, users, counter.result(), read);
-    }
-    out.flush();
-    return 0;
+    return output.print(
+        () -> json(tags, users, counter.result(), read),
+        out -> printTables(out, tags, users, counter.result(), read));
   }
 
   private BufferedReader openProfiles() throws IOException {

@@ -5,11 +5,11 @@ import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.retention.testing.DuckDbSql;
 import dev.userops.sample.OrderColumns;
 import dev.userops.sample.SyntheticShop;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -134,7 +134,7 @@ public class RepurchaseBenchmark {
     duckDb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = duckDb.createStatement()) {
       statement.execute("SET threads = 1");
-      statement.execute("CREATE TABLE orders (user_id BIGINT, millis BIGINT)");
+      statement.execute(DuckDbSql.ORDERS_TABLE);
     }
     try (DuckDBAppender appender = duckDb.unwrap(DuckDBConnection.class).createAppender("orders")) {
       for (int i = 0; i < userIds.length; i++) {
@@ -197,41 +197,12 @@ public class RepurchaseBenchmark {
     return cohorts;
   }
 
-  /** First day per user, then the earliest later day, joined back: what an analyst writes. */
+  /**
+   * First day per user, then the earliest later day, joined back: what an analyst writes ({@link
+   * DuckDbSql#repurchaseByMonth}, the query {@code RepurchaseDuckDbTest} checks against the library).
+   */
   @Benchmark
   public List<Cohort> duckDbSql() throws SQLException {
-    String sql =
-        """
-        WITH days AS (
-          SELECT user_id, CAST(floor((millis + %d) / 86400000.0) AS BIGINT) AS day FROM orders),
-        firsts AS (SELECT user_id, min(day) AS d0 FROM days GROUP BY user_id),
-        seconds AS (
-          SELECT d.user_id, min(d.day) AS d1 FROM days d JOIN firsts f USING (user_id)
-          WHERE d.day > f.d0 GROUP BY d.user_id)
-        SELECT date_trunc('month', DATE '1970-01-01' + CAST(d0 AS INTEGER)) AS cohort,
-               count(*),
-               count(*) FILTER (WHERE d0 + %d <= %d),
-               count(*) FILTER (WHERE d0 + %d <= %d AND d1 <= d0 + %d)
-        FROM firsts LEFT JOIN seconds USING (user_id) GROUP BY cohort ORDER BY cohort"""
-            .formatted(
-                OFFSET_MILLIS,
-                WINDOW_DAYS,
-                lastCompleteDay,
-                WINDOW_DAYS,
-                lastCompleteDay,
-                WINDOW_DAYS);
-    List<Cohort> cohorts = new ArrayList<>();
-    try (Statement statement = duckDb.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        cohorts.add(
-            new Cohort(
-                rows.getObject(1, LocalDate.class),
-                rows.getLong(2),
-                rows.getLong(3),
-                rows.getLong(4)));
-      }
-    }
-    return cohorts;
+    return DuckDbSql.repurchaseByMonth(duckDb, OFFSET_MILLIS, WINDOW_DAYS, lastCompleteDay);
   }
 }

@@ -8,11 +8,11 @@ import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.cohort.ReturnMode;
+import dev.userops.retention.testing.DuckDbSql;
 import dev.userops.sample.SyntheticShop;
 import java.lang.ref.Reference;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The day-N retention matrix (first-time cohorts by signup, day 1..30 "on" returns of any activity,
  * calendar days in Asia/Shanghai, a year of daily cohorts) over SyntheticShop activity of 1M users,
  * on one core: {@link RetentionAccumulator} against the SQL an analyst would run in DuckDB with
- * {@code threads=1} on a table loaded in setup, and the Java-streams code a backend developer would
+ * {@code threads=1} on a table loaded in setup ({@link DuckDbSql#dayNMatrix}, the query
+ * {@code RetentionDuckDbTest} checks against the library), and the Java-streams code a backend developer would
  * write (records grouped by user, java.time per event). {@link #setUp()} checks that the mature
  * cells of all three agree before timing. Time per matrix; events/s = events / time.
  *
@@ -112,11 +113,14 @@ public class RetentionMatrixBenchmark {
     duckDb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = duckDb.createStatement()) {
       statement.execute("SET threads = 1");
-      statement.execute("CREATE TABLE events (user_id INTEGER, millis BIGINT, signup BOOLEAN)");
+      statement.execute(DuckDbSql.EVENTS_TABLE);
     }
+    String signup = SyntheticShop.ActivityType.SIGNUP.eventName();
+    String launch = SyntheticShop.ActivityType.LAUNCH.eventName();
     try (DuckDBAppender appender = duckDb.unwrap(DuckDBConnection.class).createAppender("events")) {
       for (int i = 0; i < size; i++) {
-        appender.beginRow().append(users[i]).append(millis[i]).append(starts[i]).endRow();
+        appender.beginRow().append((long) users[i]).append(millis[i]).append(starts[i] ? signup : launch)
+            .endRow();
       }
     }
     requireEqual("DuckDB", expected, duckDbSql());
@@ -170,33 +174,8 @@ public class RetentionMatrixBenchmark {
 
   @Benchmark
   public Map<LocalDate, List<Long>> duckDbSql() throws SQLException {
-    String sql = String.format("""
-        WITH firsts AS (
-          SELECT user_id, (min(millis) + %1$d) // 86400000 AS d FROM events WHERE signup GROUP BY user_id),
-        cohorts AS (SELECT * FROM firsts WHERE d BETWEEN %2$d AND %3$d),
-        sizes AS (SELECT d, count(*) AS size FROM cohorts GROUP BY d),
-        cells AS (
-          SELECT c.d, (e.millis + %1$d) // 86400000 - c.d AS k, count(DISTINCT c.user_id) AS n
-          FROM cohorts c JOIN events e USING (user_id)
-          WHERE (e.millis + %1$d) // 86400000 - c.d BETWEEN 1 AND %4$d
-          GROUP BY ALL)
-        SELECT s.d, s.size, t.k, coalesce(c.n, 0) AS n
-        FROM sizes s CROSS JOIN (SELECT range AS k FROM range(1, %4$d + 1)) t
-        LEFT JOIN cells c ON c.d = s.d AND c.k = t.k
-        WHERE (s.d + t.k + 1) * 86400000 - %1$d <= %5$d
-        ORDER BY 1, 3
-        """, OFFSET_MILLIS, spec.from().toEpochDay(), spec.to().toEpochDay(), INTERVALS, spec.asOf().toEpochMilli());
-    Map<LocalDate, List<Long>> rows = new TreeMap<>();
-    try (Statement statement = duckDb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        List<Long> row = rows.computeIfAbsent(LocalDate.ofEpochDay(result.getLong(1)), d -> new ArrayList<>());
-        if (row.isEmpty()) {
-          row.add(result.getLong(2));
-        }
-        row.add(result.getLong(4));
-      }
-    }
-    return rows;
+    return DuckDbSql.dayNMatrix(duckDb, OFFSET_MILLIS, spec.from().toEpochDay(), spec.to().toEpochDay(), INTERVALS,
+        spec.asOf().toEpochMilli());
   }
 
   @Benchmark

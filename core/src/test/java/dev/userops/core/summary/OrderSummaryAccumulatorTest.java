@@ -3,8 +3,8 @@ package dev.userops.core.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.BadRecordException;
 import dev.userops.core.Accumulator;
+import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.ConfigException;

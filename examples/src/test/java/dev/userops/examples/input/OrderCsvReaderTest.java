@@ -20,6 +20,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OrderCsvReaderTest {
   private static final String HEADER = "user_id,order_id,occurred_at,amount,status\n";
@@ -27,10 +29,15 @@ class OrderCsvReaderTest {
   private final UserIdDictionary users = new UserIdDictionary();
   private BadRecords duplicates = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
 
+  /** A reader of {@code csv} as the file {@code name}, in a currency with {@code fractionDigits}. */
+  private OrderReader reader(String name, String csv, ZoneId zone, int fractionDigits) {
+    return OrderReader.csv(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone,
+        fractionDigits, users, duplicates);
+  }
+
   private List<Order> read(String csv, ZoneId zone) throws IOException {
     List<Order> orders = new ArrayList<>();
-    try (OrderReader reader = OrderReader.csv("orders.csv",
-        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone, 2, users, duplicates)) {
+    try (OrderReader reader = reader("orders.csv", csv, zone, 2)) {
       reader.forEach(orders::add);
     }
     return orders;
@@ -70,34 +77,25 @@ class OrderCsvReaderTest {
         Order.of("o1", 0, Instant.parse("2026-03-01T00:00:00Z"), 150, OrderStatus.PAID));
   }
 
-  @Test
-  void aDateIsTheStartOfThatDayInTheZone() throws IOException {
-    assertThat(occurredAt("2026-03-01", "UTC")).isEqualTo("2026-03-01T00:00:00Z");
-    assertThat(occurredAt("2026-03-01", "Asia/Shanghai")).isEqualTo("2026-02-28T16:00:00Z");
-    assertThat(occurredAt("2026-03-01", "America/New_York")).isEqualTo("2026-03-01T05:00:00Z");
-  }
-
-  @Test
-  void aLocalDateTimeIsReadInTheZoneEastAndWestOfUtc() throws IOException {
-    assertThat(occurredAt("2026-03-01T14:30", "Asia/Shanghai")).isEqualTo("2026-03-01T06:30:00Z");
-    assertThat(occurredAt("2026-03-01T14:30:15", "America/Los_Angeles")).isEqualTo("2026-03-01T22:30:15Z");
-    assertThat(occurredAt("2026-03-01T14:30:15.250", "UTC")).isEqualTo("2026-03-01T14:30:15.250Z");
-  }
-
-  @Test
-  void aLocalTimeInADaylightSavingGapShiftsForwardAndInAnOverlapTakesTheEarlierOffset()
+  @ParameterizedTest(name = "{0}: {1} in {2} is {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a date is the start of that day in the zone   | 2026-03-01                | UTC                 | 2026-03-01T00:00:00Z
+      a date is the start of that day in the zone   | 2026-03-01                | Asia/Shanghai       | 2026-02-28T16:00:00Z
+      a date is the start of that day in the zone   | 2026-03-01                | America/New_York    | 2026-03-01T05:00:00Z
+      a local date-time is read in the zone         | 2026-03-01T14:30          | Asia/Shanghai       | 2026-03-01T06:30:00Z
+      a local date-time is read in the zone         | 2026-03-01T14:30:15       | America/Los_Angeles | 2026-03-01T22:30:15Z
+      a local date-time is read in the zone         | 2026-03-01T14:30:15.250   | UTC                 | 2026-03-01T14:30:15.250Z
+      # New York skipped 02:00-03:00 on 2026-03-08: 02:30 does not exist and becomes 03:30 EDT (-04:00).
+      a local time in a DST gap shifts forward      | 2026-03-08T02:30          | America/New_York    | 2026-03-08T07:30:00Z
+      # 01:30 happened twice on 2026-11-01; the first, in EDT (-04:00), is taken.
+      a local time in a DST overlap takes the first | 2026-11-01T01:30          | America/New_York    | 2026-11-01T05:30:00Z
+      a date-time with offset ignores the zone      | 2026-03-01T14:30:00+08:00 | America/New_York    | 2026-03-01T06:30:00Z
+      a date-time with offset ignores the zone      | 2026-03-01T14:30:00-05:00 | Asia/Tokyo          | 2026-03-01T19:30:00Z
+      a date-time with offset ignores the zone      | 2026-03-01T14:30:00Z      | Asia/Tokyo          | 2026-03-01T14:30:00Z
+      """)
+  void occurredAtIsReadInTheZoneUnlessItHasAnOffset(String rule, String text, String zone, Instant expected)
       throws IOException {
-    // New York skipped 02:00-03:00 on 2026-03-08: 02:30 does not exist and becomes 03:30 EDT (-04:00).
-    assertThat(occurredAt("2026-03-08T02:30", "America/New_York")).isEqualTo("2026-03-08T07:30:00Z");
-    // 01:30 happened twice on 2026-11-01; the first, in EDT (-04:00), is taken.
-    assertThat(occurredAt("2026-11-01T01:30", "America/New_York")).isEqualTo("2026-11-01T05:30:00Z");
-  }
-
-  @Test
-  void aDateTimeWithOffsetIgnoresTheZone() throws IOException {
-    assertThat(occurredAt("2026-03-01T14:30:00+08:00", "America/New_York")).isEqualTo("2026-03-01T06:30:00Z");
-    assertThat(occurredAt("2026-03-01T14:30:00-05:00", "Asia/Tokyo")).isEqualTo("2026-03-01T19:30:00Z");
-    assertThat(occurredAt("2026-03-01T14:30:00Z", "Asia/Tokyo")).isEqualTo("2026-03-01T14:30:00Z");
+    assertThat(occurredAt(text, zone)).isEqualTo(expected);
   }
 
   @Test
@@ -249,8 +247,7 @@ class OrderCsvReaderTest {
   }
 
   private long readInto(String csv, OrderSummaryAccumulator summary) throws IOException {
-    try (OrderReader reader = OrderReader.csv("orders.csv",
-        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), 2, users, duplicates)) {
+    try (OrderReader reader = reader("orders.csv", csv, ZoneId.of("UTC"), 2)) {
       return reader.forEach(summary::add);
     }
   }
@@ -259,8 +256,7 @@ class OrderCsvReaderTest {
   void otherCurrenciesHaveOtherFractionDigits() throws IOException {
     String csv = HEADER + "u,o1,2026-03-01,1500,paid\nu,o2,2026-03-01,1.5,paid\n";
     List<Order> orders = new ArrayList<>();
-    try (OrderReader yen = OrderReader.csv("yen.csv",
-        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), 0, users, duplicates)) {
+    try (OrderReader yen = reader("yen.csv", csv, ZoneId.of("UTC"), 0)) {
       assertThatThrownBy(() -> yen.forEach(orders::add))
           .hasMessage("yen.csv:3: amount: expected at most 0 fraction digits (amounts are never rounded), got \"1.5\"");
     }

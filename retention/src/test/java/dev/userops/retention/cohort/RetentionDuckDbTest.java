@@ -6,11 +6,11 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
+import dev.userops.retention.testing.DuckDbSql;
 import dev.userops.sample.SyntheticShop;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,32 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The day-N matrix (first-time cohorts by first signup, return on calendar day k = any event) equals
- * the SQL an analyst would write, run in DuckDB on the same random data. The zone is Asia/Shanghai,
- * which has kept UTC+8 since 1991, so the SQL shifts epoch millis by 8 hours instead of using
- * time-zone functions: the two sides share no calendar code.
+ * the SQL an analyst would write ({@link DuckDbSql#dayNMatrix}, also timed by the benchmarks), run
+ * in DuckDB on the same random data. The zone is Asia/Shanghai, which has kept UTC+8 since 1991, so
+ * the SQL shifts epoch millis by 8 hours instead of using time-zone functions: the two sides share
+ * no calendar code.
  */
 class RetentionDuckDbTest {
-  private static final long DAY = 86_400_000L;
   private static final long OFFSET = 8 * 3_600_000L;
   private static final int INTERVALS = 30;
-
-  private static final String SQL = """
-      WITH firsts AS (
-        SELECT user_id, (min(millis) + %1$d) // 86400000 AS d FROM events
-        WHERE event = 'signup' GROUP BY user_id),
-      cohorts AS (SELECT * FROM firsts WHERE d BETWEEN %2$d AND %3$d),
-      sizes AS (SELECT d, count(*) AS size FROM cohorts GROUP BY d),
-      cells AS (
-        SELECT c.d, (e.millis + %1$d) // 86400000 - c.d AS k, count(DISTINCT c.user_id) AS n
-        FROM cohorts c JOIN events e USING (user_id)
-        WHERE (e.millis + %1$d) // 86400000 - c.d BETWEEN 1 AND %4$d
-        GROUP BY ALL)
-      SELECT s.d, s.size, t.k, coalesce(c.n, 0) AS n
-      FROM sizes s CROSS JOIN (SELECT range AS k FROM range(1, %4$d + 1)) t
-      LEFT JOIN cells c ON c.d = s.d AND c.k = t.k
-      WHERE (s.d + t.k + 1) * 86400000 - %1$d <= %5$d
-      ORDER BY 1, 3
-      """;
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
@@ -99,10 +80,9 @@ class RetentionDuckDbTest {
   /** Per cohort start date: size, then the counts of its mature cells, from SQL. */
   private static Map<LocalDate, List<Long>> duckDb(List<Activity> events, RetentionSpec spec)
       throws SQLException {
-    Map<LocalDate, List<Long>> rows = new HashMap<>();
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE events (user_id BIGINT, millis BIGINT, event VARCHAR)");
+        statement.execute(DuckDbSql.EVENTS_TABLE);
       }
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events VALUES (?, ?, ?)")) {
         for (Activity a : events) {
@@ -113,19 +93,8 @@ class RetentionDuckDbTest {
         }
         insert.executeBatch();
       }
-      String sql = String.format(SQL, OFFSET, spec.from().toEpochDay(), spec.to().toEpochDay(),
-          INTERVALS, spec.asOf().toEpochMilli());
-      try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-        while (result.next()) {
-          LocalDate start = LocalDate.ofEpochDay(result.getLong(1));
-          List<Long> row = rows.computeIfAbsent(start, d -> new ArrayList<>());
-          if (row.isEmpty()) {
-            row.add(result.getLong(2));
-          }
-          row.add(result.getLong(4));
-        }
-      }
+      return DuckDbSql.dayNMatrix(connection, OFFSET, spec.from().toEpochDay(),
+          spec.to().toEpochDay(), INTERVALS, spec.asOf().toEpochMilli());
     }
-    return rows;
   }
 }

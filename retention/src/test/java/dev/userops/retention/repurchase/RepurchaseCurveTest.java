@@ -17,9 +17,12 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The repurchase curve: the N-day figure at several N from one pass. */
@@ -223,15 +226,27 @@ class RepurchaseCurveTest {
     return acc.result();
   }
 
+  /** A random spec and up to 300 random orders before its as-of instant, drawn from one seed. */
+  record RandomCase(List<long[]> orders, RepurchaseSpec spec) {
+    static RandomCase of(int count, boolean sameDay, long seed) {
+      Random random = new Random(seed);
+      Instant asOf = Instant.parse("2025-06-15T13:30:00Z").plusSeconds(random.nextInt(86_400 * 30));
+      List<long[]> orders = randomOrders(random, count, asOf.toEpochMilli());
+      return new RandomCase(orders, randomSpec(random, asOf, sameDay));
+    }
+  }
+
+  @Provide
+  Arbitrary<RandomCase> randomCases() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 300), Arbitraries.of(false, true), Arbitraries.longs())
+        .as(RandomCase::of);
+  }
+
   @Property(tries = 80)
-  void eachPointIsTheNDayFigureOfItsCheckpoint(
-      @ForAll @IntRange(min = 0, max = 300) int count,
-      @ForAll boolean sameDay,
-      @ForAll long seed) {
-    Random random = new Random(seed);
-    Instant asOf = Instant.parse("2025-06-15T13:30:00Z").plusSeconds(random.nextInt(86_400 * 30));
-    List<long[]> orders = randomOrders(random, count, asOf.toEpochMilli());
-    RepurchaseSpec spec = randomSpec(random, asOf, sameDay);
+  void eachPointIsTheNDayFigureOfItsCheckpoint(@ForAll("randomCases") RandomCase drawn) {
+    RepurchaseSpec spec = drawn.spec();
+    List<long[]> orders = drawn.orders();
     RepurchaseResult result = run(spec, orders);
 
     assertThat(result.curve()).hasSize(result.cohorts().size() * spec.curveDays().size());
@@ -255,14 +270,9 @@ class RepurchaseCurveTest {
   }
 
   @Property(tries = 80)
-  void matureAndNonRepurchasersFallAsCheckpointsGrow(
-      @ForAll @IntRange(min = 0, max = 300) int count,
-      @ForAll boolean sameDay,
-      @ForAll long seed) {
-    Random random = new Random(seed);
-    Instant asOf = Instant.parse("2025-06-15T13:30:00Z").plusSeconds(random.nextInt(86_400 * 30));
-    List<long[]> orders = randomOrders(random, count, asOf.toEpochMilli());
-    RepurchaseSpec spec = randomSpec(random, asOf, sameDay);
+  void matureAndNonRepurchasersFallAsCheckpointsGrow(@ForAll("randomCases") RandomCase drawn) {
+    RepurchaseSpec spec = drawn.spec();
+    List<long[]> orders = drawn.orders();
     int checkpoints = spec.curveDays().size();
 
     List<CurvePoint> curve = run(spec, orders).curve();
@@ -284,7 +294,7 @@ class RepurchaseCurveTest {
     RepurchaseSpec late =
         new RepurchaseSpec(
             spec.zone(),
-            asOf.plusMillis(202 * DAY), // checkpoints are at most 200 days
+            spec.asOf().plusMillis(202 * DAY), // checkpoints are at most 200 days
             spec.windowDays(),
             spec.cohort(),
             spec.sameDay(),

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
+import dev.userops.retention.testing.DuckDbSql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,30 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * N-day repurchase by month cohort, and the repurchase curve as that query at each checkpoint,
- * against the SQL an analyst would write in DuckDB, on random valid orders. Fixed-offset zones keep the SQL's local day plain arithmetic, independent of the
- * library's calendar code.
+ * against the SQL an analyst would write in DuckDB ({@link DuckDbSql#repurchaseByMonth}, also timed
+ * by the benchmarks), on random valid orders. Fixed-offset zones keep the SQL's local day plain
+ * arithmetic, independent of the library's calendar code.
  */
 class RepurchaseDuckDbTest {
   private static final long DAY = 86_400_000L;
-
-  /**
-   * Per first-order month: first buyers, mature ones (d0 + 30 < asOf's day), mature repurchasers.
-   */
-  static final String SQL =
-      """
-      WITH days AS (
-        SELECT user_id, CAST(floor((millis + ?) / 86400000.0) AS BIGINT) AS day FROM orders),
-      firsts AS (SELECT user_id, min(day) AS d0 FROM days GROUP BY user_id),
-      flagged AS (
-        SELECT f.user_id, f.d0,
-               EXISTS (SELECT 1 FROM days d WHERE d.user_id = f.user_id
-                       AND d.day BETWEEN f.d0 + 1 AND f.d0 + ?) AS repurchased
-        FROM firsts f)
-      SELECT date_trunc('month', DATE '1970-01-01' + CAST(d0 AS INTEGER)) AS cohort,
-             count(*) AS first_buyers,
-             count(*) FILTER (WHERE d0 + ? < ?) AS mature,
-             count(*) FILTER (WHERE d0 + ? < ? AND repurchased) AS repurchasers
-      FROM flagged GROUP BY cohort ORDER BY cohort""";
 
   @ParameterizedTest
   @CsvSource({"1, Z, 30", "2, +08:00, 30", "3, -05:00, 30", "4, +05:45, 7"})
@@ -84,14 +65,14 @@ class RepurchaseDuckDbTest {
     }
   }
 
-  static List<Cohort> duckDb(List<long[]> orders, ZoneOffset zone, Instant asOf, int window)
+  private static List<Cohort> duckDb(List<long[]> orders, ZoneOffset zone, Instant asOf, int window)
       throws SQLException {
     long offsetMillis = zone.getTotalSeconds() * 1000L;
     // asOf is inclusive: a day is complete when its last millisecond is at or before asOf.
-    long asOfDay = Math.floorDiv(asOf.toEpochMilli() + 1 + offsetMillis, DAY);
+    long lastCompleteDay = Math.floorDiv(asOf.toEpochMilli() + 1 + offsetMillis, DAY) - 1;
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE orders (user_id BIGINT, millis BIGINT)");
+        statement.execute(DuckDbSql.ORDERS_TABLE);
       }
       try (PreparedStatement insert =
           connection.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
@@ -102,31 +83,7 @@ class RepurchaseDuckDbTest {
         }
         insert.executeBatch();
       }
-      return query(connection, offsetMillis, window, asOfDay);
+      return DuckDbSql.repurchaseByMonth(connection, offsetMillis, window, lastCompleteDay);
     }
-  }
-
-  static List<Cohort> query(Connection connection, long offsetMillis, int window, long asOfDay)
-      throws SQLException {
-    List<Cohort> cohorts = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(SQL)) {
-      query.setLong(1, offsetMillis);
-      query.setInt(2, window);
-      query.setInt(3, window);
-      query.setLong(4, asOfDay);
-      query.setInt(5, window);
-      query.setLong(6, asOfDay);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          cohorts.add(
-              new Cohort(
-                  rows.getObject(1, LocalDate.class),
-                  rows.getLong(2),
-                  rows.getLong(3),
-                  rows.getLong(4)));
-        }
-      }
-    }
-    return cohorts;
   }
 }
