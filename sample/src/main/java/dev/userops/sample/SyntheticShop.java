@@ -74,6 +74,9 @@ import java.util.List;
  * sequence numbers count from 0 per user.
  */
 public final class SyntheticShop {
+  /** Format version of {@link Config}'s JSON form, its {@code version} field (absent: 1). */
+  private static final int CONFIG_JSON_VERSION = 1;
+
   /**
    * Users' order quantiles are {@code frac(offset + userId / phi)} (the golden-ratio Kronecker
    * sequence), so any run of consecutive ids covers [0, 1) evenly.
@@ -726,7 +729,7 @@ public final class SyntheticShop {
      * @throws dev.userops.core.ConfigException naming the offending field
      */
     public static Config fromJson(String json) {
-      return Json.read(json, Config.class);
+      return Json.readVersioned(json, Config.class, CONFIG_JSON_VERSION);
     }
 
     /**
@@ -735,7 +738,7 @@ public final class SyntheticShop {
      * @return compact JSON with every field, read back by {@link #fromJson}
      */
     public String toJson() {
-      return Json.write(this);
+      return Json.writeVersioned(this, CONFIG_JSON_VERSION);
     }
 
     /**

@@ -16,6 +16,9 @@ import java.util.List;
  *     defaults
  */
 public record AgeBands(List<Integer> lowerBounds) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The default bands. */
   public static final AgeBands DEFAULT = new AgeBands(null);
 
@@ -41,7 +44,7 @@ public record AgeBands(List<Integer> lowerBounds) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static AgeBands fromJson(String json) {
-    return Json.read(json, AgeBands.class);
+    return Json.readVersioned(json, AgeBands.class, JSON_VERSION);
   }
 
   /**
@@ -50,7 +53,7 @@ public record AgeBands(List<Integer> lowerBounds) {
    * @return compact JSON with the bounds written out, defaults included
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

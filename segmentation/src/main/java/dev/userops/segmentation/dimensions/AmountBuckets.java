@@ -13,6 +13,9 @@ import dev.userops.core.internal.Json;
  * @param highMinor y, in minor units, {@code >= lowMinor}; {@code null} in JSON means 20000
  */
 public record AmountBuckets(Long lowMinor, Long highMinor) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The defaults. */
   public static final AmountBuckets DEFAULT = new AmountBuckets(null, null);
 
@@ -49,7 +52,7 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static AmountBuckets fromJson(String json) {
-    return Json.read(json, AmountBuckets.class);
+    return Json.readVersioned(json, AmountBuckets.class, JSON_VERSION);
   }
 
   /**
@@ -58,7 +61,7 @@ public record AmountBuckets(Long lowMinor, Long highMinor) {
    * @return compact JSON with both thresholds written out
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

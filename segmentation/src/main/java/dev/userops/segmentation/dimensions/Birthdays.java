@@ -16,6 +16,9 @@ import java.time.temporal.TemporalAdjusters;
  * @param weekStart the first day of a week; {@code null} in JSON means Monday
  */
 public record Birthdays(DayOfWeek weekStart) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** Weeks starting on Monday. */
   public static final Birthdays DEFAULT = new Birthdays(DayOfWeek.MONDAY);
 
@@ -37,7 +40,7 @@ public record Birthdays(DayOfWeek weekStart) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static Birthdays fromJson(String json) {
-    return Json.read(json, Birthdays.class);
+    return Json.readVersioned(json, Birthdays.class, JSON_VERSION);
   }
 
   /**
@@ -46,7 +49,7 @@ public record Birthdays(DayOfWeek weekStart) {
    * @return compact JSON with the week start written out
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -15,6 +15,9 @@ import java.util.List;
  *     {@code [0, 1, 2, 6]}
  */
 public record FrequencyBuckets(Integer windowDays, List<Integer> lowerBounds) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The defaults. */
   public static final FrequencyBuckets DEFAULT = new FrequencyBuckets(null, null);
 
@@ -42,7 +45,7 @@ public record FrequencyBuckets(Integer windowDays, List<Integer> lowerBounds) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static FrequencyBuckets fromJson(String json) {
-    return Json.read(json, FrequencyBuckets.class);
+    return Json.readVersioned(json, FrequencyBuckets.class, JSON_VERSION);
   }
 
   /**
@@ -51,7 +54,7 @@ public record FrequencyBuckets(Integer windowDays, List<Integer> lowerBounds) {
    * @return compact JSON with window and bounds written out
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -21,6 +21,9 @@ import dev.userops.core.internal.Json;
  * @param lostDays {@code >= silentDays}; {@code null} in JSON means 90
  */
 public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDays) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The defaults. */
   public static final LifecycleRules DEFAULT = new LifecycleRules(null, null, null);
 
@@ -50,7 +53,7 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static LifecycleRules fromJson(String json) {
-    return Json.read(json, LifecycleRules.class);
+    return Json.readVersioned(json, LifecycleRules.class, JSON_VERSION);
   }
 
   /**
@@ -59,7 +62,7 @@ public record LifecycleRules(Integer newDays, Integer silentDays, Integer lostDa
    * @return compact JSON with all three thresholds written out
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

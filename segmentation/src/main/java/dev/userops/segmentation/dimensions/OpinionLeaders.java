@@ -19,6 +19,9 @@ import dev.userops.core.internal.Json;
  */
 public record OpinionLeaders(
     Long likeWeight, Long shareWeight, Long invitationWeight, Double topShare, Long minInfluence) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The defaults. */
   public static final OpinionLeaders DEFAULT = new OpinionLeaders(null, null, null, null, null);
 
@@ -56,7 +59,7 @@ public record OpinionLeaders(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static OpinionLeaders fromJson(String json) {
-    return Json.read(json, OpinionLeaders.class);
+    return Json.readVersioned(json, OpinionLeaders.class, JSON_VERSION);
   }
 
   /**
@@ -65,7 +68,7 @@ public record OpinionLeaders(
    * @return compact JSON with the weights and the one criterion set
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

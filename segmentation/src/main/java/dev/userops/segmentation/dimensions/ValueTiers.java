@@ -15,6 +15,9 @@ import java.math.RoundingMode;
  * @param revenueShare in (0, 1]; {@code null} in JSON means 0.8
  */
 public record ValueTiers(Double revenueShare) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** Top spenders covering 80% of revenue. */
   public static final ValueTiers DEFAULT = new ValueTiers(null);
 
@@ -38,7 +41,7 @@ public record ValueTiers(Double revenueShare) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static ValueTiers fromJson(String json) {
-    return Json.read(json, ValueTiers.class);
+    return Json.readVersioned(json, ValueTiers.class, JSON_VERSION);
   }
 
   /**
@@ -47,7 +50,7 @@ public record ValueTiers(Double revenueShare) {
    * @return compact JSON with the share written out
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

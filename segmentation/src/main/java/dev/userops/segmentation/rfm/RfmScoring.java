@@ -29,6 +29,9 @@ public record RfmScoring(
     List<Long> frequencyEdges,
     List<Long> monetaryEdges,
     Integer fractionDigits) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The default highest score. */
   public static final int DEFAULT_SCORES = 5;
 
@@ -169,7 +172,7 @@ public record RfmScoring(
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static RfmScoring fromJson(String json) {
-    return Json.read(json, RfmScoring.class);
+    return Json.readVersioned(json, RfmScoring.class, JSON_VERSION);
   }
 
   /**
@@ -178,7 +181,7 @@ public record RfmScoring(
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   /**

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param rules the rules in the order they are tried; names are distinct and not {@value #OTHERS}
  */
 public record SegmentTable(List<Rule> rules) {
+  /** Format version of the JSON form, written as its {@code version} field (absent: 1). */
+  private static final int JSON_VERSION = 1;
+
   /** The segment of users no rule matches. */
   public static final String OTHERS = "Others";
 
@@ -129,7 +132,7 @@ public record SegmentTable(List<Rule> rules) {
    * @throws dev.userops.core.ConfigException naming the offending field
    */
   public static SegmentTable fromJson(String json) {
-    return Json.read(json, SegmentTable.class);
+    return Json.readVersioned(json, SegmentTable.class, JSON_VERSION);
   }
 
   /**
@@ -138,7 +141,7 @@ public record SegmentTable(List<Rule> rules) {
    * @return compact JSON, read back by {@link #fromJson}
    */
   public String toJson() {
-    return Json.write(this);
+    return Json.writeVersioned(this, JSON_VERSION);
   }
 
   private static SegmentTable load(String resource) {
