@@ -97,7 +97,7 @@ final class PointsSimCommand implements Callable<Integer> {
     InputOptions.ReadResult read = input.read(order -> {
       if (bad.acceptOrder(index[0]++, order.occurredAtMillis(), order.amountMinor(), asOfMillis)
           && order.status().isValidOrder()) {
-        OrderPaid paid = OrderPaid.of(order.orderId(), order.occurredAt(), order.amountMinor(), null);
+        OrderPaid paid = OrderPaid.of(order, null);
         simulation.add((int) order.userId(), paid, paid);
       }
     });

@@ -1,5 +1,7 @@
 package dev.userops.incentives;
 
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Checks;
 import dev.userops.incentives.levels.LevelEvent;
 import dev.userops.incentives.points.PointsEvent;
@@ -54,6 +56,22 @@ public record OrderPaid(String orderId, Instant occurredAt, List<OrderLine> line
    */
   public static OrderPaid of(String orderId, Instant occurredAt, long amountMinor, String level) {
     return new OrderPaid(orderId, occurredAt, List.of(new OrderLine(null, null, amountMinor)), level);
+  }
+
+  /**
+   * The event of a paid core {@link Order}, as one line of its amount: the bridge from the order
+   * records the analytics read to the policies, so a host keeps one order type.
+   *
+   * @param order a paid order with an amount {@code >= 0}
+   * @param level the user's level id, or {@code null} for no multiplier
+   * @return the event, with the order's id, time and amount
+   * @throws NullPointerException if {@code order} is null
+   * @throws IllegalArgumentException if the order is not {@code PAID} or its amount is negative
+   */
+  public static OrderPaid of(Order order, String level) {
+    Checks.checkArgument(order.status() == OrderStatus.PAID,
+        "order %s: expected status PAID, got %s", order.orderId(), order.status());
+    return of(order.orderId(), order.occurredAt(), order.amountMinor(), level);
   }
 
   /**

@@ -54,7 +54,7 @@ class PointsHostTest {
     List<Delivery> deliveries = new ArrayList<>();
     for (Order order : shop.orders()) {
       if (order.status().isValidOrder()) {
-        deliveries.add(new Delivery(order.userId(), OrderPaid.of(order.orderId(), order.occurredAt(), order.amountMinor(), null)));
+        deliveries.add(new Delivery(order.userId(), OrderPaid.of(order, null)));
       }
     }
     for (Refund refund : shop.refunds()) {
