@@ -168,7 +168,6 @@ public final class OrderSummaryAccumulator
     return writer.toByteArray();
   }
 
-
   static OrderSummaryAccumulator fromBytes(OrderSummarySpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, OrderSummarySpec::fromJson);

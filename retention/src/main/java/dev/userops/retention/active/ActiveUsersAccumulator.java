@@ -323,7 +323,6 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     return writer.toByteArray();
   }
 
-
   static ActiveUsersAccumulator fromBytes(ActiveUsersSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, ActiveUsersSpec::fromJson);

@@ -161,7 +161,6 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
     return writer.toByteArray();
   }
 
-
   static RetentionAccumulator fromBytes(RetentionSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, RetentionSpec::fromJson);

@@ -591,7 +591,6 @@ public final class RepurchaseAccumulator
     return writer.toByteArray();
   }
 
-
   static RepurchaseAccumulator fromBytes(RepurchaseSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, RepurchaseSpec::fromJson);

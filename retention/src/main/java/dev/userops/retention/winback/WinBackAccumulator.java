@@ -293,7 +293,6 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
     return writer.toByteArray();
   }
 
-
   static WinBackAccumulator fromBytes(WinBackSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, WinBackSpec::fromJson);

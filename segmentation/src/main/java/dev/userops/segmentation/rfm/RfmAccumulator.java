@@ -248,7 +248,6 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
     return writer.toByteArray();
   }
 
-
   static RfmAccumulator fromBytes(RfmSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, RfmSpec::fromJson);

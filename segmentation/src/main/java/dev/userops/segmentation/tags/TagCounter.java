@@ -132,7 +132,6 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
     return writer.toByteArray();
   }
 
-
   static TagCounter fromBytes(TagCountSpec spec, byte[] bytes) {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
     reader.expectSpec(spec, TagCountSpec::fromJson);
