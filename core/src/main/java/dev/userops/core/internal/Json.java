@@ -121,8 +121,52 @@ public final class Json {
   public static <T> T read(String json, Class<T> type) {
     Checks.requireNonNull(json, "json");
     Checks.requireNonNull(type, "type");
+    return translated(() -> MAPPER.readValue(json, type));
+  }
+
+  /**
+   * Reads {@code json}, which must be one JSON object, as a tree to inspect or rewrite before
+   * {@link #read(JsonNode, Class)}.
+   *
+   * @param json one complete JSON document
+   * @return the object
+   * @throws NullPointerException if {@code json} is null
+   * @throws ConfigException for malformed JSON or a document that is not an object
+   */
+  public static ObjectNode readObject(String json) {
+    Checks.requireNonNull(json, "json");
+    JsonNode tree = translated(() -> MAPPER.readTree(json));
+    if (!(tree instanceof ObjectNode object)) {
+      String found = tree == null || tree.isMissingNode()
+          ? "no document" : tree.getNodeType().toString().toLowerCase(Locale.ROOT);
+      throw new ConfigException("", "expected a JSON object, got " + found);
+    }
+    return object;
+  }
+
+  /**
+   * Reads a tree as a {@code type}, as {@link #read(String, Class)} reads text.
+   *
+   * @param <T> the type read
+   * @param tree the document, e.g. from {@link #readObject}
+   * @param type the record or class to read
+   * @return the value read, validated by its constructor
+   * @throws ConfigException as {@link #read(String, Class)}
+   */
+  public static <T> T read(JsonNode tree, Class<T> type) {
+    Checks.requireNonNull(type, "type");
+    return translated(() -> MAPPER.treeToValue(tree, type));
+  }
+
+  /** A Jackson read whose failures become {@link ConfigException}s with the JSON path. */
+  @FunctionalInterface
+  private interface Reading<T> {
+    T read() throws JsonProcessingException;
+  }
+
+  private static <T> T translated(Reading<T> reading) {
     try {
-      return MAPPER.readValue(json, type);
+      return reading.read();
     } catch (JsonProcessingException e) {
       throw toConfigException(e);
     } catch (IllegalArgumentException e) {
@@ -145,31 +189,13 @@ public final class Json {
    *     integer in {@code [1, currentVersion]}, or as {@link #read}
    */
   public static <T> T readVersioned(String json, Class<T> type, int currentVersion) {
-    Checks.requireNonNull(json, "json");
-    Checks.requireNonNull(type, "type");
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw toConfigException(e);
-    }
-    if (!(tree instanceof ObjectNode object)) {
-      String found = tree == null || tree.isMissingNode()
-          ? "no document" : tree.getNodeType().toString().toLowerCase(Locale.ROOT);
-      throw new ConfigException("", "expected a JSON object, got " + found);
-    }
+    ObjectNode object = readObject(json);
     JsonNode version = object.remove("version");
     if (version != null && !(version.isIntegralNumber() && version.canConvertToInt()
         && version.intValue() >= 1 && version.intValue() <= currentVersion)) {
       throw new ConfigException("version", "expected an integer in [1, " + currentVersion + "], got " + version);
     }
-    try {
-      return MAPPER.treeToValue(object, type);
-    } catch (JsonProcessingException e) {
-      throw toConfigException(e);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("", e.getMessage(), e);
-    }
+    return read(object, type);
   }
 
   /**

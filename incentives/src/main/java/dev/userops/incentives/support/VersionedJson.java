@@ -28,20 +28,16 @@ public final class VersionedJson {
    * @throws ConfigException naming the JSON path, also for a missing or unknown version
    */
   public static <T> T read(String json, Class<T> type, int current, Consumer<ObjectNode> fromV1) {
-    JsonNode tree = Json.read(json, JsonNode.class);
-    if (!(tree instanceof ObjectNode document)) {
-      throw new ConfigException("", "expected a JSON object, got " + (tree == null ? "null" : tree.getNodeType()));
-    }
+    ObjectNode document = Json.readObject(json);
     JsonNode version = document.get("version");
     if (version == null || !version.isInt() || (version.intValue() != 1 && version.intValue() != current)) {
       throw new ConfigException("version", "expected 1 or " + current + ", got " + version);
     }
-    if (version.intValue() == current) {
-      return Json.read(json, type);
+    if (version.intValue() == 1) {
+      fromV1.accept(document);
+      document.put("version", current);
     }
-    fromV1.accept(document);
-    document.put("version", current);
-    return Json.read(document.toString(), type);
+    return Json.read(document, type);
   }
 
   /**
