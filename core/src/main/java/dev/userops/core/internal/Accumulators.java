@@ -52,18 +52,8 @@ public final class Accumulators {
         other.spec());
   }
 
-  /**
-   * The JSON form of the spec embedded in an accumulator's bytes, for readers that take the spec
-   * from the bytes themselves; the rest of the bytes, and their version, are checked by the
-   * family's own reader.
-   *
-   * @param bytes an accumulator's binary form
-   * @param family the 4-character family code the bytes must carry
-   * @return the spec's JSON, as written with the bytes
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the bytes are not of {@code family} or are truncated
-   */
-  public static String specJson(byte[] bytes, String family) {
+  /** The spec JSON embedded in the bytes; their version and the rest are the family reader's. */
+  private static String specJson(byte[] bytes, String family) {
     return BinaryForm.reader(bytes, family, Integer.MAX_VALUE).getString("spec");
   }
 

@@ -66,9 +66,7 @@ public final class BinaryForm {
   public static Reader reader(byte[] bytes, String family, int maxVersion) {
     Checks.requireNonNull(bytes, "bytes");
     Reader reader = new Reader(ByteBuffer.wrap(bytes), family);
-    int magic = reader.getInt("magic");
-    Checks.checkArgument(
-        magic == MAGIC, "not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic);
+    checkMagic(reader.getInt("magic"));
     int code = reader.getInt("family");
     Checks.checkArgument(
         code == familyCode(family),
@@ -97,10 +95,13 @@ public final class BinaryForm {
     Checks.requireNonNull(bytes, "bytes");
     Checks.checkArgument(bytes.length >= 12, "not a UserOps binary form: %s bytes, fewer than a header", bytes.length);
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    int magic = buffer.getInt();
+    checkMagic(buffer.getInt());
+    return familyName(buffer.getInt());
+  }
+
+  private static void checkMagic(int magic) {
     Checks.checkArgument(
         magic == MAGIC, "not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic);
-    return familyName(buffer.getInt());
   }
 
   private static int familyCode(String family) {
