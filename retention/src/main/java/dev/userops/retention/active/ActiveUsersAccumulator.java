@@ -95,16 +95,38 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    */
   public ActiveUsersAccumulator add(long userId, long epochMillis) {
     Checks.requireInRange(userId, 0, Integer.MAX_VALUE - 1, "userId");
+    int day = trackedDay(epochMillis);
+    if (day >= 0) {
+      set((int) userId, day);
+    }
+    return this;
+  }
+
+  /**
+   * Screens one record and places it: its index among the days tracked, or -1 for a bad record
+   * (counted) or a day outside them.
+   */
+  private int trackedDay(long epochMillis) {
     long recordIndex = records++;
     // The time rules of orders (amount 0 passes the amount rule), with no asOf bound.
     if (!badRecords.acceptTime(recordIndex, epochMillis, Long.MAX_VALUE)) {
-      return this;
+      return -1;
     }
     long day = calendar.dayIndex(epochMillis) - firstDay;
-    if (day >= 0 && day < days) {
-      set((int) userId, (int) day);
-    }
-    return this;
+    return day >= 0 && day < days ? (int) day : -1;
+  }
+
+  /** User {@code user}'s bit for {@code day} within its block: users lie side by side. */
+  private int bitInBlock(int user, int day) {
+    return (user & BLOCK_MASK) * days + day;
+  }
+
+  private void set(int user, int day) {
+    setBit(block(user >>> BLOCK_SHIFT), bitInBlock(user, day));
+  }
+
+  private static void setBit(long[] block, int bit) {
+    block[bit >>> 6] |= 1L << bit;
   }
 
   /**
@@ -145,14 +167,12 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     // starts[b + 1] counts block b's bits; after the prefix sums, starts[b] is where they go.
     int[] starts = new int[maxBlock + 2];
     for (int i = from; i < to; i++) {
-      long recordIndex = records++;
-      long day = badRecords.acceptTime(recordIndex, epochMillis[i], Long.MAX_VALUE)
-          ? calendar.dayIndex(epochMillis[i]) - firstDay : -1;
+      int day = trackedDay(epochMillis[i]);
       int k = i - from;
-      if (day >= 0 && day < days) {
+      if (day >= 0) {
         int user = (int) userIds[i];
         blockOf[k] = user >>> BLOCK_SHIFT;
-        bits[k] = (user & BLOCK_MASK) * days + (int) day;
+        bits[k] = bitInBlock(user, day);
         starts[blockOf[k] + 1]++;
       } else {
         blockOf[k] = -1;
@@ -172,15 +192,10 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
       if (k < starts[b]) {
         long[] block = block(b);
         for (int end = starts[b]; k < end; k++) {
-          block[sorted[k] >>> 6] |= 1L << sorted[k];
+          setBit(block, sorted[k]);
         }
       }
     }
-  }
-
-  private void set(int user, int day) {
-    long bit = (long) (user & BLOCK_MASK) * days + day;
-    block(user >>> BLOCK_SHIFT)[(int) (bit >>> 6)] |= 1L << bit;
   }
 
   private long[] block(int index) {
