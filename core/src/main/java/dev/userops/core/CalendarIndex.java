@@ -57,7 +57,8 @@ public final class CalendarIndex {
   private static final long MONTHS_PER_DAY_Q32 = (4800L << 32) / 146_097;
   /** Epoch day of the first day of each month from 1900-01 to 2200-02. */
   private static final int[] MONTH_START_DAYS = monthStartDays();
-  private static final ConcurrentMap<Key, CalendarIndex> CACHE = new ConcurrentHashMap<>();
+  /** Per zone, the index of each week start by {@link DayOfWeek#ordinal()}, built on first use. */
+  private static final ConcurrentMap<ZoneId, CalendarIndex[]> CACHE = new ConcurrentHashMap<>();
 
   private final ZoneId zone;
   private final ZoneRules rules;
@@ -152,10 +153,16 @@ public final class CalendarIndex {
   public static CalendarIndex of(ZoneId zone, DayOfWeek weekStart) {
     Checks.requireNonNull(zone, "zone");
     Checks.requireNonNull(weekStart, "weekStart");
-    return CACHE.computeIfAbsent(new Key(zone, weekStart), k -> new CalendarIndex(k.zone, k.weekStart));
+    // No key object per call: check-in taps and push decisions look their index up per event.
+    CalendarIndex[] byWeekStart = CACHE.computeIfAbsent(zone, z -> new CalendarIndex[DayOfWeek.values().length]);
+    CalendarIndex index = byWeekStart[weekStart.ordinal()];
+    if (index == null) {
+      // A race builds an equal index twice at worst; its fields are final, so any copy read is whole.
+      index = new CalendarIndex(zone, weekStart);
+      byWeekStart[weekStart.ordinal()] = index;
+    }
+    return index;
   }
-
-  private record Key(ZoneId zone, DayOfWeek weekStart) {}
 
   private static List<ZoneOffsetTransition> transitionsInTable(ZoneRules rules) {
     List<ZoneOffsetTransition> transitions = new ArrayList<>();
