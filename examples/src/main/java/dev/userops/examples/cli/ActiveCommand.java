@@ -1,0 +1,86 @@
+package dev.userops.examples.cli;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.internal.Json;
+import dev.userops.examples.input.Events;
+import dev.userops.examples.report.Reports;
+import dev.userops.retention.active.ActiveUsers;
+import dev.userops.retention.active.ActiveUsersAccumulator;
+import dev.userops.retention.active.ActiveUsersSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code userops active}: distinct active users per local day of {@code --from..--to} in {@code
+ * --zone}: DAU, trailing 7- and 30-day WAU and MAU, calendar week- and month-to-date, and stickiness
+ * DAU/MAU. Any event of an events CSV counts as activity; with an order file, valid orders do.
+ */
+@Command(
+    name = "active",
+    mixinStandardHelpOptions = true,
+    description = "Daily, weekly and monthly active users (exact distinct counts) and stickiness DAU/MAU.")
+final class ActiveCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Mixin EventsInput events;
+
+  @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, inclusive.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", required = true, description = "Last day, inclusive.")
+  LocalDate to;
+
+  @Option(names = "--week-start", paramLabel = "MONDAY|SUNDAY", defaultValue = "MONDAY",
+      description = "First day of a calendar week (default: ${DEFAULT-VALUE}).")
+  DayOfWeek weekStart;
+
+  @Override
+  public Integer call() throws IOException {
+    ActiveUsersSpec activeSpec;
+    try {
+      activeSpec = new ActiveUsersSpec(input.zone(), from, to, weekStart, input.badRecords());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    Events data = events.read(input, input.zone(), input.asOf());
+    ActiveUsersAccumulator accumulator = activeSpec.newAccumulator();
+    data.feed((userId, epochMillis, start, returned) -> accumulator.add(userId, epochMillis), name -> true, name -> true);
+    ActiveUsers active = accumulator.result();
+    Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
+    return output.print(
+        () -> Json.writePretty(Reports.json(active, diagnostics)),
+        out -> printTable(out, active, diagnostics, data.source()));
+  }
+
+  private void printTable(PrintWriter out, ActiveUsers active, Diagnostics diagnostics, String source) {
+    out.println("Active users");
+    out.printf("  %-14s %s%n", "source", source);
+    out.printf("  %-14s %s, weeks from %s%n", "zone", input.zone().getId(), weekStart);
+    out.printf("  %-14s %s%n", "bad records", input.badRecords() == BadRecordPolicy.REJECT ? "reject" : "skip and count");
+    out.println();
+    out.printf("  %-10s %10s %10s %10s %10s %10s %10s%n", "day", "DAU", "WAU 7d", "MAU 30d", "week-td",
+        "month-td", "DAU/MAU");
+    for (ActiveUsers.Day day : active.days()) {
+      out.printf("  %-10s %10s %10s %10s %10s %10s %10s%n", day.date(), Reports.count(day.dau()),
+          Reports.count(day.wau()), Reports.count(day.mau()), Reports.count(day.weekToDate()),
+          Reports.count(day.monthToDate()),
+          day.stickiness() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * day.stickiness()));
+    }
+    Reports.printSkipped(out, diagnostics);
+  }
+}

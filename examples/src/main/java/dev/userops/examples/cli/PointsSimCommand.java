@@ -1,0 +1,258 @@
+package dev.userops.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Json;
+import dev.userops.examples.input.Events;
+import dev.userops.examples.input.InputFiles;
+import dev.userops.examples.input.PointsEventsFile;
+import dev.userops.examples.report.Reports;
+import dev.userops.examples.sim.PointsSimulation;
+import dev.userops.incentives.OrderPaid;
+import dev.userops.incentives.levels.LevelProgram;
+import dev.userops.incentives.points.PointsProgram;
+import dev.userops.incentives.points.PointsState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code userops points-sim}: replays the order history (and an optional events file) through a
+ * points program and, optionally, a level program, and reports per-user balances, the level
+ * distribution and the total points liability at {@code --as-of}.
+ *
+ * <p>JSON form (stable; fields are only ever added): {@code source}, {@code zone}, {@code asOf},
+ * {@code records} (order rows read), {@code program} and {@code levels} (the documents used, levels
+ * {@code null} without a level program), {@code totals} ({@code users, earned, available, pending, expired,
+ * redeemed, clawedBack, debt, shortfall, liability}: points; {@code liability} = Σ max(available, 0)
+ * + Σ pending, what the shop may still have to honour), {@code levelDistribution} (users per level
+ * id, in the level program's order), {@code duplicates}, {@code eventsAfterAsOf} (events-file rows ignored),
+ * {@code rejected} (count by reason), {@code diagnostics}
+ * (bad order rows by reason) and {@code users}: per user in input order {@code userId, available,
+ * pending, expired, redeemed, level}.
+ */
+@Command(
+    name = "points-sim",
+    mixinStandardHelpOptions = true,
+    description = "Replays orders (and --events) through a points program and level program: balances,"
+        + " level distribution and points liability at --as-of. Without --orders or --cdnow, runs on the"
+        + " bundled CDNOW data; --program and --levels accept 'example' for the bundled documents.")
+final class PointsSimCommand implements Callable<Integer> {
+  static final String EXAMPLE = "example";
+  private static final String PROGRAM_RESOURCE = "points/program.json";
+  private static final String LEVELS_RESOURCE = "points/levels.json";
+
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Option(names = "--program", paramLabel = "PROGRAM.json", defaultValue = EXAMPLE,
+      description = "Points program JSON, or 'example' (default): 1 point per $1, 14 days pending,"
+          + " expiry at the end of the next year.")
+  String program;
+
+  @Option(names = "--levels", paramLabel = "LEVELS.json",
+      description = "Level program JSON, or 'example' (member/silver/gold on 12 trailing months). Each"
+          + " order and behaviour then carries the user's level, and the points program's"
+          + " levelMultipliers give its bonus. Default: no levels.")
+  String levels;
+
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "Extra events CSV with header " + PointsEventsFile.HEADER + "; kind is behaviour,"
+          + " redeem, adjust or refund.")
+  Path events;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+      description = "Users listed in the table, by available points (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Override
+  public Integer call() throws IOException {
+    Instant asOf = input.requireAsOf("expiry and pending points are evaluated then");
+    LevelProgram levelProgram = levels == null ? null : document(levels, LEVELS_RESOURCE, LevelProgram::fromJson);
+    PointsProgram pointsProgram = document(program, PROGRAM_RESOURCE, PointsProgram::fromJson);
+    PointsSimulation simulation = new PointsSimulation(pointsProgram.policy(input.zone()),
+        levelProgram == null ? null : levelProgram.policy(input.zone()));
+    BadRecords bad = new BadRecords(input.badRecords());
+    long asOfMillis = asOf.toEpochMilli();
+    long[] index = {0};
+    InputOptions.ReadResult read = input.read(order -> {
+      if (bad.acceptOrder(index[0]++, order.occurredAtMillis(), order.amountMinor(), asOfMillis)
+          && order.status().isValidOrder()) {
+        OrderPaid paid = OrderPaid.of(order, null);
+        simulation.add((int) order.userId(), paid, paid);
+      }
+    });
+    long[] eventsAfterAsOf = {0};
+    if (events != null) {
+      try {
+        PointsEventsFile.read(events, input.zone(), row -> {
+          if (row.points().atMillis() <= asOfMillis) {
+            simulation.add(read.users().indexOf(row.userId()), row.points(), row.level());
+          } else {
+            eventsAfterAsOf[0]++;
+          }
+        });
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--events " + e.getMessage(), e, null, events.toString());
+      }
+    }
+    PointsSimulation.Result result = simulation.run(asOf);
+    Diagnostics diagnostics = read.diagnostics().plus(bad.diagnostics());
+    Report report = new Report(result, levelProgram, read, eventsAfterAsOf[0]);
+    return output.print(
+        () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),
+        out -> printTable(out, report, asOf, diagnostics));
+  }
+
+  /** The document at {@code path}, or the bundled one for {@value #EXAMPLE}. */
+  private static <T> T document(String path, String resource, Function<String, T> parse) throws IOException {
+    return InputFiles.config(EXAMPLE.equals(path) ? null : Path.of(path), resource, parse);
+  }
+
+  /** Totals over users. */
+  private static final class Report {
+    final PointsSimulation.Result result;
+    final InputOptions.ReadResult read;
+    final long eventsAfterAsOf;
+    final Map<String, Long> levels = new LinkedHashMap<>();
+    long earned;
+    long available;
+    long pending;
+    long expired;
+    long redeemed;
+    long clawedBack;
+    long debt;
+    long shortfall;
+    long liability;
+
+    Report(PointsSimulation.Result result, LevelProgram levelProgram, InputOptions.ReadResult read, long eventsAfterAsOf) {
+      this.result = result;
+      this.read = read;
+      this.eventsAfterAsOf = eventsAfterAsOf;
+      if (levelProgram != null) {
+        PointsSimulation.levelIds(levelProgram).forEach(id -> levels.put(id, 0L));
+      }
+      for (PointsSimulation.UserResult user : result.users()) {
+        PointsState state = user.points();
+        earned += state.totals().earned();
+        available += state.available();
+        pending += state.pending();
+        expired += state.totals().expired();
+        redeemed += state.totals().redeemed();
+        clawedBack += state.totals().clawedBack();
+        debt += state.debt();
+        shortfall += state.shortfall();
+        liability += Math.max(0, state.available()) + state.pending();
+        if (user.level() != null) {
+          levels.merge(user.level(), 1L, Long::sum);
+        }
+      }
+    }
+
+    String userId(PointsSimulation.UserResult user) {
+      return read.users().userId(user.user());
+    }
+  }
+
+  private String json(Report report, PointsProgram pointsProgram, LevelProgram levelProgram, Instant asOf, Diagnostics diagnostics) {
+    ObjectMapper mapper = UserOpsJson.mapper();
+    ObjectNode document = mapper.createObjectNode();
+    document.put("source", input.source());
+    document.put("zone", input.zone().getId());
+    document.put("asOf", asOf.toString());
+    document.put("records", report.read.records());
+    document.set("program", mapper.valueToTree(pointsProgram));
+    document.set("levels", levelProgram == null ? null : mapper.valueToTree(levelProgram));
+    ObjectNode totals = document.putObject("totals");
+    totals.put("users", report.result.users().size());
+    totals.put("earned", report.earned);
+    totals.put("available", report.available);
+    totals.put("pending", report.pending);
+    totals.put("expired", report.expired);
+    totals.put("redeemed", report.redeemed);
+    totals.put("clawedBack", report.clawedBack);
+    totals.put("debt", report.debt);
+    totals.put("shortfall", report.shortfall);
+    totals.put("liability", report.liability);
+    document.set("levelDistribution", mapper.valueToTree(report.levels));
+    document.put("duplicates", report.result.duplicates());
+    document.put("eventsAfterAsOf", report.eventsAfterAsOf);
+    document.set("rejected", mapper.valueToTree(report.result.rejected()));
+    document.set("diagnostics", mapper.valueToTree(diagnostics));
+    ArrayNode users = document.putArray("users");
+    for (PointsSimulation.UserResult user : report.result.users()) {
+      ObjectNode row = users.addObject();
+      row.put("userId", report.userId(user));
+      row.put("available", user.points().available());
+      row.put("pending", user.points().pending());
+      row.put("expired", user.points().totals().expired());
+      row.put("redeemed", user.points().totals().redeemed());
+      row.put("level", user.level());
+    }
+    return Json.writePretty(document);
+  }
+
+  private void printTable(PrintWriter out, Report report, Instant asOf, Diagnostics diagnostics) {
+    out.println("Points simulation");
+    out.printf("  %-24s %s%n", "source", input.source());
+    out.printf("  %-24s %s%n", "program", program);
+    out.printf("  %-24s %s%n", "levels", levels == null ? "none" : levels);
+    out.printf("  %-24s %s%n", "zone", input.zone().getId());
+    out.printf("  %-24s %s%n", "as of", asOf);
+    out.println();
+    row(out, "users", report.result.users().size());
+    row(out, "points earned", report.earned);
+    row(out, "available", report.available);
+    row(out, "pending", report.pending);
+    row(out, "expired", report.expired);
+    row(out, "redeemed", report.redeemed);
+    row(out, "clawed back", report.clawedBack);
+    row(out, "debt", report.debt);
+    row(out, "liability", report.liability);
+    if (!report.levels.isEmpty()) {
+      out.println();
+      out.printf("  %-24s %14s %8s%n", "level", "users", "share");
+      report.levels.forEach((level, users) -> out.printf("    %-22s %14s %8s%n", level, Reports.count(users),
+          Reports.percent(users, report.result.users().size())));
+    }
+    out.println();
+    out.printf("  %-24s %14s %14s %14s%n", "top users", "available", "pending", "expired");
+    List<PointsSimulation.UserResult> users = new ArrayList<>(report.result.users());
+    users.sort(Comparator.comparingLong((PointsSimulation.UserResult u) -> u.points().available()).reversed());
+    for (PointsSimulation.UserResult user : users.subList(0, Math.min(Math.max(top, 0), users.size()))) {
+      out.printf("    %-22s %14s %14s %14s%n", report.userId(user), Reports.count(user.points().available()),
+          Reports.count(user.points().pending()), Reports.count(user.points().totals().expired()));
+    }
+    out.println();
+    out.println("Events not applied");
+    row(out, "duplicates", report.result.duplicates());
+    row(out, "events after as-of", report.eventsAfterAsOf);
+    report.result.rejected().forEach((reason, count) -> row(out, "rejected: " + reason, count));
+    diagnostics.skipped().forEach((reason, count) -> row(out, "bad order rows: " + reason.name(), count));
+  }
+
+  private static void row(PrintWriter out, String label, long value) {
+    out.printf("  %-24s %14s%n", label, Reports.count(value));
+  }
+}

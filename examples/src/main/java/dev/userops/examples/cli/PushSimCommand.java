@@ -1,0 +1,238 @@
+package dev.userops.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.userops.core.UserOpsJson;
+import dev.userops.core.event.Activity;
+import dev.userops.core.internal.Json;
+import dev.userops.examples.input.InputException;
+import dev.userops.examples.input.InputFiles;
+import dev.userops.examples.report.Reports;
+import dev.userops.examples.sim.PushPlan;
+import dev.userops.examples.sim.PushSimulation;
+import dev.userops.examples.sim.PushSimulation.Report;
+import dev.userops.examples.sim.PushSimulation.Row;
+import dev.userops.incentives.push.Decision.Reason;
+import dev.userops.incentives.push.PushPolicy;
+import dev.userops.incentives.push.PushProgram;
+import dev.userops.incentives.push.PushState;
+import dev.userops.sample.SyntheticShop;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code userops push-sim}: replays a campaign plan through a push-throttling policy and reports
+ * what was sent, deferred and dropped by reason per channel and day. Without files it runs the
+ * bundled example policy and plan ({@code push/policy.json}, {@code push/plan.json}) over synthetic
+ * users.
+ */
+@Command(
+    name = "push-sim",
+    mixinStandardHelpOptions = true,
+    description = "Simulates a push-throttling policy over a campaign plan: sent, deferred and dropped"
+        + " by reason, per channel and day. Without --policy and --plan, runs the bundled examples.",
+    footer = {
+        "",
+        "POLICY.json: the PushProgram JSON form, e.g.",
+        "  {\"version\": 1,",
+        "   \"channels\": [{\"id\": \"push\"}, {\"id\": \"email\", \"consent\": \"OPT_OUT\"}],",
+        "   \"caps\": [{\"channel\": \"push\", \"max\": 2, \"window\": \"P1D\",",
+        "             \"mode\": \"CALENDAR\"}],",
+        "   \"quietHours\": {\"start\": \"22:00\", \"end\": \"08:00\"},",
+        "   \"campaignCoolDown\": \"PT24H\"}",
+        "",
+        "PLAN.json:",
+        "  {\"version\": 1, \"zone\": \"Asia/Shanghai\", \"start\": \"2024-09-02\",",
+        "   \"days\": 14, \"users\": 300, \"seed\": 7, \"consent\": {\"push\": 0.8},",
+        "   \"segments\": [{\"name\": \"engaged\", \"minActiveDays\": 6}],",
+        "   \"messages\": [{\"segment\": \"engaged\", \"channel\": \"push\",",
+        "                 \"class\": \"marketing\", \"campaign\": \"deal\",",
+        "                 \"time\": \"12:00\", \"firstDay\": 0, \"everyDays\": 1}]}",
+        "  zone: the users' zone and the zone of the report's days.",
+        "  users, seed: the synthetic population used without --events",
+        "    (ids 0 to users - 1, activity in 2024-2025).",
+        "  consent: per channel, the share of users who said yes.",
+        "  segments: users active on at least minActiveDays of the 28 days",
+        "    before start.",
+        "  messages: sent to the segment at local time on day firstDay",
+        "    (default 0) and every everyDays after (default: once); class",
+        "    defaults to marketing.",
+        "",
+        "--events FILE: CSV with the header userId,occurredAt (an integer id",
+        "  and an ISO-8601 instant), one activity per row; the users are the",
+        "  ids in it.",
+        "",
+        "Exit codes: 0 success, 2 bad input (one line naming file and field)."})
+final class PushSimCommand implements Callable<Integer> {
+  private static final String POLICY_RESOURCE = "push/policy.json";
+  private static final String PLAN_RESOURCE = "push/plan.json";
+
+  @Spec CommandSpec spec;
+
+  @Mixin OutputOptions output;
+
+  @Option(names = "--policy", paramLabel = "POLICY.json", description = "Push policy (default: the bundled example).")
+  Path policyFile;
+
+  @Option(names = "--plan", paramLabel = "PLAN.json", description = "Campaign plan (default: the bundled example).")
+  Path planFile;
+
+  @Option(names = "--events", paramLabel = "FILE", description = "Activity CSV userId,occurredAt (default: synthetic users).")
+  Path eventsFile;
+
+  @Override
+  public Integer call() throws IOException {
+    PushProgram program = InputFiles.config(policyFile, POLICY_RESOURCE, PushProgram::fromJson);
+    PushPlan plan = InputFiles.config(planFile, PLAN_RESOURCE, PushPlan::fromJson);
+    List<Activity> activity = eventsFile == null ? synthetic(plan) : events(eventsFile);
+    TreeSet<Long> users = new TreeSet<>();
+    if (eventsFile == null) {
+      for (long u = 0; u < plan.users(); u++) {
+        users.add(u);
+      }
+    } else {
+      activity.forEach(a -> users.add(a.userId()));
+    }
+    Report report;
+    try {
+      PushPolicy policy = program.policy();
+      plan.requireKnownTo(policy);
+      Map<Long, PushState> states = states(policy, plan, users);
+      report = PushSimulation.run(policy, states, activity, plan.segments(users, activity), plan.expand(), plan.zone());
+    } catch (IllegalArgumentException e) {
+      throw InputException.of(InputFiles.name(planFile, PLAN_RESOURCE), e.getMessage(), e);
+    }
+    return output.print(
+        () -> json(report, users.size()),
+        out -> printTable(out, report, users.size()));
+  }
+
+  /** Each user's state: the plan's zone and a seeded draw of consent per channel. */
+  private static Map<Long, PushState> states(PushPolicy policy, PushPlan plan, Iterable<Long> users) {
+    Map<Long, PushState> states = new HashMap<>();
+    Map<String, Double> consent = new TreeMap<>(plan.consent());
+    for (long user : users) {
+      SplittableRandom random = new SplittableRandom(plan.seed() * 0x9E3779B97F4A7C15L + user);
+      PushState state = policy.newState(plan.zone());
+      for (Map.Entry<String, Double> share : consent.entrySet()) {
+        if (random.nextDouble() < share.getValue()) {
+          state = policy.withConsent(state, share.getKey(), true);
+        }
+      }
+      states.put(user, state);
+    }
+    return states;
+  }
+
+  private static List<Activity> synthetic(PushPlan plan) {
+    if (plan.users() == 0) {
+      return List.of();
+    }
+    return SyntheticShop.of(SyntheticShop.Config.of(plan.users(), plan.seed()).withZone(plan.zone())).activities();
+  }
+
+  private static List<Activity> events(Path file) throws IOException {
+    List<Activity> activity = new ArrayList<>();
+    long line = 1;
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+      boolean header = true;
+      for (CsvRecord row : csv) {
+        line = row.getStartingLineNumber();
+        if (header) {
+          if (!row.getFields().equals(List.of("userId", "occurredAt"))) {
+            throw new InputException(file.toString(), line, "header", "expected userId,occurredAt, got " + String.join(",", row.getFields()), null);
+          }
+          header = false;
+          continue;
+        }
+        String user = row.getFieldCount() > 0 ? row.getField(0) : "";
+        String at = row.getFieldCount() > 1 ? row.getField(1) : "";
+        long userId;
+        try {
+          userId = Long.parseLong(user);
+        } catch (NumberFormatException e) {
+          throw new InputException(file.toString(), line, "userId", "expected an integer, got \"" + user + "\"", e);
+        }
+        try {
+          activity.add(new Activity(userId, Instant.parse(at), "activity"));
+        } catch (DateTimeException e) {
+          throw new InputException(file.toString(), line, "occurredAt", "expected an ISO-8601 instant, got \"" + at + "\"", e);
+        }
+      }
+    } catch (CsvParseException e) {
+      throw new InputException(file.toString(), line + 1, "row", "malformed CSV: " + e.getMessage(), e);
+    }
+    return activity;
+  }
+
+  private String json(Report report, int users) {
+    ObjectMapper mapper = UserOpsJson.mapper();
+    ObjectNode document = mapper.createObjectNode();
+    document.put("policy", InputFiles.name(policyFile, POLICY_RESOURCE));
+    document.put("plan", InputFiles.name(planFile, PLAN_RESOURCE));
+    document.put("events", eventsFile == null ? null : eventsFile.toString());
+    document.put("users", users);
+    document.put("zone", report.zone().getId());
+    document.set("totals", mapper.valueToTree(totals(report)));
+    document.set("rows", mapper.valueToTree(report.rows()));
+    return Json.writePretty(document);
+  }
+
+  /** Per channel over all days. */
+  private static Map<String, Row> totals(Report report) {
+    Map<String, List<Row>> byChannel = report.rows().stream().collect(Collectors.groupingBy(Row::channel, TreeMap::new, Collectors.toList()));
+    Map<String, Row> totals = new TreeMap<>();
+    byChannel.forEach((channel, rows) -> {
+      Map<Reason, Long> dropped = new EnumMap<>(Reason.class);
+      rows.forEach(r -> r.dropped().forEach((reason, n) -> dropped.merge(reason, n, Long::sum)));
+      totals.put(channel, new Row(null, channel, rows.stream().mapToLong(Row::sent).sum(),
+          rows.stream().mapToLong(Row::deferred).sum(), dropped));
+    });
+    return totals;
+  }
+
+  private void printTable(PrintWriter out, Report report, int users) {
+    out.println("Push simulation");
+    out.printf("  %-12s %s%n", "policy", InputFiles.name(policyFile, POLICY_RESOURCE));
+    out.printf("  %-12s %s%n", "plan", InputFiles.name(planFile, PLAN_RESOURCE));
+    out.printf("  %-12s %s%n", "users", Reports.count(users) + (eventsFile == null ? " (synthetic)" : " from " + eventsFile));
+    out.printf("  %-12s %s%n", "zone", report.zone().getId());
+    out.println();
+    out.printf("  %-10s %-8s %8s %9s %8s  %s%n", "day", "channel", "sent", "deferred", "dropped", "dropped by reason");
+    for (Row row : report.rows()) {
+      printRow(out, row.day().toString(), row);
+    }
+    out.println();
+    totals(report).forEach((channel, row) -> printRow(out, "total", row));
+  }
+
+  private static void printRow(PrintWriter out, String day, Row row) {
+    String reasons = new TreeMap<>(row.dropped()).entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+    out.printf("  %-10s %-8s %8s %9s %8s  %s%n", day, row.channel(), Reports.count(row.sent()),
+        Reports.count(row.deferred()), Reports.count(row.droppedTotal()), reasons);
+  }
+}

@@ -1,0 +1,237 @@
+package dev.userops.examples.report;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.Granularity;
+import dev.userops.core.event.Order;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.summary.OrderSummary;
+import dev.userops.core.summary.OrderSummaryAccumulator;
+import dev.userops.core.summary.OrderSummarySpec;
+import dev.userops.retention.active.ActiveUsersAccumulator;
+import dev.userops.retention.active.ActiveUsersSpec;
+import dev.userops.retention.cohort.RetentionAccumulator;
+import dev.userops.retention.cohort.RetentionMatrix;
+import dev.userops.retention.cohort.RetentionSpec;
+import dev.userops.retention.repurchase.RepurchaseAccumulator;
+import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.segmentation.dimensions.LifecycleRules;
+import dev.userops.segmentation.dimensions.LifecycleStage;
+import dev.userops.segmentation.dimensions.UserActivity;
+import dev.userops.segmentation.dimensions.ValueTiers;
+import dev.userops.segmentation.rfm.RfmAccumulator;
+import dev.userops.segmentation.rfm.RfmFeatures;
+import dev.userops.segmentation.rfm.RfmScoring;
+import dev.userops.segmentation.rfm.RfmSegments;
+import dev.userops.segmentation.rfm.RfmSpec;
+import dev.userops.segmentation.rfm.SegmentTable;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calculation behind {@code userops report}: every order and activity event goes through one
+ * bad-record screen and then, once, into each of the library's accumulators, so the figures of all
+ * sections count exactly the same orders. State is per user (the accumulators' and one {@link
+ * UserActivity} for the lifecycle), never per order. Not thread-safe; use once.
+ */
+public final class UserBaseReport {
+  /** Retention columns tracked: the most a matrix holds; columns nobody has reached are dropped. */
+  private static final int RETENTION_INTERVALS = RetentionSpec.MAX_SPAN;
+  /** Active-user windows end on the last complete day and reach 30 days back. */
+  private static final int ACTIVE_DAYS = 30;
+
+  private final ZoneId zone;
+  private final Instant asOf;
+  private final long asOfMillis;
+  private final CalendarIndex calendar;
+  private final BadRecords screen;
+  private final OrderSummaryAccumulator summary;
+  private final RfmAccumulator rfm;
+  private final RetentionAccumulator retention;
+  private final RepurchaseAccumulator repurchase;
+  private final ActiveUsersAccumulator active;
+  private UserActivity[] activity = new UserActivity[1024];
+  private long records;
+
+  /**
+   * @param withEvents whether activity events will be added: they then count for the lifecycle and
+   *     active users, which are otherwise left out
+   */
+  public UserBaseReport(ZoneId zone, Instant asOf, BadRecordPolicy policy, boolean withEvents) {
+    this.zone = zone;
+    this.asOf = asOf;
+    this.asOfMillis = asOf.toEpochMilli();
+    this.calendar = CalendarIndex.of(zone);
+    this.screen = new BadRecords(policy);
+    // Orders pass the screen before they reach an accumulator, so these never see a bad record.
+    this.summary = new OrderSummarySpec(zone, asOf, policy).newAccumulator();
+    this.rfm = new RfmSpec(zone, asOf, null, null, policy).newAccumulator();
+    LocalDate asOfDate = LocalDate.ofInstant(asOf, zone);
+    // Cohorts from the epoch: the range of the data is not known before it is read, and the empty
+    // leading cohorts cost a few counters each; ReportFigures drops them.
+    this.retention = new RetentionSpec(Granularity.MONTH, zone, DayOfWeek.MONDAY, RETENTION_INTERVALS, List.of(),
+        LocalDate.EPOCH, asOfDate, asOf, List.of(), List.of(), null, null, null, policy).newAccumulator();
+    this.repurchase = RepurchaseSpec.of(zone, asOf).withBadRecords(policy).newAccumulator();
+    LocalDate lastCompleteDay = lastCompleteDay();
+    this.active = withEvents
+        ? new ActiveUsersSpec(zone, lastCompleteDay.minusDays(ACTIVE_DAYS - 1), lastCompleteDay, null, policy)
+            .newAccumulator()
+        : null;
+  }
+
+  /** The last local day that has fully elapsed at {@code asOf} (its last millisecond at or before). */
+  private LocalDate lastCompleteDay() {
+    return LocalDate.ofEpochDay(calendar.dayIndex(asOfMillis + 1) - 1);
+  }
+
+  /**
+   * Adds one order record: screened (negative amount, before 1970, after {@code asOf}), then
+   * counted in the summary by status and, when paid, everywhere else.
+   *
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public void addOrder(Order order) {
+    long millis = order.occurredAtMillis();
+    if (!screen.acceptOrder(records++, millis, order.amountMinor(), asOfMillis)) {
+      return;
+    }
+    summary.add(order);
+    if (order.status().isValidOrder()) {
+      long user = order.userId();
+      rfm.add(user, millis, order.amountMinor());
+      retention.add(user, millis, true, true);
+      repurchase.add(user, millis);
+      observe(user, millis);
+    }
+  }
+
+  /**
+   * Adds one activity event of a user (any event name): it counts for the lifecycle and active
+   * users, not for orders, retention or repurchase.
+   *
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public void addActivity(long userId, long epochMillis) {
+    if (active == null) {
+      throw new IllegalStateException("created without events");
+    }
+    if (screen.acceptTime(records++, epochMillis, asOfMillis)) {
+      active.add(userId, epochMillis);
+      observe(userId, epochMillis);
+    }
+  }
+
+  private void observe(long userId, long epochMillis) {
+    int user = Math.toIntExact(userId);
+    if (user >= activity.length) {
+      activity = Arrays.copyOf(activity, Math.max(user + 1, activity.length * 2));
+    }
+    long day = calendar.dayIndex(epochMillis);
+    UserActivity seen = activity[user];
+    activity[user] = seen == null ? UserActivity.of(day) : seen.observe(day);
+  }
+
+  /** The figures of everything added, with the bad records the reader found before. */
+  public ReportFigures figures(ReportFigures.Source source, Diagnostics readerDiagnostics) {
+    OrderSummary orders = summary.result();
+    RfmFeatures features = rfm.result();
+    RfmSegments segments = SegmentTable.vignette()
+        .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features));
+    RetentionMatrix matrix = trimmed(retention.result());
+    return new ReportFigures(
+        source,
+        zone,
+        asOf,
+        orders,
+        segments.sizes(),
+        matrix,
+        repurchase.result(),
+        lifecycle(),
+        valueTier(features),
+        active == null ? null : active.result(),
+        readerDiagnostics.plus(screen.diagnostics()));
+  }
+
+  /**
+   * {@code matrix} without the empty cohorts before the first non-empty one and after the last,
+   * and without the trailing columns that no cohort has completed, so that the report spans the
+   * data. Empty cohorts add nothing to the pooled mean, which is therefore unchanged.
+   */
+  public static RetentionMatrix trimmed(RetentionMatrix matrix) {
+    List<RetentionMatrix.Cohort> cohorts = matrix.cohorts();
+    int first = 0;
+    while (first < cohorts.size() && cohorts.get(first).size() == 0) {
+      first++;
+    }
+    int end = cohorts.size();
+    while (end > first && cohorts.get(end - 1).size() == 0) {
+      end--;
+    }
+    cohorts = cohorts.subList(first, end);
+    int columns = 1;
+    for (RetentionMatrix.Cohort cohort : cohorts) {
+      for (int j = cohort.counts().size() - 1; j > columns; j--) {
+        if (cohort.counts().get(j) != null) {
+          columns = j;
+          break;
+        }
+      }
+    }
+    int width = columns + 1;
+    List<RetentionMatrix.Cohort> kept = new ArrayList<>();
+    for (RetentionMatrix.Cohort cohort : cohorts) {
+      kept.add(new RetentionMatrix.Cohort(
+          cohort.start(), cohort.size(), cohort.counts().subList(0, width), cohort.rates().subList(0, width)));
+    }
+    RetentionMatrix.Mean mean = matrix.mean();
+    return new RetentionMatrix(matrix.granularity(), matrix.zone(), matrix.columns().subList(0, columns), kept,
+        new RetentionMatrix.Mean(mean.counts().subList(0, width), mean.eligible().subList(0, width),
+            mean.rates().subList(0, width)),
+        matrix.simpleMean().subList(0, width), matrix.diagnostics());
+  }
+
+  private ReportFigures.Lifecycle lifecycle() {
+    LifecycleRules rules = LifecycleRules.DEFAULT;
+    long asOfDay = calendar.dayIndex(asOfMillis);
+    Map<LifecycleStage, Long> users = new EnumMap<>(LifecycleStage.class);
+    for (LifecycleStage stage : LifecycleStage.values()) {
+      users.put(stage, 0L);
+    }
+    for (UserActivity user : activity) {
+      if (user != null) {
+        users.merge(rules.stage(user, asOfDay), 1L, Long::sum);
+      }
+    }
+    return new ReportFigures.Lifecycle(active == null ? "valid orders" : "valid orders and events", rules, users);
+  }
+
+  private static ReportFigures.ValueTier valueTier(RfmFeatures features) {
+    long[] users = new long[features.size()];
+    long[] spend = new long[features.size()];
+    for (int i = 0; i < users.length; i++) {
+      users[i] = features.userId(i);
+      spend[i] = features.spendMinor(i);
+    }
+    ValueTiers tiers = ValueTiers.DEFAULT;
+    boolean[] top = tiers.topSpenders(users, spend);
+    long topUsers = 0;
+    long topRevenue = 0;
+    long revenue = 0;
+    for (int i = 0; i < top.length; i++) {
+      revenue += spend[i];
+      if (top[i]) {
+        topUsers++;
+        topRevenue += spend[i];
+      }
+    }
+    return new ReportFigures.ValueTier(tiers.revenueShare(), users.length, revenue, topUsers, topRevenue);
+  }
+}

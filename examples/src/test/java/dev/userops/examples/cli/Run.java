@@ -1,0 +1,33 @@
+package dev.userops.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * One run of the {@code userops} command line as {@link UserOpsCommand#main} runs it, minus the
+ * exit: what every command test needs.
+ */
+record Run(int exitCode, String out, String err) {
+
+  /** Runs {@code userops args...}, capturing stdout and stderr. */
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = UserOpsCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return new Run(commandLine.execute(args), out.toString(), err.toString());
+  }
+
+  /** The run's stdout as JSON, after checking it exited 0 (stderr is the failure's description). */
+  static JsonNode json(Run run) throws IOException {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+}
