@@ -5,13 +5,12 @@ import dev.userops.core.BadRecordReason;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.IdTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one definition of a valid order and its net amount, shared by every calculation that takes
@@ -27,20 +26,28 @@ import java.util.Map;
  * BadRecordReason#AFTER_AS_OF}). A refund changes the order's amount, not its time.
  *
  * <p>Records are numbered from 0 across {@link #addOrder} and {@link #addRefund} calls for the
- * {@link BadRecordPolicy}; under {@code REJECT} a bad refund throws from {@link #forEach}. Memory:
- * about 80 bytes per order plus its id. Mutable, not thread-safe; use once.
+ * {@link BadRecordPolicy}; under {@code REJECT} a bad refund throws from {@link #forEach}.
+ *
+ * <p>Memory per order: four {@code long}s and a status byte in arrays grown by doubling (33 to 66
+ * bytes), and the order id's UTF-8 plus 10 to 16 bytes; measured with 10-byte ids, 57 bytes at 1
+ * million orders and 76 at 10 million. Refunds are held as given until {@link #forEach}. Mutable,
+ * not thread-safe; use once.
  */
 public final class ValidOrders {
+  private static final OrderStatus[] STATUSES = OrderStatus.values();
+
   private final RefundTreatment treatment;
   private final BadRecords badRecords;
   private final long asOfMillis;
-  private final Map<String, Integer> indexById = new HashMap<>();
+  /** Order ids; an id's index is its order's index in the arrays below. */
+  private final IdTable orderIds = new IdTable();
   private final List<PendingRefund> refunds = new ArrayList<>();
   private long[] userIds = new long[16];
   private long[] epochMillis = new long[16];
   private long[] amountMinor = new long[16];
   private long[] refundedMinor = new long[16];
-  private OrderStatus[] statuses = new OrderStatus[16];
+  /** {@link OrderStatus} ordinals. */
+  private byte[] statuses = new byte[16];
   private int orders;
   private long records;
   private boolean refundsApplied;
@@ -82,18 +89,18 @@ public final class ValidOrders {
     if (!badRecords.acceptOrder(recordIndex, order.occurredAtMillis(), order.amountMinor(), asOfMillis)) {
       return;
     }
-    if (indexById.containsKey(order.orderId())) {
+    // A new id gets the next index, which is this order's; an older index is a duplicate.
+    if (orderIds.indexOf(order.orderId()) < orders) {
       badRecords.report(recordIndex, BadRecordReason.DUPLICATE_ORDER_ID, "orderId " + order.orderId() + " seen before");
       return;
     }
     if (orders == userIds.length) {
       grow();
     }
-    indexById.put(order.orderId(), orders);
     userIds[orders] = order.userId();
     epochMillis[orders] = order.occurredAtMillis();
     amountMinor[orders] = order.amountMinor();
-    statuses[orders] = order.status();
+    statuses[orders] = (byte) order.status().ordinal();
     orders++;
   }
 
@@ -104,6 +111,10 @@ public final class ValidOrders {
     amountMinor = Arrays.copyOf(amountMinor, capacity);
     refundedMinor = Arrays.copyOf(refundedMinor, capacity);
     statuses = Arrays.copyOf(statuses, capacity);
+  }
+
+  private OrderStatus status(int index) {
+    return STATUSES[statuses[index]];
   }
 
   /**
@@ -131,13 +142,13 @@ public final class ValidOrders {
             .thenComparing(p -> p.refund().refundId()));
     for (PendingRefund pending : refunds) {
       Refund refund = pending.refund();
-      Integer index = indexById.get(refund.orderId());
-      if (index == null) {
+      int index = orderIds.find(refund.orderId());
+      if (index < 0) {
         badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_OF_UNKNOWN_ORDER,
             "refund " + refund.refundId() + " of orderId " + refund.orderId() + " not in the input");
-      } else if (statuses[index] != OrderStatus.PAID) {
+      } else if (status(index) != OrderStatus.PAID) {
         badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_OF_UNPAID_ORDER,
-            "refund " + refund.refundId() + " of orderId " + refund.orderId() + " with status " + statuses[index]);
+            "refund " + refund.refundId() + " of orderId " + refund.orderId() + " with status " + status(index));
       } else if (refund.amountMinor() > amountMinor[index] - refundedMinor[index]) {
         badRecords.report(pending.recordIndex(), BadRecordReason.REFUND_EXCEEDS_ORDER,
             "refund " + refund.refundId() + " of " + refund.amountMinor() + " exceeds the "
@@ -167,7 +178,7 @@ public final class ValidOrders {
       applyRefunds();
     }
     for (int i = 0; i < orders; i++) {
-      if (!treatment.counts(statuses[i])) {
+      if (!treatment.counts(status(i))) {
         continue;
       }
       long amount = treatment == RefundTreatment.NET ? amountMinor[i] - refundedMinor[i] : amountMinor[i];

@@ -86,17 +86,34 @@ public final class StateSize {
       long constant) {
     for (int users : USERS) {
       Accumulator<?, ?> accumulator = filled.apply(users);
-      long heap = heapBytes(accumulator);
-      long serialized = serializedBytes(accumulator);
-      assertThat(heap)
-          .as("heap bytes of %s users (%.1f per user), bound %.1f · users + %s",
-              users, heap / (double) users, heapPerUser, constant)
-          .isLessThanOrEqualTo((long) (heapPerUser * users) + constant);
-      assertThat(serialized)
-          .as("toByteArray() bytes of %s users (%.1f per user), bound %.1f · users + %s",
-              users, serialized / (double) users, bytesPerUser, constant)
-          .isLessThanOrEqualTo((long) (bytesPerUser * users) + constant);
+      assertAtMost("heap bytes", users, "users", heapBytes(accumulator), heapPerUser, constant);
+      assertAtMost("toByteArray() bytes", users, "users", serializedBytes(accumulator), bytesPerUser, constant);
     }
+  }
+
+  /**
+   * Asserts that for 10, 1,000 and 100,000 items (users, ids, orders) the retained heap of a
+   * structure holding them, minus that of the same structure holding none, is at most {@code
+   * heapPerItem · items + constant}: for structures that are not accumulators.
+   *
+   * @param filled the structure filled with the given number of items; {@code 0} for the empty one
+   * @param items what the items are, for the message, e.g. {@code "ids"}
+   * @param heapPerItem the bound on heap bytes per item, from the structure's design
+   * @param constant bytes allowed whatever the items (first blocks, headers)
+   */
+  public static void assertHeapLinear(IntFunction<?> filled, String items, double heapPerItem, long constant) {
+    long empty = totalHeapBytes(filled.apply(0));
+    for (int count : USERS) {
+      long heap = totalHeapBytes(filled.apply(count)) - empty;
+      assertAtMost("heap bytes", count, items, heap, heapPerItem, constant);
+    }
+  }
+
+  private static void assertAtMost(String what, int count, String items, long bytes, double perItem, long constant) {
+    assertThat(bytes)
+        .as("%s of %s %s (%.1f each), bound %.1f · %s + %s",
+            what, count, items, bytes / (double) count, perItem, items, constant)
+        .isLessThanOrEqualTo((long) (perItem * count) + constant);
   }
 
   /** Receives one generated event of {@link #forEachUserDay}. */
