@@ -94,10 +94,9 @@ final class CsvTable {
 
   /** The header's column names, trimmed; strict UTF-8, or the run ends. */
   private static List<String> header(String source, CsvRecord header) {
-    Utf8 utf8 = new Utf8();
     List<String> names = new ArrayList<>();
     for (String field : header.getFields()) {
-      String name = utf8.decode(field);
+      String name = Utf8.decode(field);
       if (name == null) {
         throw new InputException(source, header.getStartingLineNumber(), "header",
             "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)), null);

@@ -18,7 +18,6 @@ import java.util.function.Function;
 final class Row {
   private final Map<String, Integer> columns;
   private final List<String> names;
-  private final Utf8 utf8 = new Utf8();
   private final String[] fields;
   private long line;
 
@@ -43,7 +42,7 @@ final class Row {
     this.line = line;
     for (int i = 0; i < fields.length; i++) {
       String text = latin1.get(i);
-      String decoded = utf8.decode(text);
+      String decoded = Utf8.decode(text);
       if (decoded == null) {
         throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING,
             "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(text)));

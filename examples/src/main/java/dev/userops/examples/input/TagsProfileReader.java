@@ -56,7 +56,6 @@ public final class TagsProfileReader {
    */
   public static Result read(String source, InputStream in, BadRecordPolicy policy, Visitor visitor) throws IOException {
     RowScreen screen = new RowScreen(source, policy);
-    Utf8 utf8 = new Utf8();
     BufferedReader lines = Utf8.latin1Lines(in);
     long records = 0;
     long lineNumber = 0;
@@ -67,7 +66,7 @@ public final class TagsProfileReader {
       }
       records++;
       try {
-        String line = utf8.decode(latin1);
+        String line = Utf8.decode(latin1);
         if (line == null) {
           throw new MalformedField("row", BadRecordReason.MALFORMED_ENCODING,
               "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(latin1)));
