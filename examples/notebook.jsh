@@ -24,7 +24,8 @@ Instant asOf = Instant.parse("1998-07-01T00:00:00Z");
 UserIdDictionary userIds = new UserIdDictionary();   // file ids ("00003") <-> dense ints for arrays
 List<Order> orders = new ArrayList<>();
 try (var reader = OrderReader.cdnow("CDNOW_master.txt",
-    OrderReader.class.getResourceAsStream("/dev/userops/examples/data/CDNOW_master.txt"), zone, userIds)) {
+    OrderReader.class.getResourceAsStream("/dev/userops/examples/data/CDNOW_master.txt"), zone, userIds,
+    BadRecordPolicy.REJECT)) {
   reader.forEach(orders::add);
 }
 OrderSummary summary = orders.stream().collect(new OrderSummarySpec(zone, asOf, BadRecordPolicy.REJECT).collector());

@@ -3,6 +3,7 @@ package dev.userops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Activity;
@@ -202,7 +203,7 @@ class NotebookIT {
 
   private static List<Order> orders(UserIdDictionary userIds) throws IOException {
     List<Order> orders = new ArrayList<>();
-    try (OrderReader reader = OrderReader.cdnow(CDNOW, resource(), UTC, userIds)) {
+    try (OrderReader reader = OrderReader.cdnow(CDNOW, resource(), UTC, userIds, BadRecordPolicy.REJECT)) {
       reader.forEach(orders::add);
     }
     return orders;

@@ -78,21 +78,23 @@ public final class ValidOrders {
    *
    * @param order the order, of any status; a bad one is skipped and counted under {@code
    *     SKIP_AND_COUNT}
+   * @return whether the order was kept; kept orders are numbered from 0 in the order they were
+   *     added, the index {@link #forEachIndexed} passes on
    * @throws NullPointerException if {@code order} is null
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    * @throws IllegalStateException after {@link #forEach} has run
    */
-  public void addOrder(Order order) {
+  public boolean addOrder(Order order) {
     Checks.requireNonNull(order, "order");
     Checks.checkState(!refundsApplied, "cannot add orders after forEach");
     long recordIndex = records++;
     if (!badRecords.acceptOrder(recordIndex, order.occurredAtMillis(), order.amountMinor(), asOfMillis)) {
-      return;
+      return false;
     }
     // A new id gets the next index, which is this order's; an older index is a duplicate.
     if (orderIds.indexOf(order.orderId()) < orders) {
       badRecords.report(recordIndex, BadRecordReason.DUPLICATE_ORDER_ID, "orderId " + order.orderId() + " seen before");
-      return;
+      return false;
     }
     if (orders == userIds.length) {
       grow();
@@ -102,6 +104,7 @@ public final class ValidOrders {
     amountMinor[orders] = order.amountMinor();
     statuses[orders] = (byte) order.status().ordinal();
     orders++;
+    return true;
   }
 
   private void grow() {
@@ -173,6 +176,20 @@ public final class ValidOrders {
    */
   public void forEach(Visitor visitor) {
     Checks.requireNonNull(visitor, "visitor");
+    forEachIndexed((index, userId, millis, amount) -> visitor.order(userId, millis, amount));
+  }
+
+  /**
+   * Like {@link #forEach}, with each order's index among the orders kept by {@link #addOrder}: for
+   * a caller that needs more of an order than its user, time and amount (its id, say) and keeps
+   * that for the kept orders only.
+   *
+   * @param visitor receives each valid order's index, user, epoch millis and net amount
+   * @throws NullPointerException if {@code visitor} is null
+   * @throws dev.userops.core.BadRecordException as {@link #forEach} does
+   */
+  public void forEachIndexed(IndexedVisitor visitor) {
+    Checks.requireNonNull(visitor, "visitor");
     if (!refundsApplied) {
       refundsApplied = true;
       applyRefunds();
@@ -185,7 +202,7 @@ public final class ValidOrders {
       if (treatment == RefundTreatment.NET && refundedMinor[i] > 0 && amount == 0) {
         continue;
       }
-      visitor.order(userIds[i], epochMillis[i], amount);
+      visitor.order(i, userIds[i], epochMillis[i], amount);
     }
   }
 
@@ -210,5 +227,19 @@ public final class ValidOrders {
      * @param amountMinor its amount net of refunds under the treatment, {@code >= 0}
      */
     void order(long userId, long epochMillis, long amountMinor);
+  }
+
+  /** Receives valid orders as primitives, with their index among the orders kept. */
+  @FunctionalInterface
+  public interface IndexedVisitor {
+    /**
+     * One valid order.
+     *
+     * @param index the order's position among the orders {@link #addOrder} kept, from 0
+     * @param userId the buyer
+     * @param epochMillis when it was placed
+     * @param amountMinor its amount net of refunds under the treatment, {@code >= 0}
+     */
+    void order(int index, long userId, long epochMillis, long amountMinor);
   }
 }

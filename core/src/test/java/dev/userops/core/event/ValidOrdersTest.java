@@ -119,6 +119,26 @@ class ValidOrdersTest {
   }
 
   @Test
+  void keptOrdersAreIndexedInTheOrderTheyWereAdded() {
+    ValidOrders valid = ValidOrders.create(RefundTreatment.NET, BadRecordPolicy.SKIP_AND_COUNT, AS_OF);
+    List<String> kept = new ArrayList<>();
+    for (Order order : List.of(paid("a", 1, 1, 100), paid("a", 2, 2, 5), paid("b", 1, 2, -1),
+        Order.of("c", 2, day(3), 7, OrderStatus.CANCELLED), paid("d", 3, 4, 9))) {
+      if (valid.addOrder(order)) {
+        kept.add(order.orderId());
+      }
+    }
+    List<String> visited = new ArrayList<>();
+    valid.forEachIndexed((index, user, millis, amount) -> visited.add(kept.get(index) + ":" + user + ":" + amount));
+
+    assertThat(kept).containsExactly("a", "c", "d");
+    // The cancelled order is kept (it holds its id against duplicates) but is not a purchase.
+    assertThat(visited).containsExactly("a:1:100", "d:3:9");
+    assertThat(valid.diagnostics().skipped()).containsOnlyKeys(
+        BadRecordReason.DUPLICATE_ORDER_ID, BadRecordReason.NEGATIVE_AMOUNT);
+  }
+
+  @Test
   void treatmentsAgreeOnStatusesWithoutRefunds() {
     assertThat(RefundTreatment.NET.counts(OrderStatus.PAID)).isTrue();
     assertThat(RefundTreatment.NET.counts(OrderStatus.REFUNDED)).isFalse();

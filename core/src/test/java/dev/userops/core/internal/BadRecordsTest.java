@@ -74,6 +74,27 @@ class BadRecordsTest {
   }
 
   @Test
+  void everyReasonRoundTripsByNameAndFormsWrittenBeforeTheMalformedReasonsStillRead() {
+    BadRecords all = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    for (BadRecordReason reason : BadRecordReason.values()) {
+      all.report(0, reason, "x");
+    }
+    BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
+    all.writeTo(writer);
+    BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    copy.readFrom(BinaryForm.reader(writer.toByteArray(), "TEST", 1));
+    assertThat(copy.diagnostics()).isEqualTo(all.diagnostics());
+
+    // The form as the eight reasons of 0.1 wrote it: a count and (name, count) pairs.
+    BinaryForm.Writer old = BinaryForm.writer("TEST", 1).putInt(2)
+        .putString("DUPLICATE_ORDER_ID").putLong(3).putString("MALFORMED_RECORD").putLong(1);
+    BadRecords read = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    read.readFrom(BinaryForm.reader(old.toByteArray(), "TEST", 1));
+    assertThat(read.diagnostics().skipped()).containsExactly(
+        Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 3L), Map.entry(BadRecordReason.MALFORMED_RECORD, 1L));
+  }
+
+  @Test
   void diagnosticsRejectNonPositiveCountsAndRoundTripJson() {
     assertThatThrownBy(() -> new Diagnostics(Map.of(BadRecordReason.BEFORE_1970, 0L)))
         .hasMessage("skipped.BEFORE_1970 must be > 0, got 0");

@@ -4,7 +4,6 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.input.OrderReader;
 import dev.userops.examples.input.Timestamps;
@@ -122,8 +121,9 @@ final class InputOptions {
   }
 
   /**
-   * Reads every order of the input into {@code consumer}. Duplicate order ids are handled by the
-   * {@code --bad-records} policy here; everything else is the consumer's.
+   * Reads every order of the input into {@code consumer}. Rows the reader cannot read and
+   * duplicate order ids are handled by the {@code --bad-records} policy here, and counted in the
+   * result's diagnostics; everything else is the consumer's.
    *
    * @throws dev.userops.examples.input.InputException for malformed input or a rejected record
    */
@@ -141,16 +141,15 @@ final class InputOptions {
       throw new ParameterException(command.commandLine(), "--fraction-digits must be in [0, "
           + MAX_FRACTION_DIGITS + "], got " + fractionDigits);
     }
-    BadRecords duplicates = new BadRecords(badRecords);
-    try (OrderReader reader = open(users, duplicates, progress)) {
+    try (OrderReader reader = open(users, progress)) {
       long records = reader.forEach(consumer);
-      return new ReadResult(records, users, duplicates.diagnostics());
+      return new ReadResult(records, users, reader.diagnostics());
     }
   }
 
-  private OrderReader open(UserIdDictionary users, BadRecords duplicates, Progress progress) throws IOException {
+  private OrderReader open(UserIdDictionary users, Progress progress) throws IOException {
     if (file == null) {
-      return OrderReader.cdnow(source(), InputFiles.open(null, BUNDLED_CDNOW), zone, users);
+      return OrderReader.cdnow(source(), InputFiles.open(null, BUNDLED_CDNOW), zone, users, badRecords);
     }
     Path path = file.cdnow != null ? file.cdnow : file.orders;
     InputStream in = Files.newInputStream(path);
@@ -158,8 +157,8 @@ final class InputOptions {
       in = progress.track("reading " + path.getFileName(), in, Files.size(path));
     }
     return file.cdnow != null
-        ? OrderReader.cdnow(source(), in, zone, users)
-        : OrderReader.csv(source(), in, zone, fractionDigits, users, duplicates);
+        ? OrderReader.cdnow(source(), in, zone, users, badRecords)
+        : OrderReader.csv(source(), in, zone, fractionDigits, users, badRecords);
   }
 
   /**
@@ -167,7 +166,7 @@ final class InputOptions {
    *
    * @param records data rows read, including bad ones
    * @param users the file's user ids by the dense ids orders carry
-   * @param diagnostics rows the reader skipped (duplicate order ids), by reason
+   * @param diagnostics rows the reader skipped (malformed, duplicate order ids), by reason
    */
   record ReadResult(long records, UserIdDictionary users, Diagnostics diagnostics) {}
 

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.internal.BadRecords;
+import dev.userops.core.event.RefundTreatment;
+import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.Events;
 import dev.userops.examples.input.InputFiles;
@@ -93,16 +94,19 @@ final class PointsSimCommand implements Callable<Integer> {
     PointsProgram pointsProgram = document(program, PROGRAM_RESOURCE, PointsProgram::fromJson);
     PointsSimulation simulation = new PointsSimulation(pointsProgram.policy(input.zone()),
         levelProgram == null ? null : levelProgram.policy(input.zone()));
-    BadRecords bad = new BadRecords(input.badRecords());
-    long asOfMillis = asOf.toEpochMilli();
-    long[] index = {0};
+    // The one screen every command shares; refunds come from --events, so none are joined here.
+    ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
+    List<String> orderIds = new ArrayList<>();
     InputOptions.ReadResult read = input.read(order -> {
-      if (bad.acceptOrder(index[0]++, order.occurredAtMillis(), order.amountMinor(), asOfMillis)
-          && order.status().isValidOrder()) {
-        OrderPaid paid = OrderPaid.of(order, null);
-        simulation.add((int) order.userId(), paid, paid);
+      if (valid.addOrder(order)) {
+        orderIds.add(order.orderId());
       }
     });
+    valid.forEachIndexed((index, userId, epochMillis, amountMinor) -> {
+      OrderPaid paid = OrderPaid.of(orderIds.get(index), Instant.ofEpochMilli(epochMillis), amountMinor, null);
+      simulation.add((int) userId, paid, paid);
+    });
+    long asOfMillis = asOf.toEpochMilli();
     long[] eventsAfterAsOf = {0};
     if (events != null) {
       try {
@@ -118,7 +122,7 @@ final class PointsSimCommand implements Callable<Integer> {
       }
     }
     PointsSimulation.Result result = simulation.run(asOf);
-    Diagnostics diagnostics = read.diagnostics().plus(bad.diagnostics());
+    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics());
     Report report = new Report(result, levelProgram, read, eventsAfterAsOf[0]);
     return output.print(
         () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),

@@ -1,6 +1,7 @@
 package dev.userops.examples.cli;
 
 import dev.userops.core.CalendarIndex;
+import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.examples.input.EventCsvReader;
@@ -72,15 +73,17 @@ final class ReportCommand implements Callable<Integer> {
     }
     InputOptions.ReadResult read = input.read(users, progress, report::addOrder);
     long records = read.records();
+    Diagnostics readDiagnostics = read.diagnostics();
     if (events != null) {
-      try (EventCsvReader reader = EventCsvReader.of(events.toString(), openEvents(progress), input.zone(), users)) {
+      try (EventCsvReader reader = openEvents(progress, users)) {
         records += reader.forEach(a -> report.addActivity(a.userId(), a.occurredAt().toEpochMilli()));
+        readDiagnostics = readDiagnostics.plus(reader.diagnostics());
       }
     }
     ReportFigures figures = report.figures(
         new ReportFigures.Source(input.source(), events == null ? null : events.toString(), records, asOfDefaulted,
             input.badRecords(), input.fractionDigits()),
-        read.diagnostics());
+        readDiagnostics);
     Path html = out.resolve(HTML_FILE);
     Path json = out.resolve(JSON_FILE);
     try {
@@ -98,8 +101,9 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private InputStream openEvents(Progress progress) throws IOException {
-    return progress.track("reading " + events.getFileName(), Files.newInputStream(events), Files.size(events));
+  private EventCsvReader openEvents(Progress progress, UserIdDictionary users) throws IOException {
+    InputStream in = progress.track("reading " + events.getFileName(), Files.newInputStream(events), Files.size(events));
+    return EventCsvReader.of(events.toString(), in, input.zone(), users, input.badRecords());
   }
 
   /**
@@ -114,8 +118,7 @@ final class ReportCommand implements Callable<Integer> {
       }
     });
     if (events != null) {
-      try (EventCsvReader reader = EventCsvReader.of(events.toString(), openEvents(progress), input.zone(),
-          new UserIdDictionary())) {
+      try (EventCsvReader reader = openEvents(progress, new UserIdDictionary())) {
         reader.forEach(a -> last[0] = Math.max(last[0], a.occurredAt().toEpochMilli()));
       }
     }

@@ -16,11 +16,9 @@ import dev.userops.segmentation.tags.TagCounter;
 import dev.userops.segmentation.tags.TagCounts;
 import dev.userops.segmentation.tags.TagRule;
 import dev.userops.segmentation.tags.TagSet;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +76,8 @@ final class TagsCommand implements Callable<Integer> {
     FlatProfile flat = tags.schema().flatten(UserOpsJson.mapper().createObjectNode());
     List<UserTags> users = new ArrayList<>();
     TagsProfileReader.Result read;
-    try (BufferedReader lines = openProfiles()) {
-      read = TagsProfileReader.read(profilesName(), lines, badRecords, (userId, profile) -> {
+    try (InputStream in = InputFiles.open(profiles, PROFILES_RESOURCE)) {
+      read = TagsProfileReader.read(profilesName(), in, badRecords, (userId, profile) -> {
         TagSet tagSet = tags.evaluate(tags.schema().flatten(profile, flat));
         counter.add(tagSet);
         users.add(new UserTags(userId, tagSet.ids()));
@@ -88,10 +86,6 @@ final class TagsCommand implements Callable<Integer> {
     return output.print(
         () -> json(tags, users, counter.result(), read),
         out -> printTables(out, tags, users, counter.result(), read));
-  }
-
-  private BufferedReader openProfiles() throws IOException {
-    return new BufferedReader(new InputStreamReader(InputFiles.open(profiles, PROFILES_RESOURCE), StandardCharsets.UTF_8));
   }
 
   private String profilesName() {

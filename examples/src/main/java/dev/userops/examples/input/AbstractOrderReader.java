@@ -1,24 +1,26 @@
 package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.Diagnostics;
 import dev.userops.core.event.Order;
 import dev.userops.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-/** What every order file reader shares: its source, its stream and how it names problems. */
+/** What every order file reader shares: its source, its stream, its screen and how it names problems. */
 abstract class AbstractOrderReader implements OrderReader {
-  final String source;
   final InputStream in;
+  final RowScreen screen;
   private final String orderIdColumn;
   private final String occurredAtColumn;
   private final String amountColumn;
   private boolean read;
 
-  AbstractOrderReader(
-      String source, InputStream in, String orderIdColumn, String occurredAtColumn, String amountColumn) {
-    this.source = Checks.requireNonNull(source, "source");
+  AbstractOrderReader(String source, InputStream in, BadRecordPolicy policy, String orderIdColumn,
+      String occurredAtColumn, String amountColumn) {
+    this.screen = new RowScreen(source, policy);
     this.in = Checks.requireNonNull(in, "in");
     this.orderIdColumn = orderIdColumn;
     this.occurredAtColumn = occurredAtColumn;
@@ -27,12 +29,8 @@ abstract class AbstractOrderReader implements OrderReader {
 
   /** Throws unless this is the first call of {@link #forEach}: a stream cannot be re-read. */
   final void startReading() {
-    Checks.checkState(!read, "%s has already been read", source);
+    Checks.checkState(!read, "%s has already been read", screen.source());
     read = true;
-  }
-
-  final InputException problem(long line, String field, String problem, Throwable cause) {
-    return new InputException(source, line, field, problem, cause);
   }
 
   /** Passes {@code order} on, locating a rejection by the consumer at {@code line}. */
@@ -40,22 +38,24 @@ abstract class AbstractOrderReader implements OrderReader {
     try {
       consumer.accept(order);
     } catch (BadRecordException e) {
-      throw rejected(line, e);
+      throw screen.rejected(line, field(e), e);
     }
   }
 
-  /** The rejection of the record on {@code line}, named by the column the reason is about. */
-  final InputException rejected(long line, BadRecordException e) {
-    String field =
-        switch (e.reason()) {
-          case NEGATIVE_AMOUNT -> amountColumn;
-          case BEFORE_1970, AFTER_AS_OF -> occurredAtColumn;
-          case DUPLICATE_ORDER_ID, REFUND_OF_UNKNOWN_ORDER, REFUND_OF_UNPAID_ORDER, REFUND_EXCEEDS_ORDER ->
-              orderIdColumn;
-          case MALFORMED_RECORD -> "row";
-        };
-    // The record index counts the consumer's records, which means nothing to a reader of the file.
-    return problem(line, field, e.reason() + ": " + e.detail(), e);
+  /** The column a consumer's reason is about. */
+  private String field(BadRecordException e) {
+    return switch (e.reason()) {
+      case NEGATIVE_AMOUNT, MALFORMED_AMOUNT -> amountColumn;
+      case BEFORE_1970, AFTER_AS_OF, MALFORMED_TIMESTAMP -> occurredAtColumn;
+      case DUPLICATE_ORDER_ID, REFUND_OF_UNKNOWN_ORDER, REFUND_OF_UNPAID_ORDER, REFUND_EXCEEDS_ORDER, EMPTY_ID ->
+          orderIdColumn;
+      case MALFORMED_RECORD, MALFORMED_ENCODING, WRONG_FIELD_COUNT, MALFORMED_STATUS -> "row";
+    };
+  }
+
+  @Override
+  public Diagnostics diagnostics() {
+    return screen.diagnostics();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.userops.examples.input;
 
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
@@ -7,8 +9,6 @@ import dev.userops.core.internal.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -26,14 +27,15 @@ final class CdnowReader extends AbstractOrderReader {
   private static final String NUMBER_OF_CDS = "number_of_cds";
   private static final String DOLLAR_VALUE = "dollar_value";
   private static final List<String> HEADER = List.of(CUSTOMER_ID, DATE, NUMBER_OF_CDS, DOLLAR_VALUE);
+  /** ASCII whitespace ({@code \s} without UNICODE_CHARACTER_CLASS): the line is ISO-8859-1 here. */
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final int CENTS = 2;
 
   private final ZoneId zone;
   private final UserIdDictionary users;
 
-  CdnowReader(String source, InputStream in, ZoneId zone, UserIdDictionary users) {
-    super(source, in, "line", DATE, DOLLAR_VALUE);
+  CdnowReader(String source, InputStream in, ZoneId zone, UserIdDictionary users, BadRecordPolicy policy) {
+    super(source, in, policy, "line", DATE, DOLLAR_VALUE);
     this.zone = Checks.requireNonNull(zone, "zone");
     this.users = Checks.requireNonNull(users, "users");
   }
@@ -41,12 +43,14 @@ final class CdnowReader extends AbstractOrderReader {
   @Override
   public long forEach(Consumer<? super Order> consumer) throws IOException {
     startReading();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    BufferedReader lines = Utf8.latin1Lines(in);
     String header = lines.readLine();
     if (header == null || !Arrays.asList(fields(header)).equals(HEADER)) {
-      throw problem(1, "header", "expected " + Fields.quote(String.join(" ", HEADER)) + ", got "
-          + (header == null ? "an empty file" : Fields.quote(header.strip())), null);
+      throw new InputException(screen.source(), 1, "header", "expected "
+          + Fields.quote(String.join(" ", HEADER)) + ", got "
+          + (header == null ? "an empty file" : Fields.quote(Utf8.showMalformed(header.strip()))), null);
     }
+    Row row = new Row(HEADER, Map.of(CUSTOMER_ID, 0, DATE, 1, NUMBER_OF_CDS, 2, DOLLAR_VALUE, 3));
     long line = 1;
     long records = 0;
     for (String text = lines.readLine(); text != null; text = lines.readLine()) {
@@ -54,27 +58,22 @@ final class CdnowReader extends AbstractOrderReader {
       if (text.isBlank()) {
         continue;
       }
-      String[] fields = fields(text);
-      if (fields.length != HEADER.size()) {
-        throw problem(line, "row", "expected " + HEADER.size() + " whitespace-separated fields "
-            + String.join(" ", HEADER) + ", got " + fields.length, null);
-      }
       records++;
-      String field = CUSTOMER_ID;
-      Order order;
       try {
-        String customer = Fields.id(fields[0]);
-        field = DATE;
-        Instant day = date(fields[1]).atStartOfDay(zone).toInstant();
-        field = NUMBER_OF_CDS;
-        cdCount(fields[2]);
-        field = DOLLAR_VALUE;
-        long cents = Fields.amountMinor(fields[3], CENTS);
-        order = Order.of("cdnow-" + line, users.indexOf(customer), day, cents, OrderStatus.PAID);
-      } catch (IllegalArgumentException e) {
-        throw problem(line, field, e.getMessage(), e);
+        List<String> fields = Arrays.asList(fields(text));
+        if (fields.size() != HEADER.size()) {
+          throw new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT, "expected " + HEADER.size()
+              + " whitespace-separated fields " + String.join(" ", HEADER) + ", got " + fields.size());
+        }
+        row.set(line, fields);
+        String customer = row.id(CUSTOMER_ID);
+        Instant day = row.parse(DATE, BadRecordReason.MALFORMED_TIMESTAMP, CdnowReader::date).atStartOfDay(zone).toInstant();
+        row.parse(NUMBER_OF_CDS, BadRecordReason.MALFORMED_AMOUNT, CdnowReader::cdCount);
+        long cents = row.amountMinor(DOLLAR_VALUE, CENTS);
+        emit(consumer, Order.of("cdnow-" + line, users.indexOf(customer), day, cents, OrderStatus.PAID), line);
+      } catch (MalformedField e) {
+        screen.malformed(line, e);
       }
-      emit(consumer, order, line);
     }
     return records;
   }
@@ -94,10 +93,11 @@ final class CdnowReader extends AbstractOrderReader {
     throw new IllegalArgumentException("expected a date yyyyMMdd like 19970101, got " + Fields.quote(text));
   }
 
-  private static void cdCount(String text) {
+  private static Integer cdCount(String text) {
     try {
-      if (Integer.parseInt(text) >= 0) {
-        return;
+      int count = Integer.parseInt(text);
+      if (count >= 0) {
+        return count;
       }
     } catch (NumberFormatException e) {
       // Falls through to the one message for every malformed count.

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.userops.core.BadRecordReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,45 +12,56 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The shape every CSV input shares: RFC 4180 over UTF-8 with an optional BOM, a required header
- * naming each required column once, optional columns at most once and nothing else, in any order,
- * and data rows with the header's field count. Problems are {@link InputException}s naming the
- * source, line and field.
+ * The shape every CSV input shares: RFC 4180 (quoted fields may hold commas, quotes and line
+ * breaks; lines end in LF or CRLF) over strict UTF-8 with an optional BOM, a required header naming
+ * each required column once, optional columns at most once and nothing else, in any order, and
+ * data rows with the header's field count.
+ *
+ * <p>A data row that cannot be read is a bad record of its own reason, handled by the reader's
+ * {@link RowScreen}: {@link BadRecordReason#WRONG_FIELD_COUNT} for a short or long row, {@link
+ * BadRecordReason#MALFORMED_ENCODING} for a field that is not UTF-8, and whatever the reader's
+ * {@link Row} parsers throw. Problems that leave the rest of the file unreadable end the run with an
+ * {@link InputException} naming the source and line: an empty file, a bad header, a quote that is
+ * never closed, or text after a closing quote.
  */
 final class CsvTable {
+  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+
   private CsvTable() {}
 
   /** Receives the data rows of one table. */
   @FunctionalInterface
   interface Rows {
     /**
-     * One data row.
+     * One data row, with the header's field count and valid UTF-8.
      *
-     * @param row the row, with as many fields as the header
-     * @param line the row's first line in the file, 1-based
-     * @param columns field index by column name; optional columns absent from the header are absent
+     * @throws MalformedField for a field that cannot be read: the row is a bad record
      */
-    void row(CsvRecord row, long line, Map<String, Integer> columns);
+    void row(Row row);
   }
 
   /**
    * Reads the header and passes each data row to {@code rows}.
    *
-   * @return the number of data rows
-   * @throws InputException for an empty file, a bad header, a row of the wrong width or malformed CSV
+   * @param screen skips and counts, or rejects, rows that cannot be read
+   * @return the number of data rows, bad ones included
+   * @throws InputException for an empty file, a bad header or malformed CSV, or a row rejected by
+   *     {@code screen}
    */
-  static long read(String source, InputStream in, List<String> required, List<String> optional, Rows rows)
+  static long read(InputStream in, List<String> required, List<String> optional, RowScreen screen, Rows rows)
       throws IOException {
+    String source = screen.source();
     String expected = String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
-    // Field counts are checked here, so that the message names the line and the header.
+    // Field counts are checked here, so that a short row is a bad record of its own.
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
-            .detectBomHeader(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(in, StandardCharsets.UTF_8);
+            .ofCsvRecord(Utf8.withoutBom(in), StandardCharsets.ISO_8859_1);
     CloseableIterator<CsvRecord> iterator = csv.iterator();
     long line = 1;
     try {
@@ -57,32 +69,73 @@ final class CsvTable {
         throw new InputException(source, 1, "header", "expected a header " + expected + ", got an empty file", null);
       }
       CsvRecord header = iterator.next();
-      line = header.getStartingLineNumber();
-      Map<String, Integer> columns = columns(source, header, required, optional, expected);
+      List<String> names = header(source, header);
+      Row row = new Row(names, columns(source, header.getStartingLineNumber(), names, required, optional, expected));
       long records = 0;
       while (iterator.hasNext()) {
-        CsvRecord row = iterator.next();
-        line = row.getStartingLineNumber();
-        if (row.getFieldCount() != header.getFieldCount()) {
-          throw new InputException(source, line, "row",
-              "expected " + header.getFieldCount() + " fields as in the header, got " + row.getFieldCount(), null);
-        }
+        CsvRecord record = iterator.next();
+        line = record.getStartingLineNumber();
         records++;
-        rows.row(row, line, columns);
+        try {
+          if (record.getFieldCount() != names.size()) {
+            throw wrongFieldCount(source, record, names.size(), !iterator.hasNext());
+          }
+          row.set(line, record.getFields());
+          rows.row(row);
+        } catch (MalformedField e) {
+          screen.malformed(line, e);
+        }
       }
       return records;
     } catch (CsvParseException e) {
-      throw new InputException(source, line + 1, "row", "malformed CSV: " + e.getMessage(), e);
+      throw malformedCsv(source, line, e);
     }
   }
 
+  /** The header's column names, trimmed; strict UTF-8, or the run ends. */
+  private static List<String> header(String source, CsvRecord header) {
+    List<String> names = new ArrayList<>();
+    for (String field : header.getFields()) {
+      String name = Utf8.decode(field);
+      if (name == null) {
+        throw new InputException(source, header.getStartingLineNumber(), "header",
+            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)), null);
+      }
+      names.add(name.strip());
+    }
+    return names;
+  }
+
+  /**
+   * The bad record of a short or long row, unless the row is the last and spans lines: then a
+   * quote was opened and never closed, and the row holds the rest of the file.
+   */
+  private static MalformedField wrongFieldCount(String source, CsvRecord record, int expected, boolean last) {
+    if (last && record.getFields().stream().anyMatch(field -> field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0)) {
+      throw new InputException(source, record.getStartingLineNumber(), "row",
+          "malformed CSV: a quote opened in this row is never closed, so the row runs to the end of the file", null);
+    }
+    return new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT,
+        "expected " + expected + " fields as in the header, got " + record.getFieldCount());
+  }
+
+  /** FastCSV names the record's first line in the message and the problem in its cause. */
+  private static InputException malformedCsv(String source, long lastLine, CsvParseException e) {
+    Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+    long line = started.find() ? Long.parseLong(started.group(1)) : lastLine + 1;
+    Throwable problem = e.getCause() instanceof CsvParseException cause ? cause : e;
+    String what = String.valueOf(problem.getMessage());
+    return new InputException(source, line, "row", "malformed CSV: "
+        + Character.toLowerCase(what.charAt(0)) + what.substring(1), e);
+  }
+
   private static Map<String, Integer> columns(
-      String source, CsvRecord header, List<String> required, List<String> optional, String expected) {
+      String source, long line, List<String> names, List<String> required, List<String> optional, String expected) {
     Map<String, Integer> columns = new HashMap<>();
     List<String> unknown = new ArrayList<>();
     List<String> repeated = new ArrayList<>();
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).strip();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
       if (!required.contains(name) && !optional.contains(name)) {
         unknown.add(name);
       } else if (columns.putIfAbsent(name, i) != null) {
@@ -95,14 +148,13 @@ final class CsvTable {
       problems.add("missing column(s) " + String.join(", ", missing));
     }
     if (!unknown.isEmpty()) {
-      problems.add("unknown column(s) " + String.join(", ", unknown));
+      problems.add("unknown column(s) " + Fields.cut(String.join(", ", unknown)));
     }
     if (!repeated.isEmpty()) {
       problems.add("repeated column(s) " + String.join(", ", repeated));
     }
     if (!problems.isEmpty()) {
-      throw new InputException(source, header.getStartingLineNumber(), "header",
-          String.join("; ", problems) + " (expected " + expected + ")", null);
+      throw new InputException(source, line, "header", String.join("; ", problems) + " (expected " + expected + ")", null);
     }
     return columns;
   }

@@ -40,8 +40,8 @@ public final class Events {
   }
 
   /**
-   * Reads an events CSV ({@link EventCsvReader}), screening events before 1970 or after {@code
-   * asOf} ({@code null}: no bound) under {@code policy}.
+   * Reads an events CSV ({@link EventCsvReader}), screening malformed rows and events before 1970
+   * or after {@code asOf} ({@code null}: no bound) under {@code policy}.
    *
    * @param source the file's name for messages
    * @param in read to its end and closed
@@ -51,10 +51,10 @@ public final class Events {
     BadRecords screen = new BadRecords(policy);
     long bound = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
     Events events = new Events(source);
-    try (EventCsvReader reader = EventCsvReader.of(source, in, zone, new UserIdDictionary())) {
+    try (EventCsvReader reader = EventCsvReader.of(source, in, zone, new UserIdDictionary(), policy)) {
       reader.forEach(a -> events.screenAndAdd(screen, a.userId(), a.occurredAt(), a.type(), bound));
+      events.diagnostics = reader.diagnostics().plus(screen.diagnostics());
     }
-    events.diagnostics = screen.diagnostics();
     return events;
   }
 

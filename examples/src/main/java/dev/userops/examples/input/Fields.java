@@ -2,12 +2,17 @@ package dev.userops.examples.input;
 
 import dev.userops.core.event.OrderStatus;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
- * Parsers for the field types of order files. Each throws {@link IllegalArgumentException} whose
- * message says what was expected and what was found; readers add source, line and field.
+ * Parsers for the field types of input files. Each throws {@link IllegalArgumentException} whose
+ * message says what was expected and what was found, e.g. {@code expected a non-empty id, got " "};
+ * {@link Row} adds the field and the bad-record reason, {@link RowScreen} the source and line.
  */
 final class Fields {
+  /** Characters of a value shown in a message. */
+  static final int SHOWN = 100;
+
   private Fields() {}
 
   /**
@@ -72,15 +77,60 @@ final class Fields {
     throw new IllegalArgumentException("expected paid, cancelled or refunded, got " + quote(text));
   }
 
-  /** {@code text} if it is not blank. */
+  /**
+   * The one id rule of every reader: {@code text} without surrounding whitespace (as {@link
+   * String#strip} defines it), so that {@code " u1"}, {@code "u1 "} and {@code "u1"} are one id.
+   *
+   * @throws IllegalArgumentException if nothing is left
+   */
   static String id(String text) {
-    if (text.isBlank()) {
-      throw new IllegalArgumentException("expected a non-blank id, got " + quote(text));
+    String id = text.strip();
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("expected a non-empty id, got " + quote(text));
     }
-    return text;
+    return id;
   }
 
+  /**
+   * {@code text} in double quotes for a message: with {@link #cut}, the one place values from the
+   * input are shown, so that no message grows with the input or breaks its line. Control
+   * characters are escaped ({@code \n}, {@code \r}, {@code \t}, {@code \x00}), and a value longer
+   * than {@value #SHOWN} characters is cut there, e.g. {@code "aaaa…" (10,000 characters)}.
+   */
   static String quote(String text) {
-    return "\"" + text + "\"";
+    return shown(text, "\"");
+  }
+
+  /** {@code text} as {@link #quote} shows it, without the quotes, e.g. {@code aaaa… (10,000 characters)}. */
+  static String cut(String text) {
+    return shown(text, "");
+  }
+
+  private static String shown(String text, String quote) {
+    int end = Math.min(text.length(), SHOWN);
+    if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    StringBuilder shown = new StringBuilder(end + 32).append(quote);
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> shown.append("\\n");
+        case '\r' -> shown.append("\\r");
+        case '\t' -> shown.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            shown.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+          } else {
+            shown.append(c);
+          }
+        }
+      }
+    }
+    if (end == text.length()) {
+      return shown.append(quote).toString();
+    }
+    return shown.append('…').append(quote)
+        .append(String.format(Locale.ROOT, " (%,d characters)", text.length())).toString();
   }
 }

@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 
 /** The timestamp forms order files and command-line options accept. */
 public final class Timestamps {
+  private static final Instant MIN_MILLIS = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant MAX_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   private Timestamps() {}
 
   /**
@@ -26,7 +29,9 @@ public final class Timestamps {
    *       ignored.
    * </ul>
    *
-   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
+   * @return the instant, within the range of epoch milliseconds
+   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}, or for a
+   *     time outside the range of epoch milliseconds
    */
   public static Instant parse(String text, ZoneId zone) {
     Instant fast = parseFixedWidth(text, zone);
@@ -35,20 +40,28 @@ public final class Timestamps {
 
   /** {@link #parse} through java.time's parsers alone: the definition the fast path must match. */
   static Instant parseGeneral(String text, ZoneId zone) {
+    Instant instant;
     try {
       int t = text.indexOf('T');
       if (t < 0) {
-        return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        instant = LocalDate.parse(text).atStartOfDay(zone).toInstant();
+      } else {
+        instant = hasOffset(text, t)
+            ? OffsetDateTime.parse(text).toInstant()
+            : LocalDateTime.parse(text).atZone(zone).toInstant();
       }
-      return hasOffset(text, t)
-          ? OffsetDateTime.parse(text).toInstant()
-          : LocalDateTime.parse(text).atZone(zone).toInstant();
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "expected a date (2026-03-01), a local date-time (2026-03-01T14:30[:ss]) or a date-time"
               + " with offset (2026-03-01T14:30:00+08:00 or ...Z), got " + Fields.quote(text),
           e);
     }
+    // ISO dates may have more than four year digits (+10000-01-01); every reader works in millis.
+    if (instant.isBefore(MIN_MILLIS) || instant.isAfter(MAX_MILLIS)) {
+      throw new IllegalArgumentException("expected a time within epoch milliseconds (years -292275054"
+          + " to 292278993), got " + Fields.quote(text));
+    }
+    return instant;
   }
 
   /**

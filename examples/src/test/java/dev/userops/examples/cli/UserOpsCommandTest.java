@@ -108,15 +108,19 @@ class UserOpsCommandTest {
   }
 
   @Test
-  void badInputExitsWith2AndOneLineNamingFileLineAndField() throws IOException {
+  void aMalformedRowUnderRejectExitsWith2AndOneLineNamingFileLineAndField() throws IOException {
     Path orders = csv("user_id,order_id,occurred_at,amount,status\nu,o1,2026-03-01,abc,paid\n");
 
-    Run run = run("summary", "--orders", orders.toString());
+    Run run = run("summary", "--orders", orders.toString(), "--bad-records", "reject");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("userops: " + orders + ":2: amount: expected a decimal amount in"
         + " major units like 12.34, got \"abc\"" + System.lineSeparator());
+
+    Run skipped = run("summary", "--orders", orders.toString());
+    assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+    assertThat(skipped.out()).containsPattern("MALFORMED_AMOUNT +1\n");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.userops.examples.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
@@ -22,11 +23,12 @@ class CdnowReaderTest {
       "  00001 19970101  1  11.77\r\n  00002 19970112  1  12.00\r\n  00002 19970112  5  77.00\r\n";
 
   private final UserIdDictionary users = new UserIdDictionary();
+  private BadRecordPolicy policy = BadRecordPolicy.SKIP_AND_COUNT;
 
   private List<Order> read(String text, ZoneId zone) throws IOException {
     List<Order> orders = new ArrayList<>();
     try (OrderReader reader = OrderReader.cdnow("cdnow.txt",
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), zone, users)) {
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), zone, users, policy)) {
       assertThat(reader.forEach(orders::add)).isEqualTo(orders.size());
     }
     return orders;
@@ -48,7 +50,7 @@ class CdnowReaderTest {
   }
 
   @Test
-  void aWrongHeaderIsAnError() {
+  void aWrongHeaderIsAnErrorUnderEitherPolicy() {
     assertThatThrownBy(() -> read("customer_id date dollar_value\r\n" + ROWS, ZoneId.of("UTC")))
         .isInstanceOf(InputException.class)
         .hasMessage("cdnow.txt:1: header: expected \"customer_id date number_of_cds dollar_value\","
@@ -56,7 +58,8 @@ class CdnowReaderTest {
   }
 
   @Test
-  void malformedFieldsNameLineAndField() {
+  void malformedFieldsNameLineAndFieldUnderReject() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> read(HEAD + ROWS + "  00003 1997-01-02  1  1.00\r\n", ZoneId.of("UTC")))
         .hasMessage("cdnow.txt:5: date: expected a date yyyyMMdd like 19970101, got \"1997-01-02\"");
     assertThatThrownBy(() -> read(HEAD + "  00003 19970102  x  1.00\r\n", ZoneId.of("UTC")))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Activity;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class EventCsvReaderTest {
   private final UserIdDictionary users = new UserIdDictionary();
+  private BadRecordPolicy policy = BadRecordPolicy.REJECT;
 
   private List<Activity> read(String csv, ZoneId zone) throws IOException {
     List<Activity> events = new ArrayList<>();
@@ -28,7 +30,7 @@ class EventCsvReaderTest {
 
   private long read(String csv, ZoneId zone, Consumer<Activity> consumer) throws IOException {
     try (EventCsvReader reader = EventCsvReader.of("events.csv",
-        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone, users)) {
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone, users, policy)) {
       return reader.forEach(consumer);
     }
   }
@@ -50,12 +52,12 @@ class EventCsvReaderTest {
   }
 
   @Test
-  void problemsNameFileLineAndField() {
+  void problemsNameFileLineAndFieldUnderReject() {
     assertThatThrownBy(() -> read("user_id,occurred_at,event\nu1,yesterday,launch\n", ZoneId.of("UTC")))
         .isInstanceOf(InputException.class)
         .hasMessageStartingWith("events.csv:2: occurred_at: expected a date (2026-03-01)");
     assertThatThrownBy(() -> read("user_id,occurred_at,event\nu1,2026-03-01, \n", ZoneId.of("UTC")))
-        .hasMessage("events.csv:2: event: expected a non-blank id, got \" \"");
+        .hasMessage("events.csv:2: event: expected a non-empty id, got \" \"");
     assertThatThrownBy(() -> read("user_id,occurred_at,event\nu1,2026-03-01\n", ZoneId.of("UTC")))
         .hasMessage("events.csv:2: row: expected 3 fields as in the header, got 2");
     assertThatThrownBy(() -> read("user,occurred_at,event,user_id,event\n", ZoneId.of("UTC")))
@@ -78,7 +80,7 @@ class EventCsvReaderTest {
   void countsRowsAndCannotBeReadTwice() throws IOException {
     EventCsvReader reader = EventCsvReader.of("events.csv", new ByteArrayInputStream(
         "user_id,occurred_at,event\nu,2026-03-01,x\nv,2026-03-02,y\n".getBytes(StandardCharsets.UTF_8)),
-        ZoneId.of("UTC"), users);
+        ZoneId.of("UTC"), users, BadRecordPolicy.SKIP_AND_COUNT);
     assertThat(reader.forEach(a -> { })).isEqualTo(2);
     assertThatThrownBy(() -> reader.forEach(a -> { })).isInstanceOf(IllegalStateException.class);
   }

@@ -5,40 +5,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
+import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OrderCsvReaderTest {
   private static final String HEADER = "user_id,order_id,occurred_at,amount,status\n";
 
   private final UserIdDictionary users = new UserIdDictionary();
-  private BadRecords duplicates = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+  private BadRecordPolicy policy = BadRecordPolicy.SKIP_AND_COUNT;
+  /** What the last reader skipped. */
+  private Diagnostics skipped;
 
   /** A reader of {@code csv} as the file {@code name}, in a currency with {@code fractionDigits}. */
   private OrderReader reader(String name, String csv, ZoneId zone, int fractionDigits) {
     return OrderReader.csv(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), zone,
-        fractionDigits, users, duplicates);
+        fractionDigits, users, policy);
   }
 
   private List<Order> read(String csv, ZoneId zone) throws IOException {
     List<Order> orders = new ArrayList<>();
     try (OrderReader reader = reader("orders.csv", csv, zone, 2)) {
       reader.forEach(orders::add);
+      skipped = reader.diagnostics();
     }
     return orders;
   }
@@ -109,6 +117,7 @@ class OrderCsvReaderTest {
 
   @Test
   void moreFractionDigitsThanTheCurrencyHasIsAnErrorNotARounding() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> one("u,o,2026-03-01,19.999,paid"))
         .isInstanceOf(InputException.class)
         .hasMessage("orders.csv:2: amount: expected at most 2 fraction digits (amounts are never"
@@ -116,7 +125,8 @@ class OrderCsvReaderTest {
   }
 
   @Test
-  void aMalformedAmountNamesFileLineAndField() {
+  void aMalformedAmountNamesFileLineAndFieldUnderReject() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,o2,2026-03-01,abc,paid\n",
         ZoneId.of("UTC")))
         .isInstanceOf(InputException.class)
@@ -137,7 +147,8 @@ class OrderCsvReaderTest {
   }
 
   @Test
-  void aMalformedDateNamesFileLineAndField() {
+  void aMalformedDateNamesFileLineAndFieldUnderReject() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> one("u,o,2026-02-30,1.00,paid"))
         .isInstanceOf(InputException.class)
         .hasMessage("orders.csv:2: occurred_at: expected a date (2026-03-01), a local date-time"
@@ -148,18 +159,19 @@ class OrderCsvReaderTest {
   }
 
   @Test
-  void aMalformedStatusOrIdNamesFileLineAndField() {
+  void aMalformedStatusOrIdNamesFileLineAndFieldUnderReject() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> one("u,o,2026-03-01,1.00,shipped"))
         .isInstanceOf(InputException.class)
         .hasMessage("orders.csv:2: status: expected paid, cancelled or refunded, got \"shipped\"");
     assertThatThrownBy(() -> one(",o,2026-03-01,1.00,paid"))
-        .hasMessage("orders.csv:2: user_id: expected a non-blank id, got \"\"");
+        .hasMessage("orders.csv:2: user_id: expected a non-empty id, got \"\"");
     assertThatThrownBy(() -> one("u,  ,2026-03-01,1.00,paid"))
-        .hasMessage("orders.csv:2: order_id: expected a non-blank id, got \"  \"");
+        .hasMessage("orders.csv:2: order_id: expected a non-empty id, got \"  \"");
   }
 
   @Test
-  void aWrongHeaderNamesMissingAndUnknownColumns() {
+  void aWrongHeaderNamesMissingAndUnknownColumnsUnderEitherPolicy() {
     assertThatThrownBy(() -> read("user_id,order_id,occurred_at,amt,status,coupon\n", ZoneId.of("UTC")))
         .isInstanceOf(InputException.class)
         .hasMessage("orders.csv:1: header: missing column(s) amount; unknown column(s) amt, coupon"
@@ -178,7 +190,8 @@ class OrderCsvReaderTest {
   }
 
   @Test
-  void aRowWithTheWrongNumberOfFieldsIsAnError() {
+  void aRowWithTheWrongNumberOfFieldsNamesTheLineUnderReject() {
+    policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> read(HEADER + "u,o,2026-03-01,1.00\n", ZoneId.of("UTC")))
         .hasMessage("orders.csv:2: row: expected 5 fields as in the header, got 4");
   }
@@ -201,12 +214,12 @@ class OrderCsvReaderTest {
         + "v,o1,2026-03-03,4.00,cancelled\n", ZoneId.of("UTC"));
 
     assertThat(orders).extracting(Order::amountMinor).containsExactly(100L, 300L);
-    assertThat(duplicates.diagnostics().skipped(BadRecordReason.DUPLICATE_ORDER_ID)).isEqualTo(2);
+    assertThat(skipped.skipped(BadRecordReason.DUPLICATE_ORDER_ID)).isEqualTo(2);
   }
 
   @Test
   void aDuplicateOrderIdIsAnErrorNamingTheLineUnderReject() {
-    duplicates = new BadRecords(BadRecordPolicy.REJECT);
+    policy = BadRecordPolicy.REJECT;
 
     assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,o2,2026-03-01,1.00,paid\n"
         + "u,o1,2026-03-02,2.00,paid\n", ZoneId.of("UTC")))
@@ -232,16 +245,21 @@ class OrderCsvReaderTest {
     OrderSummaryAccumulator summary = new OrderSummarySpec(ZoneId.of("UTC"), null,
         BadRecordPolicy.SKIP_AND_COUNT).newAccumulator();
 
-    long records = readInto(HEADER
+    String csv = HEADER
         + "u,o1,2026-03-01,1.00,paid\n"
         + "u,o1,2026-03-01,1.00,paid\n"
         + "u,o2,1969-12-31,1.00,paid\n"
-        + "u,o3,2026-03-01,-1.00,paid\n", summary);
+        + "u,o3,2026-03-01,-1.00,paid\n";
+    long records;
+    try (OrderReader reader = reader("orders.csv", csv, ZoneId.of("UTC"), 2)) {
+      records = reader.forEach(summary::add);
+      skipped = reader.diagnostics();
+    }
 
     OrderSummary result = summary.result();
     assertThat(records).isEqualTo(4);
     assertThat(result.orders()).isEqualTo(1);
-    assertThat(duplicates.diagnostics().skipped()).containsOnlyKeys(BadRecordReason.DUPLICATE_ORDER_ID);
+    assertThat(skipped.skipped()).containsOnlyKeys(BadRecordReason.DUPLICATE_ORDER_ID);
     assertThat(result.diagnostics().skipped())
         .containsOnlyKeys(BadRecordReason.BEFORE_1970, BadRecordReason.NEGATIVE_AMOUNT);
   }
@@ -254,6 +272,7 @@ class OrderCsvReaderTest {
 
   @Test
   void otherCurrenciesHaveOtherFractionDigits() throws IOException {
+    policy = BadRecordPolicy.REJECT;
     String csv = HEADER + "u,o1,2026-03-01,1500,paid\nu,o2,2026-03-01,1.5,paid\n";
     List<Order> orders = new ArrayList<>();
     try (OrderReader yen = reader("yen.csv", csv, ZoneId.of("UTC"), 0)) {
@@ -261,5 +280,153 @@ class OrderCsvReaderTest {
           .hasMessage("yen.csv:3: amount: expected at most 0 fraction digits (amounts are never rounded), got \"1.5\"");
     }
     assertThat(orders).extracting(Order::amountMinor).containsExactly(1500L);
+  }
+
+  /** One malformed row of each kind, its reason and its rejection after {@code orders.csv:3: }. */
+  static Stream<Arguments> malformedRows() {
+    String anyForm = "expected a date (2026-03-01), a local date-time (2026-03-01T14:30[:ss]) or a date-time"
+        + " with offset (2026-03-01T14:30:00+08:00 or ...Z), got ";
+    return Stream.of(
+        Arguments.of("u,o,2026-03-01,\"1,000.00\",paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"1,000.00\""),
+        Arguments.of("u,o,2026-03-01,1e3,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"1e3\""),
+        Arguments.of("u,o,2026-03-01,12.345,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected at most 2 fraction digits (amounts are never rounded), got \"12.345\""),
+        Arguments.of("u,o,2026-03-01,1.00\0,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"1.00\\x00\""),
+        Arguments.of("u,o,2024-02-30,1.00,paid", BadRecordReason.MALFORMED_TIMESTAMP,
+            "occurred_at: " + anyForm + "\"2024-02-30\""),
+        Arguments.of("u,o,+999999999-12-31,1.00,paid", BadRecordReason.MALFORMED_TIMESTAMP,
+            "occurred_at: expected a time within epoch milliseconds (years -292275054 to 292278993),"
+                + " got \"+999999999-12-31\""),
+        Arguments.of("u,o,2026-03-01,1.00,shipped", BadRecordReason.MALFORMED_STATUS,
+            "status: expected paid, cancelled or refunded, got \"shipped\""),
+        Arguments.of("u,o,2026-03-01,1.00,\"pa\r\nid\"", BadRecordReason.MALFORMED_STATUS,
+            "status: expected paid, cancelled or refunded, got \"pa\\r\\nid\""),
+        Arguments.of("u,o,2026-03-01,1.00", BadRecordReason.WRONG_FIELD_COUNT,
+            "row: expected 5 fields as in the header, got 4"),
+        Arguments.of("u,o,2026-03-01,1.00,paid,app", BadRecordReason.WRONG_FIELD_COUNT,
+            "row: expected 5 fields as in the header, got 6"),
+        Arguments.of(",o,2026-03-01,1.00,paid", BadRecordReason.EMPTY_ID,
+            "user_id: expected a non-empty id, got \"\""),
+        Arguments.of("\" \t \",o,2026-03-01,1.00,paid", BadRecordReason.EMPTY_ID,
+            "user_id: expected a non-empty id, got \" \\t \""),
+        Arguments.of("u,  ,2026-03-01,1.00,paid", BadRecordReason.EMPTY_ID,
+            "order_id: expected a non-empty id, got \"  \""));
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("malformedRows")
+  void aMalformedRowIsSkippedAndCountedByItsReasonUnderSkip(String row, BadRecordReason reason, String message)
+      throws IOException {
+    List<Order> orders = new ArrayList<>();
+    long records;
+    try (OrderReader reader = reader("orders.csv", HEADER + "u1,o1,2026-03-01,1.00,paid\n" + row
+        + "\nu2,o2,2026-03-02,2.00,paid\n", ZoneId.of("UTC"), 2)) {
+      records = reader.forEach(orders::add);
+      skipped = reader.diagnostics();
+    }
+
+    assertThat(records).isEqualTo(3);
+    assertThat(orders).extracting(Order::orderId).containsExactly("o1", "o2");
+    assertThat(skipped.skipped()).containsExactly(Map.entry(reason, 1L));
+    assertThat(users.size()).as("a bad row adds no user").isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("malformedRows")
+  void aMalformedRowNamesFileLineFieldAndValueUnderReject(String row, BadRecordReason reason, String message) {
+    policy = BadRecordPolicy.REJECT;
+
+    assertThatThrownBy(() -> read(HEADER + "u1,o1,2026-03-01,1.00,paid\n" + row + "\n", ZoneId.of("UTC")))
+        .isInstanceOf(InputException.class)
+        .hasMessage("orders.csv:3: " + message)
+        .hasNoCause();
+  }
+
+  @Test
+  void idsAreTrimmedSoSurroundingWhitespaceNamesOneUserAndOneOrder() throws IOException {
+    List<Order> orders = read(HEADER
+        + "u1,o1,2026-03-01,1.00,paid\n"
+        + " u1,o2,2026-03-01,1.00,paid\n"
+        + "u1 ,o3,2026-03-01,1.00,paid\n"
+        + "\"\tu1\t\",o4,2026-03-01,1.00,paid\n"
+        + "u1, o1 ,2026-03-01,1.00,paid\n", ZoneId.of("UTC"));
+
+    assertThat(orders).extracting(Order::orderId).containsExactly("o1", "o2", "o3", "o4");
+    assertThat(orders).extracting(Order::userId).containsOnly(0L);
+    assertThat(users.userId(0)).isEqualTo("u1");
+    assertThat(skipped.skipped()).containsExactly(Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 1L));
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreABadRecordNeverAReplacementCharacter() throws IOException {
+    byte[] csv = bytes(HEADER, "caf", 0xE9, ",o1,2026-03-01,1.00,paid\n",
+        "caf", 0xE8, ",o2,2026-03-01,1.00,paid\n",
+        "caf\u00e9,o3,2026-03-01,1.00,paid\n",
+        "u,o", 0xE2, 0x82, ",2026-03-01,1.00,paid\n", // a truncated euro sign
+        "u,o5,2026-03-01,1.00,pa", 0xC0, 0xAF, "id\n", // an overlong '/'
+        "u,o6,2026-03-01,1.00,", 0xED, 0xA0, 0x80, "\n"); // an encoded surrogate
+    List<Order> orders = new ArrayList<>();
+    try (OrderReader reader = OrderReader.csv("orders.csv", new ByteArrayInputStream(csv), ZoneId.of("UTC"), 2,
+        users, policy)) {
+      reader.forEach(orders::add);
+      skipped = reader.diagnostics();
+    }
+
+    assertThat(orders).extracting(Order::orderId).containsExactly("o3");
+    assertThat(users.userId(0)).isEqualTo("caf\u00e9");
+    assertThat(users.size()).isEqualTo(1);
+    assertThat(skipped.skipped()).containsExactly(Map.entry(BadRecordReason.MALFORMED_ENCODING, 5L));
+
+    policy = BadRecordPolicy.REJECT;
+    assertThatThrownBy(() -> OrderReader.csv("orders.csv", new ByteArrayInputStream(csv), ZoneId.of("UTC"), 2,
+        users, policy).forEach(order -> { }))
+        .hasMessage("orders.csv:2: user_id: expected UTF-8, got \"caf\\xE9\"");
+  }
+
+  @Test
+  void aLongValueIsCutInTheMessage() {
+    policy = BadRecordPolicy.REJECT;
+    String status = "s".repeat(10_000);
+
+    assertThatThrownBy(() -> one("u,o,2026-03-01,1.00," + status))
+        .hasMessage("orders.csv:2: status: expected paid, cancelled or refunded, got \"" + "s".repeat(100)
+            + "\u2026\" (10,000 characters)");
+  }
+
+  @Test
+  void nulAndQuotedLineBreaksAreData() throws IOException {
+    List<Order> orders = read(HEADER + "u\0,o1,2026-03-01,1.00,paid\r\n\"two\r\nlines\",o2,2026-03-01,1.00,paid\r\n",
+        ZoneId.of("UTC"));
+
+    assertThat(orders).hasSize(2);
+    assertThat(users.userId(0)).isEqualTo("u\0");
+    assertThat(users.userId(1)).isEqualTo("two\r\nlines");
+  }
+
+  @Test
+  void aQuoteNeverClosedOrTextAfterAClosingQuoteEndsTheRunUnderEitherPolicy() {
+    assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\n\"u,o2,2026-03-01,1.00,paid\n"
+        + "u,o3,2026-03-01,1.00,paid\n", ZoneId.of("UTC")))
+        .hasMessage("orders.csv:3: row: malformed CSV: a quote opened in this row is never closed, so the row"
+            + " runs to the end of the file");
+    assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,\"o2\"x,2026-03-01,1.00,paid\n",
+        ZoneId.of("UTC")))
+        .hasMessage("orders.csv:3: row: malformed CSV: unexpected character after closing quote: 'x' (0x78)");
+  }
+
+  /** The UTF-8 bytes of the strings and the given bytes, in order. */
+  static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+      } else {
+        out.write((Integer) part);
+      }
+    }
+    return out.toByteArray();
   }
 }

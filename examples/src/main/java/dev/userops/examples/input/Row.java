@@ -1,0 +1,104 @@
+package dev.userops.examples.input;
+
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.event.OrderStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One data row of a table input (a CSV or a whitespace-separated file), with its fields by column
+ * name, read by the rules every reader shares: strict UTF-8, ids trimmed ({@link Fields#id}),
+ * timestamps ({@link Timestamps#parse}), amounts ({@link Fields#amountMinor}) and statuses ({@link
+ * Fields#status}). A field that cannot be read throws a {@link MalformedField} naming its column and
+ * reason. Reused from row to row: a reader takes what it needs while it is called.
+ */
+final class Row {
+  private final Map<String, Integer> columns;
+  private final List<String> names;
+  private final String[] fields;
+  private long line;
+
+  /**
+   * @param names the column names in file order
+   * @param columns the index of each column a reader may ask for
+   */
+  Row(List<String> names, Map<String, Integer> columns) {
+    this.names = List.copyOf(names);
+    this.columns = Map.copyOf(columns);
+    this.fields = new String[names.size()];
+  }
+
+  /**
+   * Makes this the row at {@code line}, whose fields were read as ISO-8859-1.
+   *
+   * @param latin1 the fields in column order, as many as there are columns
+   * @throws MalformedField {@link BadRecordReason#MALFORMED_ENCODING} for the first field whose
+   *     bytes are not UTF-8
+   */
+  void set(long line, List<String> latin1) {
+    this.line = line;
+    for (int i = 0; i < fields.length; i++) {
+      String text = latin1.get(i);
+      String decoded = Utf8.decode(text);
+      if (decoded == null) {
+        throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING,
+            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(text)));
+      }
+      fields[i] = decoded;
+    }
+  }
+
+  /** The row's first line in the file, 1-based. */
+  long line() {
+    return line;
+  }
+
+  /** The field of {@code column} as it is, or {@code null} if the input has no such column. */
+  String text(String column) {
+    Integer index = columns.get(column);
+    return index == null ? null : fields[index];
+  }
+
+  /** The id in {@code column}, trimmed; empty is {@link BadRecordReason#EMPTY_ID}. */
+  String id(String column) {
+    return parse(column, BadRecordReason.EMPTY_ID, Fields::id);
+  }
+
+  /** The instant in {@code column} ({@link Timestamps#parse}); else {@link BadRecordReason#MALFORMED_TIMESTAMP}. */
+  Instant timestamp(String column, ZoneId zone) {
+    return parse(column, BadRecordReason.MALFORMED_TIMESTAMP, text -> Timestamps.parse(text, zone));
+  }
+
+  /** The amount in {@code column} in minor units ({@link Fields#amountMinor}); else {@link BadRecordReason#MALFORMED_AMOUNT}. */
+  long amountMinor(String column, int fractionDigits) {
+    // Not through parse: a Function would box the amount of every row.
+    try {
+      return Fields.amountMinor(text(column), fractionDigits);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedField(column, BadRecordReason.MALFORMED_AMOUNT, e.getMessage());
+    }
+  }
+
+  /** The status in {@code column} ({@link Fields#status}); else {@link BadRecordReason#MALFORMED_STATUS}. */
+  OrderStatus status(String column) {
+    return parse(column, BadRecordReason.MALFORMED_STATUS, Fields::status);
+  }
+
+  /**
+   * The field of {@code column} read by {@code parser}.
+   *
+   * @param reason the reason the row is bad for if {@code parser} throws
+   * @throws MalformedField with {@code reason} and the parser's message if it throws {@link
+   *     IllegalArgumentException}
+   */
+  <T> T parse(String column, BadRecordReason reason, Function<String, T> parser) {
+    try {
+      return parser.apply(text(column));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedField(column, reason, e.getMessage());
+    }
+  }
+}
