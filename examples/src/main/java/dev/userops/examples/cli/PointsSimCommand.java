@@ -264,6 +264,7 @@ final class PointsSimCommand implements Callable<Integer> {
     out.printf("  %-24s %s%n", "zone", input.zone().getId());
     out.printf("  %-24s %s%n", "as of", asOf);
     out.println();
+    row(out, "records read", report.records);
     row(out, "users", report.result.users().size());
     row(out, "points earned", report.earned);
     row(out, "available", report.available);
@@ -292,7 +293,7 @@ final class PointsSimCommand implements Callable<Integer> {
     row(out, "duplicates", report.result.duplicates());
     row(out, "events after as-of", report.eventsAfterAsOf);
     report.result.rejected().forEach((reason, count) -> row(out, "rejected: " + reason, count));
-    diagnostics.skipped().forEach((reason, count) -> row(out, "bad records: " + reason.name(), count));
+    Reports.printSkipped(out, diagnostics);
   }
 
   private static void row(PrintWriter out, String label, long value) {

@@ -40,7 +40,8 @@ import picocli.CommandLine.TypeConversionException;
  * trace with the environment variable {@value #DEBUG} set).
  *
  * <p>A new report is a class with {@code @Command}, {@code mixinStandardHelpOptions = true} and an
- * {@code @Mixin InputOptions}, listed in {@code subcommands} below.
+ * {@code @Mixin InputOptions}, listed in {@code subcommands} below, with the enumerations its
+ * options take in {@link #CHOICES}.
  */
 @Command(
     name = "userops",
@@ -83,6 +84,7 @@ public final class UserOpsCommand implements Callable<Integer> {
    */
   static CommandLine commandLine(Clock clock) {
     CommandLine commandLine = new CommandLine(new UserOpsCommand(clock));
+    // CHOICES also map "-" to "_"; this covers an enumeration not listed there yet.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     for (Class<? extends Enum<?>> type : CHOICES) {
       register(commandLine, type);
@@ -134,7 +136,7 @@ public final class UserOpsCommand implements Callable<Integer> {
    *
    * @throws TypeConversionException listing the values as users type them
    */
-  static <E extends Enum<E>> E choice(Class<E> type, String value) {
+  private static <E extends Enum<E>> E choice(Class<E> type, String value) {
     String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(name)) {
@@ -219,11 +221,11 @@ public final class UserOpsCommand implements Callable<Integer> {
     return null;
   }
 
-  /** Without a subcommand, says which exist. */
+  /** Without a subcommand, says which exist, on one line. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return EXIT_BAD_INPUT;
+    throw new ParameterException(spec.commandLine(), "expected a subcommand: "
+        + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** The version from the jar manifest, or "development" when run from classes. */

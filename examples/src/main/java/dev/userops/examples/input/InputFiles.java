@@ -53,6 +53,7 @@ public final class InputFiles {
    * Reads and parses a JSON configuration document: {@code file}, or the bundled {@code resource}.
    * The text is strict UTF-8 with an optional BOM.
    *
+   * @param resource the bundled example, or {@code null} if there is none and {@code file} is given
    * @param parse the document's {@code fromJson}; its {@link ConfigException} names the JSON path
    * @return the parsed document
    * @throws InputException naming the file for malformed UTF-8 or a {@link ConfigException}

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 
 /** The timestamp forms order files and command-line options accept. */
 public final class Timestamps {
@@ -38,17 +40,29 @@ public final class Timestamps {
     try {
       int t = text.indexOf('T');
       if (t < 0) {
-        return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        return fourDigitYear(LocalDate.parse(text).atStartOfDay(zone), text).toInstant();
       }
       return hasOffset(text, t)
-          ? OffsetDateTime.parse(text).toInstant()
-          : LocalDateTime.parse(text).atZone(zone).toInstant();
+          ? fourDigitYear(OffsetDateTime.parse(text), text).toInstant()
+          : fourDigitYear(LocalDateTime.parse(text).atZone(zone), text).toInstant();
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "expected a date (2026-03-01), a local date-time (2026-03-01T14:30[:ss]) or a date-time"
               + " with offset (2026-03-01T14:30:00+08:00 or ...Z), got " + Fields.quote(text),
           e);
     }
+  }
+
+  /**
+   * {@code time}, if its year has four digits as the fast path's do: java.time also reads {@code
+   * +999999999-12-31}, whose instant no calculation can hold in epoch milliseconds.
+   */
+  private static <T extends Temporal> T fourDigitYear(T time, String text) {
+    int year = time.get(ChronoField.YEAR);
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("expected a year from 0000 to 9999, got " + Fields.quote(text));
+    }
+    return time;
   }
 
   /**

@@ -104,7 +104,8 @@ class BadInputTest {
     cases.add(List.of("active", "--from", "1998-01-01"));
     cases.add(List.of("points-sim", AS_OF, "--top", "many"));
     cases.add(List.of("no-such-command"));
-    return cases.stream().map(args -> Arguments.of(String.join(" ", shorten(args)), args));
+    cases.add(List.of());
+    return cases.stream().map(args -> Arguments.of("userops " + String.join(" ", shorten(args)), args));
   }
 
   @ParameterizedTest(name = "{0}")
