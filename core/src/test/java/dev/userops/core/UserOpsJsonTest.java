@@ -56,7 +56,7 @@ class UserOpsJsonTest {
   void badDurationNamesThePathTheExpectationAndTheValue() {
     ConfigException e = failure(program("{\"name\":\"c\",\"cap\":{\"max\":1,\"window\":\"1 day\"}}"));
     assertThat(e.path()).isEqualTo("points.earnRules[2].cap.window");
-    assertThat(e).hasMessage("points.earnRules[2].cap.window: expected ISO-8601 duration (e.g. \"PT24H\"), got \"1 day\"");
+    assertThat(e).hasMessage("points.earnRules[2].cap.window: expected an ISO-8601 duration (e.g. \"PT24H\"), got \"1 day\"");
   }
 
   @Test
@@ -71,10 +71,83 @@ class UserOpsJsonTest {
     assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"max\":1.5}}")).path()).isEqualTo("points.earnRules[2].cap.max");
   }
 
+  record Versioned(int version, String name) {}
+
+  private static String problem(String json, Class<?> type) {
+    return failureOf(() -> Json.read(json, type));
+  }
+
+  @Test
+  void aDocumentOfTheWrongKindSaysWhatItIs() {
+    assertThat(problem("null", Versioned.class)).isEqualTo("expected an object, got null");
+    assertThat(problem("[]", Versioned.class)).isEqualTo("expected an object, got an array");
+    assertThat(problem("\"1\"", Versioned.class)).isEqualTo("expected an object, got \"1\"");
+    assertThat(problem("7", Versioned.class)).isEqualTo("expected an object, got 7");
+    assertThat(problem("", Versioned.class)).isEqualTo("expected an object, got an empty document");
+    assertThat(problem(" \n", Versioned.class)).isEqualTo("expected an object, got an empty document");
+    assertThat(problem("null", Points.class)).isEqualTo("expected an object, got null");
+    // Not objects: the document null stays null.
+    assertThat(Json.read("null", String.class)).isNull();
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeSaysWhatItGot() {
+    assertThat(problem("{\"version\":\"1\"}", Versioned.class)).isEqualTo("version: expected an integer, got \"1\"");
+    assertThat(problem("{\"version\":[1]}", Versioned.class)).isEqualTo("version: expected an integer, got an array");
+    assertThat(problem("{\"version\":{}}", Versioned.class)).isEqualTo("version: expected an integer, got an object");
+    assertThat(problem("{\"version\":true}", Versioned.class)).isEqualTo("version: expected an integer, got true");
+    assertThat(problem("{\"version\":1,\"name\":[\"a\"]}", Versioned.class))
+        .isEqualTo("name: expected a string, got an array");
+    assertThat(problem("{\"points\":{\"earnRules\":{}}}", Points.class))
+        .isEqualTo("points.earnRules: expected an array, got an object");
+    assertThat(problem("{\"points\":{\"earnRules\":[1]}}", Points.class))
+        .isEqualTo("points.earnRules[0]: expected an object, got 1");
+    assertThat(problem("{\"points\":[]}", Points.class)).isEqualTo("points: expected an object, got an array");
+  }
+
+  @Test
+  void treesAndVersionedDocumentsSayTheSame() {
+    assertThat(problem("{\"version\":\"1\"}", Versioned.class))
+        .isEqualTo(failureOf(() -> Json.read(Json.readObject("{\"version\":\"1\"}"), Versioned.class)));
+    assertThat(failureOf(() -> Json.read(Json.readObject("{}").nullNode(), Versioned.class)))
+        .isEqualTo("expected an object, got null");
+    assertThat(failureOf(() -> Json.readObject("[1]"))).isEqualTo("expected an object, got an array");
+    assertThat(failureOf(() -> Json.readObject(""))).isEqualTo("expected an object, got an empty document");
+    assertThat(failureOf(() -> Json.readVersioned("{\"version\":\"1\",\"name\":\"a\"}", Versioned.class, 1)))
+        .isEqualTo("version: expected an integer in [1, 1], got \"1\"");
+  }
+
+  @Test
+  void aHostsOwnMapperGetsTheSameMessages() {
+    try {
+      UserOpsJson.mapper().readValue("{\"version\":\"1\"}", Versioned.class);
+      throw new AssertionError("expected a failure");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      assertThat(UserOpsJson.toConfigException(e)).hasMessage("version: expected an integer, got \"1\"");
+    }
+  }
+
+  @Test
+  void longValuesAreCutInMessages() {
+    String message = problem("{\"version\":\"" + "9".repeat(10_000) + "\"}", Versioned.class);
+    assertThat(message).startsWith("version: expected an integer, got \"999").endsWith("...\"").hasSizeLessThan(160);
+    assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"mode\":\"" + "x".repeat(5000) + "\"}}")).getMessage())
+        .hasSizeLessThan(200);
+  }
+
+  private static String failureOf(Runnable reading) {
+    try {
+      reading.run();
+    } catch (ConfigException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a ConfigException");
+  }
+
   @Test
   void missingOrNullPrimitivesAreRequired() {
     assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"window\":\"PT1H\"}}")))
-        .hasMessage("points.earnRules[2].cap.max: expected integer, got null or no value (the field is required)");
+        .hasMessage("points.earnRules[2].cap.max: expected an integer, got null or no value (the field is required)");
     assertThat(failure(program("{\"name\":\"c\",\"cap\":{\"max\":null}}")).path())
         .isEqualTo("points.earnRules[2].cap.max");
   }

@@ -32,7 +32,6 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -44,6 +43,8 @@ import java.util.stream.Collectors;
 public final class Json {
 
   private static final ObjectMapper MAPPER = newMapper();
+  /** Characters of a found value shown in a message: a value can be a megabyte long. */
+  private static final int SHOWN_CHARS = 100;
 
   private Json() {}
 
@@ -113,15 +114,17 @@ public final class Json {
    * @param <T> the type read
    * @param json one complete JSON document; trailing content is rejected
    * @param type the record or class to read, e.g. {@code OrderSummarySpec.class}
-   * @return the value read, validated by its constructor; null for the document {@code null}
+   * @return the value read, validated by its constructor; null for the document {@code null} only
+   *     if {@code type} is not read from an object (a record, a map or a bean is never null)
    * @throws NullPointerException if an argument is null
-   * @throws ConfigException naming the JSON path, what was expected and what was found; also for
+   * @throws ConfigException naming the JSON path, what was expected and what was found, e.g. {@code
+   *     version: expected an integer, got "1"} or {@code expected an object, got an array}; also for
    *     malformed JSON, limits exceeded and values the type's constructor rejects
    */
   public static <T> T read(String json, Class<T> type) {
     Checks.requireNonNull(json, "json");
     Checks.requireNonNull(type, "type");
-    return translated(() -> MAPPER.readValue(json, type));
+    return present(translated(() -> MAPPER.readValue(json, type)), type);
   }
 
   /**
@@ -137,9 +140,7 @@ public final class Json {
     Checks.requireNonNull(json, "json");
     JsonNode tree = translated(() -> MAPPER.readTree(json));
     if (!(tree instanceof ObjectNode object)) {
-      String found = tree == null || tree.isMissingNode()
-          ? "no document" : tree.getNodeType().toString().toLowerCase(Locale.ROOT);
-      throw new ConfigException("", "expected a JSON object, got " + found);
+      throw new ConfigException("", "expected an object, got " + describeDocument(tree));
     }
     return object;
   }
@@ -155,7 +156,15 @@ public final class Json {
    */
   public static <T> T read(JsonNode tree, Class<T> type) {
     Checks.requireNonNull(type, "type");
-    return translated(() -> MAPPER.treeToValue(tree, type));
+    return present(translated(() -> MAPPER.treeToValue(tree, type)), type);
+  }
+
+  /** {@code value}, unless a {@code null} document was read as a type that is an object. */
+  private static <T> T present(T value, Class<T> type) {
+    if (value == null && isObject(type)) {
+      throw new ConfigException("", "expected an object, got null");
+    }
+    return value;
   }
 
   /** A Jackson read whose failures become {@link ConfigException}s with the JSON path. */
@@ -193,7 +202,7 @@ public final class Json {
     JsonNode version = object.remove("version");
     if (version != null && !(version.isIntegralNumber() && version.canConvertToInt()
         && version.intValue() >= 1 && version.intValue() <= currentVersion)) {
-      throw new ConfigException("version", "expected an integer in [1, " + currentVersion + "], got " + version);
+      throw new ConfigException("version", "expected an integer in [1, " + currentVersion + "], got " + describe(version));
     }
     return read(object, type);
   }
@@ -298,8 +307,7 @@ public final class Json {
       return "expected " + describe(mismatch.getTargetType()) + ", got null or no value (the field is required)";
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      String found = mismatch.getProcessor() instanceof JsonParser parser ? currentToken(parser) : "another value";
-      return "expected " + describe(mismatch.getTargetType()) + ", got " + found;
+      return "expected " + describe(mismatch.getTargetType()) + ", got " + found(mismatch);
     }
     if (e instanceof StreamConstraintsException) {
       return "document exceeds a limit: " + e.getOriginalMessage();
@@ -311,45 +319,129 @@ public final class Json {
     return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
   }
 
-  private static String currentToken(JsonParser parser) {
+  /**
+   * The value a mapping failed on, as a message shows it: a tree parser still stands on it; a text
+   * parser is closed by then, so the text (kept in the location, {@link
+   * StreamReadFeature#INCLUDE_SOURCE_IN_LOCATION}) is read again and followed along the path.
+   */
+  private static String found(MismatchedInputException e) {
+    if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+      return describe(parser);
+    }
+    JsonNode node = source(e);
+    if (node == null) {
+      return "another value";
+    }
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+    }
+    return e.getPath().isEmpty() ? describeDocument(node) : describe(node);
+  }
+
+  /** The document a failure was read from, if the parser kept it and it is well-formed. */
+  private static JsonNode source(JsonProcessingException e) {
+    Object raw = e.getLocation() == null ? null : e.getLocation().contentReference().getRawContent();
     try {
-      return parser.currentToken() == null ? "end of input" : quote(parser.getText());
-    } catch (java.io.IOException e) {
+      if (raw instanceof String text) {
+        return MAPPER.readTree(text);
+      } else if (raw instanceof char[] chars) {
+        return MAPPER.readTree(new String(chars));
+      } else if (raw instanceof byte[] bytes) {
+        return MAPPER.readTree(bytes);
+      }
+    } catch (JsonProcessingException | RuntimeException unreadable) {
+      // Then the failure is not about one value; the caller says "another value".
+    } catch (IOException unreadable) {
+      // As above: byte input cannot fail to be read otherwise.
+    }
+    return null;
+  }
+
+  private static String describe(JsonParser parser) {
+    try {
+      return switch (parser.currentToken()) {
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "an array";
+        case VALUE_STRING -> quote(parser.getText());
+        case VALUE_NULL -> "null";
+        default -> cut(parser.getText());
+      };
+    } catch (IOException e) {
       return "another value";
     }
   }
 
+  /**
+   * A found value as messages show it: a string quoted and cut to {@value #SHOWN_CHARS} characters,
+   * a number or boolean as written, {@code null}, {@code an object}, {@code an array} or, for a
+   * missing field, {@code no value}.
+   *
+   * @param node the value, or null for none
+   * @return the description
+   */
+  public static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "no value";
+    } else if (node.isObject()) {
+      return "an object";
+    } else if (node.isArray()) {
+      return "an array";
+    } else if (node.isTextual()) {
+      return quote(node.textValue());
+    }
+    return cut(node.asText());
+  }
+
+  private static String describeDocument(JsonNode document) {
+    return document == null || document.isMissingNode() ? "an empty document" : describe(document);
+  }
+
+  /** What a value of {@code type} is in JSON, for "expected ..." (never a Java class name). */
   private static String describe(Class<?> type) {
     if (type == Duration.class) {
-      return "ISO-8601 duration (e.g. \"PT24H\")";
+      return "an ISO-8601 duration (e.g. \"PT24H\")";
     } else if (type == Period.class) {
-      return "ISO-8601 period (e.g. \"P30D\")";
+      return "an ISO-8601 period (e.g. \"P30D\")";
     } else if (type == Instant.class) {
-      return "ISO-8601 instant (e.g. \"2026-01-31T16:00:00Z\")";
+      return "an ISO-8601 instant (e.g. \"2026-01-31T16:00:00Z\")";
     } else if (type == LocalDate.class) {
-      return "ISO-8601 date (YYYY-MM-DD)";
+      return "an ISO-8601 date (YYYY-MM-DD)";
     } else if (type == LocalTime.class) {
-      return "ISO-8601 local time (HH:MM)";
+      return "an ISO-8601 local time (HH:MM)";
     } else if (ZoneId.class.isAssignableFrom(type)) {
-      return "time zone id (e.g. \"Asia/Shanghai\")";
+      return "a time zone id (e.g. \"Asia/Shanghai\")";
     } else if (type.isEnum()) {
       return "one of " + Arrays.toString(type.getEnumConstants());
-    } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-      return "integer";
+    } else if (type == int.class || type == long.class || type == short.class || type == byte.class
+        || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class) {
+      return "an integer";
+    } else if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+      return "a number";
     } else if (type == boolean.class || type == Boolean.class) {
       return "true or false";
-    } else if (type == String.class) {
-      return "string";
+    } else if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+      return "a string";
     } else if (type.isArray() || Iterable.class.isAssignableFrom(type)) {
-      return "array";
-    } else if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-      return "object";
+      return "an array";
     }
-    return type.getSimpleName();
+    return isObject(type) ? "an object" : "a value of another kind";
+  }
+
+  /** Whether values of {@code type} are JSON objects: records, maps and other beans, not tree nodes. */
+  private static boolean isObject(Class<?> type) {
+    return !type.isPrimitive() && !type.isEnum() && !type.isArray() && type != Object.class
+        && !JsonNode.class.isAssignableFrom(type) && !Iterable.class.isAssignableFrom(type)
+        && !Number.class.isAssignableFrom(type) && !CharSequence.class.isAssignableFrom(type)
+        && type != Boolean.class && type != Character.class && !type.getName().startsWith("java.time.");
   }
 
   private static String quote(Object value) {
-    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    return value instanceof String s ? "\"" + cut(s) + "\"" : cut(String.valueOf(value));
+  }
+
+  /** {@code text} cut to {@value #SHOWN_CHARS} characters, so that one line shows the whole message. */
+  private static String cut(String text) {
+    return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "...";
   }
 
   private static String firstLine(String message) {

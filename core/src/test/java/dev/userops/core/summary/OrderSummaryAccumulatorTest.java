@@ -124,7 +124,7 @@ class OrderSummaryAccumulatorTest {
         .hasMessageStartingWith("version: expected an integer in [1, 1], got 2");
     assertThatThrownBy(() -> OrderSummarySpec.fromJson("null"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("expected a JSON object, got null");
+        .hasMessageContaining("expected an object, got null");
     assertThatThrownBy(() -> OrderSummarySpec.fromJson("{\"zone\":\"UTC\",\"asof\":null}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("asof: unknown field \"asof\"");

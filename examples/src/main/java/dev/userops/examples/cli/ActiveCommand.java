@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "active",
     mixinStandardHelpOptions = true,
-    description = "Daily, weekly and monthly active users (exact distinct counts) and stickiness DAU/MAU.")
+    description = "Daily, weekly and monthly active users (exact distinct counts) and stickiness DAU/MAU."
+        + " With --events, every event counts as activity, whatever its event value; with orders, valid"
+        + " orders do.")
 final class ActiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,7 +47,7 @@ final class ActiveCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", required = true, description = "Last day, inclusive.")
   LocalDate to;
 
-  @Option(names = "--week-start", paramLabel = "MONDAY|SUNDAY", defaultValue = "MONDAY",
+  @Option(names = "--week-start", paramLabel = "monday|sunday", defaultValue = "monday",
       description = "First day of a calendar week (default: ${DEFAULT-VALUE}).")
   DayOfWeek weekStart;
 
@@ -57,21 +59,24 @@ final class ActiveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    Events data = events.read(input, input.zone(), input.asOf());
+    Events data = events.read(input, input.zone(), input.asOfBound());
+    AsOfRule asOf = input.asOfRule(data.last());
     ActiveUsersAccumulator accumulator = activeSpec.newAccumulator();
     data.feed((userId, epochMillis, start, returned) -> accumulator.add(userId, epochMillis), name -> true, name -> true);
     ActiveUsers active = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(active.diagnostics());
     return output.print(
-        () -> Json.writePretty(Reports.json(active, diagnostics)),
-        out -> printTable(out, active, diagnostics, data.source()));
+        () -> Json.writePretty(Reports.json(active, data.records(), diagnostics)),
+        out -> printTable(out, active, diagnostics, data, asOf));
   }
 
-  private void printTable(PrintWriter out, ActiveUsers active, Diagnostics diagnostics, String source) {
+  private void printTable(PrintWriter out, ActiveUsers active, Diagnostics diagnostics, Events data, AsOfRule asOf) {
     out.println("Active users");
-    out.printf("  %-14s %s%n", "source", source);
+    out.printf("  %-14s %s%n", "source", data.source());
     out.printf("  %-14s %s, weeks from %s%n", "zone", input.zone().getId(), weekStart);
+    out.printf("  %-14s %s%n", "as of", asOf);
     out.printf("  %-14s %s%n", "bad records", input.badRecords() == BadRecordPolicy.REJECT ? "reject" : "skip and count");
+    out.printf("  %-14s %s%n", "records read", Reports.count(data.records()));
     out.println();
     out.printf("  %-10s %10s %10s %10s %10s %10s %10s%n", "day", "DAU", "WAU 7d", "MAU 30d", "week-td",
         "month-td", "DAU/MAU");

@@ -2,6 +2,7 @@ package dev.userops.examples.cli;
 
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.Events;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ final class EventsInput {
   private CommandSpec command;
 
   @Option(names = "--events", paramLabel = "FILE",
-      description = "Events CSV with header user_id,occurred_at,event (instead of --orders/--cdnow).")
+      description = "Events CSV with header " + EventCsvReader.HEADER + ", instead of --orders or"
+          + " --cdnow.")
   private Path file;
 
   /** Whether {@code --events} was given. */
@@ -48,6 +50,6 @@ final class EventsInput {
     // Orders go through the one screen every subcommand shares: valid orders only.
     ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
     InputOptions.ReadResult read = input.read(valid::addOrder);
-    return Events.ofValidOrders(input.source(), valid, read.diagnostics());
+    return Events.ofValidOrders(input.source(), read.records(), valid, read.diagnostics());
   }
 }

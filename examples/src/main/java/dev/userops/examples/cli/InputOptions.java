@@ -13,16 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Iterator;
-import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The input options every report shares, and the one place that turns them into a reader: {@code
@@ -33,6 +30,8 @@ final class InputOptions {
   static final String BUNDLED_CDNOW = "data/CDNOW_master.txt";
   /** A long holds 18 decimal digits, so more could not represent even 1 major unit. */
   private static final int MAX_FRACTION_DIGITS = 18;
+  /** The latest {@code --as-of}: a year in which every calculation's window still fits. */
+  private static final Instant LAST_AS_OF = Instant.parse("9999-01-01T00:00:00Z");
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
@@ -56,18 +55,15 @@ final class InputOptions {
   private ZoneId zone;
 
   @Option(names = "--as-of", paramLabel = "DATE|INSTANT",
-      description = "The evaluation instant: records after it are bad records. A date means the"
-          + " start of that day in --zone (so that day's own records are after it);"
-          + " also 2026-03-01T14:30 (in --zone) or 2026-03-01T14:30:00Z. Default: no bound for"
-          + " summary and active, the last event for retention, the start of the day after the last"
-          + " record for report; rfm and repurchase require it.")
+      description = "The evaluation instant, from 1970-01-01 to 9999-01-01: records after it are bad"
+          + " records (AFTER_AS_OF), counted. A date means the start of that day in --zone (so that"
+          + " day's own records are after it); also 2026-03-01T14:30 (in --zone) or"
+          + " 2026-03-01T14:30:00Z. Default: the start of the day after the last record, but never"
+          + " later than the start of tomorrow in --zone by this machine's clock; rfm, repurchase and"
+          + " points-sim require it.")
   private String asOf;
 
-  @Option(names = "--bad-records", paramLabel = "reject|skip", defaultValue = "skip",
-      converter = PolicyConverter.class, completionCandidates = PolicyConverter.class,
-      description = "reject: stop at the first bad record; skip: skip and count it by reason"
-          + " (default: ${DEFAULT-VALUE}).")
-  private BadRecordPolicy badRecords;
+  @Mixin private BadRecordsOption badRecords;
 
   @Option(names = "--fraction-digits", paramLabel = "N", defaultValue = "2",
       description = "Fraction digits of the currency of CSV amounts (default: ${DEFAULT-VALUE});"
@@ -78,16 +74,45 @@ final class InputOptions {
     return zone;
   }
 
-  /** The {@code --as-of} instant, or {@code null} for no bound. */
+  /** The {@code --as-of} instant, or {@code null} if not given. */
   Instant asOf() {
     if (asOf == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Timestamps.parse(asOf, zone);
+      instant = Timestamps.parse(asOf, zone);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), "--as-of: " + e.getMessage(), e, null, asOf);
     }
+    // The calculations count days from 1970 in a long of milliseconds; no shop has data before.
+    if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST_AS_OF)) {
+      throw new ParameterException(command.commandLine(), "--as-of: expected an instant from "
+          + Instant.EPOCH + " to " + LAST_AS_OF + ", got \"" + asOf + "\" (" + instant + ")", null, null, asOf);
+    }
+    return instant;
+  }
+
+  /**
+   * The bound for records while reading: {@code --as-of}, or else the latest default as-of, the
+   * start of tomorrow ({@link AsOfRule#latest}).
+   */
+  Instant asOfBound() {
+    Instant given = asOf();
+    return given != null ? given : AsOfRule.latest(UserOpsCommand.clock(command), zone);
+  }
+
+  /**
+   * The as-of of the run and the rule that chose it: {@code --as-of}, or else {@link
+   * AsOfRule#byDefault}.
+   *
+   * @param lastRecord the last record read within {@link #asOfBound()}, or {@code null} for none
+   */
+  AsOfRule asOfRule(Instant lastRecord) {
+    Instant given = asOf();
+    return given != null
+        ? new AsOfRule(given, AsOfRule.FLAG)
+        : AsOfRule.byDefault(lastRecord, zone, UserOpsCommand.clock(command));
   }
 
   /**
@@ -104,7 +129,7 @@ final class InputOptions {
   }
 
   BadRecordPolicy badRecords() {
-    return badRecords;
+    return badRecords.policy();
   }
 
   /** Fraction digits of the input's amounts: CDNOW is in dollars and cents. */
@@ -149,7 +174,7 @@ final class InputOptions {
 
   private OrderReader open(UserIdDictionary users, Progress progress) throws IOException {
     if (file == null) {
-      return OrderReader.cdnow(source(), InputFiles.open(null, BUNDLED_CDNOW), zone, users, badRecords);
+      return OrderReader.cdnow(source(), InputFiles.open(null, BUNDLED_CDNOW), zone, users, badRecords());
     }
     Path path = file.cdnow != null ? file.cdnow : file.orders;
     InputStream in = Files.newInputStream(path);
@@ -157,8 +182,8 @@ final class InputOptions {
       in = progress.track("reading " + path.getFileName(), in, Files.size(path));
     }
     return file.cdnow != null
-        ? OrderReader.cdnow(source(), in, zone, users, badRecords)
-        : OrderReader.csv(source(), in, zone, fractionDigits, users, badRecords);
+        ? OrderReader.cdnow(source(), in, zone, users, badRecords())
+        : OrderReader.csv(source(), in, zone, fractionDigits, users, badRecords());
   }
 
   /**
@@ -169,21 +194,4 @@ final class InputOptions {
    * @param diagnostics rows the reader skipped (malformed, duplicate order ids), by reason
    */
   record ReadResult(long records, UserIdDictionary users, Diagnostics diagnostics) {}
-
-  /** {@code reject} and {@code skip}, the policy names users type. */
-  static final class PolicyConverter implements ITypeConverter<BadRecordPolicy>, Iterable<String> {
-    @Override
-    public BadRecordPolicy convert(String value) {
-      return switch (value) {
-        case "reject" -> BadRecordPolicy.REJECT;
-        case "skip" -> BadRecordPolicy.SKIP_AND_COUNT;
-        default -> throw new TypeConversionException("expected reject or skip, got \"" + value + "\"");
-      };
-    }
-
-    @Override
-    public Iterator<String> iterator() {
-      return List.of("reject", "skip").iterator();
-    }
-  }
 }

@@ -4,21 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
+import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
+import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.Events;
 import dev.userops.examples.input.InputFiles;
-import dev.userops.examples.input.PointsEventsFile;
 import dev.userops.examples.report.Reports;
 import dev.userops.examples.sim.PointsSimulation;
+import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.levels.LevelProgram;
+import dev.userops.incentives.points.PointsEvent;
 import dev.userops.incentives.points.PointsProgram;
 import dev.userops.incentives.points.PointsState;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops points-sim}: replays the order history (and an optional events file) through a
@@ -41,13 +43,13 @@ import picocli.CommandLine.Spec;
  * distribution and the total points liability at {@code --as-of}.
  *
  * <p>JSON form (stable; fields are only ever added): {@code source}, {@code zone}, {@code asOf},
- * {@code records} (order rows read), {@code program} and {@code levels} (the documents used, levels
+ * {@code records} (rows read: orders and events), {@code program} and {@code levels} (the documents used, levels
  * {@code null} without a level program), {@code totals} ({@code users, earned, available, pending, expired,
  * redeemed, clawedBack, debt, shortfall, liability}: points; {@code liability} = Σ max(available, 0)
  * + Σ pending, what the shop may still have to honour), {@code levelDistribution} (users per level
- * id, in the level program's order), {@code duplicates}, {@code eventsAfterAsOf} (events-file rows ignored),
- * {@code rejected} (count by reason), {@code diagnostics}
- * (bad order rows by reason) and {@code users}: per user in input order {@code userId, available,
+ * id, in the level program's order), {@code duplicates}, {@code eventsAfterAsOf} (events-file rows
+ * after {@code --as-of}, also counted as AFTER_AS_OF), {@code rejected} (count by reason), {@code
+ * diagnostics} (bad order and event rows by reason) and {@code users}: per user in input order {@code userId, available,
  * pending, expired, redeemed, level}.
  */
 @Command(
@@ -55,13 +57,28 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Replays orders (and --events) through a points program and level program: balances,"
         + " level distribution and points liability at --as-of. Without --orders or --cdnow, runs on the"
-        + " bundled CDNOW data; --program and --levels accept 'example' for the bundled documents.")
+        + " bundled CDNOW data; --program and --levels accept 'example' for the bundled documents.",
+    footer = {
+        "",
+        "--events FILE: the events CSV, with header",
+        "  " + EventCsvReader.HEADER + ".",
+        "  event is one of:",
+        "    " + PointsSimCommand.REDEEM + "   value: the points to spend",
+        "    " + PointsSimCommand.ADJUST + "   value: signed points, a manual correction",
+        "    " + PointsSimCommand.REFUND + "   order_id: the refunded order; value: the money returned,",
+        "             in major units with --fraction-digits (12.34)",
+        "    other    a behaviour name, matched exactly by the program's rules",
+        "             (REVIEW, SHARE, CHECK_IN, BIRTHDAY...); others earn nothing",
+        "  event_id: the event's id, a repeated one is a duplicate (default:",
+        "  its line). Rows before 1970 or after --as-of are bad records."})
 final class PointsSimCommand implements Callable<Integer> {
   static final String EXAMPLE = "example";
+  /** The {@code event} values of the events file that are not behaviours. */
+  static final String REDEEM = "redeem";
+  static final String ADJUST = "adjust";
+  static final String REFUND = "refund";
   private static final String PROGRAM_RESOURCE = "points/program.json";
   private static final String LEVELS_RESOURCE = "points/levels.json";
-
-  @Spec CommandSpec spec;
 
   @Mixin InputOptions input;
 
@@ -79,8 +96,7 @@ final class PointsSimCommand implements Callable<Integer> {
   String levels;
 
   @Option(names = "--events", paramLabel = "FILE",
-      description = "Extra events CSV with header " + PointsEventsFile.HEADER + "; kind is behaviour,"
-          + " redeem, adjust or refund.")
+      description = "Events CSV: redemptions, adjustments, refunds and behaviours (see below).")
   Path events;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -108,25 +124,53 @@ final class PointsSimCommand implements Callable<Integer> {
     });
     long asOfMillis = asOf.toEpochMilli();
     long[] eventsAfterAsOf = {0};
+    long records = read.records();
+    Diagnostics[] eventDiagnostics = {Diagnostics.NONE};
     if (events != null) {
-      try {
-        PointsEventsFile.read(events, input.zone(), row -> {
-          if (row.points().atMillis() <= asOfMillis) {
-            simulation.add(read.users().indexOf(row.userId()), row.points(), row.level());
-          } else {
-            eventsAfterAsOf[0]++;
+      BadRecords bad = new BadRecords(input.badRecords());
+      long[] index = {0};
+      try (EventCsvReader reader = EventCsvReader.of(events.toString(), Files.newInputStream(events), input.zone(),
+          read.users(), input.badRecords())) {
+        records += reader.forEachRow(row -> {
+          long at = row.activity().occurredAt().toEpochMilli();
+          eventsAfterAsOf[0] += at > asOfMillis ? 1 : 0;
+          // The orders' time screen: events before 1970 or after --as-of are bad records.
+          if (bad.acceptTime(index[0]++, at, asOfMillis)) {
+            addEvent(simulation, row);
           }
         });
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--events " + e.getMessage(), e, null, events.toString());
+        eventDiagnostics[0] = reader.diagnostics().plus(bad.diagnostics());
       }
     }
     PointsSimulation.Result result = simulation.run(asOf);
-    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics());
-    Report report = new Report(result, levelProgram, read, eventsAfterAsOf[0]);
+    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(eventDiagnostics[0]);
+    Report report = new Report(result, levelProgram, records, read.users(), eventsAfterAsOf[0]);
     return output.print(
         () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),
         out -> printTable(out, report, asOf, diagnostics));
+  }
+
+  /** One row of the events file as the points event (and level event) its {@code event} value names. */
+  private void addEvent(PointsSimulation simulation, EventCsvReader.Row row) {
+    String id = row.eventIdOrLine();
+    Instant at = row.activity().occurredAt();
+    int user = (int) row.activity().userId();
+    try {
+      switch (row.activity().type()) {
+        case REDEEM -> simulation.add(user, new PointsEvent.Redemption(id, at, row.integer("the points to redeem")), null);
+        case ADJUST -> simulation.add(user,
+            new PointsEvent.Adjustment(id, at, row.integer("the signed points to add"), "events file"), null);
+        case REFUND -> simulation.add(user, new PointsEvent.OrderRefund(id, row.requireOrderId("the refunded order's id"),
+            at, row.amountMinor("the refunded amount", input.fractionDigits())), null);
+        default -> {
+          BehaviourDone behaviour = new BehaviourDone(id, at, row.activity().type(), null);
+          simulation.add(user, behaviour, behaviour);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // The events' own checks: points to redeem and refunded amounts are positive, adjustments not 0.
+      throw row.malformedValue(e.getMessage());
+    }
   }
 
   /** The document at {@code path}, or the bundled one for {@value #EXAMPLE}. */
@@ -137,7 +181,8 @@ final class PointsSimCommand implements Callable<Integer> {
   /** Totals over users. */
   private static final class Report {
     final PointsSimulation.Result result;
-    final InputOptions.ReadResult read;
+    final long records;
+    final UserIdDictionary users;
     final long eventsAfterAsOf;
     final Map<String, Long> levels = new LinkedHashMap<>();
     long earned;
@@ -150,9 +195,11 @@ final class PointsSimCommand implements Callable<Integer> {
     long shortfall;
     long liability;
 
-    Report(PointsSimulation.Result result, LevelProgram levelProgram, InputOptions.ReadResult read, long eventsAfterAsOf) {
+    Report(PointsSimulation.Result result, LevelProgram levelProgram, long records, UserIdDictionary users,
+        long eventsAfterAsOf) {
       this.result = result;
-      this.read = read;
+      this.records = records;
+      this.users = users;
       this.eventsAfterAsOf = eventsAfterAsOf;
       if (levelProgram != null) {
         PointsSimulation.levelIds(levelProgram).forEach(id -> levels.put(id, 0L));
@@ -175,7 +222,7 @@ final class PointsSimCommand implements Callable<Integer> {
     }
 
     String userId(PointsSimulation.UserResult user) {
-      return read.users().userId(user.user());
+      return users.userId(user.user());
     }
   }
 
@@ -185,7 +232,7 @@ final class PointsSimCommand implements Callable<Integer> {
     document.put("source", input.source());
     document.put("zone", input.zone().getId());
     document.put("asOf", asOf.toString());
-    document.put("records", report.read.records());
+    document.put("records", report.records);
     document.set("program", mapper.valueToTree(pointsProgram));
     document.set("levels", levelProgram == null ? null : mapper.valueToTree(levelProgram));
     ObjectNode totals = document.putObject("totals");
@@ -225,6 +272,7 @@ final class PointsSimCommand implements Callable<Integer> {
     out.printf("  %-24s %s%n", "zone", input.zone().getId());
     out.printf("  %-24s %s%n", "as of", asOf);
     out.println();
+    row(out, "records read", report.records);
     row(out, "users", report.result.users().size());
     row(out, "points earned", report.earned);
     row(out, "available", report.available);
@@ -253,7 +301,7 @@ final class PointsSimCommand implements Callable<Integer> {
     row(out, "duplicates", report.result.duplicates());
     row(out, "events after as-of", report.eventsAfterAsOf);
     report.result.rejected().forEach((reason, count) -> row(out, "rejected: " + reason, count));
-    diagnostics.skipped().forEach((reason, count) -> row(out, "bad order rows: " + reason.name(), count));
+    Reports.printSkipped(out, diagnostics);
   }
 
   private static void row(PrintWriter out, String label, long value) {

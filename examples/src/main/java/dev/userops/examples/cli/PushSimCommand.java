@@ -2,19 +2,21 @@ package dev.userops.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
+import dev.userops.examples.input.EventCsvReader;
+import dev.userops.examples.input.Events;
 import dev.userops.examples.input.InputException;
 import dev.userops.examples.input.InputFiles;
+import dev.userops.examples.sim.PushSimulation.Row;
 import dev.userops.examples.report.Reports;
 import dev.userops.examples.sim.PushPlan;
 import dev.userops.examples.sim.PushSimulation;
 import dev.userops.examples.sim.PushSimulation.Report;
-import dev.userops.examples.sim.PushSimulation.Row;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.PushPolicy;
 import dev.userops.incentives.push.PushProgram;
@@ -22,10 +24,8 @@ import dev.userops.incentives.push.PushState;
 import dev.userops.sample.SyntheticShop;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -80,9 +80,12 @@ import picocli.CommandLine.Spec;
         "    (default 0) and every everyDays after (default: once); class",
         "    defaults to marketing.",
         "",
-        "--events FILE: CSV with the header userId,occurredAt (an integer id",
-        "  and an ISO-8601 instant), one activity per row; the users are the",
-        "  ids in it.",
+        "--events FILE: the events CSV, with header",
+        "  " + EventCsvReader.HEADER + ";",
+        "  every row is activity, whatever its event value; local times are",
+        "  in the plan's zone. The users are the user ids in it (any strings).",
+        "  Activity before 1970 or after about 2527 (the policy's range) is a",
+        "  bad record, skipped and counted or, with --bad-records reject, an error.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file and field)."})
 final class PushSimCommand implements Callable<Integer> {
@@ -99,16 +102,30 @@ final class PushSimCommand implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "PLAN.json", description = "Campaign plan (default: the bundled example).")
   Path planFile;
 
-  @Option(names = "--events", paramLabel = "FILE", description = "Activity CSV userId,occurredAt (default: synthetic users).")
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "Events CSV (" + EventCsvReader.HEADER + "): every row is activity (default: synthetic users).")
   Path eventsFile;
+
+  @Mixin BadRecordsOption badRecords;
 
   @Override
   public Integer call() throws IOException {
     PushProgram program = InputFiles.config(policyFile, POLICY_RESOURCE, PushProgram::fromJson);
     PushPlan plan = InputFiles.config(planFile, PLAN_RESOURCE, PushPlan::fromJson);
-    List<Activity> activity = eventsFile == null ? synthetic(plan) : events(eventsFile);
+    List<Activity> activity = new ArrayList<>();
+    BadRecords screen = new BadRecords(badRecords.policy());
     TreeSet<Long> users = new TreeSet<>();
+    Diagnostics readerSkipped = Diagnostics.NONE;
+    long records = 0;
+    if (eventsFile != null) {
+      try (EventCsvReader reader = EventCsvReader.of(eventsFile.toString(), Files.newInputStream(eventsFile),
+          plan.zone(), new UserIdDictionary(), badRecords.policy())) {
+        records = readEvents(reader, screen, activity);
+        readerSkipped = reader.diagnostics();
+      }
+    }
     if (eventsFile == null) {
+      activity.addAll(synthetic(plan));
       for (long u = 0; u < plan.users(); u++) {
         users.add(u);
       }
@@ -124,9 +141,27 @@ final class PushSimCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw InputException.of(InputFiles.name(planFile, PLAN_RESOURCE), e.getMessage(), e);
     }
+    Diagnostics diagnostics = readerSkipped.plus(screen.diagnostics());
+    long rows = records;
     return output.print(
-        () -> json(report, users.size()),
-        out -> printTable(out, report, users.size()));
+        () -> json(report, users.size(), rows, diagnostics),
+        out -> printTable(out, report, users.size(), rows, diagnostics));
+  }
+
+  /**
+   * Reads the events file into {@code activity}, user ids mapped to dense ids in order of first
+   * appearance (the seeds of the consent draw), times screened by {@code screen}.
+   *
+   * @return the rows read
+   */
+  private static long readEvents(EventCsvReader reader, BadRecords screen, List<Activity> activity)
+      throws IOException {
+    long[] index = {0};
+    return reader.forEach(a -> {
+      if (screen.acceptTime(index[0]++, a.occurredAt().toEpochMilli(), PushPolicy.MAX_MILLIS)) {
+        activity.add(a);
+      }
+    });
   }
 
   /** Each user's state: the plan's zone and a seeded draw of consent per channel. */
@@ -153,50 +188,18 @@ final class PushSimCommand implements Callable<Integer> {
     return SyntheticShop.of(SyntheticShop.Config.of(plan.users(), plan.seed()).withZone(plan.zone())).activities();
   }
 
-  private static List<Activity> events(Path file) throws IOException {
-    List<Activity> activity = new ArrayList<>();
-    long line = 1;
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
-      boolean header = true;
-      for (CsvRecord row : csv) {
-        line = row.getStartingLineNumber();
-        if (header) {
-          if (!row.getFields().equals(List.of("userId", "occurredAt"))) {
-            throw new InputException(file.toString(), line, "header", "expected userId,occurredAt, got " + String.join(",", row.getFields()), null);
-          }
-          header = false;
-          continue;
-        }
-        String user = row.getFieldCount() > 0 ? row.getField(0) : "";
-        String at = row.getFieldCount() > 1 ? row.getField(1) : "";
-        long userId;
-        try {
-          userId = Long.parseLong(user);
-        } catch (NumberFormatException e) {
-          throw new InputException(file.toString(), line, "userId", "expected an integer, got \"" + user + "\"", e);
-        }
-        try {
-          activity.add(new Activity(userId, Instant.parse(at), "activity"));
-        } catch (DateTimeException e) {
-          throw new InputException(file.toString(), line, "occurredAt", "expected an ISO-8601 instant, got \"" + at + "\"", e);
-        }
-      }
-    } catch (CsvParseException e) {
-      throw new InputException(file.toString(), line + 1, "row", "malformed CSV: " + e.getMessage(), e);
-    }
-    return activity;
-  }
-
-  private String json(Report report, int users) {
+  private String json(Report report, int users, long records, Diagnostics diagnostics) {
     ObjectMapper mapper = UserOpsJson.mapper();
     ObjectNode document = mapper.createObjectNode();
     document.put("policy", InputFiles.name(policyFile, POLICY_RESOURCE));
     document.put("plan", InputFiles.name(planFile, PLAN_RESOURCE));
     document.put("events", eventsFile == null ? null : eventsFile.toString());
+    document.put("records", records);
     document.put("users", users);
     document.put("zone", report.zone().getId());
     document.set("totals", mapper.valueToTree(totals(report)));
     document.set("rows", mapper.valueToTree(report.rows()));
+    document.set("diagnostics", mapper.valueToTree(diagnostics));
     return Json.writePretty(document);
   }
 
@@ -213,11 +216,12 @@ final class PushSimCommand implements Callable<Integer> {
     return totals;
   }
 
-  private void printTable(PrintWriter out, Report report, int users) {
+  private void printTable(PrintWriter out, Report report, int users, long records, Diagnostics diagnostics) {
     out.println("Push simulation");
     out.printf("  %-12s %s%n", "policy", InputFiles.name(policyFile, POLICY_RESOURCE));
     out.printf("  %-12s %s%n", "plan", InputFiles.name(planFile, PLAN_RESOURCE));
-    out.printf("  %-12s %s%n", "users", Reports.count(users) + (eventsFile == null ? " (synthetic)" : " from " + eventsFile));
+    out.printf("  %-12s %s%n", "users", Reports.count(users) + (eventsFile == null ? " (synthetic)"
+        : " from " + eventsFile + " (" + Reports.count(records) + " records read)"));
     out.printf("  %-12s %s%n", "zone", report.zone().getId());
     out.println();
     out.printf("  %-10s %-8s %8s %9s %8s  %s%n", "day", "channel", "sent", "deferred", "dropped", "dropped by reason");
@@ -226,6 +230,9 @@ final class PushSimCommand implements Callable<Integer> {
     }
     out.println();
     totals(report).forEach((channel, row) -> printRow(out, "total", row));
+    if (eventsFile != null) {
+      Reports.printSkipped(out, diagnostics);
+    }
   }
 
   private static void printRow(PrintWriter out, String day, Row row) {

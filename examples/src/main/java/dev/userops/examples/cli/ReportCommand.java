@@ -5,6 +5,7 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.examples.input.EventCsvReader;
+import dev.userops.examples.input.Events;
 import dev.userops.examples.report.HtmlReport;
 import dev.userops.examples.report.ReportFigures;
 import dev.userops.examples.report.TerminalReport;
@@ -46,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
   @Option(names = "--events", paramLabel = "FILE",
-      description = "Activity events CSV (user_id,occurred_at,event) with the same user ids as the orders:"
+      description = "Events CSV (" + EventCsvReader.HEADER + ") with the same user ids as the orders:"
           + " adds active users and makes any event count as activity for the lifecycle.")
   Path events;
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "N-day repurchase by first-order cohort, next-period repurchase and time to"
-            + " second order. A first buyer counts once day d0 + N has fully elapsed at --as-of.")
+            + " second order, over valid orders. A first buyer counts once day d0 + N has fully elapsed"
+            + " at --as-of (required).")
 final class RepurchaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,16 +53,16 @@ final class RepurchaseCommand implements Callable<Integer> {
   int windowDays;
 
   @Option(
-      names = "--cohort",
-      paramLabel = "DAY|WEEK|MONTH",
-      defaultValue = "MONTH",
-      description = "First-order cohorts (default: ${DEFAULT-VALUE}).")
-  Granularity cohort;
+      names = "--cohort-period",
+      paramLabel = "day|week|month",
+      defaultValue = "month",
+      description = "Period of the first-order cohorts (default: ${DEFAULT-VALUE}).")
+  Granularity cohortPeriod;
 
   @Option(
       names = "--next-period",
-      paramLabel = "DAY|WEEK|MONTH",
-      defaultValue = "MONTH",
+      paramLabel = "day|week|month",
+      defaultValue = "month",
       description = "Period of next-period repurchase (default: ${DEFAULT-VALUE}).")
   Granularity nextPeriod;
 
@@ -76,7 +77,7 @@ final class RepurchaseCommand implements Callable<Integer> {
       repurchaseSpec =
           RepurchaseSpec.of(input.zone(), asOf)
               .withWindowDays(windowDays)
-              .withCohort(cohort)
+              .withCohort(cohortPeriod)
               .withNextPeriod(nextPeriod)
               .withSameDay(sameDay)
               .withBadRecords(input.badRecords());
@@ -88,16 +89,17 @@ final class RepurchaseCommand implements Callable<Integer> {
     RepurchaseResult result = accumulator.result();
     Diagnostics diagnostics = read.diagnostics().plus(result.diagnostics());
     return output.print(
-        () -> Json.writePretty(Reports.json(result, diagnostics)),
-        out -> print(out, result, diagnostics, asOf));
+        () -> Json.writePretty(Reports.json(result, read.records(), diagnostics)),
+        out -> print(out, result, diagnostics, asOf, read.records()));
   }
 
   private void print(
-      PrintWriter out, RepurchaseResult result, Diagnostics diagnostics, Instant asOf) {
+      PrintWriter out, RepurchaseResult result, Diagnostics diagnostics, Instant asOf, long records) {
     out.println("Repurchase");
     out.printf("  %-24s %s%n", "source", input.source());
     out.printf("  %-24s %s%n", "zone", input.zone().getId());
     out.printf("  %-24s %s%n", "as of", asOf);
+    out.printf("  %-24s %s%n", "records read", Reports.count(records));
     out.println();
     out.printf(
         "%d-day repurchase by %s of first order (rate over mature first buyers)%n",

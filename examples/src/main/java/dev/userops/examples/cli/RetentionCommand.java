@@ -1,11 +1,11 @@
 package dev.userops.examples.cli;
 
-import dev.userops.core.ConfigException;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.Events;
+import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.report.Reports;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
@@ -14,15 +14,13 @@ import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.cohort.ReturnMode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,17 +30,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code userops retention}: the cohort retention matrix of an events CSV ({@code
- * user_id,occurred_at,event}) or of an order file (valid orders as event {@code order}). Settings
- * come from {@code --spec} (the retention spec's JSON form), each flag overriding its field; what
- * neither gives defaults to the data: {@code --as-of} its last event, {@code --from} the date of its
- * first start event, {@code --to} the date of {@code --as-of}.
+ * {@code userops retention}: the cohort retention matrix of an events CSV or of an order file
+ * (valid orders as event {@code order}). Settings come from {@code --spec} (the retention spec's
+ * JSON form), each flag overriding its field; what neither gives defaults to the data: {@code
+ * --as-of} by {@link AsOfRule}, {@code --from} the date of the first start event, {@code --to} the
+ * last day before the as-of.
  */
 @Command(
     name = "retention",
     mixinStandardHelpOptions = true,
     description = "Cohort retention matrix: first-time or recurring cohorts, returns on or on-or-after"
-        + " each interval or within brackets, calendar or rolling windows; immature cells blank.")
+        + " each interval or within brackets, calendar or rolling windows; immature cells blank."
+        + " With --events, cohorts start at the events named by --start-event and returns are the events"
+        + " named by --return-event (default: any event value); with orders, valid orders (event"
+        + " 'order') are both.")
 final class RetentionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -55,7 +56,7 @@ final class RetentionCommand implements Callable<Integer> {
   @Option(names = "--spec", paramLabel = "SPEC.json", description = "Retention spec JSON; flags override it.")
   Path specFile;
 
-  @Option(names = "--granularity", paramLabel = "DAY|WEEK|MONTH", description = "Cohort and interval period.")
+  @Option(names = "--granularity", paramLabel = "day|week|month", description = "Cohort and interval period.")
   Granularity granularity;
 
   @Option(names = "--intervals", paramLabel = "N",
@@ -68,21 +69,25 @@ final class RetentionCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", description = "Last cohort date, inclusive.")
   LocalDate to;
 
-  @Option(names = "--week-start", paramLabel = "MONDAY|SUNDAY", description = "First day of a week.")
+  @Option(names = "--week-start", paramLabel = "monday|sunday", description = "First day of a week.")
   DayOfWeek weekStart;
 
-  @Option(names = "--cohort", paramLabel = "first-time|recurring", description = "Cohort mode.")
-  String cohort;
+  @Option(names = "--cohort-mode", paramLabel = "first-time|recurring",
+      description = "first-time: a user's cohort is the period of their first start event; recurring: every"
+          + " period with a start event.")
+  CohortMode cohortMode;
 
-  @Option(names = "--return", paramLabel = "on|on-or-after", description = "Return mode.")
-  String returnMode;
+  @Option(names = "--return-mode", paramLabel = "on|on-or-after",
+      description = "on: returned in that interval; on-or-after: in that interval or a later one.")
+  ReturnMode returnMode;
 
   @Option(names = "--brackets", paramLabel = "4,10,3", split = ",",
       description = "Bracket lengths in periods after column 0, instead of one column per interval.")
   List<Integer> brackets;
 
-  @Option(names = "--window", paramLabel = "calendar|rolling", description = "Window mode.")
-  String window;
+  @Option(names = "--window", paramLabel = "calendar|rolling",
+      description = "calendar: intervals are calendar periods; rolling: periods from each user's start.")
+  WindowMode window;
 
   @Option(names = "--start-event", paramLabel = "NAME",
       description = "Event that starts a cohort; repeatable (default: any event).")
@@ -96,28 +101,27 @@ final class RetentionCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RetentionSpec base = specFile == null ? null : readSpec(specFile);
     ZoneId zone = base == null || typed("--zone") ? input.zone() : base.zone();
-    Instant asOf = base == null || typed("--as-of") ? input.asOf() : base.asOf();
-    Events data = events.read(input, zone, asOf);
-    RetentionSpec retention = retentionSpec(base, zone, data, asOf == null ? data.asOf() : asOf);
+    Instant given = base == null || typed("--as-of") ? input.asOf() : base.asOf();
+    Clock clock = UserOpsCommand.clock(spec);
+    Events data = events.read(input, zone, given != null ? given : AsOfRule.latest(clock, zone));
+    AsOfRule asOf = given == null ? AsOfRule.byDefault(data.last(), zone, clock)
+        : new AsOfRule(given, typed("--as-of") ? AsOfRule.FLAG : "--spec");
+    RetentionSpec retention = retentionSpec(base, zone, data, asOf.instant());
     RetentionAccumulator accumulator = retention.newAccumulator();
     data.feed(accumulator::add, retention::startsCohort, retention::countsAsReturn);
     RetentionMatrix matrix = accumulator.result();
     Diagnostics diagnostics = data.diagnostics().plus(matrix.diagnostics());
     return output.print(
-        () -> Json.writePretty(Reports.json(matrix, diagnostics)),
-        out -> printTable(out, retention, matrix, diagnostics, data));
+        () -> Json.writePretty(Reports.json(matrix, data.records(), diagnostics)),
+        out -> printTable(out, retention, matrix, diagnostics, data, asOf));
   }
 
   private boolean typed(String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  private RetentionSpec readSpec(Path file) throws IOException {
-    try {
-      return RetentionSpec.fromJson(Files.readString(file));
-    } catch (ConfigException e) {
-      throw new ParameterException(spec.commandLine(), "--spec " + file + ": " + e.getMessage(), e);
-    }
+  private static RetentionSpec readSpec(Path file) throws IOException {
+    return InputFiles.config(file, null, RetentionSpec::fromJson);
   }
 
   /**
@@ -140,14 +144,14 @@ final class RetentionCommand implements Callable<Integer> {
       if (brackets != null) {
         builder.brackets(brackets);
       }
-      if (cohort != null) {
-        builder.cohortMode(option("--cohort", cohort, CohortMode.class, "first-time", "recurring"));
+      if (cohortMode != null) {
+        builder.cohortMode(cohortMode);
       }
       if (returnMode != null) {
-        builder.returnMode(option("--return", returnMode, ReturnMode.class, "on", "on-or-after"));
+        builder.returnMode(returnMode);
       }
       if (window != null) {
-        builder.window(option("--window", window, WindowMode.class, "calendar", "rolling"));
+        builder.window(window);
       }
       List<String> starts = startEvents != null ? startEvents : base == null ? List.of() : base.startEvents();
       builder.startEvents(starts);
@@ -159,11 +163,13 @@ final class RetentionCommand implements Callable<Integer> {
       if (base == null || typed("--bad-records")) {
         builder.badRecords(input.badRecords());
       }
+      // The last day that starts before the as-of: a day starting at it holds no record.
+      LocalDate lastDay = LocalDate.ofInstant(asOf.minusMillis(1), zone);
       if (from != null || base == null) {
-        builder.from(from != null ? from : data.firstDate(zone, starts, asOf));
+        builder.from(from != null ? from : min(data.firstDate(zone, starts, asOf), lastDay));
       }
       if (to != null || base == null) {
-        builder.to(to != null ? to : LocalDate.ofInstant(asOf, zone));
+        builder.to(to != null ? to : lastDay);
       }
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -171,17 +177,12 @@ final class RetentionCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code value}, one of the lower-case hyphenated {@code names}, as its enum constant. */
-  private <E extends Enum<E>> E option(String option, String value, Class<E> type, String... names) {
-    if (!Arrays.asList(names).contains(value)) {
-      throw new ParameterException(spec.commandLine(),
-          option + ": expected " + String.join(" or ", names) + ", got \"" + value + "\"");
-    }
-    return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private void printTable(PrintWriter out, RetentionSpec retention, RetentionMatrix matrix,
-      Diagnostics diagnostics, Events data) {
+      Diagnostics diagnostics, Events data, AsOfRule asOf) {
     out.println("Retention");
     out.printf("  %-14s %s%n", "source", data.source());
     out.printf("  %-14s %s, weeks from %s%n", "zone", retention.zone().getId(), retention.weekStart());
@@ -190,7 +191,8 @@ final class RetentionCommand implements Callable<Integer> {
         retention.returnMode(), retention.window());
     out.printf("  %-14s %s%n", "start events", retention.startEvents().isEmpty() ? "any" : retention.startEvents());
     out.printf("  %-14s %s%n", "return events", retention.returnEvents().isEmpty() ? "any" : retention.returnEvents());
-    out.printf("  %-14s %s (blank cells: not yet complete)%n", "as of", retention.asOf());
+    out.printf("  %-14s %s; blank cells: not yet complete%n", "as of", asOf);
+    out.printf("  %-14s %s%n", "records read", Reports.count(data.records()));
     out.println();
     out.print(matrix.toText());
     Reports.printSkipped(out, diagnostics);

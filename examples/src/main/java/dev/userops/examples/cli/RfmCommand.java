@@ -45,49 +45,60 @@ final class RfmCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  /** The {@code --scoring} values. */
+  enum Scoring {
+    QUANTILE,
+    R_COMPATIBLE
+  }
+
+  /** The {@code --segments} values. */
+  enum Segments {
+    VIGNETTE,
+    GRID
+  }
+
   @Option(names = "--scoring", paramLabel = "quantile|r-compatible", defaultValue = "quantile",
       description = "quantile: by rank, ties share a score; r-compatible: the R package rfm 0.3.0"
           + " (cut points are quantiles plus one minor unit, so use --fraction-digits 0 for amounts R"
           + " saw in whole units). Default: ${DEFAULT-VALUE}.")
-  String scoring;
+  Scoring scoring;
 
   @Option(names = "--segments", paramLabel = "vignette|grid", defaultValue = "vignette",
       description = "vignette: the R package's ten segments; grid: the 11-segment recency x"
           + " frequency grid. Default: ${DEFAULT-VALUE}.")
-  String segments;
+  Segments segments;
 
   @Override
   public Integer call() throws IOException {
     RfmScoring rfmScoring = switch (scoring) {
-      case "quantile" -> RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES);
-      case "r-compatible" -> RfmScoring.rCompatible(RfmScoring.DEFAULT_SCORES, input.fractionDigits());
-      default -> throw usage("--scoring: expected quantile or r-compatible, got \"" + scoring + "\"");
+      case QUANTILE -> RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES);
+      case R_COMPATIBLE -> RfmScoring.rCompatible(RfmScoring.DEFAULT_SCORES, input.fractionDigits());
     };
     SegmentTable table = switch (segments) {
-      case "vignette" -> SegmentTable.vignette();
-      case "grid" -> SegmentTable.rfGrid();
-      default -> throw usage("--segments: expected vignette or grid, got \"" + segments + "\"");
+      case VIGNETTE -> SegmentTable.vignette();
+      case GRID -> SegmentTable.rfGrid();
     };
     Instant asOf = input.requireAsOf("recency is measured at it");
+    RfmSpec rfmSpec;
+    try {
+      rfmSpec = new RfmSpec(input.zone(), asOf, null, null, input.badRecords());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage(), e);
+    }
     ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
     InputOptions.ReadResult read = input.read(valid::addOrder);
-    RfmFeatures features =
-        new RfmSpec(input.zone(), asOf, null, null, input.badRecords()).newAccumulator().addAll(valid).result();
+    RfmFeatures features = rfmSpec.newAccumulator().addAll(valid).result();
     RfmScores scores = rfmScoring.score(features);
     RfmSegments segmented = table.segment(features, scores);
     Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(features.diagnostics());
     return output.print(
-        () -> json(asOf, read.users(), features, scores, segmented, diagnostics),
-        out -> printTable(out, asOf, segmented, features.size(), diagnostics));
-  }
-
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+        () -> json(asOf, read, features, scores, segmented, diagnostics),
+        out -> printTable(out, asOf, segmented, features.size(), read.records(), diagnostics));
   }
 
   private String json(
       Instant asOf,
-      UserIdDictionary userIds,
+      InputOptions.ReadResult read,
       RfmFeatures features,
       RfmScores scores,
       RfmSegments segmented,
@@ -96,6 +107,8 @@ final class RfmCommand implements Callable<Integer> {
     ObjectNode document = mapper.createObjectNode();
     document.put("asOf", asOf.toString());
     document.put("zone", input.zone().getId());
+    document.put("records", read.records());
+    UserIdDictionary userIds = read.users();
     ArrayNode users = document.putArray("users");
     for (int i = 0; i < features.size(); i++) {
       users.addObject()
@@ -113,13 +126,16 @@ final class RfmCommand implements Callable<Integer> {
     return Json.writePretty(document);
   }
 
-  private void printTable(PrintWriter out, Instant asOf, RfmSegments segmented, int users, Diagnostics diagnostics) {
+  private void printTable(PrintWriter out, Instant asOf, RfmSegments segmented, int users, long records,
+      Diagnostics diagnostics) {
     long revenue = segmented.sizes().stream().mapToLong(RfmSegments.SegmentSize::revenueMinor).sum();
     out.println("RFM segments");
     out.printf("  %-24s %s%n", "source", input.source());
     out.printf("  %-24s %s%n", "zone", input.zone().getId());
     out.printf("  %-24s %s%n", "as of", asOf);
-    out.printf("  %-24s %s, %s segments%n", "scoring", scoring, segments);
+    out.printf("  %-24s %s, %s segments%n", "scoring", UserOpsCommand.choiceName(scoring),
+        UserOpsCommand.choiceName(segments));
+    out.printf("  %-24s %s%n", "records read", Reports.count(records));
     out.printf("  %-24s %s%n", "users with orders", Reports.count(users));
     out.println();
     out.printf("  %-24s %10s %8s %18s %8s%n", "segment", "users", "share", "revenue", "share");

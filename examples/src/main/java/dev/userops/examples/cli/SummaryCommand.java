@@ -13,7 +13,6 @@ import dev.userops.examples.report.OrdersPerUser;
 import dev.userops.examples.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,11 +39,12 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Instant asOf = input.asOf();
-    OrderSummarySpec summarySpec = new OrderSummarySpec(input.zone(), asOf, input.badRecords());
+    OrderSummarySpec summarySpec = new OrderSummarySpec(input.zone(), input.asOfBound(), input.badRecords());
     OrderSummaryAccumulator accumulator = summarySpec.newAccumulator();
     InputOptions.ReadResult read = input.read(accumulator::add);
     OrderSummary summary = accumulator.result();
+    AsOfRule asOf = input.asOfRule(
+        summary.lastOrder() == null ? null : summary.lastOrder().atStartOfDay(input.zone()).toInstant());
     Diagnostics diagnostics = read.diagnostics().plus(summary.diagnostics());
     return output.print(
         () -> json(summary, diagnostics, asOf, read.records()),
@@ -52,12 +52,13 @@ final class SummaryCommand implements Callable<Integer> {
   }
 
   /** The summary's own JSON form, after the run's settings, with diagnostics of reader and summary. */
-  private String json(OrderSummary summary, Diagnostics diagnostics, Instant asOf, long records) {
+  private String json(OrderSummary summary, Diagnostics diagnostics, AsOfRule asOf, long records) {
     ObjectMapper mapper = UserOpsJson.mapper();
     ObjectNode document = mapper.createObjectNode();
     document.put("source", input.source());
     document.put("zone", input.zone().getId());
-    document.put("asOf", asOf == null ? null : asOf.toString());
+    document.put("asOf", asOf.instant().toString());
+    document.put("asOfRule", asOf.rule());
     document.put("badRecords", input.badRecords().name());
     document.put("records", records);
     document.setAll((ObjectNode) mapper.valueToTree(summary));
@@ -66,11 +67,11 @@ final class SummaryCommand implements Callable<Integer> {
   }
 
   private void printTable(
-      PrintWriter out, OrderSummary summary, Diagnostics diagnostics, Instant asOf, long records) {
+      PrintWriter out, OrderSummary summary, Diagnostics diagnostics, AsOfRule asOf, long records) {
     out.println("Order summary");
     setting(out, "source", input.source());
     setting(out, "zone", input.zone().getId());
-    setting(out, "as of", asOf == null ? "no bound" : asOf.toString());
+    setting(out, "as of", asOf.toString());
     setting(out, "bad records", input.badRecords() == BadRecordPolicy.REJECT ? "reject" : "skip and count");
     out.println();
     row(out, "records read", Reports.count(records));

@@ -58,11 +58,7 @@ final class TagsCommand implements Callable<Integer> {
       description = "Tag catalog JSON: {\"version\":1,\"tags\":[{\"id\",\"description\",\"condition\"}]}.")
   Path catalog;
 
-  @Option(names = "--bad-records", paramLabel = "reject|skip", defaultValue = "skip",
-      converter = InputOptions.PolicyConverter.class, completionCandidates = InputOptions.PolicyConverter.class,
-      description = "reject: stop at the first bad profile line; skip: skip and count it"
-          + " (default: ${DEFAULT-VALUE}).")
-  BadRecordPolicy badRecords;
+  @Mixin BadRecordsOption badRecords;
 
   private record UserTags(String userId, List<String> tags) {}
 
@@ -77,7 +73,7 @@ final class TagsCommand implements Callable<Integer> {
     List<UserTags> users = new ArrayList<>();
     TagsProfileReader.Result read;
     try (InputStream in = InputFiles.open(profiles, PROFILES_RESOURCE)) {
-      read = TagsProfileReader.read(profilesName(), in, badRecords, (userId, profile) -> {
+      read = TagsProfileReader.read(profilesName(), in, badRecords.policy(), (userId, profile) -> {
         TagSet tagSet = tags.evaluate(tags.schema().flatten(profile, flat));
         counter.add(tagSet);
         users.add(new UserTags(userId, tagSet.ids()));
@@ -101,7 +97,7 @@ final class TagsCommand implements Callable<Integer> {
     ObjectNode document = mapper.createObjectNode();
     document.put("profiles", profilesName());
     document.put("catalog", catalogName());
-    document.put("badRecords", badRecords.name());
+    document.put("badRecords", badRecords.policy().name());
     document.put("records", read.records());
     document.put("users", counts.users());
     ArrayNode tagArray = document.putArray("tags");
@@ -123,7 +119,7 @@ final class TagsCommand implements Callable<Integer> {
     out.println("Tags");
     out.printf("  %-24s %s%n", "profiles", profilesName());
     out.printf("  %-24s %s (%d tags)%n", "catalog", catalogName(), tags.size());
-    out.printf("  %-24s %s%n", "bad records", badRecords == BadRecordPolicy.REJECT ? "reject" : "skip and count");
+    out.printf("  %-24s %s%n", "bad records", badRecords.policy() == BadRecordPolicy.REJECT ? "reject" : "skip and count");
     out.printf("  %-24s %14s%n", "records read", Reports.count(read.records()));
     out.printf("  %-24s %14s%n", "users", Reports.count(counts.users()));
     out.println();

@@ -33,6 +33,7 @@ public final class Events {
   private long[] millis = new long[1024];
   private int[] types = new int[1024];
   private int size;
+  private long records;
   private Diagnostics diagnostics;
 
   private Events(String source) {
@@ -52,7 +53,7 @@ public final class Events {
     long bound = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
     Events events = new Events(source);
     try (EventCsvReader reader = EventCsvReader.of(source, in, zone, new UserIdDictionary(), policy)) {
-      reader.forEach(a -> events.screenAndAdd(screen, a.userId(), a.occurredAt(), a.type(), bound));
+      events.records = reader.forEach(a -> events.screenAndAdd(screen, a.userId(), a.occurredAt(), a.type(), bound));
       events.diagnostics = reader.diagnostics().plus(screen.diagnostics());
     }
     return events;
@@ -62,10 +63,12 @@ public final class Events {
    * The valid orders of {@code valid} as events named {@link #ORDER_EVENT}.
    *
    * @param source the order input's name
+   * @param records the rows the reader read, bad ones included
    * @param readerDiagnostics what the reader skipped before the orders reached {@code valid}
    */
-  public static Events ofValidOrders(String source, ValidOrders valid, Diagnostics readerDiagnostics) {
+  public static Events ofValidOrders(String source, long records, ValidOrders valid, Diagnostics readerDiagnostics) {
     Events events = new Events(source);
+    events.records = records;
     valid.forEach((userId, epochMillis, amountMinor) -> events.add(userId, epochMillis, ORDER_EVENT));
     events.diagnostics = readerDiagnostics.plus(valid.diagnostics());
     return events;
@@ -101,9 +104,17 @@ public final class Events {
     return diagnostics;
   }
 
-  /** The last event's instant: the default {@code asOf}. */
-  public Instant asOf() {
-    long last = 0;
+  /** The rows read from the input, bad ones included. */
+  public long records() {
+    return records;
+  }
+
+  /** The last event's instant, or {@code null} if there is none. */
+  public Instant last() {
+    if (size == 0) {
+      return null;
+    }
+    long last = Long.MIN_VALUE;
     for (int i = 0; i < size; i++) {
       last = Math.max(last, millis[i]);
     }

@@ -3,6 +3,7 @@ package dev.userops.examples.input;
 import dev.userops.core.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -35,7 +36,10 @@ public final class InputFiles {
    * @throws IOException if the file cannot be opened
    */
   public static InputStream open(Path file, String resource) throws IOException {
-    if (file != null) {
+    if (file != null && Files.isDirectory(file)) {
+      // Opening a directory succeeds and the first read fails without naming it.
+      throw new FileSystemException(file.toString(), null, "a directory, expected a file");
+    } else if (file != null) {
       return Files.newInputStream(file);
     }
     InputStream in = InputFiles.class.getResourceAsStream(BUNDLED + resource);
@@ -49,6 +53,7 @@ public final class InputFiles {
    * Reads and parses a JSON configuration document: {@code file}, or the bundled {@code resource}.
    * The text is strict UTF-8 with an optional BOM.
    *
+   * @param resource the bundled example, or {@code null} if there is none and {@code file} is given
    * @param parse the document's {@code fromJson}; its {@link ConfigException} names the JSON path
    * @return the parsed document
    * @throws InputException naming the file for malformed UTF-8 or a {@link ConfigException}

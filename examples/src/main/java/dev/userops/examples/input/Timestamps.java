@@ -7,12 +7,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 
 /** The timestamp forms order files and command-line options accept. */
 public final class Timestamps {
-  private static final Instant MIN_MILLIS = Instant.ofEpochMilli(Long.MIN_VALUE);
-  private static final Instant MAX_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
-
   private Timestamps() {}
 
   /**
@@ -29,9 +28,7 @@ public final class Timestamps {
    *       ignored.
    * </ul>
    *
-   * @return the instant, within the range of epoch milliseconds
-   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}, or for a
-   *     time outside the range of epoch milliseconds
+   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
    */
   public static Instant parse(String text, ZoneId zone) {
     Instant fast = parseFixedWidth(text, zone);
@@ -40,28 +37,32 @@ public final class Timestamps {
 
   /** {@link #parse} through java.time's parsers alone: the definition the fast path must match. */
   static Instant parseGeneral(String text, ZoneId zone) {
-    Instant instant;
     try {
       int t = text.indexOf('T');
       if (t < 0) {
-        instant = LocalDate.parse(text).atStartOfDay(zone).toInstant();
-      } else {
-        instant = hasOffset(text, t)
-            ? OffsetDateTime.parse(text).toInstant()
-            : LocalDateTime.parse(text).atZone(zone).toInstant();
+        return fourDigitYear(LocalDate.parse(text).atStartOfDay(zone), text).toInstant();
       }
+      return hasOffset(text, t)
+          ? fourDigitYear(OffsetDateTime.parse(text), text).toInstant()
+          : fourDigitYear(LocalDateTime.parse(text).atZone(zone), text).toInstant();
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "expected a date (2026-03-01), a local date-time (2026-03-01T14:30[:ss]) or a date-time"
               + " with offset (2026-03-01T14:30:00+08:00 or ...Z), got " + Fields.quote(text),
           e);
     }
-    // ISO dates may have more than four year digits (+10000-01-01); every reader works in millis.
-    if (instant.isBefore(MIN_MILLIS) || instant.isAfter(MAX_MILLIS)) {
-      throw new IllegalArgumentException("expected a time within epoch milliseconds (years -292275054"
-          + " to 292278993), got " + Fields.quote(text));
+  }
+
+  /**
+   * {@code time}, if its year has four digits as the fast path's do: java.time also reads {@code
+   * +999999999-12-31}, whose instant no calculation can hold in epoch milliseconds.
+   */
+  private static <T extends Temporal> T fourDigitYear(T time, String text) {
+    int year = time.get(ChronoField.YEAR);
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("expected a year from 0000 to 9999, got " + Fields.quote(text));
     }
-    return instant;
+    return time;
   }
 
   /**

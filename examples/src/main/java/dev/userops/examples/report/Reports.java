@@ -45,12 +45,15 @@ public final class Reports {
   }
 
   /**
-   * A result's own JSON form (its record fields, as its {@code toJson()} writes them) with its
-   * diagnostics replaced by the run's, which add the reader's screen to the accumulator's.
+   * A result's own JSON form (its record fields, as its {@code toJson()} writes them), then {@code
+   * records}, the rows read, and {@code diagnostics} replaced by the run's, which add the reader's
+   * screen to the accumulator's.
    */
-  public static ObjectNode json(Object result, Diagnostics diagnostics) {
+  public static ObjectNode json(Object result, long records, Diagnostics diagnostics) {
     ObjectMapper mapper = UserOpsJson.mapper();
     ObjectNode document = mapper.valueToTree(result);
+    document.remove("diagnostics");
+    document.put("records", records);
     document.set("diagnostics", mapper.valueToTree(diagnostics));
     return document;
   }

@@ -5,7 +5,6 @@ import static dev.userops.examples.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.userops.examples.input.PointsEventsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +40,12 @@ class PointsSimCommandTest {
         + "alice,o1,2026-03-01T10:00,12.34,paid\n"     // 12 points + 50 first-order bonus, pending 14 days
         + "alice,o2,2026-03-20T10:00,100.00,paid\n"    // 100 points, pending until 04-03
         + "bob,o3,2026-03-02,5.00,cancelled\n");
-    Path events = Files.writeString(dir.resolve("events.csv"), PointsEventsFile.HEADER + "\n"
-        + "alice,r1,2026-03-25T10:00,redeem,40\n"     // from the released 12 + 50: 22 left
-        + "alice,f1,2026-03-26T10:00,refund,o2:5000\n" // half of o2's pending 100 taken back
-        + "bob,b1,2026-03-03,behaviour,REVIEW\n"       // 5 points
-        + "bob,b2,2026-03-03,behaviour,REVIEW\n"       // 5 more: the day's cap of 10
-        + "bob,b3,2026-03-03,behaviour,REVIEW\n");     // capped
+    Path events = Files.writeString(dir.resolve("events.csv"), "user_id,event_id,occurred_at,event,value,order_id\n"
+        + "alice,r1,2026-03-25T10:00,redeem,40,\n"     // from the released 12 + 50: 22 left
+        + "alice,f1,2026-03-26T10:00,refund,50.00,o2\n" // half of o2's pending 100 taken back
+        + "bob,b1,2026-03-03,REVIEW,,\n"               // 5 points
+        + "bob,b2,2026-03-03,REVIEW,,\n"               // 5 more: the day's cap of 10
+        + "bob,b3,2026-03-03,REVIEW,,\n");             // capped
     JsonNode result = json(run("points-sim", "--orders", orders.toString(), "--events", events.toString(),
         "--as-of", "2026-03-31", "--json"));
 
@@ -58,6 +57,45 @@ class PointsSimCommandTest {
     JsonNode bob = result.get("users").get(1);
     assertThat(bob.get("available").asLong()).isEqualTo(10);
     assertThat(result.get("totals").get("liability").asLong()).isEqualTo(82);
+  }
+
+  @Test
+  void eventsAreTheOneDialectWithEventIdsOptionalAndLateEventsCounted() throws IOException {
+    Path orders = Files.writeString(dir.resolve("orders.csv"), "user_id,order_id,occurred_at,amount,status\n"
+        + "alice,o1,2026-03-01T10:00,12.34,paid\n");
+    // No event_id column: each row is its own event, so the two reviews are not duplicates.
+    Path events = Files.writeString(dir.resolve("events.csv"), "event,user_id,occurred_at\n"
+        + "REVIEW,bob,2026-03-03T10:00\nREVIEW,bob,2026-03-03T11:00\nREVIEW,bob,2026-04-03T11:00\n");
+    JsonNode result = json(run("points-sim", "--orders", orders.toString(), "--events", events.toString(),
+        "--as-of", "2026-03-31", "--json"));
+
+    assertThat(result.get("records").asLong()).isEqualTo(4);
+    assertThat(result.get("users").get(1).get("available").asLong()).isEqualTo(10);
+    assertThat(result.get("duplicates").asLong()).isZero();
+    assertThat(result.get("eventsAfterAsOf").asLong()).isEqualTo(1);
+    assertThat(result.at("/diagnostics/skipped/AFTER_AS_OF").asLong()).isEqualTo(1);
+
+    Run rejected = run("points-sim", "--orders", orders.toString(), "--events", events.toString(),
+        "--as-of", "2026-03-31", "--bad-records", "reject");
+    assertThat(rejected.exitCode()).isEqualTo(2);
+    assertThat(rejected.err()).startsWith("userops: " + events + ":4: occurred_at: AFTER_AS_OF");
+
+    Path refund = Files.writeString(dir.resolve("refund.csv"), "user_id,occurred_at,event,value,order_id\n"
+        + "alice,2026-03-02,refund,1.234,o1\n");
+    JsonNode skipped = json(run("points-sim", "--orders", orders.toString(), "--events", refund.toString(),
+        "--as-of", "2026-03-31", "--json"));
+    assertThat(skipped.at("/diagnostics/skipped/MALFORMED_AMOUNT").asLong()).isEqualTo(1);
+    Run badAmount = run("points-sim", "--orders", orders.toString(), "--events", refund.toString(), "--as-of", "2026-03-31",
+        "--bad-records", "reject");
+    assertThat(badAmount.exitCode()).isEqualTo(2);
+    assertThat(badAmount.err()).startsWith("userops: " + refund + ":2: value: expected at most 2 fraction digits");
+  }
+
+  @Test
+  void helpSaysWhichEventValuesItUses() {
+    assertThat(run("points-sim", "--help").out())
+        .contains("user_id,occurred_at,event[,event_id][,value][,order_id]", "redeem   value: the points to spend",
+            "adjust   value: signed points", "refund   order_id: the refunded order; value: the money returned,");
   }
 
   @Test

@@ -39,16 +39,29 @@ class PushSimCommandTest {
 
   @Test
   void readsAnEventsFileAndNamesBadInput() throws IOException {
-    Path events = Files.writeString(dir.resolve("events.csv"),
-        "userId,occurredAt\n1,2024-08-20T03:00:00Z\n1,2024-08-25T03:00:00Z\n1,2024-08-30T03:00:00Z\n2,2024-09-01T03:00:00Z\n");
+    // The one events dialect: string user ids, local times in the plan's zone, any event value.
+    Path events = Files.writeString(dir.resolve("events.csv"), "user_id,occurred_at,event\n"
+        + "alice,2024-08-20T03:00:00Z,launch\nalice,2024-08-25T11:00,order\nalice,2024-08-30,launch\n"
+        + "bob,2024-09-01T03:00:00Z,signup\nbob,1969-12-31T00:00:00Z,launch\n");
     Run run = run("push-sim", "--events", events.toString(), "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(new ObjectMapper().readTree(run.out()).get("users").asInt()).isEqualTo(2);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("users").asInt()).isEqualTo(2);
+    assertThat(report.get("records").asLong()).isEqualTo(5);
+    assertThat(report.at("/diagnostics/skipped/BEFORE_1970").asLong()).isEqualTo(1);
 
-    Path bad = Files.writeString(dir.resolve("bad.csv"), "userId,occurredAt\n1,yesterday\n");
-    Run badEvents = run("push-sim", "--events", bad.toString());
+    Run rejected = run("push-sim", "--events", events.toString(), "--bad-records", "reject");
+    assertThat(rejected.exitCode()).isEqualTo(2);
+    assertThat(rejected.err()).startsWith("userops: " + events + ":6: occurred_at: BEFORE_1970");
+
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "user_id,occurred_at,event\n1,yesterday,launch\n");
+    Run skipped = run("push-sim", "--events", bad.toString(), "--json");
+    assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+    assertThat(new ObjectMapper().readTree(skipped.out()).at("/diagnostics/skipped/MALFORMED_TIMESTAMP").asLong())
+        .isEqualTo(1);
+    Run badEvents = run("push-sim", "--events", bad.toString(), "--bad-records", "reject");
     assertThat(badEvents.exitCode()).isEqualTo(2);
-    assertThat(badEvents.err()).contains("bad.csv:2: occurredAt: expected an ISO-8601 instant, got \"yesterday\"");
+    assertThat(badEvents.err()).contains("bad.csv:2: occurred_at: expected a date (2026-03-01)").contains("got \"yesterday\"");
 
     Path policy = Files.writeString(dir.resolve("policy.json"),
         "{\"version\": 1, \"channels\": [{\"id\": \"push\"}], \"caps\": [{\"max\": 1, \"window\": \"P2D\", \"mode\": \"CALENDAR\"}]}");
@@ -65,6 +78,7 @@ class PushSimCommandTest {
   @Test
   void helpDocumentsThePlanAndEventsFormats() {
     Run help = run("push-sim", "--help");
-    assertThat(help.out()).contains("PLAN.json:", "minActiveDays", "--events FILE: CSV with the header userId,occurredAt");
+    assertThat(help.out()).contains("PLAN.json:", "minActiveDays",
+        "--events FILE: the events CSV", "user_id,occurred_at,event[,event_id][,value][,order_id]", "every row is activity");
   }
 }

@@ -65,7 +65,8 @@ class RetentionCommandTest {
 
     // RetentionMatrix.toJson's form, with the run's diagnostics (reader and matrix).
     assertThat(matrix.fieldNames()).toIterable()
-        .containsExactly("granularity", "zone", "columns", "cohorts", "mean", "simpleMean", "diagnostics");
+        .containsExactly("granularity", "zone", "columns", "cohorts", "mean", "simpleMean", "records", "diagnostics");
+    assertThat(matrix.get("records").asLong()).isEqualTo(14);
     assertThat(matrix.get("granularity").asText()).isEqualTo("DAY");
     assertThat(matrix.get("zone").asText()).isEqualTo("UTC");
     JsonNode first = matrix.get("cohorts").get(0);
@@ -80,12 +81,22 @@ class RetentionCommandTest {
 
   @Test
   void flagsSelectTheModes() throws IOException {
-    JsonNode recurring = json(run(args("--json", "--cohort", "recurring", "--return", "on-or-after")));
+    JsonNode recurring = json(run(args("--json", "--cohort-mode", "recurring", "--return-mode", "on-or-after")));
     assertThat(counts(recurring.get("cohorts").get(0))).containsExactly("3", "3", "2", "1");
 
     JsonNode rolling = json(run(args("--json", "--window", "rolling", "--brackets", "1,2")));
     assertThat(counts(rolling.get("cohorts").get(0))).containsExactly("2", "0", "1");
     assertThat(counts(rolling.get("cohorts").get(1))).containsExactly("2", "1", "1");
+  }
+
+  @Test
+  void choicesAreCaseInsensitive() throws IOException {
+    String expected = run(args("--json", "--cohort-mode", "recurring", "--return-mode", "on-or-after",
+        "--granularity", "day", "--week-start", "monday", "--window", "calendar")).out();
+    Run upper = run(args("--json", "--cohort-mode", "RECURRING", "--return-mode", "On_Or_After",
+        "--granularity", "DAY", "--week-start", "Monday", "--window", "CALENDAR"));
+    assertThat(upper.exitCode()).as(upper.err()).isZero();
+    assertThat(upper.out()).isEqualTo(expected);
   }
 
   @Test
@@ -122,9 +133,9 @@ class RetentionCommandTest {
 
   @Test
   void badSettingsAndRejectedRecordsAreOneLineErrors() throws IOException {
-    Run mode = run(args("--cohort", "sometimes"));
+    Run mode = run(args("--cohort-mode", "sometimes"));
     assertThat(mode.exitCode()).isEqualTo(2);
-    assertThat(mode.err()).contains("--cohort: expected first-time or recurring, got \"sometimes\"");
+    assertThat(mode.err()).contains("--cohort-mode", "expected first-time or recurring, got \"sometimes\"");
 
     Run spec = run(args("--intervals", "99"));
     assertThat(spec.exitCode()).isEqualTo(2);

@@ -105,7 +105,8 @@ class RfmCommandTest {
     assertThat(noAsOf.err()).contains("--as-of is required");
     Run badScoring = rfm("--as-of", "1998-07-01", "--scoring", "decile");
     assertThat(badScoring.exitCode()).isEqualTo(UserOpsCommand.EXIT_BAD_INPUT);
-    assertThat(badScoring.err()).contains("--scoring: expected quantile or r-compatible, got \"decile\"");
+    assertThat(badScoring.err()).contains("--scoring", "expected quantile or r-compatible, got \"decile\"");
+    assertThat(rfm("--as-of", "1998-07-01", "--scoring", "R_Compatible", "--segments", "GRID").exitCode()).isZero();
     Run badDate = rfm("--as-of", "1998-13-01");
     assertThat(badDate.exitCode()).isEqualTo(UserOpsCommand.EXIT_BAD_INPUT);
     assertThat(badDate.err()).contains("--as-of");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /**
@@ -15,11 +16,16 @@ import picocli.CommandLine;
  */
 record Run(int exitCode, String out, String err) {
 
-  /** Runs {@code userops args...}, capturing stdout and stderr. */
+  /** Runs {@code userops args...} by the machine's clock, capturing stdout and stderr. */
   static Run run(String... args) {
+    return runAt(Clock.systemUTC(), args);
+  }
+
+  /** Runs {@code userops args...} with {@code clock} as the machine's clock. */
+  static Run runAt(Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = UserOpsCommand.commandLine();
+    CommandLine commandLine = UserOpsCommand.commandLine(clock);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return new Run(commandLine.execute(args), out.toString(), err.toString());

@@ -89,8 +89,8 @@ class TagsCommandTest {
   }
 
   @Test
-  void profilesWithoutCatalogIsAUsageError() {
-    Run run = run("tags", "--profiles", "p.jsonl");
+  void profilesWithoutCatalogIsAUsageError() throws IOException {
+    Run run = run("tags", "--profiles", Files.writeString(dir.resolve("p.jsonl"), "").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("give both --profiles and --catalog, or neither");
   }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +63,62 @@ class EventCsvReaderTest {
         .hasMessage("events.csv:2: row: expected 3 fields as in the header, got 2");
     assertThatThrownBy(() -> read("user,occurred_at,event,user_id,event\n", ZoneId.of("UTC")))
         .hasMessage("events.csv:1: header: unknown column(s) user; repeated column(s) event"
-            + " (expected user_id,occurred_at,event)");
+            + " (expected user_id,occurred_at,event[,event_id,value,order_id])");
     assertThatThrownBy(() -> read("", ZoneId.of("UTC")))
-        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event, got an empty file");
+        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event[,event_id,value,order_id],"
+            + " got an empty file");
+  }
+
+  @Test
+  void optionalColumnsAreReadWhereGivenAndTypedOnDemand() throws IOException {
+    List<EventCsvReader.Row> rows = new ArrayList<>();
+    try (EventCsvReader reader = EventCsvReader.of("events.csv", new ByteArrayInputStream((
+        "value,event,order_id,user_id,event_id,occurred_at\n"
+            + "40,redeem,,alice,r1,2026-03-25T10:00:00Z\n"
+            + "12.5,refund, o2 ,alice,,2026-03-26T10:00:00Z\n"
+            + ",REVIEW,,bob,,2026-03-27T10:00:00Z\n").getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), users,
+        BadRecordPolicy.REJECT)) {
+      assertThat(reader.forEachRow(rows::add)).isEqualTo(3);
+    }
+    EventCsvReader.Row redeem = rows.get(0);
+    assertThat(redeem.eventIdOrLine()).isEqualTo("r1");
+    assertThat(redeem.integer("points")).isEqualTo(40);
+    assertThat(redeem.orderId()).isNull();
+    EventCsvReader.Row refund = rows.get(1);
+    assertThat(refund.eventIdOrLine()).isEqualTo("line 3");
+    assertThat(refund.requireOrderId("the order")).isEqualTo("o2");
+    assertThat(refund.amountMinor("the amount", 2)).isEqualTo(1250);
+    assertThatThrownBy(() -> refund.integer("points"))
+        .hasMessage("expected points (an integer), got \"12.5\"");
+    assertThatThrownBy(() -> refund.amountMinor("the amount", 0))
+        .hasMessageStartingWith("expected at most 0 fraction digits");
+    EventCsvReader.Row review = rows.get(2);
+    assertThat(review.activity()).isEqualTo(new Activity(1, Instant.parse("2026-03-27T10:00:00Z"), "REVIEW"));
+    assertThat(review.value()).isNull();
+    assertThatThrownBy(() -> review.integer("points"))
+        .hasMessage("expected points for event \"REVIEW\", got no value");
+    assertThatThrownBy(() -> review.requireOrderId("the refunded order"))
+        .hasMessage("expected the refunded order for event \"REVIEW\", got no value");
+  }
+
+  @Test
+  void aValueTheConsumerCannotReadMakesTheRowABadRecord() throws IOException {
+    String csv = "user_id,occurred_at,event,value\nu1,2026-03-01,redeem,40\nu1,2026-03-02,redeem,12.5\n"
+        + "u2,2026-03-03,redeem,\n";
+    Consumer<EventCsvReader.Row> redeem = row -> row.integer("points to redeem");
+    try (EventCsvReader reader = EventCsvReader.of("events.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), users,
+        BadRecordPolicy.SKIP_AND_COUNT)) {
+      assertThat(reader.forEachRow(redeem)).isEqualTo(3);
+      assertThat(reader.diagnostics().skipped()).containsExactly(Map.entry(BadRecordReason.MALFORMED_AMOUNT, 2L));
+    }
+    assertThatThrownBy(() -> {
+      try (EventCsvReader reader = EventCsvReader.of("events.csv",
+          new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), users,
+          BadRecordPolicy.REJECT)) {
+        reader.forEachRow(redeem);
+      }
+    }).hasMessage("events.csv:3: value: expected points to redeem (an integer), got \"12.5\"");
   }
 
   @Test

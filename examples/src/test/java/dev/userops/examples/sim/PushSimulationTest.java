@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;
+import dev.userops.examples.sim.PushSimulation.Row;
 import dev.userops.examples.sim.PushSimulation.PlannedMessage;
 import dev.userops.examples.sim.PushSimulation.Report;
-import dev.userops.examples.sim.PushSimulation.Row;
 import dev.userops.incentives.Cap;
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.Message;

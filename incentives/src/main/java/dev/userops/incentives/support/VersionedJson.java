@@ -31,7 +31,7 @@ public final class VersionedJson {
     ObjectNode document = Json.readObject(json);
     JsonNode version = document.get("version");
     if (version == null || !version.isInt() || (version.intValue() != 1 && version.intValue() != current)) {
-      throw new ConfigException("version", "expected 1 or " + current + ", got " + version);
+      throw new ConfigException("version", "expected 1 or " + current + ", got " + Json.describe(version));
     }
     if (version.intValue() == 1) {
       fromV1.accept(document);

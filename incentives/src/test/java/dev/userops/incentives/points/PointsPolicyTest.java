@@ -253,10 +253,10 @@ class PointsPolicyTest {
         .hasMessage("orderRules[0]: unitMinor of rule a must be > 0, got 0");
     assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0}"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("memoryDays: expected integer"); // every primitive field is required
+        .hasMessageStartingWith("memoryDays: expected an integer"); // every primitive field is required
     assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"expiry\":{\"kind\":\"ROLLING_DAYS\",\"days\":\"30\"}}"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("expiry.days: expected integer");
+        .hasMessageStartingWith("expiry.days: expected an integer");
     assertThatThrownBy(() -> PointsProgram.fromJson("{\"version\":1,\"lockDays\":0,\"memoryDays\":90,\"lockdays\":3}"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("lockdays: unknown field");
