@@ -1,11 +1,13 @@
 package dev.userops.examples.cli;
 
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.input.OrderReader;
+import dev.userops.examples.input.OrderTable;
 import dev.userops.examples.input.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -162,13 +166,39 @@ final class InputOptions {
    * {@code progress} ({@code null}: none).
    */
   ReadResult read(UserIdDictionary users, Progress progress, Consumer<? super Order> consumer) throws IOException {
-    if (fractionDigits < 0 || fractionDigits > MAX_FRACTION_DIGITS) {
-      throw new ParameterException(command.commandLine(), "--fraction-digits must be in [0, "
-          + MAX_FRACTION_DIGITS + "], got " + fractionDigits);
-    }
+    checkFractionDigits();
     try (OrderReader reader = open(users, progress)) {
       long records = reader.forEach(consumer);
       return new ReadResult(records, users, reader.diagnostics());
+    }
+  }
+
+  /**
+   * Reads every order of the input into a table ({@link OrderTable}): a CSV in up to {@code
+   * threads} parts at once, CDNOW in one. The table is the same for any number of threads.
+   *
+   * @param boundMillis orders after this instant are bad records ({@code AFTER_AS_OF})
+   * @param progress shows the progress of reading
+   * @param executor runs the parts
+   */
+  OrderTable readTable(long boundMillis, int threads, Progress progress, ExecutorService executor)
+      throws IOException {
+    checkFractionDigits();
+    if (file == null || file.cdnow != null) {
+      OrderTable.Part part = OrderTable.newPart(true, badRecords(), boundMillis);
+      try (OrderReader reader = open(part.users(), progress)) {
+        long records = reader.forEach(part::add);
+        return OrderTable.of(List.of(part), reader.diagnostics(), records);
+      }
+    }
+    return OrderTable.readCsv(file.orders, source(), zone, fractionDigits, badRecords(), boundMillis, threads,
+        executor, (in, length) -> progress.track("reading " + file.orders.getFileName(), in, length));
+  }
+
+  private void checkFractionDigits() {
+    if (fractionDigits < 0 || fractionDigits > MAX_FRACTION_DIGITS) {
+      throw new ParameterException(command.commandLine(), "--fraction-digits must be in [0, "
+          + MAX_FRACTION_DIGITS + "], got " + fractionDigits);
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.userops.examples.cli;
 
-import dev.userops.core.CalendarIndex;
 import dev.userops.core.Diagnostics;
-import dev.userops.core.Granularity;
-import dev.userops.core.UserIdDictionary;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.Events;
+import dev.userops.examples.input.OrderTable;
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.examples.report.HtmlReport;
 import dev.userops.examples.report.ReportFigures;
 import dev.userops.examples.report.TerminalReport;
@@ -17,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code userops report}: the picture of a user base in one command. Prints a compact summary
  * (user base, RFM segments, monthly retention triangle, repurchase, lifecycle, value tier) and
  * writes {@code report.html} (self-contained: inline CSS and SVG, nothing fetched) and {@code
- * report.json} (the subcommands' JSON forms) to {@code --out}. Without {@code --as-of} the report
- * is as of the start of the day after the last dated record, which takes a first pass over the
- * input to find; with it, the input is read once.
+ * report.json} (the subcommands' JSON forms) to {@code --out}. The input is read once, in parallel
+ * byte ranges ({@link OrderTable}); without {@code --as-of} the report is as of the start of the
+ * day after the last record, but never later than the start of tomorrow by the machine's clock
+ * ({@link AsOfRule}).
  */
 @Command(
     name = "report",
@@ -47,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
   @Option(names = "--events", paramLabel = "FILE",
-      description = "Events CSV (" + EventCsvReader.HEADER + ") with the same user ids as the orders:"
+      description = "Activity events CSV (user_id,occurred_at,event) with the same user ids as the orders:"
           + " adds active users and makes any event count as activity for the lifecycle.")
   Path events;
 
@@ -55,36 +58,48 @@ final class ReportCommand implements Callable<Integer> {
       description = "Directory for report.html and report.json, created if missing (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that read and compute at once (default: the machine's cores, ${DEFAULT-VALUE}). The"
+          + " output does not depend on it; --bad-records reject reads on one thread, as it stops at the first"
+          + " bad record in file order.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Override
-  public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    Progress progress = Progress.onStderr(err);
-    Instant asOf = input.asOf();
-    boolean asOfDefaulted = asOf == null;
-    if (asOfDefaulted) {
-      asOf = dayAfterLastRecord(progress);
+  public Integer call() throws IOException, InterruptedException {
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
     }
-    UserIdDictionary users = new UserIdDictionary();
-    UserBaseReport report;
+    Progress progress = Progress.onStderr(spec.commandLine().getErr());
+    ZoneId zone = input.zone();
+    // Records after the bound are AFTER_AS_OF whichever rule picks the as-of: it is the given as-of,
+    // or else the latest the default can be, and the default is after every record up to it.
+    Instant bound = input.asOfBound();
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {
-      report = new UserBaseReport(input.zone(), asOf, input.badRecords(), events != null);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "cannot report as of " + asOf
-          + (asOfDefaulted ? " (the day after the last record)" : "") + ": " + e.getMessage(), e);
-    }
-    InputOptions.ReadResult read = input.read(users, progress, report::addOrder);
-    long records = read.records();
-    Diagnostics readDiagnostics = read.diagnostics();
-    if (events != null) {
-      try (EventCsvReader reader = openEvents(progress, users)) {
-        records += reader.forEach(a -> report.addActivity(a.userId(), a.occurredAt().toEpochMilli()));
-        readDiagnostics = readDiagnostics.plus(reader.diagnostics());
+      OrderTable orders = input.readTable(bound.toEpochMilli(), threads, progress, executor);
+      Events activity = events == null ? null : readEvents(progress, bound, orders);
+      long last = Math.max(orders.lastMillis(),
+          activity == null || activity.last() == null ? Long.MIN_VALUE : activity.last().toEpochMilli());
+      AsOfRule asOf = input.asOfRule(last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last));
+      UserBaseReport report;
+      try {
+        report = UserBaseReport.compute(orders, activity, zone, asOf.instant(), input.badRecords(), executor);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "cannot report as of " + asOf + ": " + e.getMessage(), e);
       }
+      long records = orders.records() + (activity == null ? 0 : activity.records());
+      Diagnostics read = activity == null ? orders.diagnostics() : orders.diagnostics().plus(activity.diagnostics());
+      write(report.figures(
+          new ReportFigures.Source(input.source(), events == null ? null : events.toString(), records, asOf,
+              input.badRecords(), input.fractionDigits()),
+          read));
+    } finally {
+      executor.shutdownNow();
     }
-    ReportFigures figures = report.figures(
-        new ReportFigures.Source(input.source(), events == null ? null : events.toString(), records, asOfDefaulted,
-            input.badRecords(), input.fractionDigits()),
-        readDiagnostics);
+    return 0;
+  }
+
+  private void write(ReportFigures figures) {
     Path html = out.resolve(HTML_FILE);
     Path json = out.resolve(JSON_FILE);
     try {
@@ -99,35 +114,11 @@ final class ReportCommand implements Callable<Integer> {
     stdout.println();
     stdout.println("Wrote " + html + " and " + json);
     stdout.flush();
-    return 0;
   }
 
-  private EventCsvReader openEvents(Progress progress, UserIdDictionary users) throws IOException {
+  /** The events, their users mapped with the orders' and times screened by {@code bound}. */
+  private Events readEvents(Progress progress, Instant bound, OrderTable orders) throws IOException {
     InputStream in = progress.track("reading " + events.getFileName(), Files.newInputStream(events), Files.size(events));
-    return EventCsvReader.of(events.toString(), in, input.zone(), users, input.badRecords());
-  }
-
-  /**
-   * The start of the local day after the last valid order or event: the first instant at which
-   * every record of the input has happened and its day is complete.
-   */
-  private Instant dayAfterLastRecord(Progress progress) throws IOException {
-    long[] last = {Long.MIN_VALUE};
-    input.read(new UserIdDictionary(), progress, order -> {
-      if (order.status().isValidOrder() && order.amountMinor() >= 0) {
-        last[0] = Math.max(last[0], order.occurredAtMillis());
-      }
-    });
-    if (events != null) {
-      try (EventCsvReader reader = openEvents(progress, new UserIdDictionary())) {
-        reader.forEach(a -> last[0] = Math.max(last[0], a.occurredAt().toEpochMilli()));
-      }
-    }
-    if (last[0] < 0) {
-      throw new ParameterException(spec.commandLine(),
-          "--as-of is required: the input has no valid order or event on or after 1970-01-01 to date the report by");
-    }
-    CalendarIndex calendar = CalendarIndex.of(input.zone());
-    return Instant.ofEpochMilli(calendar.periodStartEpochMillis(Granularity.DAY, calendar.dayIndex(last[0]) + 1));
+    return Events.readCsv(events.toString(), in, input.zone(), input.badRecords(), bound, orders.users());
   }
 }

@@ -2,6 +2,7 @@ package dev.userops.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;

@@ -1,5 +1,6 @@
 package dev.userops.examples.cli;
 
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;

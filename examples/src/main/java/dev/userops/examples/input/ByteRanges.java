@@ -103,17 +103,28 @@ public final class ByteRanges {
     }
   }
 
-  private static ChunkCounts get(Future<ChunkCounts> future) throws IOException {
+  /**
+   * The result of a task of the input's readers, with its own exception: an I/O error or an
+   * unchecked exception (a rejected record, a bug) as the task threw it.
+   */
+  static <T> T get(Future<T> future) throws IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while splitting the input", e);
+      throw new IOException("interrupted while reading the input", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
+      Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
       }
-      throw new IllegalStateException(e.getCause());
+      if (cause instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 

@@ -54,6 +54,21 @@ final class CsvTable {
    */
   static long read(InputStream in, List<String> required, List<String> optional, RowScreen screen, Rows rows)
       throws IOException {
+    return read(in, null, required, optional, screen, rows);
+  }
+
+  /**
+   * Reads one part of a table, split at rows by {@link ByteRanges}: like {@link #read(InputStream,
+   * List, List, RowScreen, Rows)} for the part at the file's start ({@code part == null}), and for
+   * a later part its data rows only, with the columns of the header and the line numbers of the
+   * whole file.
+   *
+   * @param in the part's bytes
+   * @param part the header read from the first part and where this part starts; {@code null} for
+   *     the first part, which starts with the header
+   */
+  static long read(InputStream in, Part part, List<String> required, List<String> optional, RowScreen screen,
+      Rows rows) throws IOException {
     String source = screen.source();
     String expected = String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
     // Field counts are checked here, so that a short row is a bad record of its own.
@@ -61,24 +76,32 @@ final class CsvTable {
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(Utf8.withoutBom(in), StandardCharsets.ISO_8859_1);
+            .ofCsvRecord(part == null ? Utf8.withoutBom(in) : in, StandardCharsets.ISO_8859_1);
     CloseableIterator<CsvRecord> iterator = csv.iterator();
-    long line = 1;
+    long lineOffset = part == null ? 0 : part.firstLine() - 1;
+    long line = lineOffset + 1;
     try {
-      if (!iterator.hasNext()) {
-        throw new InputException(source, 1, "header", "expected a header " + expected + ", got an empty file", null);
+      List<String> names;
+      Row row;
+      if (part == null) {
+        if (!iterator.hasNext()) {
+          throw new InputException(source, 1, "header", "expected a header " + expected + ", got an empty file", null);
+        }
+        CsvRecord header = iterator.next();
+        names = header(source, header);
+        row = new Row(names, columns(source, header.getStartingLineNumber(), names, required, optional, expected));
+      } else {
+        names = part.header();
+        row = new Row(names, columns(source, 1, names, required, optional, expected));
       }
-      CsvRecord header = iterator.next();
-      List<String> names = header(source, header);
-      Row row = new Row(names, columns(source, header.getStartingLineNumber(), names, required, optional, expected));
       long records = 0;
       while (iterator.hasNext()) {
         CsvRecord record = iterator.next();
-        line = record.getStartingLineNumber();
+        line = lineOffset + record.getStartingLineNumber();
         records++;
         try {
           if (record.getFieldCount() != names.size()) {
-            throw wrongFieldCount(source, record, names.size(), !iterator.hasNext());
+            throw wrongFieldCount(source, line, record, names.size(), !iterator.hasNext());
           }
           row.set(line, record.getFields());
           rows.row(row);
@@ -88,9 +111,37 @@ final class CsvTable {
       }
       return records;
     } catch (CsvParseException e) {
-      throw malformedCsv(source, line, e);
+      throw malformedCsv(source, line, lineOffset, e);
     }
   }
+
+  /**
+   * The header of a table, for reading its later parts.
+   *
+   * @throws InputException for an empty file or a header that is not UTF-8; its columns are checked
+   *     when the first part is read
+   */
+  static List<String> header(String source, InputStream in) throws IOException {
+    CloseableIterator<CsvRecord> iterator =
+        CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+            .ofCsvRecord(Utf8.withoutBom(in), StandardCharsets.ISO_8859_1).iterator();
+    try {
+      if (!iterator.hasNext()) {
+        throw new InputException(source, 1, "header", "expected a header, got an empty file", null);
+      }
+      return header(source, iterator.next());
+    } catch (CsvParseException e) {
+      throw malformedCsv(source, 1, 0, e);
+    }
+  }
+
+  /**
+   * Where a later part of a table starts.
+   *
+   * @param header the column names of the table's header, trimmed
+   * @param firstLine the 1-based line of the part's first byte in the file
+   */
+  record Part(List<String> header, long firstLine) {}
 
   /** The header's column names, trimmed; strict UTF-8, or the run ends. */
   private static List<String> header(String source, CsvRecord header) {
@@ -110,9 +161,10 @@ final class CsvTable {
    * The bad record of a short or long row, unless the row is the last and spans lines: then a
    * quote was opened and never closed, and the row holds the rest of the file.
    */
-  private static MalformedField wrongFieldCount(String source, CsvRecord record, int expected, boolean last) {
+  private static MalformedField wrongFieldCount(String source, long line, CsvRecord record, int expected,
+      boolean last) {
     if (last && record.getFields().stream().anyMatch(field -> field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0)) {
-      throw new InputException(source, record.getStartingLineNumber(), "row",
+      throw new InputException(source, line, "row",
           "malformed CSV: a quote opened in this row is never closed, so the row runs to the end of the file", null);
     }
     return new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT,
@@ -120,9 +172,9 @@ final class CsvTable {
   }
 
   /** FastCSV names the record's first line in the message and the problem in its cause. */
-  private static InputException malformedCsv(String source, long lastLine, CsvParseException e) {
+  private static InputException malformedCsv(String source, long lastLine, long lineOffset, CsvParseException e) {
     Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
-    long line = started.find() ? Long.parseLong(started.group(1)) : lastLine + 1;
+    long line = started.find() ? lineOffset + Long.parseLong(started.group(1)) : lastLine + 1;
     Throwable problem = e.getCause() instanceof CsvParseException cause ? cause : e;
     String what = String.valueOf(problem.getMessage());
     return new InputException(source, line, "row", "malformed CSV: "

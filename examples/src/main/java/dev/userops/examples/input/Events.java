@@ -49,10 +49,19 @@ public final class Events {
    */
   public static Events readCsv(String source, InputStream in, ZoneId zone, BadRecordPolicy policy, Instant asOf)
       throws IOException {
+    return readCsv(source, in, zone, policy, asOf, new UserIdDictionary());
+  }
+
+  /**
+   * Reads an events CSV like {@link #readCsv(String, InputStream, ZoneId, BadRecordPolicy,
+   * Instant)}, with user ids mapped by {@code users}, e.g. those of the orders of the same users.
+   */
+  public static Events readCsv(String source, InputStream in, ZoneId zone, BadRecordPolicy policy, Instant asOf,
+      UserIdDictionary users) throws IOException {
     BadRecords screen = new BadRecords(policy);
     long bound = asOf == null ? Long.MAX_VALUE : asOf.toEpochMilli();
     Events events = new Events(source);
-    try (EventCsvReader reader = EventCsvReader.of(source, in, zone, new UserIdDictionary(), policy)) {
+    try (EventCsvReader reader = EventCsvReader.of(source, in, zone, users, policy)) {
       events.records = reader.forEach(a -> events.screenAndAdd(screen, a.userId(), a.occurredAt(), a.type(), bound));
       events.diagnostics = reader.diagnostics().plus(screen.diagnostics());
     }

@@ -6,13 +6,12 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.IdTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** See {@link OrderReader#csv}. */
@@ -28,25 +27,35 @@ final class OrderCsvReader extends AbstractOrderReader {
   private final ZoneId zone;
   private final int fractionDigits;
   private final UserIdDictionary users;
-  private final Set<String> seenOrderIds = new HashSet<>();
+  private final IdTable seenOrderIds;
+  private final CsvTable.Part part;
 
+  /**
+   * @param seenOrderIds the order ids seen so far; each passed on is added in order, so the
+   *     {@code i}-th order passed on has index {@code i} there if it starts empty
+   * @param part where a later part of the file starts, or {@code null} to read from the header
+   */
   OrderCsvReader(
       String source,
       InputStream in,
       ZoneId zone,
       int fractionDigits,
       UserIdDictionary users,
+      IdTable seenOrderIds,
+      CsvTable.Part part,
       BadRecordPolicy policy) {
     super(source, in, policy, ORDER_ID, OCCURRED_AT, AMOUNT);
     this.zone = Checks.requireNonNull(zone, "zone");
     this.fractionDigits = Checks.requireInRange(fractionDigits, 0, 18, "fractionDigits");
     this.users = Checks.requireNonNull(users, "users");
+    this.seenOrderIds = Checks.requireNonNull(seenOrderIds, "seenOrderIds");
+    this.part = part;
   }
 
   @Override
   public long forEach(Consumer<? super Order> consumer) throws IOException {
     startReading();
-    return CsvTable.read(in, REQUIRED, List.of(SALES_CHANNEL), screen, row -> {
+    return CsvTable.read(in, part, REQUIRED, List.of(SALES_CHANNEL), screen, row -> {
       String id = row.id(ORDER_ID);
       String user = row.id(USER_ID);
       Instant at = row.timestamp(OCCURRED_AT, zone);
@@ -62,7 +71,8 @@ final class OrderCsvReader extends AbstractOrderReader {
   }
 
   private boolean isFirstOccurrence(String orderId, long line) {
-    if (seenOrderIds.add(orderId)) {
+    int before = seenOrderIds.size();
+    if (seenOrderIds.indexOf(orderId) == before) {
       return true;
     }
     screen.report(line, ORDER_ID, BadRecordReason.DUPLICATE_ORDER_ID,

@@ -436,8 +436,8 @@ public final class HtmlReport {
     ReportFigures.Lifecycle lifecycle = figures.lifecycle();
     html.append("<section id=\"definitions\"><h2>Definitions</h2>\n<dl>\n");
     definition("zone", escape(figures.zone().getId()) + ": every date, day, month and cohort is local to it.");
-    definition("as of", figures.asOf() + (source.asOfDefaulted()
-        ? " (not given: the start of the day after the last record)." : ".")
+    definition("as of", figures.asOf() + (source.asOfRule().isGiven()
+        ? "." : " (" + source.asOfRule().rule() + ").")
         + " Nothing after it counts; a day or month is complete once its last millisecond is at or before it.");
     definition("valid order", "An order with status paid, amount &ge; 0 and time at or before as-of, at its"
         + " amount. Cancelled and refunded orders are not valid orders.");

@@ -56,11 +56,11 @@ public record ReportFigures(
    * @param orders the order input's name
    * @param events the events file's name; {@code null} without one
    * @param records data rows read, bad ones included
-   * @param asOfDefaulted whether {@code asOf} was derived from the data rather than given
+   * @param asOfRule the as-of and the rule that chose it
    * @param badRecords the bad-record policy
    * @param fractionDigits fraction digits of the input's currency, for money in major units
    */
-  public record Source(String orders, String events, long records, boolean asOfDefaulted, BadRecordPolicy badRecords,
+  public record Source(String orders, String events, long records, AsOfRule asOfRule, BadRecordPolicy badRecords,
       int fractionDigits) {}
 
   /**
@@ -95,7 +95,7 @@ public record ReportFigures(
     document.put("events", source.events());
     document.put("zone", zone.getId());
     document.put("asOf", asOf.toString());
-    document.put("asOfDefaulted", source.asOfDefaulted());
+    document.put("asOfRule", source.asOfRule().rule());
     document.put("badRecords", source.badRecords().name());
     document.put("records", source.records());
     // Sections see screened orders only; the report's bad records are the top-level diagnostics.

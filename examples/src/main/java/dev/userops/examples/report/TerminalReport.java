@@ -52,7 +52,7 @@ public final class TerminalReport {
     ReportFigures.Source source = figures.source();
     out.println("UserOps report: " + source.orders() + (source.events() == null ? "" : " + " + source.events()));
     out.printf("  zone %s, as of %s%s%n", figures.zone().getId(), figures.asOf(),
-        source.asOfDefaulted() ? " (the day after the last record)" : "");
+        source.asOfRule().isGiven() ? "" : " (" + source.asOfRule().rule() + ")");
     out.printf("  bad records %s; valid order: status paid, amount >= 0, at or before as-of%n",
         source.badRecords() == BadRecordPolicy.REJECT ? "rejected" : "skipped and counted");
   }

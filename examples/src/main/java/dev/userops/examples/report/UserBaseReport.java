@@ -5,10 +5,13 @@ import dev.userops.core.CalendarIndex;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;
+import dev.userops.examples.input.Events;
+import dev.userops.examples.input.OrderTable;
 import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.cohort.RetentionAccumulator;
@@ -35,6 +38,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The calculation behind {@code userops report}: every order and activity event goes through one
@@ -93,23 +99,76 @@ public final class UserBaseReport {
   }
 
   /**
+   * The report over every screened order of {@code orders} and every event of {@code activity}:
+   * each part of the table feeds its own report on its own thread, and the parts' reports are
+   * merged, which the accumulators' laws make equal to one sequential pass.
+   *
+   * @param activity events with the same user ids as the orders, or {@code null} for none
+   * @param executor runs the parts, as many at once as it has threads
+   */
+  public static UserBaseReport compute(
+      OrderTable orders, Events activity, ZoneId zone, Instant asOf, BadRecordPolicy policy, ExecutorService executor)
+      throws InterruptedException {
+    boolean withEvents = activity != null;
+    List<Future<UserBaseReport>> parts = new ArrayList<>();
+    for (int k = 0; k < orders.parts(); k++) {
+      int part = k;
+      parts.add(executor.submit(() -> {
+        UserBaseReport report = new UserBaseReport(zone, asOf, policy, withEvents);
+        orders.forEach(part, report::addOrder);
+        return report;
+      }));
+    }
+    UserBaseReport total = null;
+    for (Future<UserBaseReport> part : parts) {
+      UserBaseReport report;
+      try {
+        report = part.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getCause());
+      }
+      if (total == null) {
+        total = report;
+      } else {
+        total.merge(report);
+      }
+    }
+    if (activity != null) {
+      UserBaseReport events = total;
+      activity.feed((userId, epochMillis, start, returned) -> events.addActivity(userId, epochMillis), name -> true,
+          name -> true);
+    }
+    return total;
+  }
+
+  /**
    * Adds one order record: screened (negative amount, before 1970, after {@code asOf}), then
    * counted in the summary by status and, when paid, everywhere else.
    *
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public void addOrder(Order order) {
-    long millis = order.occurredAtMillis();
-    if (!screen.acceptOrder(records++, millis, order.amountMinor(), asOfMillis)) {
+    addOrder(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
+  }
+
+  /**
+   * Adds one order record as primitives, like {@link #addOrder(Order)}.
+   *
+   * @param userId the buyer's dense id
+   * @param millis when the order was placed, epoch milliseconds
+   * @param amountMinor the order total in minor units
+   * @param status the order's status
+   */
+  public void addOrder(long userId, long millis, long amountMinor, OrderStatus status) {
+    if (!screen.acceptOrder(records++, millis, amountMinor, asOfMillis)) {
       return;
     }
-    summary.add(order);
-    if (order.status().isValidOrder()) {
-      long user = order.userId();
-      rfm.add(user, millis, order.amountMinor());
-      retention.add(user, millis, true, true);
-      repurchase.add(user, millis);
-      observe(user, millis);
+    summary.add(userId, millis, amountMinor, status);
+    if (status.isValidOrder()) {
+      rfm.add(userId, millis, amountMinor);
+      retention.add(userId, millis, true, true);
+      repurchase.add(userId, millis);
+      observe(userId, calendar.dayIndex(millis));
     }
   }
 
@@ -125,18 +184,48 @@ public final class UserBaseReport {
     }
     if (screen.acceptTime(records++, epochMillis, asOfMillis)) {
       active.add(userId, epochMillis);
-      observe(userId, epochMillis);
+      observe(userId, calendar.dayIndex(epochMillis));
     }
   }
 
-  private void observe(long userId, long epochMillis) {
+  private void observe(long userId, long day) {
     int user = Math.toIntExact(userId);
     if (user >= activity.length) {
       activity = Arrays.copyOf(activity, Math.max(user + 1, activity.length * 2));
     }
-    long day = calendar.dayIndex(epochMillis);
     UserActivity seen = activity[user];
     activity[user] = seen == null ? UserActivity.of(day) : seen.observe(day);
+  }
+
+  /**
+   * Adds everything {@code other} has seen to this report, as if its records had been added here:
+   * the two must have been made with the same settings. The user ids of both must come from one
+   * dictionary.
+   *
+   * @param other a report of another part of the same input; left unchanged
+   */
+  public void merge(UserBaseReport other) {
+    if ((active == null) != (other.active == null)) {
+      throw new IllegalArgumentException("cannot merge a report with events and one without");
+    }
+    screen.merge(other.screen);
+    records += other.records;
+    summary.merge(other.summary);
+    rfm.merge(other.rfm);
+    retention.merge(other.retention);
+    repurchase.merge(other.repurchase);
+    if (active != null) {
+      active.merge(other.active);
+    }
+    for (int user = 0; user < other.activity.length; user++) {
+      UserActivity seen = other.activity[user];
+      if (seen != null) {
+        // The first, previous and last days are all that the observation of any other day keeps.
+        observe(user, seen.firstDay());
+        observe(user, seen.previousDay());
+        observe(user, seen.lastDay());
+      }
+    }
   }
 
   /** The figures of everything added, with the bad records the reader found before. */

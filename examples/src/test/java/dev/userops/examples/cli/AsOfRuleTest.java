@@ -5,6 +5,7 @@ import static dev.userops.examples.cli.Run.runAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.examples.report.AsOfRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static dev.userops.examples.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.examples.report.OrdersPerUser;
 import dev.userops.examples.report.ReportFigures;
 import dev.userops.examples.report.UserBaseReport;
@@ -103,7 +104,7 @@ class HtmlReportTest {
     }, inputArgs);
     UserBaseReport report = new UserBaseReport(input.zone(), input.asOf(), input.badRecords(), false);
     InputOptions.ReadResult read = input.read(report::addOrder);
-    return report.figures(new ReportFigures.Source(input.source(), null, read.records(), false,
+    return report.figures(new ReportFigures.Source(input.source(), null, read.records(), AsOfRule.given(input.asOf()),
         input.badRecords(), input.fractionDigits()), read.diagnostics());
   }
 

@@ -8,14 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.examples.input.Events;
+import dev.userops.examples.report.AsOfRule;
 import dev.userops.examples.report.TerminalReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -115,14 +121,14 @@ class ReportCommandTest {
   @Test
   void asOfDefaultsToTheStartOfTheDayAfterTheLastRecord() throws IOException {
     assertThat(bundledJson.get("asOf").asText()).isEqualTo("1998-07-01T00:00:00Z");
-    assertThat(bundledJson.get("asOfDefaulted").asBoolean()).isTrue();
+    assertThat(bundledJson.get("asOfRule").asText()).isEqualTo(AsOfRule.LAST_RECORD);
     assertThat(bundled.out()).contains("as of 1998-07-01T00:00:00Z (the day after the last record)");
 
     JsonNode given = report("--as-of", "1998-07-01").json();
-    assertThat(given.get("asOfDefaulted").asBoolean()).isFalse();
+    assertThat(given.get("asOfRule").asText()).isEqualTo(AsOfRule.FLAG);
     ObjectNode defaulted = bundledJson.deepCopy();
-    defaulted.remove("asOfDefaulted");
-    ((ObjectNode) given).remove("asOfDefaulted");
+    defaulted.remove("asOfRule");
+    ((ObjectNode) given).remove("asOfRule");
     assertThat(given).isEqualTo(defaulted);
 
     // The last CDNOW date, 1998-06-30, as a Shanghai day ends at 16:00 UTC.
@@ -313,27 +319,76 @@ class ReportCommandTest {
     assertThat(html.select("#definitions").text()).contains("valid orders and events");
   }
 
+  /**
+   * The input is read in byte ranges on several threads; the report must be the very same bytes
+   * as one sequential read, with duplicates whose first copy is in another range, users first seen
+   * in a later range, quoted line breaks near the cuts, and bad rows of every kind.
+   */
   @Test
-  void anAsOfTheReportCannotSpanIsAUsageErrorNotACrash() throws IOException {
-    Path orders = file("orders.csv", HEADER + "a,o1,2026-01-05T10:00:00Z,10.00,paid\n");
-    // A mistyped year in the data: the default as-of follows it, 11,000 months after 1970.
-    Path typo = file("typo.csv", HEADER + "a,o1,2026-01-05T10:00:00Z,10.00,paid\n"
-        + "b,o2,2926-01-05T10:00:00Z,10.00,paid\n");
-
-    for (Report report : List.of(report("--orders", orders.toString(), "--as-of", "1969-12-31"),
-        report("--orders", typo.toString()))) {
-      assertThat(report.run().exitCode()).as(report.run().err()).isEqualTo(UserOpsCommand.EXIT_BAD_INPUT);
-      assertThat(report.run().err()).startsWith("userops: ");
+  void theReportDoesNotDependOnTheNumberOfThreads() throws IOException {
+    StringBuilder csv = new StringBuilder(HEADER);
+    SplittableRandom random = new SplittableRandom(12);
+    String[] bad = {"u1,x1,2024-02-30,1.00,paid", "u2,x2,2025-01-01,1e3,paid", "u3,x3,2025-01-01,1.00",
+        "u4,x4,2025-01-01,-5.00,paid", "u5,x5,1969-12-31,1.00,paid", "u6,x6,2031-01-01,1.00,paid",
+        "\"u\n7\",x7,2025-01-01,1.00,paid", "u\u00e9,x8,2025-01-01,1.00,shipped", " ,x9,2025-01-01,1.00,paid"};
+    for (int row = 0; row < 30_000; row++) {
+      if (row % 997 == 0) {
+        csv.append(bad[row / 997 % bad.length]).append('\n');
+      }
+      // Every 50th order id repeats one from anywhere before, with other values.
+      int order = row % 50 == 49 ? random.nextInt(row) : row;
+      csv.append('u').append(random.nextInt(4_000)).append(",o").append(order).append(',')
+          .append(LocalDate.of(2023, 1, 1).plusDays(random.nextInt(730))).append('T')
+          .append(String.format("%02d:%02d:00Z", random.nextInt(24), random.nextInt(60))).append(',')
+          .append(random.nextInt(20_000) / 100.0).append(',')
+          .append(random.nextInt(10) == 0 ? "cancelled" : "paid").append('\n');
+    }
+    Path orders = file("orders.csv", csv.toString());
+    Report one = report("--orders", orders.toString(), "--as-of", "2025-01-01", "--threads", "1");
+    assertThat(one.run().exitCode()).as(one.run().err()).isZero();
+    assertThat(one.json().at("/diagnostics/skipped/DUPLICATE_ORDER_ID").asLong()).isGreaterThan(500);
+    for (String threads : List.of("2", "3", "8")) {
+      Report many = report("--orders", orders.toString(), "--as-of", "2025-01-01", "--threads", threads);
+      assertThat(many.run().exitCode()).as(many.run().err()).isZero();
+      assertThat(many.out().resolve(ReportCommand.JSON_FILE)).hasSameBinaryContentAs(one.out().resolve(ReportCommand.JSON_FILE));
+      assertThat(many.out().resolve(ReportCommand.HTML_FILE)).hasSameBinaryContentAs(one.out().resolve(ReportCommand.HTML_FILE));
+      assertThat(many.run().out()).isEqualTo(one.run().out().replace(one.out().toString(), many.out().toString()));
     }
   }
 
   @Test
-  void emptyInputNeedsAsOfAndThenReportsZeros() throws IOException {
+  void anAsOfTheReportCannotSpanIsAUsageErrorNotACrash() throws IOException {
+    Path orders = file("orders.csv", HEADER + "a,o1,2026-01-05T10:00:00Z,10.00,paid\n");
+    Report early = report("--orders", orders.toString(), "--as-of", "1969-12-31");
+    assertThat(early.run().exitCode()).as(early.run().err()).isEqualTo(UserOpsCommand.EXIT_BAD_INPUT);
+    assertThat(early.run().err()).startsWith("userops: --as-of: expected an instant from 1970");
+  }
+
+  @Test
+  void aMistypedYearCannotMoveTheDefaultAsOfPastTomorrow() throws IOException {
+    // A mistyped year in the data used to move the default as-of 11,000 months after 1970.
+    Path typo = file("typo.csv", HEADER + "a,o1,2026-01-05T10:00:00Z,10.00,paid\n"
+        + "b,o2,2926-01-05T10:00:00Z,10.00,paid\n");
+    Path out = dir.resolve("typo-report");
+    Run run = Run.runAt(Clock.fixed(Instant.parse("2026-03-10T14:00:00Z"), ZoneOffset.UTC),
+        "report", "--orders", typo.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.resolve(ReportCommand.JSON_FILE).toFile());
+    assertThat(json.get("asOf").asText()).isEqualTo("2026-01-06T00:00:00Z");
+    assertThat(json.get("asOfRule").asText()).isEqualTo(AsOfRule.LAST_RECORD);
+    assertThat(json.at("/summary/orders").asLong()).isEqualTo(1);
+    assertThat(json.at("/diagnostics/skipped/AFTER_AS_OF").asLong()).isEqualTo(1);
+    assertThat(json.at("/retention/cohorts")).hasSize(1);
+  }
+
+  @Test
+  void emptyInputReportsZeros() throws IOException {
     Path orders = file("orders.csv", HEADER);
 
+    // With no record to date it by, the default as-of is the latest it can be: tomorrow.
     Report undated = report("--orders", orders.toString());
-    assertThat(undated.run().exitCode()).isEqualTo(UserOpsCommand.EXIT_BAD_INPUT);
-    assertThat(undated.run().err()).startsWith("userops: --as-of is required");
+    assertThat(undated.run().exitCode()).as(undated.run().err()).isZero();
+    assertThat(undated.json().get("asOfRule").asText()).isEqualTo(AsOfRule.CLOCK);
 
     Report report = report("--orders", orders.toString(), "--as-of", "2026-04-01");
     JsonNode json = report.json();

@@ -1,4 +1,4 @@
-package dev.userops.examples.cli;
+package dev.userops.examples.report;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import java.time.ZoneId;
  * @param rule what chose it, for report headers: {@link #FLAG}, {@link #LAST_RECORD} or {@link
  *     #CLOCK}
  */
-record AsOfRule(Instant instant, String rule) {
+public record AsOfRule(Instant instant, String rule) {
   /** Given as {@code --as-of}. */
-  static final String FLAG = "--as-of";
+  public static final String FLAG = "--as-of";
   /** The start of the day after the last record. */
-  static final String LAST_RECORD = "the day after the last record";
+  public static final String LAST_RECORD = "the day after the last record";
   /** The start of tomorrow by the clock: the latest default. */
-  static final String CLOCK = "the start of tomorrow by the clock";
+  public static final String CLOCK = "the start of tomorrow by the clock";
 
   /**
    * The latest as-of a default may be, and the bound for records while a command reads before it
@@ -30,7 +30,7 @@ record AsOfRule(Instant instant, String rule) {
    *
    * @return the start of tomorrow in {@code zone}, by {@code clock}
    */
-  static Instant latest(Clock clock, ZoneId zone) {
+  public static Instant latest(Clock clock, ZoneId zone) {
     return LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
   }
 
@@ -42,13 +42,23 @@ record AsOfRule(Instant instant, String rule) {
    * @return the start of the day after {@code lastRecord}, or {@link #latest} if that is earlier or
    *     there is no record
    */
-  static AsOfRule byDefault(Instant lastRecord, ZoneId zone, Clock clock) {
+  public static AsOfRule byDefault(Instant lastRecord, ZoneId zone, Clock clock) {
     Instant latest = latest(clock, zone);
     if (lastRecord == null) {
       return new AsOfRule(latest, CLOCK);
     }
     Instant dayAfter = LocalDate.ofInstant(lastRecord, zone).plusDays(1).atStartOfDay(zone).toInstant();
     return dayAfter.isBefore(latest) ? new AsOfRule(dayAfter, LAST_RECORD) : new AsOfRule(latest, CLOCK);
+  }
+
+  /** The as-of given with {@code --as-of}. */
+  public static AsOfRule given(Instant asOf) {
+    return new AsOfRule(asOf, FLAG);
+  }
+
+  /** Whether the as-of was given rather than chosen by default. */
+  public boolean isGiven() {
+    return FLAG.equals(rule);
   }
 
   /** {@code 2026-03-02T00:00:00Z (the day after the last record)}, as report headers show it. */

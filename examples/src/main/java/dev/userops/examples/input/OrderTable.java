@@ -1,0 +1,355 @@
+package dev.userops.examples.input;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.BadRecordReason;
+import dev.userops.core.Diagnostics;
+import dev.userops.core.UserIdDictionary;
+import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.IdTable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The screened orders of one input as primitive columns, read in parts that may be parsed at the
+ * same time and together hold exactly what one sequential read would: the same rows, the same user
+ * ids (dense, in first-seen order over the whole input), the first occurrence of each order id, and
+ * the same bad records by reason.
+ *
+ * <p>Each part is a byte range of the file (see {@link ByteRanges}) read by its own reader with its
+ * own user dictionary and order-id table. {@link #of} then joins the parts in file order: the users
+ * of later parts are mapped into the first part's dictionary, and an order id that an earlier part
+ * holds makes the later row a {@link BadRecordReason#DUPLICATE_ORDER_ID}, as it would have been in
+ * one pass; the other rows are then screened against a bound known before reading: negative
+ * amounts, times before 1970 and times after the bound are bad records.
+ *
+ * <p>Memory: 21 bytes per row plus the order-id table (about the id's length plus 16 bytes).
+ */
+public final class OrderTable {
+  /** The status byte of a row that was read but screened out; kept so rows align with order ids. */
+  private static final byte SCREENED_OUT = -1;
+
+  private static final OrderStatus[] STATUSES = OrderStatus.values();
+
+  private final List<Part> parts;
+  private final Diagnostics diagnostics;
+  private final long records;
+
+  private OrderTable(List<Part> parts, Diagnostics diagnostics, long records) {
+    this.parts = parts;
+    this.diagnostics = diagnostics;
+    this.records = records;
+  }
+
+  /** Receives the rows of a part. */
+  @FunctionalInterface
+  public interface Visitor {
+    /**
+     * One screened, first-occurrence order.
+     *
+     * @param userId the buyer's dense id in {@link #users()}
+     * @param epochMillis when it was placed
+     * @param amountMinor its amount in minor units, {@code >= 0}
+     * @param status its status
+     */
+    void order(long userId, long epochMillis, long amountMinor, OrderStatus status);
+  }
+
+  /**
+   * The orders of one part of the input, filled by its reader. Not thread-safe; each part is read
+   * by one thread.
+   */
+  public static final class Part {
+    private final UserIdDictionary users = new UserIdDictionary();
+    private IdTable orderIds;
+    private final BadRecords rejectScreen;
+    private final long boundMillis;
+    private int[] user = new int[1024];
+    private long[] millis = new long[1024];
+    private long[] amount = new long[1024];
+    private byte[] status = new byte[1024];
+    private int size;
+    private int[] globalUser;
+    private BitSet duplicate = new BitSet();
+
+    private Part(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis) {
+      this.orderIds = uniqueOrderIds ? null : new IdTable();
+      this.rejectScreen = policy == BadRecordPolicy.REJECT ? new BadRecords(policy) : null;
+      this.boundMillis = boundMillis;
+    }
+
+    /** The part's user dictionary, for its reader. */
+    public UserIdDictionary users() {
+      return users;
+    }
+
+    /**
+     * The part's order-id table, for its reader's duplicate check, or {@code null} when the input's
+     * order ids are unique by construction (CDNOW). Every order passed to {@link #add} must be the
+     * first with its id here, in the same order, so that row {@code i} has order id {@code i}.
+     */
+    public IdTable orderIds() {
+      return orderIds;
+    }
+
+    /**
+     * Adds an order its reader parsed. Under {@code REJECT} it is screened here, so that the reader
+     * can name its line; otherwise it is screened when the parts are joined, after duplicates,
+     * because a row whose order id an earlier part holds is a duplicate whatever else is wrong.
+     *
+     * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+     */
+    public void add(Order order) {
+      long at = order.occurredAtMillis();
+      if (rejectScreen != null) {
+        rejectScreen.acceptOrder(size, at, order.amountMinor(), boundMillis);
+      }
+      if (size == user.length) {
+        int capacity = Math.multiplyExact(size, 2);
+        user = Arrays.copyOf(user, capacity);
+        millis = Arrays.copyOf(millis, capacity);
+        amount = Arrays.copyOf(amount, capacity);
+        status = Arrays.copyOf(status, capacity);
+      }
+      user[size] = Math.toIntExact(order.userId());
+      millis[size] = at;
+      amount[size] = order.amountMinor();
+      status[size] = (byte) order.status().ordinal();
+      size++;
+    }
+
+    /** Screens the rows that are not duplicates, marking the bad ones and counting them in {@code screen}. */
+    private void screen(BadRecords screen) {
+      for (int row = 0; row < size; row++) {
+        if (!duplicate.get(row) && !screen.acceptOrder(row, millis[row], amount[row], boundMillis)) {
+          status[row] = SCREENED_OUT;
+        }
+      }
+    }
+  }
+
+  /**
+   * A new part for one range of the input.
+   *
+   * @param uniqueOrderIds whether the input's order ids are unique by construction, so no table of
+   *     them is kept
+   * @param policy what a bad record does
+   * @param boundMillis orders after this instant are bad records ({@link BadRecordReason#AFTER_AS_OF})
+   */
+  public static Part newPart(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis) {
+    return new Part(uniqueOrderIds, policy, boundMillis);
+  }
+
+  /** Shows the progress of reading a stream of {@code length} bytes, e.g. on a terminal. */
+  @FunctionalInterface
+  public interface Tracker {
+    /** {@code in}, or a stream reading through it that shows its progress. */
+    InputStream track(InputStream in, long length);
+  }
+
+  /**
+   * Reads an order CSV ({@link OrderReader#csv}) into a table, in up to {@code threads} parts
+   * parsed at the same time. The result is the same for any number of threads: rows, user ids,
+   * first occurrences of order ids and bad records by reason. Under {@code REJECT} the file is read
+   * in one part, so the run ends at the first bad record in file order.
+   *
+   * @param file the CSV file
+   * @param source its name in messages
+   * @param boundMillis orders after this instant are bad records ({@link BadRecordReason#AFTER_AS_OF})
+   * @param threads the most parts to parse at the same time
+   * @param executor runs the parts
+   * @param tracker shows the progress of the first part
+   * @throws InputException for a file that cannot be read on, or a bad record under {@code REJECT}
+   */
+  public static OrderTable readCsv(Path file, String source, ZoneId zone, int fractionDigits, BadRecordPolicy policy,
+      long boundMillis, int threads, ExecutorService executor, Tracker tracker) throws IOException {
+    List<ByteRanges.Range> ranges = policy == BadRecordPolicy.REJECT || threads == 1
+        ? List.of(new ByteRanges.Range(0, Files.size(file), 1))
+        : ByteRanges.split(file, threads, executor);
+    List<String> header = null;
+    if (ranges.size() > 1) {
+      try (InputStream in = Files.newInputStream(file)) {
+        header = CsvTable.header(source, in);
+      }
+    }
+    List<Future<PartRead>> reads = new ArrayList<>();
+    for (ByteRanges.Range range : ranges) {
+      CsvTable.Part start = range.start() == 0 ? null : new CsvTable.Part(header, range.firstLine());
+      reads.add(executor.submit(() -> readRange(file, range, start, source, zone, fractionDigits, policy, boundMillis,
+          range.start() == 0 ? tracker : (in, length) -> in)));
+    }
+    List<Part> parts = new ArrayList<>();
+    Diagnostics diagnostics = Diagnostics.NONE;
+    long records = 0;
+    for (Future<PartRead> read : reads) {
+      PartRead partRead = ByteRanges.get(read);
+      parts.add(partRead.part());
+      diagnostics = diagnostics.plus(partRead.diagnostics());
+      records += partRead.records();
+    }
+    return of(parts, diagnostics, records);
+  }
+
+  private record PartRead(Part part, Diagnostics diagnostics, long records) {}
+
+  private static PartRead readRange(Path file, ByteRanges.Range range, CsvTable.Part start, String source, ZoneId zone,
+      int fractionDigits, BadRecordPolicy policy, long boundMillis, Tracker tracker) throws IOException {
+    Part part = newPart(false, policy, boundMillis);
+    try (FileChannel channel = FileChannel.open(file)) {
+      InputStream in = tracker.track(limit(Channels.newInputStream(channel.position(range.start())), range.length()),
+          range.length());
+      try (OrderReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds(),
+          start, policy)) {
+        long records = reader.forEach(part::add);
+        return new PartRead(part, reader.diagnostics(), records);
+      }
+    }
+  }
+
+  /** The first {@code length} bytes of {@code in}. */
+  private static InputStream limit(InputStream in, long length) {
+    return new FilterInputStream(in) {
+      private long left = length;
+
+      @Override
+      public int read() throws IOException {
+        if (left == 0) {
+          return -1;
+        }
+        int b = super.read();
+        left -= b < 0 ? 0 : 1;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int count) throws IOException {
+        if (left == 0) {
+          return -1;
+        }
+        int n = super.read(buffer, offset, (int) Math.min(count, left));
+        left -= Math.max(n, 0);
+        return n;
+      }
+    };
+  }
+
+
+  /**
+   * Joins parts read from consecutive ranges of one input, in file order.
+   *
+   * @param parts the parts, the first range first
+   * @param readerDiagnostics what the readers skipped (malformed rows, duplicates within a part)
+   * @param records data rows read by all readers, bad ones included
+   */
+  public static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records) {
+    Part first = parts.get(0);
+    long duplicates = 0;
+    BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    for (Part part : parts) {
+      part.globalUser = new int[part.users.size()];
+      if (part == first) {
+        Arrays.setAll(part.globalUser, i -> i);
+      } else {
+        duplicates += markDuplicates(first.orderIds, part);
+        mapUsers(first.users, part);
+      }
+      part.screen(screen);
+    }
+    Diagnostics joined = duplicates == 0
+        ? Diagnostics.NONE
+        : new Diagnostics(new EnumMap<>(Map.of(BadRecordReason.DUPLICATE_ORDER_ID, duplicates)));
+    return new OrderTable(List.copyOf(parts), readerDiagnostics.plus(screen.diagnostics()).plus(joined), records);
+  }
+
+  /**
+   * Maps the users of {@code part} into {@code users} in the order of their first row that is not a
+   * duplicate, as one sequential read would have added them.
+   */
+  private static void mapUsers(UserIdDictionary users, Part part) {
+    Arrays.fill(part.globalUser, -1);
+    for (int row = 0; row < part.size; row++) {
+      int local = part.user[row];
+      if (part.globalUser[local] < 0 && !part.duplicate.get(row)) {
+        part.globalUser[local] = users.indexOf(part.users.userId(local));
+      }
+    }
+  }
+
+  /** Marks the rows of {@code part} whose order id {@code seen} holds, adding the others to it. */
+  private static long markDuplicates(IdTable seen, Part part) {
+    if (part.orderIds == null) {
+      return 0;
+    }
+    for (int row = 0; row < part.size; row++) {
+      int before = seen.size();
+      seen.indexOf(part.orderIds.get(row));
+      if (seen.size() == before) {
+        part.duplicate.set(row);
+      }
+    }
+    part.orderIds = null; // the first part's table now holds every id
+    return part.duplicate.cardinality();
+  }
+
+  /** The number of parts, for {@link #forEach}. */
+  public int parts() {
+    return parts.size();
+  }
+
+  /**
+   * Passes the screened, first-occurrence orders of part {@code part} to {@code visitor}, in file
+   * order. Parts may be visited at the same time.
+   */
+  public void forEach(int part, Visitor visitor) {
+    Part p = parts.get(part);
+    for (int row = 0; row < p.size; row++) {
+      byte s = p.status[row];
+      if (s != SCREENED_OUT && !p.duplicate.get(row)) {
+        visitor.order(p.globalUser[p.user[row]], p.millis[row], p.amount[row], STATUSES[s]);
+      }
+    }
+  }
+
+  /** The latest time of a valid order (screened, first occurrence, paid), or {@code Long.MIN_VALUE} if none. */
+  public long lastMillis() {
+    long[] last = {Long.MIN_VALUE};
+    for (int k = 0; k < parts.size(); k++) {
+      forEach(k, (userId, epochMillis, amountMinor, status) -> {
+        if (status.isValidOrder()) {
+          last[0] = Math.max(last[0], epochMillis);
+        }
+      });
+    }
+    return last[0];
+  }
+
+  /** Every user of the input, by the dense ids the visitor gets. */
+  public UserIdDictionary users() {
+    return parts.get(0).users;
+  }
+
+  /** Records skipped by reason: malformed, duplicate, negative, before 1970 or after the bound. */
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  /** Data rows read, bad ones included. */
+  public long records() {
+    return records;
+  }
+}
