@@ -57,6 +57,18 @@ public final class IdTable {
   public IdTable() {}
 
   /**
+   * An empty table with slots for about {@code expectedIds} ids before it grows, so that a caller
+   * who knows the count roughly skips the rehashes of growing to it (each hashes every id again).
+   *
+   * @param expectedIds ids expected, {@code >= 0}; more are fine, fewer waste 4 bytes per 0.7 slot
+   */
+  public IdTable(int expectedIds) {
+    Checks.checkArgument(expectedIds >= 0, "expectedIds must be >= 0, got %s", expectedIds);
+    long wanted = Math.min(MAX_IDS, (long) expectedIds) * 100 / MAX_LOAD_PERCENT + 1;
+    slots = new int[(int) Math.min(MAX_SLOTS, Math.max(16, Long.highestOneBit(wanted - 1) << 1))];
+  }
+
+  /**
    * The index of {@code id}, assigning the next index, {@link #size()}, if it is new.
    *
    * @param id the id, compared exactly (case and whitespace matter)
@@ -100,6 +112,38 @@ public final class IdTable {
   public int find(String id) {
     int length = encode(id);
     return Math.max(-1, probe(encoded, 0, length, hash(encoded, 0, length)));
+  }
+
+  /**
+   * The index here of id {@code index} of {@code other}, assigning the next index if it is new:
+   * {@code indexOf(other.get(index))} without decoding and encoding a string.
+   *
+   * @param other the table holding the id
+   * @param index the id's index in {@code other}
+   * @return its index here
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, other.size())}
+   */
+  public int indexOf(IdTable other, int index) {
+    Objects.checkIndex(index, other.size);
+    int start = other.start(index);
+    return indexOf(other.blockBytes[index >>> BLOCK_BITS], start, other.end(index) - start);
+  }
+
+  /**
+   * The index here of id {@code index} of {@code other} without assigning one: {@code
+   * find(other.get(index))} without decoding and encoding a string.
+   *
+   * @param other the table holding the id
+   * @param index the id's index in {@code other}
+   * @return its index, or -1 if it was never assigned here
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, other.size())}
+   */
+  public int find(IdTable other, int index) {
+    Objects.checkIndex(index, other.size);
+    int start = other.start(index);
+    byte[] bytes = other.blockBytes[index >>> BLOCK_BITS];
+    int length = other.end(index) - start;
+    return Math.max(-1, probe(bytes, start, length, hash(bytes, start, length)));
   }
 
   /**
@@ -163,15 +207,20 @@ public final class IdTable {
   }
 
   private int add(byte[] key, int offset, int length, int hash, int slot) {
-    Checks.checkState(size < MAX_IDS, "id table full at %s ids", size);
+    // Not Checks.checkState: its varargs would box the size on every new id.
+    if (size >= MAX_IDS) {
+      throw new IllegalStateException("id table full at " + size + " ids");
+    }
     int block = size >>> BLOCK_BITS;
     int at = size & BLOCK_IDS - 1;
     if (at == 0) {
       startBlock(block, length);
     }
     int start = start(size);
-    Checks.checkState(length <= MAX_BLOCK_BYTES - start,
-        "ids %s to %s exceed %s bytes of UTF-8", (long) block << BLOCK_BITS, size, MAX_BLOCK_BYTES);
+    if (length > MAX_BLOCK_BYTES - start) {
+      throw new IllegalStateException("ids " + ((long) block << BLOCK_BITS) + " to " + size + " exceed "
+          + MAX_BLOCK_BYTES + " bytes of UTF-8");
+    }
     byte[] bytes = blockBytes[block];
     if (start + length > bytes.length) {
       bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BLOCK_BYTES, Math.max(start + length, 2L * bytes.length)));

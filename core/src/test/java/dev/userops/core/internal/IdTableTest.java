@@ -51,6 +51,39 @@ class IdTableTest {
   }
 
   @Test
+  void idsOfAnotherTableAreLookedUpByTheirBytes() {
+    IdTable earlier = new IdTable(3);
+    IdTable later = new IdTable();
+    for (String id : List.of("o1", "o2", "caf\u00e9")) {
+      earlier.indexOf(id);
+    }
+    for (String id : List.of("o3", "caf\u00e9", "", "o1")) {
+      later.indexOf(id);
+    }
+    assertThat(earlier.find(later, 0)).isEqualTo(-1);
+    assertThat(earlier.find(later, 1)).isEqualTo(2);
+    assertThat(earlier.find(later, 3)).isZero();
+    assertThat(earlier.indexOf(later, 0)).isEqualTo(3);
+    assertThat(earlier.indexOf(later, 2)).isEqualTo(4);
+    assertThat(earlier.indexOf(later, 3)).isZero();
+    assertThat(earlier.get(3)).isEqualTo("o3");
+    assertThat(earlier.size()).isEqualTo(5);
+    assertThatThrownBy(() -> earlier.find(later, 4)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void aPresizedTableHoldsAnyNumberOfIds() {
+    for (int expected : new int[] {0, 1, 10, 100_000}) {
+      IdTable table = new IdTable(expected);
+      for (int i = 0; i < 5_000; i++) {
+        assertThat(table.indexOf("id" + i)).isEqualTo(i);
+      }
+      assertThat(table.find("id4999")).isEqualTo(4_999);
+    }
+    assertThatThrownBy(() -> new IdTable(-1)).hasMessage("expectedIds must be >= 0, got -1");
+  }
+
+  @Test
   void theEmptyStringIsAnIdLikeAnyOther() {
     IdTable table = new IdTable();
     assertThat(table.find("")).isEqualTo(-1);

@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
       write(report.figures(
           new ReportFigures.Source(input.source(), events == null ? null : events.toString(), records, asOf,
               input.badRecords(), input.fractionDigits()),
-          read));
+          read, executor));
     } finally {
       executor.shutdownNow();
     }

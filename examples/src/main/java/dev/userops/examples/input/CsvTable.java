@@ -188,9 +188,12 @@ final class CsvTable {
     List<String> repeated = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (!required.contains(name) && !optional.contains(name)) {
+      // Keyed by the reader's own column constants, which Row compares by identity first.
+      String key = required.contains(name) ? required.get(required.indexOf(name))
+          : optional.contains(name) ? optional.get(optional.indexOf(name)) : null;
+      if (key == null) {
         unknown.add(name);
-      } else if (columns.putIfAbsent(name, i) != null) {
+      } else if (columns.putIfAbsent(key, i) != null) {
         repeated.add(name);
       }
     }

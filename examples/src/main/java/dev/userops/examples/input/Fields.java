@@ -27,12 +27,30 @@ final class Fields {
       throw new IllegalArgumentException(
           "expected a decimal amount in major units like 12.34, got " + quote(text));
     }
-    BigDecimal major = new BigDecimal(text);
-    if (major.scale() > fractionDigits) {
+    int digitsFrom = text.charAt(0) == '-' ? 1 : 0;
+    int dot = text.indexOf('.');
+    int integerDigits = (dot < 0 ? text.length() : dot) - digitsFrom;
+    int fraction = dot < 0 ? 0 : text.length() - dot - 1;
+    if (fraction > fractionDigits) {
       throw new IllegalArgumentException(
           "expected at most " + fractionDigits + " fraction digits (amounts are never rounded), got "
               + quote(text));
     }
+    if (integerDigits + fractionDigits <= 18) {
+      // Below 10^18, so no overflow: the common case without a BigDecimal per row.
+      long minor = 0;
+      for (int i = digitsFrom; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c != '.') {
+          minor = minor * 10 + (c - '0');
+        }
+      }
+      for (int k = fraction; k < fractionDigits; k++) {
+        minor *= 10;
+      }
+      return digitsFrom == 1 ? -minor : minor;
+    }
+    BigDecimal major = new BigDecimal(text);
     try {
       return major.movePointRight(fractionDigits).longValueExact();
     } catch (ArithmeticException e) {

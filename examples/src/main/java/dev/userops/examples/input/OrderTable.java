@@ -87,8 +87,8 @@ public final class OrderTable {
     private int[] globalUser;
     private BitSet duplicate = new BitSet();
 
-    private Part(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis) {
-      this.orderIds = uniqueOrderIds ? null : new IdTable();
+    private Part(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis, int expectedOrderIds) {
+      this.orderIds = uniqueOrderIds ? null : new IdTable(expectedOrderIds);
       this.rejectScreen = policy == BadRecordPolicy.REJECT ? new BadRecords(policy) : null;
       this.boundMillis = boundMillis;
     }
@@ -152,7 +152,7 @@ public final class OrderTable {
    * @param boundMillis orders after this instant are bad records ({@link BadRecordReason#AFTER_AS_OF})
    */
   public static Part newPart(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis) {
-    return new Part(uniqueOrderIds, policy, boundMillis);
+    return new Part(uniqueOrderIds, policy, boundMillis, 0);
   }
 
   /** Shows the progress of reading a stream of {@code length} bytes, e.g. on a terminal. */
@@ -187,10 +187,14 @@ public final class OrderTable {
         header = CsvTable.header(source, in);
       }
     }
+    double rowsPerByte = rowsPerByte(file);
     List<Future<PartRead>> reads = new ArrayList<>();
     for (ByteRanges.Range range : ranges) {
       CsvTable.Part start = range.start() == 0 ? null : new CsvTable.Part(header, range.firstLine());
-      reads.add(executor.submit(() -> readRange(file, range, start, source, zone, fractionDigits, policy, boundMillis,
+      // The first part's order ids end up holding every part's, to find duplicates across parts.
+      long bytes = range.start() == 0 ? Files.size(file) : range.length();
+      Part part = new Part(false, policy, boundMillis, (int) Math.min(Integer.MAX_VALUE, bytes * rowsPerByte));
+      reads.add(executor.submit(() -> readRange(file, range, start, source, zone, fractionDigits, part, policy,
           range.start() == 0 ? tracker : (in, length) -> in)));
     }
     List<Part> parts = new ArrayList<>();
@@ -205,11 +209,24 @@ public final class OrderTable {
     return of(parts, diagnostics, records);
   }
 
+
   private record PartRead(Part part, Diagnostics diagnostics, long records) {}
 
+  /** Rows per byte at the start of the file: enough to size tables, as rows are alike. */
+  private static double rowsPerByte(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(1 << 16);
+    }
+    long lineFeeds = 0;
+    for (byte b : head) {
+      lineFeeds += b == '\n' ? 1 : 0;
+    }
+    return head.length == 0 ? 0 : (double) lineFeeds / head.length;
+  }
+
   private static PartRead readRange(Path file, ByteRanges.Range range, CsvTable.Part start, String source, ZoneId zone,
-      int fractionDigits, BadRecordPolicy policy, long boundMillis, Tracker tracker) throws IOException {
-    Part part = newPart(false, policy, boundMillis);
+      int fractionDigits, Part part, BadRecordPolicy policy, Tracker tracker) throws IOException {
     try (FileChannel channel = FileChannel.open(file)) {
       InputStream in = tracker.track(limit(Channels.newInputStream(channel.position(range.start())), range.length()),
           range.length());
@@ -265,11 +282,12 @@ public final class OrderTable {
       if (part == first) {
         Arrays.setAll(part.globalUser, i -> i);
       } else {
-        duplicates += markDuplicates(first.orderIds, part);
+        duplicates += markDuplicates(first.orderIds, part, part == parts.get(parts.size() - 1));
         mapUsers(first.users, part);
       }
       part.screen(screen);
     }
+    first.orderIds = null; // duplicates are marked; no one looks an order id up again
     Diagnostics joined = duplicates == 0
         ? Diagnostics.NONE
         : new Diagnostics(new EnumMap<>(Map.of(BadRecordReason.DUPLICATE_ORDER_ID, duplicates)));
@@ -290,19 +308,22 @@ public final class OrderTable {
     }
   }
 
-  /** Marks the rows of {@code part} whose order id {@code seen} holds, adding the others to it. */
-  private static long markDuplicates(IdTable seen, Part part) {
+  /**
+   * Marks the rows of {@code part} whose order id {@code seen} holds, adding the others to it
+   * unless {@code part} is the last.
+   */
+  private static long markDuplicates(IdTable seen, Part part, boolean last) {
     if (part.orderIds == null) {
       return 0;
     }
     for (int row = 0; row < part.size; row++) {
       int before = seen.size();
-      seen.indexOf(part.orderIds.get(row));
-      if (seen.size() == before) {
+      int index = last ? seen.find(part.orderIds, row) : seen.indexOf(part.orderIds, row);
+      if (last ? index >= 0 : index < before) {
         part.duplicate.set(row);
       }
     }
-    part.orderIds = null; // the first part's table now holds every id
+    part.orderIds = null; // what later parts need of them is in seen
     return part.duplicate.cardinality();
   }
 

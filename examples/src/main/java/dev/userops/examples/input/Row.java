@@ -16,7 +16,9 @@ import java.util.function.Function;
  * reason. Reused from row to row: a reader takes what it needs while it is called.
  */
 final class Row {
-  private final Map<String, Integer> columns;
+  /** The columns a reader may ask for, and where each is in {@link #fields}. */
+  private final String[] keys;
+  private final int[] indexes;
   private final List<String> names;
   private final String[] fields;
   private long line;
@@ -27,7 +29,11 @@ final class Row {
    */
   Row(List<String> names, Map<String, Integer> columns) {
     this.names = List.copyOf(names);
-    this.columns = Map.copyOf(columns);
+    this.keys = columns.keySet().toArray(String[]::new);
+    this.indexes = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      indexes[i] = columns.get(keys[i]);
+    }
     this.fields = new String[names.size()];
   }
 
@@ -58,8 +64,19 @@ final class Row {
 
   /** The field of {@code column} as it is, or {@code null} if the input has no such column. */
   String text(String column) {
-    Integer index = columns.get(column);
-    return index == null ? null : fields[index];
+    // A reader asks with the constants the columns are keyed by: a few identity checks per field,
+    // where a map lookup per field was a tenth of the time to read a row.
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == column) {
+        return fields[indexes[i]];
+      }
+    }
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i].equals(column)) {
+        return fields[indexes[i]];
+      }
+    }
+    return null;
   }
 
   /** The id in {@code column}, trimmed; empty is {@link BadRecordReason#EMPTY_ID}. */

@@ -38,7 +38,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -230,24 +232,36 @@ public final class UserBaseReport {
 
   /** The figures of everything added, with the bad records the reader found before. */
   public ReportFigures figures(ReportFigures.Source source, Diagnostics readerDiagnostics) {
-    OrderSummary orders = summary.result();
+    return figures(source, readerDiagnostics, Runnable::run);
+  }
+
+  /**
+   * The figures of everything added, like {@link #figures(ReportFigures.Source, Diagnostics)}, with
+   * the RFM segments and the value tier, which rank every user, computed on {@code executor} while
+   * this thread computes the rest.
+   */
+  public ReportFigures figures(ReportFigures.Source source, Diagnostics readerDiagnostics, Executor executor) {
     RfmFeatures features = rfm.result();
-    RfmSegments segments = SegmentTable.vignette()
-        .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features));
+    CompletableFuture<RfmSegments> segments = CompletableFuture.supplyAsync(() -> SegmentTable.vignette()
+        .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features)), executor);
+    CompletableFuture<ReportFigures.ValueTier> valueTier =
+        CompletableFuture.supplyAsync(() -> valueTier(features), executor);
+    OrderSummary orders = summary.result();
     RetentionMatrix matrix = trimmed(retention.result());
     return new ReportFigures(
         source,
         zone,
         asOf,
         orders,
-        segments.sizes(),
+        segments.join().sizes(),
         matrix,
         repurchase.result(),
         lifecycle(),
-        valueTier(features),
+        valueTier.join(),
         active == null ? null : active.result(),
         readerDiagnostics.plus(screen.diagnostics()));
   }
+
 
   /**
    * {@code matrix} without the empty cohorts before the first non-empty one and after the last,

@@ -23,9 +23,11 @@ public record UserActivity(long firstDay, long previousDay, long lastDay) {
    * @throws IllegalArgumentException if the days are out of order
    */
   public UserActivity {
-    Checks.checkArgument(
-        firstDay <= previousDay && previousDay <= lastDay,
-        "expected firstDay <= previousDay <= lastDay, got %s, %s, %s", firstDay, previousDay, lastDay);
+    // Not Checks.checkArgument: its varargs would box three longs on every observed day.
+    if (firstDay > previousDay || previousDay > lastDay) {
+      throw new IllegalArgumentException("expected firstDay <= previousDay <= lastDay, got " + firstDay + ", "
+          + previousDay + ", " + lastDay);
+    }
   }
 
   /**

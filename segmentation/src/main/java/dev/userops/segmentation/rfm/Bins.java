@@ -11,9 +11,22 @@ final class Bins {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = values.length;
+    // The distinct values and where each starts in sorted order: a search among them stays in cache
+    // where a search of a million sorted values would miss it at every step.
+    long[] distinct = new long[n];
+    int[] start = new int[n + 1];
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        distinct[d] = sorted[i];
+        start[d++] = i;
+      }
+    }
+    start[d] = n;
     byte[] out = new byte[n];
     for (int i = 0; i < n; i++) {
-      long worse = reversed ? n - upperBound(sorted, values[i]) : lowerBound(sorted, values[i]);
+      int k = Arrays.binarySearch(distinct, 0, d, values[i]);
+      long worse = reversed ? n - start[k + 1] : start[k];
       out[i] = (byte) (1 + scores * worse / n);
     }
     return out;
@@ -75,23 +88,5 @@ final class Bins {
       out[i] = values[i] / scale;
     }
     return out;
-  }
-
-  private static int lowerBound(long[] sorted, long value) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int upperBound(long[] sorted, long value) {
-    return value == Long.MAX_VALUE ? sorted.length : lowerBound(sorted, value + 1);
   }
 }
