@@ -173,6 +173,14 @@ final class CsvTable {
 
   /** FastCSV names the record's first line in the message and the problem in its cause. */
   private static InputException malformedCsv(String source, long lastLine, long lineOffset, CsvParseException e) {
+    // FastCSV wraps whatever its parser throws, an OutOfMemoryError included: only its own parse
+    // errors are about the file.
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    if (e.getCause() instanceof RuntimeException cause && !(cause instanceof CsvParseException)) {
+      throw cause;
+    }
     Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
     long line = started.find() ? lineOffset + Long.parseLong(started.group(1)) : lastLine + 1;
     Throwable problem = e.getCause() instanceof CsvParseException cause ? cause : e;

@@ -79,16 +79,25 @@ public final class OrderTable {
     private IdTable orderIds;
     private final BadRecords rejectScreen;
     private final long boundMillis;
-    private int[] user = new int[1024];
-    private long[] millis = new long[1024];
-    private long[] amount = new long[1024];
-    private byte[] status = new byte[1024];
+    private int[] user;
+    private long[] millis;
+    private long[] amount;
+    private byte[] status;
     private int size;
     private int[] globalUser;
     private BitSet duplicate = new BitSet();
 
-    private Part(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis, int expectedOrderIds) {
-      this.orderIds = uniqueOrderIds ? null : new IdTable(expectedOrderIds);
+    /**
+     * @param expectedRows rows the part is expected to hold, to size its columns and table without
+     *     copies; more are fine
+     */
+    private Part(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis, int expectedRows) {
+      this.orderIds = uniqueOrderIds ? null : new IdTable(expectedRows);
+      int capacity = Math.max(1024, expectedRows);
+      this.user = new int[capacity];
+      this.millis = new long[capacity];
+      this.amount = new long[capacity];
+      this.status = new byte[capacity];
       this.rejectScreen = policy == BadRecordPolicy.REJECT ? new BadRecords(policy) : null;
       this.boundMillis = boundMillis;
     }
@@ -191,9 +200,9 @@ public final class OrderTable {
     List<Future<PartRead>> reads = new ArrayList<>();
     for (ByteRanges.Range range : ranges) {
       CsvTable.Part start = range.start() == 0 ? null : new CsvTable.Part(header, range.firstLine());
-      // The first part's order ids end up holding every part's, to find duplicates across parts.
-      long bytes = range.start() == 0 ? Files.size(file) : range.length();
-      Part part = new Part(false, policy, boundMillis, (int) Math.min(Integer.MAX_VALUE, bytes * rowsPerByte));
+      // A little over the estimate, as rows further on may be a little shorter.
+      Part part = new Part(false, policy, boundMillis,
+          (int) Math.min(Integer.MAX_VALUE - 8, range.length() * rowsPerByte * 1.05));
       reads.add(executor.submit(() -> readRange(file, range, start, source, zone, fractionDigits, part, policy,
           range.start() == 0 ? tracker : (in, length) -> in)));
     }
@@ -277,17 +286,19 @@ public final class OrderTable {
     Part first = parts.get(0);
     long duplicates = 0;
     BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    for (Part part : parts) {
+    for (int k = 0; k < parts.size(); k++) {
+      Part part = parts.get(k);
       part.globalUser = new int[part.users.size()];
-      if (part == first) {
+      if (k == 0) {
         Arrays.setAll(part.globalUser, i -> i);
       } else {
-        duplicates += markDuplicates(first.orderIds, part, part == parts.get(parts.size() - 1));
+        duplicates += markDuplicates(parts.subList(0, k), part);
         mapUsers(first.users, part);
       }
       part.screen(screen);
     }
-    first.orderIds = null; // duplicates are marked; no one looks an order id up again
+    // Duplicates are marked: no one looks an order id up again.
+    parts.forEach(part -> part.orderIds = null);
     Diagnostics joined = duplicates == 0
         ? Diagnostics.NONE
         : new Diagnostics(new EnumMap<>(Map.of(BadRecordReason.DUPLICATE_ORDER_ID, duplicates)));
@@ -309,21 +320,21 @@ public final class OrderTable {
   }
 
   /**
-   * Marks the rows of {@code part} whose order id {@code seen} holds, adding the others to it
-   * unless {@code part} is the last.
+   * Marks the rows of {@code part} whose order id an earlier part holds: the first occurrence in
+   * file order wins. Each part's table holds every order id of its range once, so no table grows.
    */
-  private static long markDuplicates(IdTable seen, Part part, boolean last) {
+  private static long markDuplicates(List<Part> earlier, Part part) {
     if (part.orderIds == null) {
       return 0;
     }
     for (int row = 0; row < part.size; row++) {
-      int before = seen.size();
-      int index = last ? seen.find(part.orderIds, row) : seen.indexOf(part.orderIds, row);
-      if (last ? index >= 0 : index < before) {
-        part.duplicate.set(row);
+      for (Part before : earlier) {
+        if (before.orderIds.find(part.orderIds, row) >= 0) {
+          part.duplicate.set(row);
+          break;
+        }
       }
     }
-    part.orderIds = null; // what later parts need of them is in seen
     return part.duplicate.cardinality();
   }
 
