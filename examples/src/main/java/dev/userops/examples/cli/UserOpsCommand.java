@@ -218,6 +218,10 @@ public final class UserOpsCommand implements Callable<Integer> {
       return fileSystem.getFile() + ": " + (fileSystem.getReason() == null ? "cannot read" : fileSystem.getReason());
     } else if (cause instanceof IOException) {
       return "cannot read input: " + cause.getMessage();
+    } else if (cause instanceof ArithmeticException) {
+      // Math.*Exact in a total: each amount fits a long, their sum does not, and nothing is rounded.
+      return "a total is out of range of 64-bit minor units (" + cause.getMessage() + "): the input's amounts"
+          + " are too large to add up exactly; check the amount column and --fraction-digits";
     }
     return null;
   }

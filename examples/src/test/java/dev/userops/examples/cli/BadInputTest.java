@@ -30,6 +30,7 @@ class BadInputTest {
   private static Path missing;
   private static Path directory;
   private static Path orders;
+  private static Path overflowing;
   private static final List<Path> DOCUMENTS = new ArrayList<>();
 
   @BeforeAll
@@ -38,6 +39,9 @@ class BadInputTest {
     directory = Files.createDirectory(dir.resolve("a-directory"));
     orders = Files.writeString(dir.resolve("orders.csv"), "user_id,order_id,occurred_at,amount,status\n"
         + "u1,o1,2026-03-01T10:00:00Z,10.00,paid\nu2,o2,2026-03-02T10:00:00Z,5.00,paid\n");
+    // Each amount fits a long of minor units; their sum does not.
+    overflowing = Files.writeString(dir.resolve("overflowing.csv"), "user_id,order_id,occurred_at,amount,status\n"
+        + "u1,o1,2026-03-01T10:00:00Z,92233720368547758.07,paid\nu1,o2,2026-03-02T10:00:00Z,1.00,paid\n");
     String[] documents = {"null", "[]", "\"1\"", "7", "", "{\"version\":\"1\"}", "{\"version\":[1]}", "{\"version\":1",
         "{\"version\": 1, \"x\": \"" + "y".repeat(100_000) + "\"}"};
     for (int i = 0; i < documents.length; i++) {
@@ -83,6 +87,10 @@ class BadInputTest {
       cases.add(List.of("push-sim", "--plan", document.toString()));
       cases.add(List.of("tags", "--profiles", orders.toString(), "--catalog", document.toString()));
       cases.add(List.of("retention", "--spec", document.toString()));
+    }
+    for (List<String> command : List.of(List.of("summary"), List.of("rfm", "--as-of=2026-04-01"),
+        List.of("points-sim", "--as-of=2026-04-01"), List.of("report", "--out=" + dir.resolve("report")))) {
+      cases.add(concat(command, List.of("--orders", overflowing.toString())));
     }
     cases.add(List.of("points-sim", AS_OF, "--program", directory.toString()));
     cases.add(List.of("points-sim", AS_OF, "--program", missing.toString()));
