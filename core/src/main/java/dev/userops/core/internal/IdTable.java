@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -50,6 +51,8 @@ public final class IdTable {
   private int[][] blockEnds = new int[4][];
   private int[] slots = new int[16];
   private int size;
+  /** Ids {@code [0, indexed)} are in {@link #slots}; the rest were appended and are not yet. */
+  private int indexed;
   /** The UTF-8 of the last string looked up; grown to the longest. */
   private byte[] encoded = new byte[64];
 
@@ -97,6 +100,7 @@ public final class IdTable {
    */
   public int indexOf(byte[] utf8, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, utf8.length);
+    requireIndexed();
     int hash = hash(utf8, offset, length);
     int found = probe(utf8, offset, length, hash);
     return found >= 0 ? found : add(utf8, offset, length, hash, ~found);
@@ -110,6 +114,7 @@ public final class IdTable {
    * @throws NullPointerException if {@code id} is null
    */
   public int find(String id) {
+    requireIndexed();
     int length = encode(id);
     return Math.max(-1, probe(encoded, 0, length, hash(encoded, 0, length)));
   }
@@ -140,10 +145,53 @@ public final class IdTable {
    */
   public int find(IdTable other, int index) {
     Objects.checkIndex(index, other.size);
+    requireIndexed();
     int start = other.start(index);
     byte[] bytes = other.blockBytes[index >>> BLOCK_BITS];
     int length = other.end(index) - start;
     return Math.max(-1, probe(bytes, start, length, hash(bytes, start, length)));
+  }
+
+  /**
+   * Appends {@code id} as index {@link #size()} without looking it up, so the table may then hold
+   * it twice: for a caller that stores ids row by row first and finds the repeats later, in one
+   * tight pass ({@link #indexAppended}) whose lookups overlap in memory rather than wait for each
+   * other. Lookups ({@link #indexOf}, {@link #find}) must wait until that pass.
+   *
+   * @param id the id, compared exactly
+   * @return its index, {@code size() - 1} afterwards
+   * @throws IllegalStateException as {@link #indexOf(String)}
+   */
+  public int append(String id) {
+    int length = encode(id);
+    store(encoded, 0, length);
+    return size++;
+  }
+
+  /**
+   * Indexes the ids appended since the last lookup, in order, setting in {@code repeats} the index
+   * of each one that an earlier index holds. Afterwards lookups find the first index of every id.
+   *
+   * @param repeats receives the indexes of repeated ids; other bits are left as they are
+   */
+  public void indexAppended(BitSet repeats) {
+    long needed = (long) size * 100 / MAX_LOAD_PERCENT + 1;
+    if (needed > slots.length) {
+      rehash((int) Math.min(MAX_SLOTS, Long.highestOneBit(needed - 1) << 1));
+    }
+    for (int index = indexed; index < size; index++) {
+      byte[] bytes = blockBytes[index >>> BLOCK_BITS];
+      int start = start(index);
+      int length = end(index) - start;
+      int hash = hash(bytes, start, length);
+      int found = probe(bytes, start, length, hash);
+      if (found >= 0) {
+        repeats.set(index);
+      } else {
+        slots[~found] = hash & -slots.length | index + 1;
+      }
+    }
+    indexed = size;
   }
 
   /**
@@ -207,6 +255,23 @@ public final class IdTable {
   }
 
   private int add(byte[] key, int offset, int length, int hash, int slot) {
+    store(key, offset, length);
+    slots[slot] = hash & -slots.length | size + 1;
+    indexed = ++size;
+    if (size > (long) slots.length * MAX_LOAD_PERCENT / 100) {
+      rehash(slots.length * 2);
+    }
+    return size - 1;
+  }
+
+  private void requireIndexed() {
+    if (indexed != size) {
+      throw new IllegalStateException("ids were appended since the last lookup: call indexAppended first");
+    }
+  }
+
+  /** Copies an id's bytes into the blocks as id {@link #size}, without counting it yet. */
+  private void store(byte[] key, int offset, int length) {
     // Not Checks.checkState: its varargs would box the size on every new id.
     if (size >= MAX_IDS) {
       throw new IllegalStateException("id table full at " + size + " ids");
@@ -228,11 +293,6 @@ public final class IdTable {
     }
     System.arraycopy(key, offset, bytes, start, length);
     blockEnds[block][at] = start + length;
-    slots[slot] = hash & -slots.length | size + 1;
-    if (++size > (long) slots.length * MAX_LOAD_PERCENT / 100) {
-      rehash(slots.length * 2);
-    }
-    return size - 1;
   }
 
   /** Trims the full block before {@code block} and sizes the new one like it. */
@@ -255,7 +315,8 @@ public final class IdTable {
   private void rehash(int capacity) {
     int[] table = new int[capacity];
     int mask = capacity - 1;
-    for (int index = 0; index < size; index++) {
+    // A repeat is placed after its first index, which every lookup therefore meets first.
+    for (int index = 0; index < indexed; index++) {
       int start = start(index);
       int hash = hash(blockBytes[index >>> BLOCK_BITS], start, end(index) - start);
       int i = hash & mask;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,52 @@ class IdTableTest {
     assertThat(earlier.get(3)).isEqualTo("o3");
     assertThat(earlier.size()).isEqualTo(5);
     assertThatThrownBy(() -> earlier.find(later, 4)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  /** Appended ids, repeats and all, are indexed later: repeats are exactly the later copies. */
+  @Property(tries = 200)
+  void appendedIdsIndexedLaterMarkExactlyTheRepeats(@ForAll("fewDistinct") List<String> ids) {
+    IdTable table = new IdTable();
+    table.indexOf("before");
+    for (String id : ids) {
+      table.append(id);
+    }
+    BitSet repeats = new BitSet();
+    table.indexAppended(repeats);
+    Map<String, Integer> first = new HashMap<>(Map.of("before", 0));
+    BitSet expected = new BitSet();
+    for (int i = 0; i < ids.size(); i++) {
+      if (first.putIfAbsent(ids.get(i), i + 1) != null) {
+        expected.set(i + 1);
+      }
+    }
+    assertThat(repeats).isEqualTo(expected);
+    assertThat(table.size()).isEqualTo(ids.size() + 1);
+    first.forEach((id, index) -> {
+      assertThat(table.find(id)).isEqualTo(index);
+      assertThat(table.get(index)).isEqualTo(id);
+    });
+    // New ids after indexing get the next index, and growing keeps every first index.
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(table.indexOf("new" + i)).isEqualTo(ids.size() + 1 + i);
+    }
+    first.forEach((id, index) -> assertThat(table.find(id)).isEqualTo(index));
+  }
+
+  @Provide
+  Arbitrary<List<String>> fewDistinct() {
+    return Arbitraries.strings().withChars("ab\u00e9").ofMaxLength(4).list().ofMaxSize(3_000);
+  }
+
+  @Test
+  void lookupsWaitUntilAppendedIdsAreIndexed() {
+    IdTable table = new IdTable();
+    table.append("x");
+    assertThatThrownBy(() -> table.find("x")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("indexAppended");
+    assertThatThrownBy(() -> table.indexOf("y")).isInstanceOf(IllegalStateException.class);
+    table.indexAppended(new BitSet());
+    assertThat(table.indexOf("x")).isZero();
   }
 
   @Test

@@ -28,11 +28,15 @@ final class OrderCsvReader extends AbstractOrderReader {
   private final int fractionDigits;
   private final UserIdDictionary users;
   private final IdTable seenOrderIds;
+  private final boolean deferDuplicates;
   private final CsvTable.Part part;
 
   /**
    * @param seenOrderIds the order ids seen so far; each passed on is added in order, so the
    *     {@code i}-th order passed on has index {@code i} there if it starts empty
+   * @param deferDuplicates whether to pass on every order, appending its id to {@code
+   *     seenOrderIds} ({@link IdTable#append}) for the caller to find repeats later, rather than
+   *     look each id up while reading
    * @param part where a later part of the file starts, or {@code null} to read from the header
    */
   OrderCsvReader(
@@ -42,6 +46,7 @@ final class OrderCsvReader extends AbstractOrderReader {
       int fractionDigits,
       UserIdDictionary users,
       IdTable seenOrderIds,
+      boolean deferDuplicates,
       CsvTable.Part part,
       BadRecordPolicy policy) {
     super(source, in, policy, ORDER_ID, OCCURRED_AT, AMOUNT);
@@ -49,6 +54,7 @@ final class OrderCsvReader extends AbstractOrderReader {
     this.fractionDigits = Checks.requireInRange(fractionDigits, 0, 18, "fractionDigits");
     this.users = Checks.requireNonNull(users, "users");
     this.seenOrderIds = Checks.requireNonNull(seenOrderIds, "seenOrderIds");
+    this.deferDuplicates = deferDuplicates;
     this.part = part;
   }
 
@@ -71,6 +77,10 @@ final class OrderCsvReader extends AbstractOrderReader {
   }
 
   private boolean isFirstOccurrence(String orderId, long line) {
+    if (deferDuplicates) {
+      seenOrderIds.append(orderId);
+      return true;
+    }
     int before = seenOrderIds.size();
     if (seenOrderIds.indexOf(orderId) == before) {
       return true;

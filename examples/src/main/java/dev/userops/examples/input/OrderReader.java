@@ -69,7 +69,7 @@ public interface OrderReader extends Closeable {
       int fractionDigits,
       UserIdDictionary users,
       BadRecordPolicy policy) {
-    return new OrderCsvReader(source, in, zone, fractionDigits, users, new IdTable(), null, policy);
+    return new OrderCsvReader(source, in, zone, fractionDigits, users, new IdTable(), false, null, policy);
   }
 
   /**

@@ -32,13 +32,16 @@ import java.util.concurrent.Future;
  * the same bad records by reason.
  *
  * <p>Each part is a byte range of the file (see {@link ByteRanges}) read by its own reader with its
- * own user dictionary and order-id table. {@link #of} then joins the parts in file order: the users
- * of later parts are mapped into the first part's dictionary, and an order id that an earlier part
- * holds makes the later row a {@link BadRecordReason#DUPLICATE_ORDER_ID}, as it would have been in
- * one pass; the other rows are then screened against a bound known before reading: negative
- * amounts, times before 1970 and times after the bound are bad records.
+ * own user dictionary and order-id table, which keeps every row's id and, once the part is read,
+ * marks the repeats within the part in one pass. {@link #of} then joins the parts in file order: an
+ * order id that an earlier part holds makes the later row a {@link
+ * BadRecordReason#DUPLICATE_ORDER_ID}, as it would have been in one pass; the users of the rows
+ * that are not duplicates are mapped into one dictionary in the order a sequential read meets them;
+ * the other rows are then screened against a bound known before reading: negative amounts, times
+ * before 1970 and times after the bound are bad records.
  *
- * <p>Memory: 21 bytes per row plus the order-id table (about the id's length plus 16 bytes).
+ * <p>Memory: 21 bytes per row for the columns, and while reading the order-id table (the id's
+ * length plus 4 bytes, plus 4 to 8 bytes of slots per row).
  */
 public final class OrderTable {
   /** The status byte of a row that was read but screened out; kept so rows align with order ids. */
@@ -47,11 +50,13 @@ public final class OrderTable {
   private static final OrderStatus[] STATUSES = OrderStatus.values();
 
   private final List<Part> parts;
+  private final UserIdDictionary users;
   private final Diagnostics diagnostics;
   private final long records;
 
-  private OrderTable(List<Part> parts, Diagnostics diagnostics, long records) {
+  private OrderTable(List<Part> parts, UserIdDictionary users, Diagnostics diagnostics, long records) {
     this.parts = parts;
+    this.users = users;
     this.diagnostics = diagnostics;
     this.records = records;
   }
@@ -109,8 +114,9 @@ public final class OrderTable {
 
     /**
      * The part's order-id table, for its reader's duplicate check, or {@code null} when the input's
-     * order ids are unique by construction (CDNOW). Every order passed to {@link #add} must be the
-     * first with its id here, in the same order, so that row {@code i} has order id {@code i}.
+     * order ids are unique by construction (CDNOW). Every order passed to {@link #add} must have its
+     * id added here, in the same order, so that row {@code i} has order id {@code i}: looked up as
+     * it is read (the first occurrence only), or appended and indexed once the part is read.
      */
     public IdTable orderIds() {
       return orderIds;
@@ -239,9 +245,14 @@ public final class OrderTable {
     try (FileChannel channel = FileChannel.open(file)) {
       InputStream in = tracker.track(limit(Channels.newInputStream(channel.position(range.start())), range.length()),
           range.length());
+      // Under REJECT the reader looks each order id up, to name the line of the first repeat.
+      boolean defer = policy != BadRecordPolicy.REJECT;
       try (OrderReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds(),
-          start, policy)) {
+          defer, start, policy)) {
         long records = reader.forEach(part::add);
+        if (defer) {
+          part.orderIds.indexAppended(part.duplicate);
+        }
         return new PartRead(part, reader.diagnostics(), records);
       }
     }
@@ -284,16 +295,19 @@ public final class OrderTable {
    */
   public static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records) {
     Part first = parts.get(0);
+    // The first part's users are the input's first users, unless a repeated order id added one.
+    UserIdDictionary users = first.duplicate.isEmpty() ? first.users : new UserIdDictionary();
     long duplicates = 0;
     BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
     for (int k = 0; k < parts.size(); k++) {
       Part part = parts.get(k);
-      part.globalUser = new int[part.users.size()];
-      if (k == 0) {
+      markDuplicates(parts.subList(0, k), part);
+      duplicates += part.duplicate.cardinality();
+      if (users == part.users) {
+        part.globalUser = new int[part.users.size()];
         Arrays.setAll(part.globalUser, i -> i);
       } else {
-        duplicates += markDuplicates(parts.subList(0, k), part);
-        mapUsers(first.users, part);
+        mapUsers(users, part);
       }
       part.screen(screen);
     }
@@ -302,7 +316,8 @@ public final class OrderTable {
     Diagnostics joined = duplicates == 0
         ? Diagnostics.NONE
         : new Diagnostics(new EnumMap<>(Map.of(BadRecordReason.DUPLICATE_ORDER_ID, duplicates)));
-    return new OrderTable(List.copyOf(parts), readerDiagnostics.plus(screen.diagnostics()).plus(joined), records);
+    return new OrderTable(List.copyOf(parts), users, readerDiagnostics.plus(screen.diagnostics()).plus(joined),
+        records);
   }
 
   /**
@@ -310,6 +325,7 @@ public final class OrderTable {
    * duplicate, as one sequential read would have added them.
    */
   private static void mapUsers(UserIdDictionary users, Part part) {
+    part.globalUser = new int[part.users.size()];
     Arrays.fill(part.globalUser, -1);
     for (int row = 0; row < part.size; row++) {
       int local = part.user[row];
@@ -323,11 +339,11 @@ public final class OrderTable {
    * Marks the rows of {@code part} whose order id an earlier part holds: the first occurrence in
    * file order wins. Each part's table holds every order id of its range once, so no table grows.
    */
-  private static long markDuplicates(List<Part> earlier, Part part) {
+  private static void markDuplicates(List<Part> earlier, Part part) {
     if (part.orderIds == null) {
-      return 0;
+      return;
     }
-    for (int row = 0; row < part.size; row++) {
+    for (int row = part.duplicate.nextClearBit(0); row < part.size; row = part.duplicate.nextClearBit(row + 1)) {
       for (Part before : earlier) {
         if (before.orderIds.find(part.orderIds, row) >= 0) {
           part.duplicate.set(row);
@@ -335,7 +351,6 @@ public final class OrderTable {
         }
       }
     }
-    return part.duplicate.cardinality();
   }
 
   /** The number of parts, for {@link #forEach}. */
@@ -372,7 +387,7 @@ public final class OrderTable {
 
   /** Every user of the input, by the dense ids the visitor gets. */
   public UserIdDictionary users() {
-    return parts.get(0).users;
+    return users;
   }
 
   /** Records skipped by reason: malformed, duplicate, negative, before 1970 or after the bound. */
