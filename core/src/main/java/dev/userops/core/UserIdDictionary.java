@@ -22,13 +22,14 @@ public final class UserIdDictionary {
   /**
    * The index of {@code userId}, assigning the next free index if it is new.
    *
-   * @param userId the host's id, compared exactly (case and whitespace matter)
+   * @param userId the host's id, compared exactly (case and whitespace matter): a {@code String},
+   *     or any chars, e.g. a reader's view of a field, read only during the call
    * @return the id's index, {@code size() - 1} if it was just assigned
    * @throws NullPointerException if {@code userId} is null
    * @throws IllegalStateException when 751,619,276 ids are already assigned, or 1,024 consecutive
    *     new ids take more than 2 GiB as UTF-8
    */
-  public int indexOf(String userId) {
+  public int indexOf(CharSequence userId) {
     return ids.indexOf(Checks.requireNonNull(userId, "userId"));
   }
 

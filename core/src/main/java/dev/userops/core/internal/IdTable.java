@@ -74,13 +74,13 @@ public final class IdTable {
   /**
    * The index of {@code id}, assigning the next index, {@link #size()}, if it is new.
    *
-   * @param id the id, compared exactly (case and whitespace matter)
+   * @param id the id, compared exactly (case and whitespace matter), read only during the call
    * @return its index
    * @throws NullPointerException if {@code id} is null
    * @throws IllegalStateException when the table holds 751,619,276 ids already (70% of 2^30
    *     slots), or when 1,024 consecutive ids would exceed 2 GiB of UTF-8
    */
-  public int indexOf(String id) {
+  public int indexOf(CharSequence id) {
     int length = encode(id); // first: it may replace the buffer
     return indexOf(encoded, 0, length);
   }
@@ -162,7 +162,7 @@ public final class IdTable {
    * @return its index, {@code size() - 1} afterwards
    * @throws IllegalStateException as {@link #indexOf(String)}
    */
-  public int append(String id) {
+  public int append(CharSequence id) {
     int length = encode(id);
     store(encoded, 0, length);
     return size++;
@@ -357,7 +357,7 @@ public final class IdTable {
   }
 
   /** Encodes {@code id} into {@link #encoded}, returning its length in bytes. */
-  private int encode(String id) {
+  private int encode(CharSequence id) {
     int chars = id.length();
     if (encoded.length < chars * 3L) {
       encoded = new byte[Math.multiplyExact(chars, 3)];

@@ -38,8 +38,13 @@ abstract class AbstractOrderReader implements OrderReader {
     try {
       consumer.accept(order);
     } catch (BadRecordException e) {
-      throw screen.rejected(line, field(e), e);
+      throw rejected(line, e);
     }
+  }
+
+  /** A rejection of the order at {@code line}, named by the column its reason is about. */
+  final InputException rejected(long line, BadRecordException e) {
+    return screen.rejected(line, field(e), e);
   }
 
   /** The column a consumer's reason is about. */

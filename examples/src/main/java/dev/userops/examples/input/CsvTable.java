@@ -3,7 +3,6 @@ package dev.userops.examples.input;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.userops.core.BadRecordReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,12 +71,12 @@ final class CsvTable {
     String source = screen.source();
     String expected = String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
     // Field counts are checked here, so that a short row is a bad record of its own.
-    CsvReader<CsvRecord> csv =
+    CsvReader<RawRow> csv =
         CsvReader.builder()
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .ofCsvRecord(part == null ? Utf8.withoutBom(in) : in, StandardCharsets.ISO_8859_1);
-    CloseableIterator<CsvRecord> iterator = csv.iterator();
+            .build(new RawRow(), part == null ? Utf8.withoutBom(in) : in, StandardCharsets.ISO_8859_1);
+    CloseableIterator<RawRow> iterator = csv.iterator();
     long lineOffset = part == null ? 0 : part.firstLine() - 1;
     long line = lineOffset + 1;
     try {
@@ -87,23 +86,26 @@ final class CsvTable {
         if (!iterator.hasNext()) {
           throw new InputException(source, 1, "header", "expected a header " + expected + ", got an empty file", null);
         }
-        CsvRecord header = iterator.next();
+        RawRow header = iterator.next();
         names = header(source, header);
-        row = new Row(names, columns(source, header.getStartingLineNumber(), names, required, optional, expected));
+        row = new Row(names, columns(source, header.line(), names, required, optional, expected));
       } else {
         names = part.header();
         row = new Row(names, columns(source, 1, names, required, optional, expected));
       }
       long records = 0;
       while (iterator.hasNext()) {
-        CsvRecord record = iterator.next();
-        line = lineOffset + record.getStartingLineNumber();
+        RawRow record = iterator.next();
+        line = lineOffset + record.line();
         records++;
         try {
-          if (record.getFieldCount() != names.size()) {
-            throw wrongFieldCount(source, line, record, names.size(), !iterator.hasNext());
+          if (record.size() != names.size()) {
+            // Before hasNext, which reads the next row into the same RawRow.
+            int size = record.size();
+            boolean spansLines = record.spansLines();
+            throw wrongFieldCount(source, line, size, spansLines, names.size(), !iterator.hasNext());
           }
-          row.set(line, record.getFields());
+          row.set(line, record);
           rows.row(row);
         } catch (MalformedField e) {
           screen.malformed(line, e);
@@ -122,9 +124,9 @@ final class CsvTable {
    *     when the first part is read
    */
   static List<String> header(String source, InputStream in) throws IOException {
-    CloseableIterator<CsvRecord> iterator =
+    CloseableIterator<RawRow> iterator =
         CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-            .ofCsvRecord(Utf8.withoutBom(in), StandardCharsets.ISO_8859_1).iterator();
+            .build(new RawRow(), Utf8.withoutBom(in), StandardCharsets.ISO_8859_1).iterator();
     try {
       if (!iterator.hasNext()) {
         throw new InputException(source, 1, "header", "expected a header, got an empty file", null);
@@ -144,12 +146,13 @@ final class CsvTable {
   record Part(List<String> header, long firstLine) {}
 
   /** The header's column names, trimmed; strict UTF-8, or the run ends. */
-  private static List<String> header(String source, CsvRecord header) {
+  private static List<String> header(String source, RawRow header) {
     List<String> names = new ArrayList<>();
-    for (String field : header.getFields()) {
+    for (int i = 0; i < header.size(); i++) {
+      String field = header.field(i);
       String name = Utf8.decode(field);
       if (name == null) {
-        throw new InputException(source, header.getStartingLineNumber(), "header",
+        throw new InputException(source, header.line(), "header",
             "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)), null);
       }
       names.add(name.strip());
@@ -161,14 +164,14 @@ final class CsvTable {
    * The bad record of a short or long row, unless the row is the last and spans lines: then a
    * quote was opened and never closed, and the row holds the rest of the file.
    */
-  private static MalformedField wrongFieldCount(String source, long line, CsvRecord record, int expected,
-      boolean last) {
-    if (last && record.getFields().stream().anyMatch(field -> field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0)) {
+  private static MalformedField wrongFieldCount(String source, long line, int size, boolean spansLines,
+      int expected, boolean last) {
+    if (last && spansLines) {
       throw new InputException(source, line, "row",
           "malformed CSV: a quote opened in this row is never closed, so the row runs to the end of the file", null);
     }
     return new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT,
-        "expected " + expected + " fields as in the header, got " + record.getFieldCount());
+        "expected " + expected + " fields as in the header, got " + size);
   }
 
   /** FastCSV names the record's first line in the message and the problem in its cause. */

@@ -1,5 +1,6 @@
 package dev.userops.examples.input;
 
+import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.UserIdDictionary;
@@ -60,23 +61,51 @@ final class OrderCsvReader extends AbstractOrderReader {
 
   @Override
   public long forEach(Consumer<? super Order> consumer) throws IOException {
+    return read((id, user, at, amountMinor, status, row) -> {
+      String channel = row.text(SALES_CHANNEL);
+      consumer.accept(new Order(id.toString(), user, at, amountMinor, status,
+          channel == null || channel.isEmpty() ? null : channel));
+    });
+  }
+
+  /**
+   * Reads every order into {@code part} ({@link OrderTable.Part#add}), without an {@link Order} or
+   * a string of its id per row. Call once, instead of {@link #forEach}.
+   *
+   * @return the number of data rows read, bad ones included
+   */
+  long readInto(OrderTable.Part part) throws IOException {
+    return read((id, user, at, amountMinor, status, row) ->
+        part.add(user, at.toEpochMilli(), amountMinor, status));
+  }
+
+  /** Receives each order that is read and is the first with its id, or every one if deferred. */
+  @FunctionalInterface
+  private interface Orders {
+    /** One order; {@code id} is valid only during the call, {@code row} for its other columns. */
+    void order(CharSequence id, long user, Instant at, long amountMinor, OrderStatus status, Row row);
+  }
+
+  private long read(Orders orders) throws IOException {
     startReading();
     return CsvTable.read(in, part, REQUIRED, List.of(SALES_CHANNEL), screen, row -> {
-      String id = row.id(ORDER_ID);
-      String user = row.id(USER_ID);
+      CharSequence id = row.idChars(ORDER_ID);
+      CharSequence user = row.idChars(USER_ID);
       Instant at = row.timestamp(OCCURRED_AT, zone);
       long amountMinor = row.amountMinor(AMOUNT, fractionDigits);
       OrderStatus status = row.status(STATUS);
-      String channel = row.text(SALES_CHANNEL);
       // The user is added only once the row is known to be good.
       if (isFirstOccurrence(id, row.line())) {
-        emit(consumer, new Order(id, users.indexOf(user), at, amountMinor, status,
-            channel == null || channel.isEmpty() ? null : channel), row.line());
+        try {
+          orders.order(id, users.indexOf(user), at, amountMinor, status, row);
+        } catch (BadRecordException e) {
+          throw rejected(row.line(), e);
+        }
       }
     });
   }
 
-  private boolean isFirstOccurrence(String orderId, long line) {
+  private boolean isFirstOccurrence(CharSequence orderId, long line) {
     if (deferDuplicates) {
       seenOrderIds.append(orderId);
       return true;
@@ -86,7 +115,7 @@ final class OrderCsvReader extends AbstractOrderReader {
       return true;
     }
     screen.report(line, ORDER_ID, BadRecordReason.DUPLICATE_ORDER_ID,
-        "order_id " + Fields.quote(orderId) + " appeared on an earlier line");
+        "order_id " + Fields.quote(orderId.toString()) + " appeared on an earlier line");
     return false;
   }
 }

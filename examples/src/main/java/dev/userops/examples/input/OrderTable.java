@@ -130,9 +130,20 @@ public final class OrderTable {
      * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
      */
     public void add(Order order) {
-      long at = order.occurredAtMillis();
+      add(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
+    }
+
+    /**
+     * Adds an order as its columns, like {@link #add(Order)}.
+     *
+     * @param userId the buyer's id in {@link #users()}
+     * @param at when it was placed, epoch milliseconds
+     * @param amountMinor its amount in minor units
+     * @param orderStatus its status
+     */
+    public void add(long userId, long at, long amountMinor, OrderStatus orderStatus) {
       if (rejectScreen != null) {
-        rejectScreen.acceptOrder(size, at, order.amountMinor(), boundMillis);
+        rejectScreen.acceptOrder(size, at, amountMinor, boundMillis);
       }
       if (size == user.length) {
         int capacity = Math.multiplyExact(size, 2);
@@ -141,10 +152,10 @@ public final class OrderTable {
         amount = Arrays.copyOf(amount, capacity);
         status = Arrays.copyOf(status, capacity);
       }
-      user[size] = Math.toIntExact(order.userId());
+      user[size] = Math.toIntExact(userId);
       millis[size] = at;
-      amount[size] = order.amountMinor();
-      status[size] = (byte) order.status().ordinal();
+      amount[size] = amountMinor;
+      status[size] = (byte) orderStatus.ordinal();
       size++;
     }
 
@@ -247,9 +258,9 @@ public final class OrderTable {
           range.length());
       // Under REJECT the reader looks each order id up, to name the line of the first repeat.
       boolean defer = policy != BadRecordPolicy.REJECT;
-      try (OrderReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds(),
+      try (OrderCsvReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds(),
           defer, start, policy)) {
-        long records = reader.forEach(part::add);
+        long records = reader.readInto(part);
         if (defer) {
           part.orderIds.indexAppended(part.duplicate);
         }

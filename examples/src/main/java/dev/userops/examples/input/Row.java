@@ -20,7 +20,10 @@ final class Row {
   private final String[] keys;
   private final int[] indexes;
   private final List<String> names;
+  /** Each field as text, once made; a field of {@link #raw} is made only when asked for. */
   private final String[] fields;
+  private final boolean[] ascii;
+  private RawRow raw;
   private long line;
 
   /**
@@ -35,6 +38,7 @@ final class Row {
       indexes[i] = columns.get(keys[i]);
     }
     this.fields = new String[names.size()];
+    this.ascii = new boolean[names.size()];
   }
 
   /**
@@ -46,15 +50,37 @@ final class Row {
    */
   void set(long line, List<String> latin1) {
     this.line = line;
+    this.raw = null;
     for (int i = 0; i < fields.length; i++) {
-      String text = latin1.get(i);
-      String decoded = Utf8.decode(text);
-      if (decoded == null) {
-        throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING,
-            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(text)));
-      }
-      fields[i] = decoded;
+      fields[i] = decode(i, latin1.get(i));
+      ascii[i] = false;
     }
+  }
+
+  /**
+   * Makes this the row at {@code line} that FastCSV read into {@code raw}, as ISO-8859-1.
+   *
+   * @param raw the fields in column order, as many as there are columns
+   * @throws MalformedField {@link BadRecordReason#MALFORMED_ENCODING} for the first field whose
+   *     bytes are not UTF-8
+   */
+  void set(long line, RawRow raw) {
+    this.line = line;
+    this.raw = raw;
+    for (int i = 0; i < fields.length; i++) {
+      // ASCII is its own UTF-8: such a field becomes a string only if a reader asks for one.
+      ascii[i] = raw.isAscii(i);
+      fields[i] = ascii[i] ? null : decode(i, raw.field(i));
+    }
+  }
+
+  private String decode(int i, String latin1) {
+    String decoded = Utf8.decode(latin1);
+    if (decoded == null) {
+      throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING,
+          "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(latin1)));
+    }
+    return decoded;
   }
 
   /** The row's first line in the file, 1-based. */
@@ -64,19 +90,80 @@ final class Row {
 
   /** The field of {@code column} as it is, or {@code null} if the input has no such column. */
   String text(String column) {
+    int i = index(column);
+    if (i < 0) {
+      return null;
+    }
+    if (fields[i] == null) {
+      fields[i] = raw.field(i);
+    }
+    return fields[i];
+  }
+
+  /** Where {@code column} is in the row, or -1 if the input has no such column. */
+  private int index(String column) {
     // A reader asks with the constants the columns are keyed by: a few identity checks per field,
     // where a map lookup per field was a tenth of the time to read a row.
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] == column) {
-        return fields[indexes[i]];
+        return indexes[i];
       }
     }
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].equals(column)) {
-        return fields[indexes[i]];
+        return indexes[i];
       }
     }
-    return null;
+    return -1;
+  }
+
+  /**
+   * The id in {@code column} like {@link #id}, as chars that are valid only until the next row: for
+   * an ASCII field, a view of the row's chars, so that no string is made of an id that is only
+   * looked up.
+   */
+  CharSequence idChars(String column) {
+    int i = index(column);
+    if (i < 0 || !ascii[i] || fields[i] != null) {
+      return id(column);
+    }
+    char[] chars = raw.chars();
+    int start = raw.start(i);
+    int end = raw.end(i);
+    // The whitespace String.strip trims, among ASCII chars.
+    while (start < end && Character.isWhitespace(chars[start])) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(chars[end - 1])) {
+      end--;
+    }
+    if (start == end) {
+      return id(column); // throws, with the message of Fields.id
+    }
+    return new Chars(chars, start, end);
+  }
+
+  /** A range of a char array, as the chars of an ASCII id. */
+  private record Chars(char[] array, int start, int end) implements CharSequence {
+    @Override
+    public int length() {
+      return end - start;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return array[start + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return toString().subSequence(from, to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(array, start, end - start);
+    }
   }
 
   /** The id in {@code column}, trimmed; empty is {@link BadRecordReason#EMPTY_ID}. */
