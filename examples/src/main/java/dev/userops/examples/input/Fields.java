@@ -10,6 +10,8 @@ import java.util.Locale;
  * {@link Row} adds the field and the bad-record reason, {@link RowScreen} the source and line.
  */
 final class Fields {
+  private static final OrderStatus[] STATUSES = OrderStatus.values();
+
   /** Characters of a value shown in a message. */
   static final int SHOWN = 100;
 
@@ -22,19 +24,19 @@ final class Fields {
    * digits than the currency has is an error (also {@code "19.990"}: it signals that the file's
    * currency is not the one assumed). Negative amounts parse; calculations decide what they mean.
    */
-  static long amountMinor(String text, int fractionDigits) {
+  static long amountMinor(CharSequence text, int fractionDigits) {
     if (!isPlainDecimal(text)) {
       throw new IllegalArgumentException(
-          "expected a decimal amount in major units like 12.34, got " + quote(text));
+          "expected a decimal amount in major units like 12.34, got " + quote(text.toString()));
     }
     int digitsFrom = text.charAt(0) == '-' ? 1 : 0;
-    int dot = text.indexOf('.');
+    int dot = indexOf(text, '.');
     int integerDigits = (dot < 0 ? text.length() : dot) - digitsFrom;
     int fraction = dot < 0 ? 0 : text.length() - dot - 1;
     if (fraction > fractionDigits) {
       throw new IllegalArgumentException(
           "expected at most " + fractionDigits + " fraction digits (amounts are never rounded), got "
-              + quote(text));
+              + quote(text.toString()));
     }
     if (integerDigits + fractionDigits <= 18) {
       // Below 10^18, so no overflow: the common case without a BigDecimal per row.
@@ -50,17 +52,26 @@ final class Fields {
       }
       return digitsFrom == 1 ? -minor : minor;
     }
-    BigDecimal major = new BigDecimal(text);
+    BigDecimal major = new BigDecimal(text.toString());
     try {
       return major.movePointRight(fractionDigits).longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("amount out of range of long minor units, got " + quote(text), e);
+      throw new IllegalArgumentException("amount out of range of long minor units, got " + quote(text.toString()), e);
     }
   }
 
   /** {@code -?[0-9]+(\.[0-9]+)?}, checked without a regex because it runs once per row. */
-  private static boolean isPlainDecimal(String text) {
-    int i = text.startsWith("-") ? 1 : 0;
+  private static int indexOf(CharSequence text, char c) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isPlainDecimal(CharSequence text) {
+    int i = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
     int digitsBefore = 0;
     while (i < text.length() && isDigit(text.charAt(i))) {
       i++;
@@ -87,12 +98,42 @@ final class Fields {
 
   /** {@code paid}, {@code cancelled} or {@code refunded}, in any case. */
   static OrderStatus status(String text) {
+    OrderStatus ascii = asciiStatus(text);
+    if (ascii != null) {
+      return ascii;
+    }
     for (OrderStatus status : OrderStatus.values()) {
       if (status.name().equalsIgnoreCase(text)) {
         return status;
       }
     }
     throw new IllegalArgumentException("expected paid, cancelled or refunded, got " + quote(text));
+  }
+
+  /**
+   * The status {@code text} names in ASCII letters of any case, or {@code null}: what {@code
+   * equalsIgnoreCase} answers for ASCII text, without a string. (Some non-ASCII letters also match
+   * there, such as a dotless {@code ı} for {@code i}; those take the string path.)
+   */
+  static OrderStatus asciiStatus(CharSequence text) {
+    for (OrderStatus status : STATUSES) {
+      String name = status.name();
+      if (name.length() == text.length() && sameAsciiLetters(name, text)) {
+        return status;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code text} is {@code upper} (upper-case ASCII letters) in any case of ASCII letters. */
+  private static boolean sameAsciiLetters(String upper, CharSequence text) {
+    for (int i = 0; i < upper.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != upper.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -118,6 +118,16 @@ final class Row {
   }
 
   /**
+   * The field of {@code column} like {@link #text}, as chars that are valid only until the next row:
+   * for an ASCII field, a view of the row's chars, so that no string is made of a field that is only
+   * parsed; {@code null} if the input has no such column.
+   */
+  private CharSequence chars(String column) {
+    int i = index(column);
+    return i < 0 || !ascii[i] || fields[i] != null ? text(column) : new Chars(raw.chars(), raw.start(i), raw.end(i));
+  }
+
+  /**
    * The id in {@code column} like {@link #id}, as chars that are valid only until the next row: for
    * an ASCII field, a view of the row's chars, so that no string is made of an id that is only
    * looked up.
@@ -173,14 +183,18 @@ final class Row {
 
   /** The instant in {@code column} ({@link Timestamps#parse}); else {@link BadRecordReason#MALFORMED_TIMESTAMP}. */
   Instant timestamp(String column, ZoneId zone) {
-    return parse(column, BadRecordReason.MALFORMED_TIMESTAMP, text -> Timestamps.parse(text, zone));
+    try {
+      return Timestamps.parse(chars(column), zone);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedField(column, BadRecordReason.MALFORMED_TIMESTAMP, e.getMessage());
+    }
   }
 
   /** The amount in {@code column} in minor units ({@link Fields#amountMinor}); else {@link BadRecordReason#MALFORMED_AMOUNT}. */
   long amountMinor(String column, int fractionDigits) {
     // Not through parse: a Function would box the amount of every row.
     try {
-      return Fields.amountMinor(text(column), fractionDigits);
+      return Fields.amountMinor(chars(column), fractionDigits);
     } catch (IllegalArgumentException e) {
       throw new MalformedField(column, BadRecordReason.MALFORMED_AMOUNT, e.getMessage());
     }
@@ -188,7 +202,9 @@ final class Row {
 
   /** The status in {@code column} ({@link Fields#status}); else {@link BadRecordReason#MALFORMED_STATUS}. */
   OrderStatus status(String column) {
-    return parse(column, BadRecordReason.MALFORMED_STATUS, Fields::status);
+    CharSequence chars = chars(column);
+    OrderStatus ascii = chars instanceof String ? null : Fields.asciiStatus(chars);
+    return ascii != null ? ascii : parse(column, BadRecordReason.MALFORMED_STATUS, Fields::status);
   }
 
   /**

@@ -31,8 +31,16 @@ public final class Timestamps {
    * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
    */
   public static Instant parse(String text, ZoneId zone) {
+    return parse((CharSequence) text, zone);
+  }
+
+  /**
+   * {@link #parse(String, ZoneId)} of chars, e.g. a reader's view of a field, read only during the
+   * call: the common shape is read from the chars, without a string.
+   */
+  static Instant parse(CharSequence text, ZoneId zone) {
     Instant fast = parseFixedWidth(text, zone);
-    return fast != null ? fast : parseGeneral(text, zone);
+    return fast != null ? fast : parseGeneral(text.toString(), zone);
   }
 
   /** {@link #parse} through java.time's parsers alone: the definition the fast path must match. */
@@ -72,7 +80,7 @@ public final class Timestamps {
    * out-of-range field, which then takes the general path (and its error message); for every
    * string it accepts, the result equals the general path's.
    */
-  private static Instant parseFixedWidth(String text, ZoneId zone) {
+  private static Instant parseFixedWidth(CharSequence text, ZoneId zone) {
     int length = text.length();
     if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
         || text.charAt(13) != ':' || text.charAt(16) != ':') {
@@ -122,15 +130,23 @@ public final class Timestamps {
       }
     }
     try {
-      LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-      return offset == null ? local.atZone(zone).toInstant() : local.toInstant(offset);
+      if (offset == null) {
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).atZone(zone).toInstant();
+      }
+      // LocalDateTime.toInstant's arithmetic, without its objects: the shape of most exports.
+      if (hour > 23 || minute > 59 || second > 59) {
+        return null;
+      }
+      long epochDay = LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(
+          epochDay * 86_400 + hour * 3_600 + minute * 60 + second - offset.getTotalSeconds(), nanos);
     } catch (DateTimeException e) {
       return null;
     }
   }
 
   /** The value of {@code count} decimal digits at {@code from}, or -1 if one is not a digit. */
-  private static int digits(String text, int from, int count) {
+  private static int digits(CharSequence text, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = text.charAt(i);
