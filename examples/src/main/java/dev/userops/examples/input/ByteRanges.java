@@ -1,8 +1,11 @@
 package dev.userops.examples.input;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +33,12 @@ public final class ByteRanges {
   private static final int UNQUOTED = 1;
   private static final int QUOTED = 2;
   private static final int QUOTE_IN_QUOTED = 3;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTE = 0x2222_2222_2222_2222L;
+  private static final long LF = 0x0A0A_0A0A_0A0A_0A0AL;
+  private static final long CR = 0x0D0D_0D0D_0D0D_0D0DL;
+  private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
 
   /**
    * One range of the file.
@@ -128,11 +137,53 @@ public final class ByteRanges {
     }
   }
 
+  /**
+   * Adds the quotes of {@code bytes[0, length)} to {@code counts[0]} and its line breaks to {@code
+   * counts[1]}: each LF, and each CR that the next byte is not an LF (the last byte's CR is left
+   * pending).
+   *
+   * @param pendingCr whether the byte before {@code bytes[0]} was a CR not yet counted
+   * @return whether the last byte is a CR not yet counted
+   */
+  static boolean scan(byte[] bytes, int length, boolean pendingCr, long[] counts) {
+    // Eight bytes at a time: quotes, LFs, and CRs not followed by LF (a CRLF is one break).
+    int i = 0;
+    for (; i <= length - Long.BYTES; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long cr = bytesEqual(word, CR);
+      long lf = bytesEqual(word, LF);
+      counts[0] += Long.bitCount(bytesEqual(word, QUOTE));
+      // A byte's flag is its bit 7, so the next byte's flag is 8 bits up (little-endian).
+      long loneCr = cr & ~(lf >>> 8) & 0x0080_8080_8080_8080L;
+      counts[1] += Long.bitCount(lf) + Long.bitCount(loneCr) + (pendingCr && (lf & 0x80L) == 0 ? 1 : 0);
+      pendingCr = cr < 0;
+    }
+    for (; i < length; i++) {
+      byte b = bytes[i];
+      if (pendingCr && b != '\n') {
+        counts[1]++;
+      }
+      pendingCr = b == '\r';
+      if (b == '"') {
+        counts[0]++;
+      } else if (b == '\n') {
+        counts[1]++;
+      }
+    }
+    return pendingCr;
+  }
+
+  /** Bit 7 of each byte of {@code word} that equals the byte repeated in {@code bytes}; no other bit. */
+  private static long bytesEqual(long word, long bytes) {
+    long x = word ^ bytes;
+    // Exact per byte, no carry between bytes: the low seven bits plus 0x7F reach bit 7 unless zero.
+    return ~((x & LOW_SEVEN) + LOW_SEVEN | x | LOW_SEVEN);
+  }
+
   /** Quotes and line breaks in {@code [from, to)}; a CR counts when the byte after it is not LF. */
   private static ChunkCounts count(Path file, long from, long to) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long quotes = 0;
-      long lineBreaks = 0;
+      long[] counts = new long[2];
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
       byte[] bytes = buffer.array();
       long position = from;
@@ -143,24 +194,13 @@ public final class ByteRanges {
         if (read < 0) {
           break;
         }
-        for (int i = 0; i < read; i++) {
-          byte b = bytes[i];
-          if (pendingCr && b != '\n') {
-            lineBreaks++;
-          }
-          pendingCr = b == '\r';
-          if (b == '"') {
-            quotes++;
-          } else if (b == '\n') {
-            lineBreaks++;
-          }
-        }
+        pendingCr = scan(bytes, read, pendingCr, counts);
         position += read;
       }
       if (pendingCr && !nextIsLineFeed(channel, to)) {
-        lineBreaks++;
+        counts[1]++;
       }
-      return new ChunkCounts(quotes, lineBreaks);
+      return new ChunkCounts(counts[0], counts[1]);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

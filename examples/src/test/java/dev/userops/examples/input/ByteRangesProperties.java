@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,34 @@ class ByteRangesProperties {
 
   /** One parsed record: its fields and its first line. */
   private record Parsed(List<String> fields, long line) {}
+
+  /** The word-at-a-time count equals a byte-by-byte count, whatever the bytes and the buffer cuts. */
+  @Property(tries = 1_000)
+  void quotesAndLineBreaksAreCountedAsByteByByte(@ForAll("bytes") byte[] bytes, @ForAll @IntRange(max = 64) int cut) {
+    int split = Math.min(cut, bytes.length);
+    long[] counts = new long[2];
+    boolean pending = ByteRanges.scan(bytes, split, false, counts);
+    byte[] rest = Arrays.copyOfRange(bytes, split, bytes.length);
+    pending = ByteRanges.scan(rest, rest.length, pending, counts);
+    long quotes = 0;
+    long lineBreaks = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      quotes += bytes[i] == '"' ? 1 : 0;
+      lineBreaks += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
+    }
+    boolean endsInCr = bytes.length > 0 && bytes[bytes.length - 1] == '\r';
+    assertThat(counts[0]).isEqualTo(quotes);
+    // A CR at the very end stays pending: the caller counts it unless the next chunk starts with LF.
+    assertThat(counts[1] + (pending ? 1 : 0)).isEqualTo(lineBreaks);
+    assertThat(pending).isEqualTo(endsInCr);
+  }
+
+  /** Bytes the count cares about, and their neighbours with the high bit set (no carry between bytes). */
+  @Provide
+  Arbitrary<byte[]> bytes() {
+    return Arbitraries.of((byte) '"', (byte) '\n', (byte) '\r', (byte) 'a', (byte) 0x8A, (byte) 0x8D, (byte) 0xA2,
+        (byte) 0x0B, (byte) 0x0C, (byte) 0x21, (byte) 0x23, (byte) 0xFF, (byte) 0x00).array(byte[].class).ofMaxSize(80);
+  }
 
   @Property(tries = 500)
   void rangesParseLikeTheWholeFile(@ForAll("files") String csv, @ForAll @IntRange(min = 1, max = 7) int parts)
