@@ -22,6 +22,9 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -48,6 +51,8 @@ public final class OrderTable {
   private static final byte SCREENED_OUT = -1;
 
   private static final OrderStatus[] STATUSES = OrderStatus.values();
+  /** Slices of a part whose order ids are looked up in earlier parts at the same time. */
+  private static final int DUPLICATE_SLICES = 4;
 
   private final List<Part> parts;
   private final UserIdDictionary users;
@@ -160,12 +165,13 @@ public final class OrderTable {
     }
 
     /** Screens the rows that are not duplicates, marking the bad ones and counting them in {@code screen}. */
-    private void screen(BadRecords screen) {
+    private BadRecords screen(BadRecords screen) {
       for (int row = 0; row < size; row++) {
         if (!duplicate.get(row) && !screen.acceptOrder(row, millis[row], amount[row], boundMillis)) {
           status[row] = SCREENED_OUT;
         }
       }
+      return screen;
     }
   }
 
@@ -232,7 +238,7 @@ public final class OrderTable {
       diagnostics = diagnostics.plus(partRead.diagnostics());
       records += partRead.records();
     }
-    return of(parts, diagnostics, records);
+    return of(parts, diagnostics, records, executor);
   }
 
 
@@ -305,14 +311,38 @@ public final class OrderTable {
    * @param records data rows read by all readers, bad ones included
    */
   public static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records) {
+    return of(parts, readerDiagnostics, records, Runnable::run);
+  }
+
+  /**
+   * Joins parts like {@link #of(List, Diagnostics, long)}, looking up order ids and screening rows
+   * on {@code executor} while this thread maps the users, which must go in file order.
+   */
+  static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records, Executor executor) {
+    List<CompletableFuture<Void>> marked = new ArrayList<>();
+    for (int k = 1; k < parts.size(); k++) {
+      Part part = parts.get(k);
+      List<Part> earlier = parts.subList(0, k);
+      List<CompletableFuture<BitSet>> slices = new ArrayList<>();
+      for (int slice = 0; slice < DUPLICATE_SLICES; slice++) {
+        int from = (int) ((long) part.size * slice / DUPLICATE_SLICES);
+        int to = (int) ((long) part.size * (slice + 1) / DUPLICATE_SLICES);
+        slices.add(CompletableFuture.supplyAsync(() -> duplicates(earlier, part, from, to), executor));
+      }
+      marked.add(CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new))
+          .thenRun(() -> slices.forEach(slice -> part.duplicate.or(slice.join()))));
+    }
+    join(CompletableFuture.allOf(marked.toArray(CompletableFuture[]::new)));
+    List<CompletableFuture<BadRecords>> screens = new ArrayList<>();
+    for (Part part : parts) {
+      screens.add(CompletableFuture.supplyAsync(() -> part.screen(new BadRecords(BadRecordPolicy.SKIP_AND_COUNT)),
+          executor));
+    }
     Part first = parts.get(0);
     // The first part's users are the input's first users, unless a repeated order id added one.
     UserIdDictionary users = first.duplicate.isEmpty() ? first.users : new UserIdDictionary();
     long duplicates = 0;
-    BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    for (int k = 0; k < parts.size(); k++) {
-      Part part = parts.get(k);
-      markDuplicates(parts.subList(0, k), part);
+    for (Part part : parts) {
       duplicates += part.duplicate.cardinality();
       if (users == part.users) {
         part.globalUser = new int[part.users.size()];
@@ -320,8 +350,9 @@ public final class OrderTable {
       } else {
         mapUsers(users, part);
       }
-      part.screen(screen);
     }
+    BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    screens.forEach(partScreen -> screen.merge(join(partScreen)));
     // Duplicates are marked: no one looks an order id up again.
     parts.forEach(part -> part.orderIds = null);
     Diagnostics joined = duplicates == 0
@@ -330,6 +361,22 @@ public final class OrderTable {
     return new OrderTable(List.copyOf(parts), users, readerDiagnostics.plus(screen.diagnostics()).plus(joined),
         records);
   }
+
+  /** The result of a joining task, with the exception it threw as itself. */
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
 
   /**
    * Maps the users of {@code part} into {@code users} in the order of their first row that is not a
@@ -347,22 +394,26 @@ public final class OrderTable {
   }
 
   /**
-   * Marks the rows of {@code part} whose order id an earlier part holds: the first occurrence in
-   * file order wins. Each part's table holds every order id of its range once, so no table grows.
+   * The rows of {@code part} in {@code [from, to)} whose order id an earlier part holds, and that
+   * are not repeats within the part already: the first occurrence in file order wins. Each part's
+   * table holds every order id of its range once, so no table grows, and slices may run at once.
    */
-  private static void markDuplicates(List<Part> earlier, Part part) {
+  private static BitSet duplicates(List<Part> earlier, Part part, int from, int to) {
+    BitSet found = new BitSet();
     if (part.orderIds == null) {
-      return;
+      return found;
     }
-    for (int row = part.duplicate.nextClearBit(0); row < part.size; row = part.duplicate.nextClearBit(row + 1)) {
+    for (int row = part.duplicate.nextClearBit(from); row < to; row = part.duplicate.nextClearBit(row + 1)) {
       for (Part before : earlier) {
         if (before.orderIds.find(part.orderIds, row) >= 0) {
-          part.duplicate.set(row);
+          found.set(row);
           break;
         }
       }
     }
+    return found;
   }
+
 
   /** The number of parts, for {@link #forEach}. */
   public int parts() {
