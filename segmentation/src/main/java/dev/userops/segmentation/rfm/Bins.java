@@ -8,6 +8,36 @@ final class Bins {
 
   /** {@code 1 + floor(scores × worse / n)}, where worse values are smaller, or larger if reversed. */
   static byte[] quantileScores(long[] values, int scores, boolean reversed) {
+    int n = values.length;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long value : values) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+    // Days and order counts span far fewer values than there are users: count them instead of
+    // sorting, and the number of smaller values is a running sum.
+    if (n > 0 && max - min >= 0 && max - min < n) {
+      int[] below = new int[(int) (max - min) + 2];
+      for (long value : values) {
+        below[(int) (value - min) + 1]++;
+      }
+      for (int v = 1; v < below.length; v++) {
+        below[v] += below[v - 1];
+      }
+      byte[] out = new byte[n];
+      for (int i = 0; i < n; i++) {
+        int v = (int) (values[i] - min);
+        long worse = reversed ? n - below[v + 1] : below[v];
+        out[i] = (byte) (1 + scores * worse / n);
+      }
+      return out;
+    }
+    return bySorting(values, scores, reversed);
+  }
+
+  /** {@link #quantileScores} by sorting the values: for any range of values. */
+  static byte[] bySorting(long[] values, int scores, boolean reversed) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = values.length;
