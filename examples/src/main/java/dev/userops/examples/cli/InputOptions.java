@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
@@ -185,11 +184,7 @@ final class InputOptions {
       throws IOException {
     checkFractionDigits();
     if (file == null || file.cdnow != null) {
-      OrderTable.Part part = OrderTable.newPart(true, badRecords(), boundMillis);
-      try (OrderReader reader = open(part.users(), progress)) {
-        long records = reader.forEach(part::add);
-        return OrderTable.of(List.of(part), reader.diagnostics(), records);
-      }
+      return OrderTable.readUnique(users -> open(users, progress), badRecords(), boundMillis);
     }
     return OrderTable.readCsv(file.orders, source(), zone, fractionDigits, badRecords(), boundMillis, threads,
         executor, (in, length) -> progress.track("reading " + file.orders.getFileName(), in, length));

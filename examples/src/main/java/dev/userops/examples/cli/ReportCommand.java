@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
   @Option(names = "--events", paramLabel = "FILE",
-      description = "Activity events CSV (user_id,occurred_at,event) with the same user ids as the orders:"
+      description = "Events CSV (" + EventCsvReader.HEADER + ") with the same user ids as the orders:"
           + " adds active users and makes any event count as activity for the lifecycle.")
   Path events;
 

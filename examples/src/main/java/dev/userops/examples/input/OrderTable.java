@@ -84,7 +84,7 @@ public final class OrderTable {
    * The orders of one part of the input, filled by its reader. Not thread-safe; each part is read
    * by one thread.
    */
-  public static final class Part {
+  static final class Part {
     private final UserIdDictionary users = new UserIdDictionary();
     private IdTable orderIds;
     private final BadRecords rejectScreen;
@@ -113,7 +113,7 @@ public final class OrderTable {
     }
 
     /** The part's user dictionary, for its reader. */
-    public UserIdDictionary users() {
+    UserIdDictionary users() {
       return users;
     }
 
@@ -123,7 +123,7 @@ public final class OrderTable {
      * id added here, in the same order, so that row {@code i} has order id {@code i}: looked up as
      * it is read (the first occurrence only), or appended and indexed once the part is read.
      */
-    public IdTable orderIds() {
+    IdTable orderIds() {
       return orderIds;
     }
 
@@ -134,7 +134,7 @@ public final class OrderTable {
      *
      * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
      */
-    public void add(Order order) {
+    void add(Order order) {
       add(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
     }
 
@@ -146,7 +146,7 @@ public final class OrderTable {
      * @param amountMinor its amount in minor units
      * @param orderStatus its status
      */
-    public void add(long userId, long at, long amountMinor, OrderStatus orderStatus) {
+    void add(long userId, long at, long amountMinor, OrderStatus orderStatus) {
       if (rejectScreen != null) {
         rejectScreen.acceptOrder(size, at, amountMinor, boundMillis);
       }
@@ -175,17 +175,30 @@ public final class OrderTable {
     }
   }
 
+  /** Opens the reader of an input, mapping its user ids with the dictionary it is given. */
+  @FunctionalInterface
+  public interface ReaderFactory {
+    /** A reader whose orders carry dense ids of {@code users}. */
+    OrderReader open(UserIdDictionary users) throws IOException;
+  }
+
   /**
-   * A new part for one range of the input.
+   * Reads an input whose order ids are unique by construction (CDNOW's {@code cdnow-<line>}) into a
+   * table of one part, keeping no order ids.
    *
-   * @param uniqueOrderIds whether the input's order ids are unique by construction, so no table of
-   *     them is kept
+   * @param open opens the input's reader
    * @param policy what a bad record does
    * @param boundMillis orders after this instant are bad records ({@link BadRecordReason#AFTER_AS_OF})
    */
-  public static Part newPart(boolean uniqueOrderIds, BadRecordPolicy policy, long boundMillis) {
-    return new Part(uniqueOrderIds, policy, boundMillis, 0);
+  public static OrderTable readUnique(ReaderFactory open, BadRecordPolicy policy, long boundMillis)
+      throws IOException {
+    Part part = new Part(true, policy, boundMillis, 0);
+    try (OrderReader reader = open.open(part.users())) {
+      long records = reader.forEach(part::add);
+      return of(List.of(part), reader.diagnostics(), records, Runnable::run);
+    }
   }
+
 
   /** Shows the progress of reading a stream of {@code length} bytes, e.g. on a terminal. */
   @FunctionalInterface
@@ -304,21 +317,15 @@ public final class OrderTable {
 
 
   /**
-   * Joins parts read from consecutive ranges of one input, in file order.
+   * Joins parts read from consecutive ranges of one input, in file order, looking up order ids and
+   * screening rows on {@code executor} while this thread maps the users, which must go in file
+   * order.
    *
    * @param parts the parts, the first range first
    * @param readerDiagnostics what the readers skipped (malformed rows, duplicates within a part)
    * @param records data rows read by all readers, bad ones included
    */
-  public static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records) {
-    return of(parts, readerDiagnostics, records, Runnable::run);
-  }
-
-  /**
-   * Joins parts like {@link #of(List, Diagnostics, long)}, looking up order ids and screening rows
-   * on {@code executor} while this thread maps the users, which must go in file order.
-   */
-  static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records, Executor executor) {
+  private static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records, Executor executor) {
     List<CompletableFuture<Void>> marked = new ArrayList<>();
     for (int k = 1; k < parts.size(); k++) {
       Part part = parts.get(k);
