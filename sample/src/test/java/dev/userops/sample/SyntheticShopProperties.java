@@ -42,6 +42,9 @@ class SyntheticShopProperties {
   void orderCountIsNearTheTarget(@ForAll long seed, @ForAll @LongRange(min = 1_000, max = 20_000) long target) {
     long orders = SyntheticShop.of(Config.ofOrders(target, seed)).orderCount();
 
-    assertThat((double) orders).isBetween(0.9 * target, 1.1 * target);
+    // The count's spread shrinks as the target grows: over 3,000 seeds, 2.7% (sd) at 1,000 orders,
+    // worst 14.8%, and 0.7% at 5,000, worst 2.6%. A fixed 10% failed about one try in a thousand.
+    double tolerance = 0.1 * Math.max(1, Math.sqrt(5_000.0 / target));
+    assertThat((double) orders).isBetween((1 - tolerance) * target, (1 + tolerance) * target);
   }
 }
