@@ -3,6 +3,7 @@ package dev.userops.examples.input;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.userops.core.BadRecordReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,8 +74,8 @@ final class CsvTable {
     // Field counts are checked here, so that a short row is a bad record of its own.
     CsvReader<RawRow> csv =
         CsvReader.builder()
-            .allowExtraFields(true)
-            .allowMissingFields(true)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .build(new RawRow(), part == null ? Utf8.withoutBom(in) : in, StandardCharsets.ISO_8859_1);
     CloseableIterator<RawRow> iterator = csv.iterator();
     long lineOffset = part == null ? 0 : part.firstLine() - 1;
@@ -125,7 +126,9 @@ final class CsvTable {
    */
   static List<String> header(String source, InputStream in) throws IOException {
     CloseableIterator<RawRow> iterator =
-        CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+        CsvReader.builder()
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
             .build(new RawRow(), Utf8.withoutBom(in), StandardCharsets.ISO_8859_1).iterator();
     try {
       if (!iterator.hasNext()) {

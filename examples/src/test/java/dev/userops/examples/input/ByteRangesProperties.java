@@ -3,6 +3,7 @@ package dev.userops.examples.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -117,9 +118,10 @@ class ByteRangesProperties {
   Arbitrary<String> files() {
     Arbitrary<String> field = Arbitraries.oneOf(
         Arbitraries.strings().withChars("abc1 ").ofMaxLength(6),
-        // No lone CR inside quotes: FastCSV 4.1.0 drops such a field and joins its row with the next.
-        Arbitraries.strings().withChars("ab,\n\" ").ofMaxLength(6)
-            .map(s -> "\"" + s.replace("\"", "\"\"").replace("b\n", "b\r\n") + "\""),
+        // A lone CR last: FastCSV before 4.3.0 dropped such a field and joined its row with the next.
+        // Not a CR before a later LF in the field: FastCSV 4.3.1 then counts the two as one line break.
+        Arbitraries.strings().withChars("ab,\n\" ").ofMaxLength(6).flatMap(s -> Arbitraries.of("", "\r")
+            .map(cr -> "\"" + s.replace("\"", "\"\"").replace("b\n", "b\r\n") + cr + "\"")),
         Arbitraries.strings().withChars("ab\"").ofMinLength(2).ofMaxLength(4).filter(s -> s.charAt(0) != '"'));
     Arbitrary<String> lineEnd = Arbitraries.of("\n", "\r\n", "\r");
     Arbitrary<String> row = field.list().ofMinSize(1).ofMaxSize(4).map(fields -> String.join(",", fields));
@@ -140,7 +142,8 @@ class ByteRangesProperties {
 
   private static List<Parsed> parse(String csv, long firstLine) {
     List<Parsed> records = new ArrayList<>();
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+    try (CsvReader<CsvRecord> reader = CsvReader.builder()
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .ofCsvRecord(csv)) {
       for (CsvRecord record : reader) {
         records.add(new Parsed(record.getFields(), firstLine - 1 + record.getStartingLineNumber()));

@@ -60,6 +60,15 @@ class OrderCsvReaderTest {
   }
 
   @Test
+  void aLoneCarriageReturnInAQuotedFieldIsKeptAndEndsNothing() throws IOException {
+    // FastCSV 4.1.0 dropped this field and joined its row with the next (fixed in 4.3.0).
+    List<Order> orders = read(HEADER + "u1,\"o\r1\",2026-03-01T10:00:00Z,1.00,paid\nu2,o2,2026-03-02T10:00:00Z,2.00,paid\n",
+        ZoneId.of("UTC"));
+    assertThat(orders).extracting(Order::orderId).containsExactly("o\r1", "o2");
+    assertThat(skipped.totalSkipped()).isZero();
+  }
+
+  @Test
   void readsEveryFieldAndMapsUserIdsDensely() throws IOException {
     List<Order> orders = read(
         "user_id,order_id,occurred_at,amount,status,sales_channel\n"
