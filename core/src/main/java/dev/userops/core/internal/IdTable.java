@@ -120,21 +120,6 @@ public final class IdTable {
   }
 
   /**
-   * The index here of id {@code index} of {@code other}, assigning the next index if it is new:
-   * {@code indexOf(other.get(index))} without decoding and encoding a string.
-   *
-   * @param other the table holding the id
-   * @param index the id's index in {@code other}
-   * @return its index here
-   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, other.size())}
-   */
-  public int indexOf(IdTable other, int index) {
-    Objects.checkIndex(index, other.size);
-    int start = other.start(index);
-    return indexOf(other.blockBytes[index >>> BLOCK_BITS], start, other.end(index) - start);
-  }
-
-  /**
    * The index here of id {@code index} of {@code other} without assigning one: {@code
    * find(other.get(index))} without decoding and encoding a string.
    *

@@ -125,7 +125,7 @@ final class PointsSimCommand implements Callable<Integer> {
     long asOfMillis = asOf.toEpochMilli();
     long[] eventsAfterAsOf = {0};
     long records = read.records();
-    Diagnostics[] eventDiagnostics = {Diagnostics.NONE};
+    Diagnostics eventDiagnostics = Diagnostics.NONE;
     if (events != null) {
       BadRecords bad = new BadRecords(input.badRecords());
       long[] index = {0};
@@ -139,11 +139,11 @@ final class PointsSimCommand implements Callable<Integer> {
             addEvent(simulation, row);
           }
         });
-        eventDiagnostics[0] = reader.diagnostics().plus(bad.diagnostics());
+        eventDiagnostics = reader.diagnostics().plus(bad.diagnostics());
       }
     }
     PointsSimulation.Result result = simulation.run(asOf);
-    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(eventDiagnostics[0]);
+    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(eventDiagnostics);
     Report report = new Report(result, levelProgram, records, read.users(), eventsAfterAsOf[0]);
     return output.print(
         () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),

@@ -71,13 +71,7 @@ final class CsvTable {
       Rows rows) throws IOException {
     String source = screen.source();
     String expected = String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
-    // Field counts are checked here, so that a short row is a bad record of its own.
-    CsvReader<RawRow> csv =
-        CsvReader.builder()
-            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .build(new RawRow(), part == null ? Utf8.withoutBom(in) : in, StandardCharsets.ISO_8859_1);
-    CloseableIterator<RawRow> iterator = csv.iterator();
+    CloseableIterator<RawRow> iterator = rows(part == null ? Utf8.withoutBom(in) : in);
     long lineOffset = part == null ? 0 : part.firstLine() - 1;
     long line = lineOffset + 1;
     try {
@@ -125,11 +119,7 @@ final class CsvTable {
    *     when the first part is read
    */
   static List<String> header(String source, InputStream in) throws IOException {
-    CloseableIterator<RawRow> iterator =
-        CsvReader.builder()
-            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .build(new RawRow(), Utf8.withoutBom(in), StandardCharsets.ISO_8859_1).iterator();
+    CloseableIterator<RawRow> iterator = rows(Utf8.withoutBom(in));
     try {
       if (!iterator.hasNext()) {
         throw new InputException(source, 1, "header", "expected a header, got an empty file", null);
@@ -138,6 +128,16 @@ final class CsvTable {
     } catch (CsvParseException e) {
       throw malformedCsv(source, 1, 0, e);
     }
+  }
+
+  /** The rows of {@code in}, read as ISO-8859-1 into one reused {@link RawRow}. */
+  private static CloseableIterator<RawRow> rows(InputStream in) {
+    // Field counts are checked by read, so that a short row is a bad record of its own.
+    return CsvReader.builder()
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .build(new RawRow(), in, StandardCharsets.ISO_8859_1)
+        .iterator();
   }
 
   /**

@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -89,6 +88,12 @@ public final class OrderTable {
    */
   static final class Part {
     private final UserIdDictionary users = new UserIdDictionary();
+    /**
+     * The order ids of the part's rows, for its reader's duplicate check, or {@code null} when the
+     * input's order ids are unique by construction (CDNOW). Every order passed to {@link #add} has
+     * its id added here, in the same order, so that row {@code i} has order id {@code i}: looked up
+     * as it is read (the first occurrence only), or appended and indexed once the part is read.
+     */
     private IdTable orderIds;
     private final BadRecords rejectScreen;
     private final long boundMillis;
@@ -98,7 +103,7 @@ public final class OrderTable {
     private byte[] status;
     private int size;
     private int[] globalUser;
-    private BitSet duplicate = new BitSet();
+    private final BitSet duplicate = new BitSet();
 
     /**
      * @param expectedRows rows the part is expected to hold, to size its columns and table without
@@ -118,16 +123,6 @@ public final class OrderTable {
     /** The part's user dictionary, for its reader. */
     UserIdDictionary users() {
       return users;
-    }
-
-    /**
-     * The part's order-id table, for its reader's duplicate check, or {@code null} when the input's
-     * order ids are unique by construction (CDNOW). Every order passed to {@link #add} must have its
-     * id added here, in the same order, so that row {@code i} has order id {@code i}: looked up as
-     * it is read (the first occurrence only), or appended and indexed once the part is read.
-     */
-    IdTable orderIds() {
-      return orderIds;
     }
 
     /**
@@ -202,7 +197,6 @@ public final class OrderTable {
     }
   }
 
-
   /** Shows the progress of reading a stream of {@code length} bytes, e.g. on a terminal. */
   @FunctionalInterface
   public interface Tracker {
@@ -257,7 +251,6 @@ public final class OrderTable {
     return of(parts, diagnostics, records, executor);
   }
 
-
   private record PartRead(Part part, Diagnostics diagnostics, long records) {}
 
   /**
@@ -290,7 +283,7 @@ public final class OrderTable {
           range.length());
       // Under REJECT the reader looks each order id up, to name the line of the first repeat.
       boolean defer = policy != BadRecordPolicy.REJECT;
-      try (OrderCsvReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds(),
+      try (OrderCsvReader reader = new OrderCsvReader(source, in, zone, fractionDigits, part.users(), part.orderIds,
           defer, start, policy)) {
         long records = reader.readInto(part);
         if (defer) {
@@ -328,7 +321,6 @@ public final class OrderTable {
     };
   }
 
-
   /**
    * Joins parts read from consecutive ranges of one input, in file order, looking up order ids and
    * screening rows on {@code executor} while this thread maps the users, which must go in file
@@ -338,21 +330,22 @@ public final class OrderTable {
    * @param readerDiagnostics what the readers skipped (malformed rows, duplicates within a part)
    * @param records data rows read by all readers, bad ones included
    */
-  private static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records, Executor executor) {
-    List<CompletableFuture<Void>> marked = new ArrayList<>();
+  private static OrderTable of(List<Part> parts, Diagnostics readerDiagnostics, long records, Executor executor)
+      throws IOException {
+    // Slices only read their own part's repeats, so every part's are marked once all are done.
+    List<Map.Entry<Part, CompletableFuture<BitSet>>> slices = new ArrayList<>();
     for (int k = 1; k < parts.size(); k++) {
       Part part = parts.get(k);
       List<Part> earlier = parts.subList(0, k);
-      List<CompletableFuture<BitSet>> slices = new ArrayList<>();
       for (int slice = 0; slice < DUPLICATE_SLICES; slice++) {
         int from = (int) ((long) part.size * slice / DUPLICATE_SLICES);
         int to = (int) ((long) part.size * (slice + 1) / DUPLICATE_SLICES);
-        slices.add(CompletableFuture.supplyAsync(() -> duplicates(earlier, part, from, to), executor));
+        slices.add(Map.entry(part, CompletableFuture.supplyAsync(() -> duplicates(earlier, part, from, to), executor)));
       }
-      marked.add(CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new))
-          .thenRun(() -> slices.forEach(slice -> part.duplicate.or(slice.join()))));
     }
-    join(CompletableFuture.allOf(marked.toArray(CompletableFuture[]::new)));
+    for (Map.Entry<Part, CompletableFuture<BitSet>> slice : slices) {
+      slice.getKey().duplicate.or(ByteRanges.get(slice.getValue()));
+    }
     List<CompletableFuture<BadRecords>> screens = new ArrayList<>();
     for (Part part : parts) {
       screens.add(CompletableFuture.supplyAsync(() -> part.screen(new BadRecords(BadRecordPolicy.SKIP_AND_COUNT)),
@@ -372,7 +365,9 @@ public final class OrderTable {
       }
     }
     BadRecords screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    screens.forEach(partScreen -> screen.merge(join(partScreen)));
+    for (CompletableFuture<BadRecords> partScreen : screens) {
+      screen.merge(ByteRanges.get(partScreen));
+    }
     // Duplicates are marked: no one looks an order id up again.
     parts.forEach(part -> part.orderIds = null);
     Diagnostics joined = duplicates == 0
@@ -381,22 +376,6 @@ public final class OrderTable {
     return new OrderTable(List.copyOf(parts), users, readerDiagnostics.plus(screen.diagnostics()).plus(joined),
         records);
   }
-
-  /** The result of a joining task, with the exception it threw as itself. */
-  private static <T> T join(CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
-  }
-
 
   /**
    * Maps the users of {@code part} into {@code users} in the order of their first row that is not a
@@ -433,7 +412,6 @@ public final class OrderTable {
     }
     return found;
   }
-
 
   /** The number of parts, for {@link #forEach}. */
   public int parts() {

@@ -133,24 +133,19 @@ final class Row {
    * looked up.
    */
   CharSequence idChars(String column) {
-    int i = index(column);
-    if (i < 0 || !ascii[i] || fields[i] != null) {
+    if (!(chars(column) instanceof Chars view)) {
       return id(column);
     }
-    char[] chars = raw.chars();
-    int start = raw.start(i);
-    int end = raw.end(i);
+    int start = view.start();
+    int end = view.end();
     // The whitespace String.strip trims, among ASCII chars.
-    while (start < end && Character.isWhitespace(chars[start])) {
+    while (start < end && Character.isWhitespace(view.array()[start])) {
       start++;
     }
-    while (end > start && Character.isWhitespace(chars[end - 1])) {
+    while (end > start && Character.isWhitespace(view.array()[end - 1])) {
       end--;
     }
-    if (start == end) {
-      return id(column); // throws, with the message of Fields.id
-    }
-    return new Chars(chars, start, end);
+    return start == end ? id(column) : new Chars(view.array(), start, end); // id throws Fields.id's message
   }
 
   /** A range of a char array, as the chars of an ASCII id. */
@@ -203,7 +198,7 @@ final class Row {
   /** The status in {@code column} ({@link Fields#status}); else {@link BadRecordReason#MALFORMED_STATUS}. */
   OrderStatus status(String column) {
     CharSequence chars = chars(column);
-    OrderStatus ascii = chars instanceof String ? null : Fields.asciiStatus(chars);
+    OrderStatus ascii = chars instanceof Chars ? Fields.asciiStatus(chars) : null;
     return ascii != null ? ascii : parse(column, BadRecordReason.MALFORMED_STATUS, Fields::status);
   }
 
