@@ -5,6 +5,8 @@
  */
 module dev.userops.retention {
   requires transitive dev.userops.core;
+  requires hipparchus.optim;
+  requires hipparchus.core;
 
   exports dev.userops.retention.active;
   exports dev.userops.retention.cohort;
