@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 
 /**
  * The framing of every persisted binary form: a 4-byte magic {@code "UOPS"}, a 4-character family
@@ -185,6 +187,33 @@ public final class BinaryForm {
     }
 
     /**
+     * Appends entries keyed by increasing ids, read back by {@link Reader#getAscending}: a 4-byte
+     * count of the ids in {@code [0, limit)} that {@code present} accepts, then for each of them in
+     * increasing order the id as a 4-byte int followed by what {@code entry} appends for it. One
+     * pass: the count is filled in afterwards.
+     *
+     * @param limit the ids tried are {@code [0, limit)}
+     * @param present whether an id has an entry
+     * @param entry appends the rest of the entry of the id it is given, through this writer
+     * @return this writer
+     * @throws IllegalStateException if the form would exceed about 2 GiB
+     */
+    public Writer putAscending(int limit, IntPredicate present, IntConsumer entry) {
+      int countAt = room(4).position();
+      buffer.putInt(0);
+      int count = 0;
+      for (int id = 0; id < limit; id++) {
+        if (present.test(id)) {
+          putInt(id);
+          entry.accept(id);
+          count++;
+        }
+      }
+      buffer.putInt(countAt, count);
+      return this;
+    }
+
+    /**
      * The bytes written so far.
      *
      * @return a new array holding the header and everything appended; the writer stays usable
@@ -282,6 +311,32 @@ public final class BinaryForm {
         return buffer.getLong();
       } catch (BufferUnderflowException e) {
         throw truncated(field, 8);
+      }
+    }
+
+    /**
+     * Reads entries keyed by increasing ids, as {@link Writer#putAscending} writes them: a 4-byte
+     * count of at most {@code maxId + 1}, then per entry its id, greater than the one before and at
+     * most {@code maxId}, and what {@code entry} reads for it.
+     *
+     * @param field names the count in errors, e.g. {@code "users"}
+     * @param idField names each id in errors, e.g. {@code "userId"}
+     * @param maxId the largest valid id, {@code >= 0}
+     * @param entry reads the rest of the entry of the id it is given, through this reader
+     * @throws IllegalArgumentException if the bytes are truncated, an id is out of order or above
+     *     {@code maxId}, or {@code entry} rejects its entry
+     */
+    public void getAscending(String field, String idField, int maxId, IntConsumer entry) {
+      int count = getInt(field, 0, maxId == Integer.MAX_VALUE ? maxId : maxId + 1);
+      long previous = -1;
+      for (int i = 0; i < count; i++) {
+        int id = getInt(idField);
+        if (id <= previous || id > maxId) {
+          throw new IllegalArgumentException(String.format(
+              "%s: %s must be in [%s, %s], got %s", family, idField, previous + 1, maxId, id));
+        }
+        entry.accept(id);
+        previous = id;
       }
     }
 

@@ -2,8 +2,11 @@ package dev.userops.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BinaryFormTest {
@@ -57,6 +60,36 @@ class BinaryFormTest {
     BinaryForm.Reader reader = BinaryForm.reader(bytes, "TEST", 1);
     assertThatThrownBy(() -> reader.getInt("size", 0, 10)).hasMessage("TEST: size must be in [0, 10], got -1");
     assertThatThrownBy(() -> reader.getString("name")).hasMessageStartingWith("TEST: name.length must be in [0, 0]");
+  }
+
+  @Test
+  void ascendingEntriesRoundTripWithTheirCountFilledIn() {
+    long[] values = {0, 7, 0, 0, 9};
+    BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
+    writer.putAscending(values.length, id -> values[id] != 0, id -> writer.putLong(values[id]));
+    BinaryForm.Reader reader = BinaryForm.reader(writer.toByteArray(), "TEST", 1);
+    Map<Integer, Long> read = new LinkedHashMap<>();
+    reader.getAscending("users", "userId", values.length - 1, id -> read.put(id, reader.getLong("value")));
+    reader.finish();
+    assertThat(read).containsExactly(entry(1, 7L), entry(4, 9L));
+  }
+
+  @Test
+  void ascendingIdsOutOfOrderOrRangeAndTooManyEntriesAreRejected() {
+    assertThatThrownBy(() -> readAscending(4, 2, 3, 3)).hasMessage("TEST: userId must be in [4, 4], got 3");
+    assertThatThrownBy(() -> readAscending(4, 1, 5)).hasMessage("TEST: userId must be in [0, 4], got 5");
+    assertThatThrownBy(() -> readAscending(4, 6)).hasMessage("TEST: users must be in [0, 5], got 6");
+    assertThatThrownBy(() -> readAscending(Integer.MAX_VALUE, 2, Integer.MAX_VALUE, 0))
+        .as("no id follows the largest")
+        .hasMessage("TEST: userId must be in [2147483648, 2147483647], got 0");
+  }
+
+  private static void readAscending(int maxId, int... ints) {
+    BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
+    for (int i : ints) {
+      writer.putInt(i);
+    }
+    BinaryForm.reader(writer.toByteArray(), "TEST", 1).getAscending("users", "userId", maxId, id -> {});
   }
 
   @Test
