@@ -9,14 +9,17 @@ import java.util.EnumMap;
 
 /**
  * Applies a {@link BadRecordPolicy} inside a bulk calculation: {@link #report} throws under {@link
- * BadRecordPolicy#REJECT} and counts under {@link BadRecordPolicy#SKIP_AND_COUNT}. Mutable and
- * mergeable, so accumulators keep one and merge it with their partitions'. Not thread-safe.
+ * BadRecordPolicy#REJECT} and counts under {@link BadRecordPolicy#SKIP_AND_COUNT}. It can also number
+ * the records themselves ({@link #next()}), as accumulators do: then it is all the bookkeeping of
+ * their bad records, merged and persisted in one piece. Mutable and mergeable, so accumulators keep
+ * one and merge it with their partitions'. Not thread-safe.
  */
 public final class BadRecords {
   private static final BadRecordReason[] REASONS = BadRecordReason.values();
 
   private final BadRecordPolicy policy;
   private final long[] counts = new long[REASONS.length];
+  private long records;
 
   /**
    * An empty tally applying {@code policy}.
@@ -35,6 +38,37 @@ public final class BadRecords {
    */
   public BadRecordPolicy policy() {
     return policy;
+  }
+
+  /**
+   * Numbers the next record.
+   *
+   * @return its 0-based index: the number of records numbered before it, here and in every tally
+   *     merged into this one
+   */
+  public long next() {
+    return records++;
+  }
+
+  /**
+   * Numbers {@code count} records at once, e.g. a batch that passed a screen of the caller's own.
+   *
+   * @param count how many records, {@code >= 0}
+   * @throws IllegalArgumentException if {@code count < 0}
+   * @throws ArithmeticException if the number of records overflows {@code long}
+   */
+  public void advance(long count) {
+    Checks.checkArgument(count >= 0, "records must be >= 0, got %s", count);
+    records = Math.addExact(records, count);
+  }
+
+  /**
+   * The number of records numbered.
+   *
+   * @return the records numbered by {@link #next()} and {@link #advance}, merged ones included
+   */
+  public long records() {
+    return records;
   }
 
   /**
@@ -100,13 +134,14 @@ public final class BadRecords {
   }
 
   /**
-   * Adds {@code other}'s counts to this tally; the policies are not compared.
+   * Adds {@code other}'s records and counts to this tally; the policies are not compared.
    *
    * @param other the tally of another partition; left unchanged
    * @throws NullPointerException if {@code other} is null
    * @throws ArithmeticException if a count overflows {@code long}
    */
   public void merge(BadRecords other) {
+    records = Math.addExact(records, other.records);
     for (int i = 0; i < counts.length; i++) {
       counts[i] = Math.addExact(counts[i], other.counts[i]);
     }
@@ -129,25 +164,48 @@ public final class BadRecords {
   }
 
   /**
-   * Writes the counts by reason name, so that adding a reason keeps old forms readable.
+   * Writes the number of records, then the counts as {@link #writeCountsTo} does.
+   *
+   * @param writer the binary form being written; appended at its position
+   */
+  public void writeTo(BinaryForm.Writer writer) {
+    writer.putLong(records);
+    writeCountsTo(writer);
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote into this new tally.
+   *
+   * @param reader the binary form being read, positioned where {@link #writeTo} wrote
+   * @throws IllegalArgumentException as {@link #readCountsFrom}, or if the number of records is
+   *     negative
+   */
+  public void readFrom(BinaryForm.Reader reader) {
+    advance(reader.getLong("records"));
+    readCountsFrom(reader);
+  }
+
+  /**
+   * Writes the counts by reason name, so that adding a reason keeps old forms readable; for forms
+   * that write the number of records apart, before fields of their own.
    *
    * @param writer the binary form being written; the counts are appended at its position
    */
-  public void writeTo(BinaryForm.Writer writer) {
+  public void writeCountsTo(BinaryForm.Writer writer) {
     Diagnostics diagnostics = diagnostics();
     writer.putInt(diagnostics.skipped().size());
     diagnostics.skipped().forEach((reason, count) -> writer.putString(reason.name()).putLong(count));
   }
 
   /**
-   * Adds the counts written by {@link #writeTo} to this tally.
+   * Adds the counts written by {@link #writeCountsTo} to this tally.
    *
-   * @param reader the binary form being read, positioned where {@link #writeTo} wrote
+   * @param reader the binary form being read, positioned where {@link #writeCountsTo} wrote
    * @throws IllegalArgumentException if the bytes are truncated, name an unknown reason or hold a
    *     count {@code <= 0}
    * @throws ArithmeticException if a count overflows {@code long}
    */
-  public void readFrom(BinaryForm.Reader reader) {
+  public void readCountsFrom(BinaryForm.Reader reader) {
     int reasons = reader.getInt("diagnostics.size", 0, REASONS.length);
     for (int i = 0; i < reasons; i++) {
       String name = reader.getString("diagnostics.reason");

@@ -5,11 +5,11 @@ import dev.userops.core.CalendarIndex;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,14 +34,15 @@ import java.util.Map;
  */
 public final class OrderSummaryAccumulator
     implements Accumulator<OrderSummaryAccumulator, OrderSummary> {
-  private static final String FAMILY = "OSUM";
-  private static final int VERSION = 1;
+  /** Read by {@link OrderSummarySpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<OrderSummarySpec, OrderSummaryAccumulator> FORM =
+      new AccumulatorForm<>("OSUM", 1, OrderSummarySpec::fromJson,
+          OrderSummaryAccumulator::writeFields, OrderSummaryAccumulator::readFields);
 
   private final OrderSummarySpec spec;
   private final long asOfMillis;
   private final BadRecords badRecords;
   private final UserOrderCounts ordersByUser = new UserOrderCounts();
-  private long records;
   private long orders;
   private long revenueMinor;
   private long cancelledOrders;
@@ -103,7 +104,7 @@ public final class OrderSummaryAccumulator
    */
   public OrderSummaryAccumulator add(
       long userId, long epochMillis, long amountMinor, OrderStatus status) {
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     if (!badRecords.acceptOrder(recordIndex, epochMillis, amountMinor, asOfMillis)) {
       return this;
     }
@@ -124,7 +125,6 @@ public final class OrderSummaryAccumulator
   @Override
   public OrderSummaryAccumulator merge(OrderSummaryAccumulator other) {
     Accumulators.checkMergeable(this, other);
-    records = Math.addExact(records, other.records);
     orders += other.orders;
     revenueMinor = Math.addExact(revenueMinor, other.revenueMinor);
     cancelledOrders += other.cancelledOrders;
@@ -155,46 +155,43 @@ public final class OrderSummaryAccumulator
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records).putLong(orders).putLong(revenueMinor);
+    return FORM.write(this);
+  }
+
+  private void writeFields(BinaryForm.Writer writer) {
+    writer.putLong(badRecords.records()).putLong(orders).putLong(revenueMinor);
     writer.putLong(cancelledOrders).putLong(refundedOrders);
     writer.putLong(firstMillis).putLong(lastMillis);
-    badRecords.writeTo(writer);
+    badRecords.writeCountsTo(writer);
     long[] userIds = ordersByUser.sortedUserIds();
     writer.putInt(userIds.length);
     for (long userId : userIds) {
       writer.putLong(userId).putInt(ordersByUser.get(userId));
     }
-    return writer.toByteArray();
   }
 
-  static OrderSummaryAccumulator fromBytes(OrderSummarySpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, OrderSummarySpec::fromJson);
-    OrderSummaryAccumulator acc = new OrderSummaryAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.orders = reader.getLong("orders");
-    acc.revenueMinor = reader.getLong("revenueMinor");
-    acc.cancelledOrders = reader.getLong("cancelledOrders");
-    acc.refundedOrders = reader.getLong("refundedOrders");
-    acc.firstMillis = reader.getLong("firstMillis");
-    acc.lastMillis = reader.getLong("lastMillis");
-    acc.badRecords.readFrom(reader);
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.advance(reader.getLong("records"));
+    orders = reader.getLong("orders");
+    revenueMinor = reader.getLong("revenueMinor");
+    cancelledOrders = reader.getLong("cancelledOrders");
+    refundedOrders = reader.getLong("refundedOrders");
+    firstMillis = reader.getLong("firstMillis");
+    lastMillis = reader.getLong("lastMillis");
+    badRecords.readCountsFrom(reader);
     int users = reader.getInt("users", 0, Integer.MAX_VALUE);
     long ordersOfUsers = 0;
     for (int i = 0; i < users; i++) {
       long userId = reader.getLong("userId");
       int count = reader.getInt("orderCount", 1, Integer.MAX_VALUE);
-      Checks.checkArgument(acc.ordersByUser.get(userId) == 0, "OSUM: user %s appears twice", userId);
-      acc.ordersByUser.add(userId, count);
+      Checks.checkArgument(ordersByUser.get(userId) == 0, "OSUM: user %s appears twice", userId);
+      ordersByUser.add(userId, count);
       ordersOfUsers += count;
     }
-    reader.finish();
     Checks.checkArgument(
-        ordersOfUsers == acc.orders,
+        ordersOfUsers == orders,
         "OSUM: expected per-user order counts to sum to orders %s, got %s",
-        acc.orders,
+        orders,
         ordersOfUsers);
-    return acc;
   }
 }

@@ -94,6 +94,6 @@ public record OrderSummarySpec(ZoneId zone, Instant asOf, BadRecordPolicy badRec
 
   @Override
   public OrderSummaryAccumulator accumulatorFromBytes(byte[] bytes) {
-    return OrderSummaryAccumulator.fromBytes(this, bytes);
+    return OrderSummaryAccumulator.FORM.read(bytes, this);
   }
 }

@@ -61,9 +61,25 @@ class BadRecordsTest {
   }
 
   @Test
-  void countsRoundTripThroughBinaryForm() {
+  void recordsAreNumberedInOrderAndMergedAsCounts() {
+    BadRecords left = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    assertThat(left.next()).isZero();
+    assertThat(left.next()).isEqualTo(1);
+    left.advance(3);
+    assertThat(left.next()).isEqualTo(5);
+    BadRecords right = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    right.advance(4);
+    left.merge(right);
+    assertThat(left.records()).isEqualTo(10);
+    assertThat(right.records()).isEqualTo(4);
+    assertThatThrownBy(() -> left.advance(-1)).hasMessage("records must be >= 0, got -1");
+  }
+
+  @Test
+  void recordsAndCountsRoundTripThroughBinaryForm() {
     BadRecords tally = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    tally.report(0, BadRecordReason.DUPLICATE_ORDER_ID, "x");
+    tally.report(tally.next(), BadRecordReason.DUPLICATE_ORDER_ID, "x");
+    tally.advance(6);
     BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
     tally.writeTo(writer);
     BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
@@ -71,6 +87,7 @@ class BadRecordsTest {
     copy.readFrom(reader);
     reader.finish();
     assertThat(copy.diagnostics()).isEqualTo(tally.diagnostics());
+    assertThat(copy.records()).isEqualTo(7);
   }
 
   @Test
@@ -80,16 +97,16 @@ class BadRecordsTest {
       all.report(0, reason, "x");
     }
     BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
-    all.writeTo(writer);
+    all.writeCountsTo(writer);
     BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    copy.readFrom(BinaryForm.reader(writer.toByteArray(), "TEST", 1));
+    copy.readCountsFrom(BinaryForm.reader(writer.toByteArray(), "TEST", 1));
     assertThat(copy.diagnostics()).isEqualTo(all.diagnostics());
 
     // The form as the eight reasons of 0.1 wrote it: a count and (name, count) pairs.
     BinaryForm.Writer old = BinaryForm.writer("TEST", 1).putInt(2)
         .putString("DUPLICATE_ORDER_ID").putLong(3).putString("MALFORMED_RECORD").putLong(1);
     BadRecords read = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    read.readFrom(BinaryForm.reader(old.toByteArray(), "TEST", 1));
+    read.readCountsFrom(BinaryForm.reader(old.toByteArray(), "TEST", 1));
     assertThat(read.diagnostics().skipped()).containsExactly(
         Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 3L), Map.entry(BadRecordReason.MALFORMED_RECORD, 1L));
   }

@@ -4,11 +4,11 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +29,13 @@ import java.util.List;
  * records.
  */
 public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccumulator, ActiveUsers> {
-  private static final String FAMILY = "ACTU";
-  /** Version 2: bits packed per block of {@link #BLOCK_USERS} ids; version 1: 64-bit words per id. */
-  private static final int VERSION = 2;
+  /**
+   * Read by {@link ActiveUsersSpec#accumulatorFromBytes}. Version 2: bits packed per block of {@link
+   * #BLOCK_USERS} ids; version 1: 64-bit words per id.
+   */
+  static final AccumulatorForm<ActiveUsersSpec, ActiveUsersAccumulator> FORM =
+      new AccumulatorForm<>("ACTU", 2, ActiveUsersSpec::fromJson,
+          ActiveUsersAccumulator::writeFields, ActiveUsersAccumulator::readFields);
   private static final int TRAILING_WEEK = 7;
   private static final int TRAILING_MONTH = 30;
   private static final int BLOCK_SHIFT = 9;
@@ -51,7 +55,6 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   private final int blockWords;
   /** Blocks of {@link #BLOCK_USERS} ids; null for a block with no activity yet. */
   private long[][] blocks = NO_BLOCKS;
-  private long records;
 
   ActiveUsersAccumulator(ActiveUsersSpec spec) {
     this.spec = spec;
@@ -107,7 +110,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    * (counted) or a day outside them.
    */
   private int trackedDay(long epochMillis) {
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     // The time rules of orders (amount 0 passes the amount rule), with no asOf bound.
     if (!badRecords.acceptTime(recordIndex, epochMillis, Long.MAX_VALUE)) {
       return -1;
@@ -213,7 +216,6 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   @Override
   public ActiveUsersAccumulator merge(ActiveUsersAccumulator other) {
     Accumulators.checkMergeable(this, other);
-    records = Math.addExact(records, other.records);
     badRecords.merge(other.badRecords);
     for (int b = 0; b < other.blocks.length; b++) {
       if (other.blocks[b] != null) {
@@ -313,62 +315,42 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
     }
   }
 
-  /**
-   * Version 2 layout after the spec, records and bad-record counts: the number of allocated blocks,
-   * then for each its index and its {@code ⌈512 · days / 64⌉} words.
-   */
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records);
-    badRecords.writeTo(writer);
-    int allocated = 0;
-    for (long[] block : blocks) {
-      allocated += block == null ? 0 : 1;
-    }
-    writer.putInt(allocated);
-    for (int b = 0; b < blocks.length; b++) {
-      if (blocks[b] != null) {
-        writer.putInt(b);
-        for (long word : blocks[b]) {
-          writer.putLong(word);
-        }
-      }
-    }
-    return writer.toByteArray();
+    return FORM.write(this);
   }
 
-  static ActiveUsersAccumulator fromBytes(ActiveUsersSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, ActiveUsersSpec::fromJson);
-    ActiveUsersAccumulator acc = new ActiveUsersAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.badRecords.readFrom(reader);
-    if (reader.version() == 1) {
-      acc.readVersion1(reader);
-    } else {
-      int allocated = reader.getInt("blocks", 0, Integer.MAX_VALUE);
-      int previous = -1;
-      for (int i = 0; i < allocated; i++) {
-        int index = reader.getInt("block", previous + 1, (Integer.MAX_VALUE - 1) >>> BLOCK_SHIFT);
-        long[] block = acc.block(index);
-        for (int w = 0; w < acc.blockWords; w++) {
-          block[w] = reader.getLong("days");
-        }
-        previous = index;
+  /**
+   * Version 2 layout after the spec: records, bad-record counts, the number of allocated blocks,
+   * then for each its index and its {@code ⌈512 · days / 64⌉} words.
+   */
+  private void writeFields(BinaryForm.Writer writer) {
+    badRecords.writeTo(writer);
+    writer.putAscending(blocks.length, b -> blocks[b] != null, b -> {
+      for (long word : blocks[b]) {
+        writer.putLong(word);
       }
+    });
+  }
+
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.readFrom(reader);
+    if (reader.version() == 1) {
+      readVersion1(reader);
+      return;
     }
-    reader.finish();
-    return acc;
+    reader.getAscending("blocks", "block", (Integer.MAX_VALUE - 1) >>> BLOCK_SHIFT, b -> {
+      long[] block = block(b);
+      for (int w = 0; w < blockWords; w++) {
+        block[w] = reader.getLong("days");
+      }
+    });
   }
 
   /** Version 1: the active users in increasing id order, each with {@code ⌈days / 64⌉} words. */
   private void readVersion1(BinaryForm.Reader reader) {
     int stride = (days + 63) >>> 6;
-    int active = reader.getInt("users", 0, Integer.MAX_VALUE);
-    int previous = -1;
-    for (int i = 0; i < active; i++) {
-      int user = reader.getInt("user", previous + 1, Integer.MAX_VALUE - 1);
+    reader.getAscending("users", "user", Integer.MAX_VALUE - 1, user -> {
       for (int w = 0; w < stride; w++) {
         for (long bits = reader.getLong("days"); bits != 0; bits &= bits - 1) {
           int day = (w << 6) + Long.numberOfTrailingZeros(bits);
@@ -376,7 +358,6 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
           set(user, day);
         }
       }
-      previous = user;
-    }
+    });
   }
 }

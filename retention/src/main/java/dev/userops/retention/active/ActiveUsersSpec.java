@@ -107,6 +107,6 @@ public record ActiveUsersSpec(
 
   @Override
   public ActiveUsersAccumulator accumulatorFromBytes(byte[] bytes) {
-    return ActiveUsersAccumulator.fromBytes(this, bytes);
+    return ActiveUsersAccumulator.FORM.read(bytes, this);
   }
 }

@@ -4,11 +4,11 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 
 /**
  * Accumulates a {@link RetentionMatrix} from events of many users in any order. Users are dense ids
@@ -36,14 +36,15 @@ import dev.userops.core.internal.Json;
  * bad records. Events that neither start a cohort nor count as a return are ignored.
  */
 public final class RetentionAccumulator implements Accumulator<RetentionAccumulator, RetentionMatrix> {
-  private static final String FAMILY = "RETM";
-  private static final int VERSION = 1;
+  /** Read by {@link RetentionSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<RetentionSpec, RetentionAccumulator> FORM =
+      new AccumulatorForm<>("RETM", 1, RetentionSpec::fromJson,
+          RetentionAccumulator::writeFields, RetentionAccumulator::readFields);
 
   private final RetentionSpec spec;
   private final Frame frame;
   private final BadRecords badRecords;
   private final CohortEngine engine;
-  private long records;
 
   RetentionAccumulator(RetentionSpec spec) {
     this.spec = spec;
@@ -128,7 +129,7 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
    */
   public RetentionAccumulator add(long userId, long epochMillis, boolean start, boolean returned) {
     Checks.requireInRange(userId, 0, Integer.MAX_VALUE - 1, "userId");
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     // The time rules of orders (amount 0 passes the amount rule): one definition of a bad time.
     if (badRecords.acceptTime(recordIndex, epochMillis, frame.asOfMillis) && (start || returned)) {
       engine.add((int) userId, epochMillis, start, returned);
@@ -139,7 +140,6 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
   @Override
   public RetentionAccumulator merge(RetentionAccumulator other) {
     Accumulators.checkMergeable(this, other);
-    records = Math.addExact(records, other.records);
     badRecords.merge(other.badRecords);
     engine.merge(other.engine);
     return this;
@@ -154,21 +154,16 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records);
-    badRecords.writeTo(writer);
-    engine.writeTo(writer);
-    return writer.toByteArray();
+    return FORM.write(this);
   }
 
-  static RetentionAccumulator fromBytes(RetentionSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, RetentionSpec::fromJson);
-    RetentionAccumulator acc = new RetentionAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.badRecords.readFrom(reader);
-    acc.engine.readFrom(reader);
-    reader.finish();
-    return acc;
+  private void writeFields(BinaryForm.Writer writer) {
+    badRecords.writeTo(writer);
+    engine.writeTo(writer);
+  }
+
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.readFrom(reader);
+    engine.readFrom(reader);
   }
 }

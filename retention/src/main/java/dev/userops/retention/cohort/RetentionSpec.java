@@ -531,6 +531,6 @@ public record RetentionSpec(
 
   @Override
   public RetentionAccumulator accumulatorFromBytes(byte[] bytes) {
-    return RetentionAccumulator.fromBytes(this, bytes);
+    return RetentionAccumulator.FORM.read(bytes, this);
   }
 }

@@ -5,11 +5,11 @@ import dev.userops.core.CalendarIndex;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import dev.userops.retention.repurchase.RepurchaseResult.Cohort;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import dev.userops.retention.repurchase.RepurchaseResult.NextPeriod;
@@ -25,7 +25,6 @@ import java.util.List;
  * dev.userops.core.UserIdDictionary}); memory is 16 bytes per index up to the largest seen, whether
  * or not that user bought, plus up to half again while the array grows. For bulk input prefer
  * {@link #addAll(long[], long[])}: with users in random order it is several times faster than one
- * {@code add} per order.
  * {@code add} per order. Measured (ScaleBenchmark, 1M users, 12M events): 20.5 bytes of heap and
  * 20.0 bytes of {@link #toByteArray()} per user.
  *
@@ -53,8 +52,10 @@ public final class RepurchaseAccumulator
   /** Periods of next-period repurchase tracked per user, ending with the one containing asOf. */
   public static final int TRACKED_PERIODS = 62;
 
-  private static final String FAMILY = "RPUR";
-  private static final int VERSION = 1;
+  /** Read by {@link RepurchaseSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<RepurchaseSpec, RepurchaseAccumulator> FORM =
+      new AccumulatorForm<>("RPUR", 1, RepurchaseSpec::fromJson,
+          RepurchaseAccumulator::writeFields, RepurchaseAccumulator::readFields);
   private static final int NONE = Integer.MAX_VALUE;
 
   /** Days word of a user without orders: both days {@link #NONE}. */
@@ -102,7 +103,6 @@ public final class RepurchaseAccumulator
    */
   private long[] state = new long[0];
 
-  private long records;
   private long orders;
 
   RepurchaseAccumulator(RepurchaseSpec spec) {
@@ -147,7 +147,7 @@ public final class RepurchaseAccumulator
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RepurchaseAccumulator add(Order order) {
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     if (badRecords.acceptOrder(
             recordIndex, order.occurredAtMillis(), order.amountMinor(), asOfMillis)
         && spec.refunds().counts(order.status())) {
@@ -166,7 +166,7 @@ public final class RepurchaseAccumulator
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RepurchaseAccumulator add(long userId, long epochMillis) {
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     if (badRecords.acceptTime(recordIndex, epochMillis, asOfMillis)) {
       addValid(userId, epochMillis);
     }
@@ -239,7 +239,7 @@ public final class RepurchaseAccumulator
       int day = (int) entry;
       update((int) (entry >>> 32), day, periodBit(day));
     }
-    records += to - from;
+    badRecords.advance(to - from);
     orders += to - from;
   }
 
@@ -330,7 +330,6 @@ public final class RepurchaseAccumulator
         state[slot + 1] = mergeWord(state[slot + 1], theirs[slot + 1]);
       }
     }
-    records = Math.addExact(records, other.records);
     orders = Math.addExact(orders, other.orders);
     badRecords.merge(other.badRecords);
     return this;
@@ -575,33 +574,21 @@ public final class RepurchaseAccumulator
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records).putLong(orders);
-    badRecords.writeTo(writer);
-    int users = 0;
-    for (int slot = 0; slot < state.length; slot += 2) {
-      users += state[slot] != EMPTY ? 1 : 0;
-    }
-    writer.putInt(users);
-    for (int slot = 0; slot < state.length; slot += 2) {
-      if (state[slot] != EMPTY) {
-        writer.putInt(slot >>> 1).putLong(state[slot]).putLong(state[slot + 1]);
-      }
-    }
-    return writer.toByteArray();
+    return FORM.write(this);
   }
 
-  static RepurchaseAccumulator fromBytes(RepurchaseSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, RepurchaseSpec::fromJson);
-    RepurchaseAccumulator acc = new RepurchaseAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.orders = reader.getLong("orders");
-    acc.badRecords.readFrom(reader);
-    int users = reader.getInt("users", 0, MAX_USER_ID + 1);
-    int previous = -1;
-    for (int i = 0; i < users; i++) {
-      int userId = reader.getInt("userId", previous + 1, MAX_USER_ID);
+  private void writeFields(BinaryForm.Writer writer) {
+    writer.putLong(badRecords.records()).putLong(orders);
+    badRecords.writeCountsTo(writer);
+    writer.putAscending(state.length >>> 1, user -> state[2 * user] != EMPTY,
+        user -> writer.putLong(state[2 * user]).putLong(state[2 * user + 1]));
+  }
+
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.advance(reader.getLong("records"));
+    orders = reader.getLong("orders");
+    badRecords.readCountsFrom(reader);
+    reader.getAscending("users", "userId", MAX_USER_ID, userId -> {
       long days = reader.getLong("days");
       long word = reader.getLong("periods");
       int first = (int) (days >>> 32);
@@ -619,12 +606,9 @@ public final class RepurchaseAccumulator
           word >>> COUNT_SHIFT,
           first,
           second);
-      int slot = acc.slot(userId);
-      acc.state[slot] = days;
-      acc.state[slot + 1] = word;
-      previous = userId;
-    }
-    reader.finish();
-    return acc;
+      int slot = slot(userId);
+      state[slot] = days;
+      state[slot + 1] = word;
+    });
   }
 }

@@ -321,6 +321,6 @@ public record RepurchaseSpec(
 
   @Override
   public RepurchaseAccumulator accumulatorFromBytes(byte[] bytes) {
-    return RepurchaseAccumulator.fromBytes(this, bytes);
+    return RepurchaseAccumulator.FORM.read(bytes, this);
   }
 }

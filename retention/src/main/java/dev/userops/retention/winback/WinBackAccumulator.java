@@ -3,11 +3,11 @@ package dev.userops.retention.winback;
 import dev.userops.core.Accumulator;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.event.Activity;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,6 @@ import java.util.List;
  * {@code asOf}, and a flag for activity before them: {@code 8 * (1 + ceil(days / 64))} bytes per
  * index up to the largest seen (72 bytes for a year reported with {@code lostDays} 90). Activity
  * before the tracked days only matters as "lost since before", so the flag keeps merging exact:
- * bits and flags are ORed.
  * bits and flags are ORed. Measured (ScaleBenchmark, 1M users, 12M events, monthly periods, lost
  * after 90 days): 121.9 bytes of heap and 76.0 bytes of {@link #toByteArray()} per user.
  *
@@ -29,8 +28,10 @@ import java.util.List;
  * asOf} is a bad record.
  */
 public final class WinBackAccumulator implements Accumulator<WinBackAccumulator, WinBackResult> {
-  private static final String FAMILY = "WBAK";
-  private static final int VERSION = 1;
+  /** Read by {@link WinBackSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<WinBackSpec, WinBackAccumulator> FORM =
+      new AccumulatorForm<>("WBAK", 1, WinBackSpec::fromJson,
+          WinBackAccumulator::writeFields, WinBackAccumulator::readFields);
   private static final long SEEN = 1;
   private static final long ACTIVE_BEFORE = 2;
   private static final int NO_DAY = Integer.MIN_VALUE;
@@ -53,7 +54,6 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
 
   private final BadRecords badRecords;
   private long[] state = new long[0];
-  private long records;
 
   WinBackAccumulator(WinBackSpec spec) {
     this.spec = spec;
@@ -98,7 +98,7 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public WinBackAccumulator add(long userId, long epochMillis) {
-    long recordIndex = records++;
+    long recordIndex = badRecords.next();
     if (!badRecords.acceptTime(recordIndex, epochMillis, asOfMillis)) {
       return this;
     }
@@ -137,7 +137,6 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
         }
       }
     }
-    records = Math.addExact(records, other.records);
     badRecords.merge(other.badRecords);
     return this;
   }
@@ -274,49 +273,32 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records);
-    badRecords.writeTo(writer);
-    int users = 0;
-    for (int base = 0; base < state.length; base += stride) {
-      users += state[base] != 0 ? 1 : 0;
-    }
-    writer.putInt(users);
-    for (int base = 0; base < state.length; base += stride) {
-      if (state[base] != 0) {
-        writer.putInt(base / stride);
-        for (int i = 0; i < stride; i++) {
-          writer.putLong(state[base + i]);
-        }
-      }
-    }
-    return writer.toByteArray();
+    return FORM.write(this);
   }
 
-  static WinBackAccumulator fromBytes(WinBackSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, WinBackSpec::fromJson);
-    WinBackAccumulator acc = new WinBackAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.badRecords.readFrom(reader);
-    int users = reader.getInt("users", 0, Integer.MAX_VALUE);
-    int previous = -1;
-    for (int u = 0; u < users; u++) {
-      int userId = reader.getInt("userId", previous + 1, Integer.MAX_VALUE);
-      int base = acc.base(userId);
+  private void writeFields(BinaryForm.Writer writer) {
+    badRecords.writeTo(writer);
+    writer.putAscending(state.length / stride, user -> state[user * stride] != 0, user -> {
+      for (int i = 0; i < stride; i++) {
+        writer.putLong(state[user * stride + i]);
+      }
+    });
+  }
+
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.readFrom(reader);
+    reader.getAscending("users", "userId", Integer.MAX_VALUE, userId -> {
+      int base = base(userId);
       long flags = reader.getLong("flags");
       Checks.checkArgument(
           (flags & SEEN) != 0 && (flags & ~(SEEN | ACTIVE_BEFORE)) == 0,
           "WBAK: user %s: expected flags 1 or 3, got %s",
           userId,
           flags);
-      acc.state[base] = flags;
-      for (int i = 1; i < acc.stride; i++) {
-        acc.state[base + i] = reader.getLong("days");
+      state[base] = flags;
+      for (int i = 1; i < stride; i++) {
+        state[base + i] = reader.getLong("days");
       }
-      previous = userId;
-    }
-    reader.finish();
-    return acc;
+    });
   }
 }

@@ -177,6 +177,6 @@ public record WinBackSpec(
 
   @Override
   public WinBackAccumulator accumulatorFromBytes(byte[] bytes) {
-    return WinBackAccumulator.fromBytes(this, bytes);
+    return WinBackAccumulator.FORM.read(bytes, this);
   }
 }

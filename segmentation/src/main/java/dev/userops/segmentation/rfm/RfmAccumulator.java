@@ -4,11 +4,11 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -34,8 +34,10 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   /** The largest user id plus one; keeps the state array within a Java array's bounds. */
   public static final long MAX_USERS = UserStates.MAX_USERS;
 
-  private static final String FAMILY = "RFMA";
-  private static final int VERSION = 1;
+  /** Read by {@link RfmSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<RfmSpec, RfmAccumulator> FORM =
+      new AccumulatorForm<>("RFMA", 1, RfmSpec::fromJson,
+          RfmAccumulator::writeFields, RfmAccumulator::readFields);
   /** Rows per screening pass of the columnar add: 96 KiB of input, within L2. */
   private static final int BATCH_ROWS = 4096;
 
@@ -45,7 +47,6 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   private final BadRecords badRecords;
   private final PurchaseDays purchaseDays;
   private final UserStates users = new UserStates();
-  private long records;
 
   RfmAccumulator(RfmSpec spec) {
     this.spec = spec;
@@ -72,7 +73,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
    * @throws ArithmeticException if the user's spend overflows a {@code long}
    */
   public RfmAccumulator add(long userId, long epochMillis, long amountMinor) {
-    long record = records++;
+    long record = badRecords.next();
     // BadRecords.acceptOrder's rules, tested with two branches first; it reports what failed.
     if ((epochMillis | amountMinor) >= 0 && epochMillis <= asOfMillis) {
       purchase(userId, epochMillis, amountMinor);
@@ -130,7 +131,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
     }
     users.reserve(maxUser);
     users.addOrders(userIds, epochMillis, amountMinor, from, to);
-    records += to - from;
+    badRecords.advance(to - from);
   }
 
   /**
@@ -145,7 +146,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
    */
   public RfmAccumulator add(Order order) {
     long millis = order.occurredAtMillis();
-    if (badRecords.acceptOrder(records++, millis, order.amountMinor(), asOfMillis)
+    if (badRecords.acceptOrder(badRecords.next(), millis, order.amountMinor(), asOfMillis)
         && order.status().isValidOrder()) {
       purchase(order.userId(), millis, order.amountMinor());
     }
@@ -181,7 +182,6 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
     if (purchaseDays != null) {
       purchaseDays.addAll(other.purchaseDays);
     }
-    records = Math.addExact(records, other.records);
     badRecords.merge(other.badRecords);
     return this;
   }
@@ -229,15 +229,13 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec));
-    writer.putLong(records);
+    return FORM.write(this);
+  }
+
+  private void writeFields(BinaryForm.Writer writer) {
     badRecords.writeTo(writer);
-    writer.putInt(users.size());
-    for (int u = 0; u < users.capacity(); u++) {
-      if (users.has(u)) {
-        writer.putInt(u).putLong(users.lastMillis(u)).putLong(users.orders(u)).putLong(users.spend(u));
-      }
-    }
+    writer.putAscending(users.capacity(), users::has,
+        u -> writer.putLong(users.lastMillis(u)).putLong(users.orders(u)).putLong(users.spend(u)));
     if (purchaseDays != null) {
       long[] keys = purchaseDays.sortedKeys();
       writer.putInt(keys.length);
@@ -245,41 +243,30 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
         writer.putLong(key);
       }
     }
-    return writer.toByteArray();
   }
 
-  static RfmAccumulator fromBytes(RfmSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, RfmSpec::fromJson);
-    RfmAccumulator acc = new RfmAccumulator(spec);
-    acc.records = reader.getLong("records");
-    acc.badRecords.readFrom(reader);
-    int n = reader.getInt("users", 0, (int) MAX_USERS);
-    int previous = -1;
-    for (int i = 0; i < n; i++) {
-      int userId = reader.getInt("userId", previous + 1, (int) MAX_USERS - 1);
+  private void readFields(BinaryForm.Reader reader) {
+    badRecords.readFrom(reader);
+    reader.getAscending("users", "userId", (int) MAX_USERS - 1, userId -> {
       long last = reader.getLong("lastMillis");
       Checks.checkArgument(
-          last >= 0 && last <= acc.asOfMillis, "RFMA: lastMillis must be in [0, asOf], got %s", last);
+          last >= 0 && last <= asOfMillis, "RFMA: lastMillis must be in [0, asOf], got %s", last);
       long orders = reader.getLong("orders");
       Checks.checkArgument(orders > 0, "RFMA: orders must be > 0, got %s", orders);
       long spend = reader.getLong("spend");
       Checks.checkArgument(spend >= 0, "RFMA: spend must be >= 0, got %s", spend);
-      acc.users.add(userId, last, orders, spend);
-      previous = userId;
-    }
-    if (acc.purchaseDays != null) {
+      users.add(userId, last, orders, spend);
+    });
+    if (purchaseDays != null) {
       int keys = reader.getInt("purchaseDays", 0, Integer.MAX_VALUE);
       for (int i = 0; i < keys; i++) {
         long key = reader.getLong("purchaseDay");
         int userId = PurchaseDays.userOf(key);
         Checks.checkArgument(
-            userId < acc.users.capacity() && acc.users.has(userId),
+            userId < users.capacity() && users.has(userId),
             "RFMA: purchase day of user %s without orders", userId);
-        Checks.checkArgument(acc.purchaseDays.add(key), "RFMA: purchase day %s appears twice", key);
+        Checks.checkArgument(purchaseDays.add(key), "RFMA: purchase day %s appears twice", key);
       }
     }
-    reader.finish();
-    return acc;
   }
 }

@@ -148,6 +148,6 @@ public record RfmSpec(
 
   @Override
   public RfmAccumulator accumulatorFromBytes(byte[] bytes) {
-    return RfmAccumulator.fromBytes(this, bytes);
+    return RfmAccumulator.FORM.read(bytes, this);
   }
 }

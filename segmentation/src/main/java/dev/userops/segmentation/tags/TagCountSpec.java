@@ -76,6 +76,6 @@ public record TagCountSpec(TagCatalog catalog) implements AccumulatorSpec<TagCou
 
   @Override
   public TagCounter accumulatorFromBytes(byte[] bytes) {
-    return TagCounter.fromBytes(this, bytes);
+    return TagCounter.FORM.read(bytes, this);
   }
 }

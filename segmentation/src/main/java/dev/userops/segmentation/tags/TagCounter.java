@@ -2,10 +2,10 @@ package dev.userops.segmentation.tags;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userops.core.Accumulator;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
-import dev.userops.core.internal.Json;
 import dev.userops.segmentation.condition.FlatProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +18,10 @@ import java.util.Map;
  * #toByteArray()} per user.
  */
 public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
-  private static final String FAMILY = "TAGC";
-  private static final int VERSION = 1;
+  /** Read by {@link TagCountSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<TagCountSpec, TagCounter> FORM =
+      new AccumulatorForm<>("TAGC", 1, TagCountSpec::fromJson,
+          TagCounter::writeFields, TagCounter::readFields);
 
   private final TagCountSpec spec;
   private final TagCatalog catalog;
@@ -124,28 +126,25 @@ public final class TagCounter implements Accumulator<TagCounter, TagCounts> {
 
   @Override
   public byte[] toByteArray() {
-    BinaryForm.Writer writer = BinaryForm.writer(FAMILY, VERSION).putString(Json.write(spec)).putLong(users);
-    writer.putInt(counts.length);
+    return FORM.write(this);
+  }
+
+  private void writeFields(BinaryForm.Writer writer) {
+    writer.putLong(users).putInt(counts.length);
     for (long count : counts) {
       writer.putLong(count);
     }
-    return writer.toByteArray();
   }
 
-  static TagCounter fromBytes(TagCountSpec spec, byte[] bytes) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, FAMILY, VERSION);
-    reader.expectSpec(spec, TagCountSpec::fromJson);
-    TagCounter counter = new TagCounter(spec);
-    counter.users = reader.getLong("users");
-    Checks.checkArgument(counter.users >= 0, "TAGC: users must be >= 0, got %s", counter.users);
-    reader.getInt("tags", counter.counts.length, counter.counts.length);
-    for (int i = 0; i < counter.counts.length; i++) {
+  private void readFields(BinaryForm.Reader reader) {
+    users = reader.getLong("users");
+    Checks.checkArgument(users >= 0, "TAGC: users must be >= 0, got %s", users);
+    reader.getInt("tags", counts.length, counts.length);
+    for (int i = 0; i < counts.length; i++) {
       long count = reader.getLong("count");
-      Checks.checkArgument(count >= 0 && count <= counter.users,
-          "TAGC: count of tag %s must be in [0, %s], got %s", spec.catalog().ids().get(i), counter.users, count);
-      counter.counts[i] = count;
+      Checks.checkArgument(count >= 0 && count <= users,
+          "TAGC: count of tag %s must be in [0, %s], got %s", catalog.ids().get(i), users, count);
+      counts[i] = count;
     }
-    reader.finish();
-    return counter;
   }
 }
