@@ -125,16 +125,7 @@ class OrderCsvReaderTest {
   }
 
   @Test
-  void moreFractionDigitsThanTheCurrencyHasIsAnErrorNotARounding() {
-    policy = BadRecordPolicy.REJECT;
-    assertThatThrownBy(() -> one("u,o,2026-03-01,19.999,paid"))
-        .isInstanceOf(InputException.class)
-        .hasMessage("orders.csv:2: amount: expected at most 2 fraction digits (amounts are never"
-            + " rounded), got \"19.999\"");
-  }
-
-  @Test
-  void aMalformedAmountNamesFileLineAndFieldUnderReject() {
+  void aMalformedFieldIsAnInputExceptionNamingFileLineAndFieldUnderReject() {
     policy = BadRecordPolicy.REJECT;
     assertThatThrownBy(() -> read(HEADER + "u,o1,2026-03-01,1.00,paid\nu,o2,2026-03-01,abc,paid\n",
         ZoneId.of("UTC")))
@@ -146,37 +137,6 @@ class OrderCsvReaderTest {
           assertThat(input.line()).isEqualTo(3);
           assertThat(input.field()).isEqualTo("amount");
         });
-    for (String bad : List.of("1e3", "+1", ".5", "5.", "1_000.00", " 1.00", "1.00 ", "")) {
-      assertThatThrownBy(() -> one("u,o,2026-03-01," + bad + ",paid"))
-          .as(bad)
-          .hasMessageStartingWith("orders.csv:2: amount: expected a decimal amount");
-    }
-    assertThatThrownBy(() -> one("u,o,2026-03-01,92233720368547758.08,paid"))
-        .hasMessage("orders.csv:2: amount: amount out of range of long minor units, got \"92233720368547758.08\"");
-  }
-
-  @Test
-  void aMalformedDateNamesFileLineAndFieldUnderReject() {
-    policy = BadRecordPolicy.REJECT;
-    assertThatThrownBy(() -> one("u,o,2026-02-30,1.00,paid"))
-        .isInstanceOf(InputException.class)
-        .hasMessage("orders.csv:2: occurred_at: expected a date (2026-03-01), a local date-time"
-            + " (2026-03-01T14:30[:ss]) or a date-time with offset (2026-03-01T14:30:00+08:00 or ...Z),"
-            + " got \"2026-02-30\"");
-    assertThatThrownBy(() -> one("u,o,01/03/2026,1.00,paid"))
-        .hasMessageStartingWith("orders.csv:2: occurred_at: expected a date");
-  }
-
-  @Test
-  void aMalformedStatusOrIdNamesFileLineAndFieldUnderReject() {
-    policy = BadRecordPolicy.REJECT;
-    assertThatThrownBy(() -> one("u,o,2026-03-01,1.00,shipped"))
-        .isInstanceOf(InputException.class)
-        .hasMessage("orders.csv:2: status: expected paid, cancelled or refunded, got \"shipped\"");
-    assertThatThrownBy(() -> one(",o,2026-03-01,1.00,paid"))
-        .hasMessage("orders.csv:2: user_id: expected a non-empty id, got \"\"");
-    assertThatThrownBy(() -> one("u,  ,2026-03-01,1.00,paid"))
-        .hasMessage("orders.csv:2: order_id: expected a non-empty id, got \"  \"");
   }
 
   @Test
@@ -196,13 +156,6 @@ class OrderCsvReaderTest {
   @Test
   void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
     assertThat(read("\uFEFF" + HEADER + "u,o,2026-03-01,1.00,paid\n", ZoneId.of("UTC"))).hasSize(1);
-  }
-
-  @Test
-  void aRowWithTheWrongNumberOfFieldsNamesTheLineUnderReject() {
-    policy = BadRecordPolicy.REJECT;
-    assertThatThrownBy(() -> read(HEADER + "u,o,2026-03-01,1.00\n", ZoneId.of("UTC")))
-        .hasMessage("orders.csv:2: row: expected 5 fields as in the header, got 4");
   }
 
   @Test
@@ -300,12 +253,30 @@ class OrderCsvReaderTest {
             "amount: expected a decimal amount in major units like 12.34, got \"1,000.00\""),
         Arguments.of("u,o,2026-03-01,1e3,paid", BadRecordReason.MALFORMED_AMOUNT,
             "amount: expected a decimal amount in major units like 12.34, got \"1e3\""),
+        Arguments.of("u,o,2026-03-01,+1,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"+1\""),
+        Arguments.of("u,o,2026-03-01,.5,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \".5\""),
+        Arguments.of("u,o,2026-03-01,5.,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"5.\""),
+        Arguments.of("u,o,2026-03-01,1_000.00,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"1_000.00\""),
+        Arguments.of("u,o,2026-03-01, 1.00,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \" 1.00\""),
+        Arguments.of("u,o,2026-03-01,1.00 ,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"1.00 \""),
+        Arguments.of("u,o,2026-03-01,,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: expected a decimal amount in major units like 12.34, got \"\""),
+        Arguments.of("u,o,2026-03-01,92233720368547758.08,paid", BadRecordReason.MALFORMED_AMOUNT,
+            "amount: amount out of range of long minor units, got \"92233720368547758.08\""),
         Arguments.of("u,o,2026-03-01,12.345,paid", BadRecordReason.MALFORMED_AMOUNT,
             "amount: expected at most 2 fraction digits (amounts are never rounded), got \"12.345\""),
         Arguments.of("u,o,2026-03-01,1.00\0,paid", BadRecordReason.MALFORMED_AMOUNT,
             "amount: expected a decimal amount in major units like 12.34, got \"1.00\\x00\""),
         Arguments.of("u,o,2024-02-30,1.00,paid", BadRecordReason.MALFORMED_TIMESTAMP,
             "occurred_at: " + anyForm + "\"2024-02-30\""),
+        Arguments.of("u,o,01/03/2026,1.00,paid", BadRecordReason.MALFORMED_TIMESTAMP,
+            "occurred_at: " + anyForm + "\"01/03/2026\""),
         Arguments.of("u,o,+999999999-12-31,1.00,paid", BadRecordReason.MALFORMED_TIMESTAMP,
             "occurred_at: expected a year from 0000 to 9999,"
                 + " got \"+999999999-12-31\""),
