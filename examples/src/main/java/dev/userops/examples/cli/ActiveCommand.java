@@ -14,13 +14,9 @@ import java.io.PrintWriter;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops active}: distinct active users per local day of {@code --from..--to} in {@code
@@ -29,17 +25,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "active",
-    mixinStandardHelpOptions = true,
     description = "Daily, weekly and monthly active users (exact distinct counts) and stickiness DAU/MAU."
         + " With --events, every event counts as activity, whatever its event value; with orders, valid"
         + " orders do.")
-final class ActiveCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
-
+final class ActiveCommand extends InputCommand {
   @Mixin EventsInput events;
 
   @Option(names = "--from", paramLabel = "DATE", required = true, description = "First day, inclusive.")
@@ -54,12 +43,8 @@ final class ActiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ActiveUsersSpec activeSpec;
-    try {
-      activeSpec = new ActiveUsersSpec(input.zone(), from, to, weekStart, input.badRecords());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    ActiveUsersSpec activeSpec =
+        fromOptions(null, () -> new ActiveUsersSpec(input.zone(), from, to, weekStart, input.badRecords()));
     Events data = events.read(input, input.zone(), input.asOfBound());
     AsOfRule asOf = input.asOfRule(data.last());
     ActiveUsersAccumulator accumulator = activeSpec.newAccumulator();

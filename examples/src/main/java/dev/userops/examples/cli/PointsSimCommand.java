@@ -31,10 +31,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,7 +52,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "points-sim",
-    mixinStandardHelpOptions = true,
     description = "Replays orders (and --events) through a points program and level program: balances,"
         + " level distribution and points liability at --as-of. Without --orders or --cdnow, runs on the"
         + " bundled CDNOW data; --program and --levels accept 'example' for the bundled documents.",
@@ -71,7 +68,7 @@ import picocli.CommandLine.Option;
         "             (REVIEW, SHARE, CHECK_IN, BIRTHDAY...); others earn nothing",
         "  event_id: the event's id, a repeated one is a duplicate (default:",
         "  its line). Rows before 1970 or after --as-of are bad records."})
-final class PointsSimCommand implements Callable<Integer> {
+final class PointsSimCommand extends InputCommand {
   static final String EXAMPLE = "example";
   /** The {@code event} values of the events file that are not behaviours. */
   static final String REDEEM = "redeem";
@@ -79,10 +76,6 @@ final class PointsSimCommand implements Callable<Integer> {
   static final String REFUND = "refund";
   private static final String PROGRAM_RESOURCE = "points/program.json";
   private static final String LEVELS_RESOURCE = "points/levels.json";
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--program", paramLabel = "PROGRAM.json", defaultValue = EXAMPLE,
       description = "Points program JSON, or 'example' (default): 1 point per $1, 14 days pending,"

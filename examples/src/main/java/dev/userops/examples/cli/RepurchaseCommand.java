@@ -13,13 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops repurchase}: N-day repurchase by first-order cohort (only mature first buyers in
@@ -32,18 +27,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "repurchase",
-    mixinStandardHelpOptions = true,
     description =
         "N-day repurchase by first-order cohort, next-period repurchase and time to"
             + " second order, over valid orders. A first buyer counts once day d0 + N has fully elapsed"
             + " at --as-of (required).")
-final class RepurchaseCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
-
+final class RepurchaseCommand extends InputCommand {
   @Option(
       names = "--window-days",
       paramLabel = "N",
@@ -72,18 +60,12 @@ final class RepurchaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Instant asOf = input.requireAsOf("maturity depends on it");
-    RepurchaseSpec repurchaseSpec;
-    try {
-      repurchaseSpec =
-          RepurchaseSpec.of(input.zone(), asOf)
-              .withWindowDays(windowDays)
-              .withCohort(cohortPeriod)
-              .withNextPeriod(nextPeriod)
-              .withSameDay(sameDay)
-              .withBadRecords(input.badRecords());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    RepurchaseSpec repurchaseSpec = fromOptions(null, () -> RepurchaseSpec.of(input.zone(), asOf)
+        .withWindowDays(windowDays)
+        .withCohort(cohortPeriod)
+        .withNextPeriod(nextPeriod)
+        .withSameDay(sameDay)
+        .withBadRecords(input.badRecords()));
     RepurchaseAccumulator accumulator = repurchaseSpec.newAccumulator();
     InputOptions.ReadResult read = input.read(accumulator::add);
     RepurchaseResult result = accumulator.result();

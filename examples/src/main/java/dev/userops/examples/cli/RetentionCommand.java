@@ -22,13 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops retention}: the cohort retention matrix of an events CSV or of an order file
@@ -39,19 +36,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "retention",
-    mixinStandardHelpOptions = true,
     description = "Cohort retention matrix: first-time or recurring cohorts, returns on or on-or-after"
         + " each interval or within brackets, calendar or rolling windows; immature cells blank."
         + " With --events, cohorts start at the events named by --start-event and returns are the events"
         + " named by --return-event (default: any event value); with orders, valid orders (event"
         + " 'order') are both.")
-final class RetentionCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
-
+final class RetentionCommand extends InputCommand {
   @Mixin EventsInput events;
 
   @Option(names = "--spec", paramLabel = "SPEC.json", description = "Retention spec JSON; flags override it.")
@@ -130,51 +120,45 @@ final class RetentionCommand implements Callable<Integer> {
    * spec file, {@code from} and {@code to} default to the data and valid orders are the returns.
    */
   private RetentionSpec retentionSpec(RetentionSpec base, ZoneId zone, Events data, Instant asOf) {
-    try {
-      RetentionSpec.Builder builder = base == null ? RetentionSpec.builder() : base.toBuilder();
-      builder.zone(zone).asOf(asOf);
-      if (granularity != null) {
-        builder.granularity(granularity);
-      }
-      if (weekStart != null) {
-        builder.weekStart(weekStart);
-      }
-      if (intervals != null) {
-        builder.intervals(intervals);
-      }
-      if (brackets != null) {
-        builder.brackets(brackets);
-      }
-      if (cohortMode != null) {
-        builder.cohortMode(cohortMode);
-      }
-      if (returnMode != null) {
-        builder.returnMode(returnMode);
-      }
-      if (window != null) {
-        builder.window(window);
-      }
-      List<String> starts = startEvents != null ? startEvents : base == null ? List.of() : base.startEvents();
-      builder.startEvents(starts);
-      if (returnEvents != null) {
-        builder.returnEvents(returnEvents);
-      } else if (base == null && !events.given()) {
-        builder.returnEvents(List.of(Events.ORDER_EVENT));
-      }
-      if (base == null || typed("--bad-records")) {
-        builder.badRecords(input.badRecords());
-      }
-      // The last day that starts before the as-of: a day starting at it holds no record.
-      LocalDate lastDay = LocalDate.ofInstant(asOf.minusMillis(1), zone);
-      if (from != null || base == null) {
-        builder.from(from != null ? from : min(data.firstDate(zone, starts, asOf), lastDay));
-      }
-      if (to != null || base == null) {
-        builder.to(to != null ? to : lastDay);
-      }
-      return builder.build();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new ParameterException(spec.commandLine(), "retention spec: " + e.getMessage(), e);
+    return fromOptions("retention spec", () -> builder(base, zone, data, asOf).build());
+  }
+
+  /** The builder of {@link #retentionSpec}, whose setters reject a conflicting setting when it is set. */
+  private RetentionSpec.Builder builder(RetentionSpec base, ZoneId zone, Events data, Instant asOf) {
+    RetentionSpec.Builder builder = base == null ? RetentionSpec.builder() : base.toBuilder();
+    builder.zone(zone).asOf(asOf);
+    ifGiven(granularity, builder::granularity);
+    ifGiven(weekStart, builder::weekStart);
+    ifGiven(intervals, builder::intervals);
+    ifGiven(brackets, builder::brackets);
+    ifGiven(cohortMode, builder::cohortMode);
+    ifGiven(returnMode, builder::returnMode);
+    ifGiven(window, builder::window);
+    List<String> starts = startEvents != null ? startEvents : base == null ? List.of() : base.startEvents();
+    builder.startEvents(starts);
+    if (returnEvents != null) {
+      builder.returnEvents(returnEvents);
+    } else if (base == null && !events.given()) {
+      builder.returnEvents(List.of(Events.ORDER_EVENT));
+    }
+    if (base == null || typed("--bad-records")) {
+      builder.badRecords(input.badRecords());
+    }
+    // The last day that starts before the as-of: a day starting at it holds no record.
+    LocalDate lastDay = LocalDate.ofInstant(asOf.minusMillis(1), zone);
+    if (from != null || base == null) {
+      builder.from(from != null ? from : min(data.firstDate(zone, starts, asOf), lastDay));
+    }
+    if (to != null || base == null) {
+      builder.to(to != null ? to : lastDay);
+    }
+    return builder;
+  }
+
+  /** Sets a flag's value when it was given, keeping the spec file's (or the default) otherwise. */
+  private static <T> void ifGiven(T flag, Consumer<T> setter) {
+    if (flag != null) {
+      setter.accept(flag);
     }
   }
 

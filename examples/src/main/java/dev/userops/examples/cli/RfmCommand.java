@@ -19,13 +19,8 @@ import dev.userops.segmentation.rfm.SegmentTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops rfm}: per-user recency (calendar days in {@code --zone}), frequency (valid orders)
@@ -35,16 +30,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "rfm",
-    mixinStandardHelpOptions = true,
     description = "RFM scores and segments per user. --as-of is required; a date means the start of"
         + " that day in --zone. Without --orders or --cdnow, runs on the bundled CDNOW data.")
-final class RfmCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
-
+final class RfmCommand extends InputCommand {
   /** The {@code --scoring} values. */
   enum Scoring {
     QUANTILE,
@@ -79,12 +67,7 @@ final class RfmCommand implements Callable<Integer> {
       case GRID -> SegmentTable.rfGrid();
     };
     Instant asOf = input.requireAsOf("recency is measured at it");
-    RfmSpec rfmSpec;
-    try {
-      rfmSpec = new RfmSpec(input.zone(), asOf, null, null, input.badRecords());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage(), e);
-    }
+    RfmSpec rfmSpec = fromOptions("--as-of", () -> new RfmSpec(input.zone(), asOf, null, null, input.badRecords()));
     ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), asOf);
     InputOptions.ReadResult read = input.read(valid::addOrder);
     RfmFeatures features = rfmSpec.newAccumulator().addAll(valid).result();

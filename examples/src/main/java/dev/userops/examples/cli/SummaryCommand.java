@@ -15,11 +15,7 @@ import dev.userops.examples.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops summary}: users, valid orders, revenue, cancellations and refunds, the date range
@@ -28,16 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "summary",
-    mixinStandardHelpOptions = true,
     description = "Users, valid orders, revenue and orders per user. Without --orders or --cdnow,"
         + " runs on the bundled CDNOW data (Fader, Hardie & Lee 2005; MIT licence, lifetimes).")
-final class SummaryCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
-
+final class SummaryCommand extends InputCommand {
   @Override
   public Integer call() throws IOException {
     OrderSummarySpec summarySpec = new OrderSummarySpec(input.zone(), input.asOfBound(), input.badRecords());

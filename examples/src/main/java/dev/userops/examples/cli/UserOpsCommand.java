@@ -40,9 +40,9 @@ import picocli.CommandLine.TypeConversionException;
  * line, field and value, or flag and value), 1 an unexpected failure (a bug: one line, and the stack
  * trace with the environment variable {@value #DEBUG} set).
  *
- * <p>A new report is a class with {@code @Command}, {@code mixinStandardHelpOptions = true} and an
- * {@code @Mixin InputOptions}, listed in {@code subcommands} below, with the enumerations its
- * options take in {@link #CHOICES}.
+ * <p>A new report is a subclass of {@link InputCommand} with a {@code @Command} naming and
+ * describing it, listed in {@code subcommands} below, with the enumerations its options take in
+ * {@link #CHOICES}.
  */
 @Command(
     name = "userops",
