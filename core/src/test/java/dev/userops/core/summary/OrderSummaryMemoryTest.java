@@ -19,10 +19,8 @@ class OrderSummaryMemoryTest {
 
   /** {@code users} buyers with ids spread over the long range, three paid orders each. */
   static OrderSummaryAccumulator filled(int users) {
-    OrderSummaryAccumulator acc = SPEC.newAccumulator();
-    StateSize.forEachUserDay(users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 1,
-        (user, epochMillis) -> acc.add(user * 1_000_003L, epochMillis, 1_000, OrderStatus.PAID));
-    return acc;
+    return StateSize.filled(SPEC, users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 1,
+        (acc, user, epochMillis) -> acc.add(user * 1_000_003L, epochMillis, 1_000, OrderStatus.PAID));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.userops.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.Accumulator;
+import dev.userops.core.AccumulatorSpec;
 import java.time.LocalDate;
 import java.util.function.IntFunction;
 import org.openjdk.jol.info.GraphStats;
@@ -126,6 +127,39 @@ public final class StateSize {
      * @param epochMillis midnight UTC of the event's day, epoch milliseconds
      */
     void add(int user, long epochMillis);
+  }
+
+  /** Adds one generated event of {@link #filled} to an accumulator. */
+  @FunctionalInterface
+  public interface AccumulatorEvent<A> {
+    /**
+     * One event.
+     *
+     * @param accumulator the accumulator being filled
+     * @param user the dense user id, in {@code [0, users)}
+     * @param epochMillis midnight UTC of the event's day, epoch milliseconds
+     */
+    void add(A accumulator, int user, long epochMillis);
+  }
+
+  /**
+   * A new accumulator of {@code spec} holding the events of {@link #forEachUserDay} with these
+   * arguments.
+   *
+   * @param <A> the accumulator type
+   * @param spec makes the accumulator
+   * @param users how many users
+   * @param from the day of offset 0
+   * @param days day offsets, one event per user each, in this order
+   * @param spread users are shifted by {@code user % spread} days; 1 for no shift
+   * @param event adds each event, e.g. {@code WinBackAccumulator::add}
+   * @return the filled accumulator
+   */
+  public static <A extends Accumulator<A, ?>> A filled(
+      AccumulatorSpec<A, ?> spec, int users, LocalDate from, int[] days, int spread, AccumulatorEvent<A> event) {
+    A accumulator = spec.newAccumulator();
+    forEachUserDay(users, from, days, spread, (user, epochMillis) -> event.add(accumulator, user, epochMillis));
+    return accumulator;
   }
 
   /**

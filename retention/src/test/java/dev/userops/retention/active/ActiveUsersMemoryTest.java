@@ -23,9 +23,7 @@ class ActiveUsersMemoryTest {
 
   /** {@code users} users, each active on four days of the year, shifted by {@code user % 7}. */
   private static ActiveUsersAccumulator filled(int users) {
-    ActiveUsersAccumulator acc = SPEC.newAccumulator();
-    StateSize.forEachUserDay(users, SPEC.from(), ACTIVE_DAYS, 7, acc::add);
-    return acc;
+    return StateSize.filled(SPEC, users, SPEC.from(), ACTIVE_DAYS, 7, ActiveUsersAccumulator::add);
   }
 
   @Test

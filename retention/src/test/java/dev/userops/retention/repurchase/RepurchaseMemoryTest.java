@@ -20,9 +20,7 @@ class RepurchaseMemoryTest {
 
   /** {@code users} buyers with three orders each, shifted by {@code user % 31} days. */
   private static RepurchaseAccumulator filled(int users) {
-    RepurchaseAccumulator acc = SPEC.newAccumulator();
-    StateSize.forEachUserDay(users, LocalDate.of(2026, 1, 1), ORDER_DAYS, 31, acc::add);
-    return acc;
+    return StateSize.filled(SPEC, users, LocalDate.of(2026, 1, 1), ORDER_DAYS, 31, RepurchaseAccumulator::add);
   }
 
   @Test

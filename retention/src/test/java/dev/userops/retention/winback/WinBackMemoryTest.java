@@ -21,9 +21,7 @@ class WinBackMemoryTest {
 
   /** {@code users} users active on four days (one before the tracked days), shifted by {@code user % 7}. */
   private static WinBackAccumulator filled(int users) {
-    WinBackAccumulator acc = SPEC.newAccumulator();
-    StateSize.forEachUserDay(users, SPEC.from(), ACTIVE_DAYS, 7, acc::add);
-    return acc;
+    return StateSize.filled(SPEC, users, SPEC.from(), ACTIVE_DAYS, 7, WinBackAccumulator::add);
   }
 
   @Test

@@ -23,10 +23,8 @@ class RfmMemoryTest {
 
   private static RfmAccumulator filled(RfmSpec.Frequency frequency, int users) {
     RfmSpec spec = new RfmSpec(ZoneId.of("UTC"), AS_OF, frequency, null, BadRecordPolicy.REJECT);
-    RfmAccumulator acc = spec.newAccumulator();
-    StateSize.forEachUserDay(users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 5,
-        (user, epochMillis) -> acc.add(user, epochMillis, 1_000 + user % 97));
-    return acc;
+    return StateSize.filled(spec, users, LocalDate.of(2026, 1, 1), new int[] {0, 1, 2}, 5,
+        (acc, user, epochMillis) -> acc.add(user, epochMillis, 1_000 + user % 97));
   }
 
   @Test
