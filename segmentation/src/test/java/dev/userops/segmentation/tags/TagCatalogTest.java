@@ -10,6 +10,8 @@ import dev.userops.segmentation.condition.ConditionMode;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TagCatalogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,26 +59,20 @@ class TagCatalogTest {
     assertThat(TagCatalog.of(catalog.tags(), json("{'staff':[7,8]}"), ConditionMode.STRICT)).isEqualTo(catalog);
   }
 
-  @Test
-  void badCatalogsNameThePath() {
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"$gte\":2", "\"$gte\":true")))
+  /** Each row changes one piece of {@link #CATALOG}: what reading the result says, path first. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      "$gte":2                | "$gte":true         | tags[2].condition.orders180d.$gte: expected a number or string, got boolean true
+      "young_adult"           | "shanghai"          | tags[1].id: duplicate tag id "shanghai" (first at tags[0])
+      "staff":[7,8]           | "staf":[7,8]        | tags[3].condition.userId.$inGroup: unknown saved group "staff" (known: staf)
+      "description":"Lives    | "descr":"Lives      | unknown field "descr"
+      "shanghai"              | "Shang hai"         | id must be 1 to 64 characters of [A-Za-z0-9_.:-], got "Shang hai"
+      "version":1             | "version":2         | version: expected 1, got 2
+      """)
+  void badCatalogsNameThePath(String piece, String replacement, String problem) {
+    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace(piece, replacement)))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("tags[2].condition.orders180d.$gte: expected a number or string, got boolean true");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"young_adult\"", "\"shanghai\"")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("tags[1].id: duplicate tag id \"shanghai\" (first at tags[0])");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"staff\":[7,8]", "\"staf\":[7,8]")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("tags[3].condition.userId.$inGroup: unknown saved group \"staff\" (known: staf)");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"description\":\"Lives", "\"descr\":\"Lives")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unknown field \"descr\"");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"shanghai\"", "\"Shang hai\"")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("id must be 1 to 64 characters of [A-Za-z0-9_.:-], got \"Shang hai\"");
-    assertThatThrownBy(() -> TagCatalog.fromJson(CATALOG.replace("\"version\":1", "\"version\":2")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("version: expected 1, got 2");
+        .hasMessageContaining(problem);
   }
 
   @Test
