@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A deterministic, seeded synthetic shop: users, orders, partial refunds, activity and behaviours
@@ -757,9 +758,7 @@ public final class SyntheticShop {
      * @return a new config, otherwise equal
      */
     public Config withSeed(long seed) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> fields.seed = seed);
     }
 
     /**
@@ -770,9 +769,7 @@ public final class SyntheticShop {
      * @throws IllegalArgumentException if {@code users} is out of range
      */
     public Config withUsers(long users) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> fields.users = users);
     }
 
     /**
@@ -787,9 +784,11 @@ public final class SyntheticShop {
      *     are not attainable in it
      */
     public Config withPeriod(LocalDate start, int acquisitionDays, int horizonDays) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> {
+        fields.start = start;
+        fields.acquisitionDays = acquisitionDays;
+        fields.horizonDays = horizonDays;
+      });
     }
 
     /**
@@ -800,9 +799,7 @@ public final class SyntheticShop {
      * @throws NullPointerException if {@code zone} is null
      */
     public Config withZone(ZoneId zone) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> fields.zone = zone);
     }
 
     /**
@@ -815,9 +812,11 @@ public final class SyntheticShop {
      * @throws IllegalArgumentException if a value is out of range
      */
     public Config withOrders(double meanOrdersPerBuyer, double nonBuyerShare, long medianAmountMinor) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> {
+        fields.meanOrdersPerBuyer = meanOrdersPerBuyer;
+        fields.nonBuyerShare = nonBuyerShare;
+        fields.medianAmountMinor = medianAmountMinor;
+      });
     }
 
     /**
@@ -830,9 +829,11 @@ public final class SyntheticShop {
      * @throws IllegalArgumentException if a rate is out of range
      */
     public Config withStatusRates(double cancelRate, double fullRefundRate, double partialRefundRate) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> {
+        fields.cancelRate = cancelRate;
+        fields.fullRefundRate = fullRefundRate;
+        fields.partialRefundRate = partialRefundRate;
+      });
     }
 
     /**
@@ -845,9 +846,10 @@ public final class SyntheticShop {
      *     meanActivityDays} is not attainable with it (the message gives the range)
      */
     public Config withActivity(double meanActivityDays, double loyalShare) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> {
+        fields.meanActivityDays = meanActivityDays;
+        fields.loyalShare = loyalShare;
+      });
     }
 
     /**
@@ -858,9 +860,49 @@ public final class SyntheticShop {
      * @throws NullPointerException if {@code behaviourRates} is null
      */
     public Config withBehaviourRates(BehaviourRates behaviourRates) {
-      return new Config(seed, users, start, acquisitionDays, horizonDays, zone, meanOrdersPerBuyer,
-          nonBuyerShare, medianAmountMinor, cancelRate, fullRefundRate, partialRefundRate,
-          meanActivityDays, loyalShare, behaviourRates);
+      return with(fields -> fields.behaviourRates = behaviourRates);
+    }
+
+    /** This config's fields, mutable, so that each wither changes some and builds a checked copy. */
+    private static final class Fields {
+      long seed;
+      long users;
+      LocalDate start;
+      int acquisitionDays;
+      int horizonDays;
+      ZoneId zone;
+      double meanOrdersPerBuyer;
+      double nonBuyerShare;
+      long medianAmountMinor;
+      double cancelRate;
+      double fullRefundRate;
+      double partialRefundRate;
+      double meanActivityDays;
+      double loyalShare;
+      BehaviourRates behaviourRates;
+    }
+
+    private Config with(Consumer<Fields> change) {
+      Fields f = new Fields();
+      f.seed = seed;
+      f.users = users;
+      f.start = start;
+      f.acquisitionDays = acquisitionDays;
+      f.horizonDays = horizonDays;
+      f.zone = zone;
+      f.meanOrdersPerBuyer = meanOrdersPerBuyer;
+      f.nonBuyerShare = nonBuyerShare;
+      f.medianAmountMinor = medianAmountMinor;
+      f.cancelRate = cancelRate;
+      f.fullRefundRate = fullRefundRate;
+      f.partialRefundRate = partialRefundRate;
+      f.meanActivityDays = meanActivityDays;
+      f.loyalShare = loyalShare;
+      f.behaviourRates = behaviourRates;
+      change.accept(f);
+      return new Config(f.seed, f.users, f.start, f.acquisitionDays, f.horizonDays, f.zone,
+          f.meanOrdersPerBuyer, f.nonBuyerShare, f.medianAmountMinor, f.cancelRate, f.fullRefundRate,
+          f.partialRefundRate, f.meanActivityDays, f.loyalShare, f.behaviourRates);
     }
   }
 
