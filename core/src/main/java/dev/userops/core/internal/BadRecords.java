@@ -164,48 +164,47 @@ public final class BadRecords {
   }
 
   /**
-   * Writes the number of records, then the counts as {@link #writeCountsTo} does.
+   * Writes the number of records, then the counts as {@link #writeTo} does.
    *
    * @param writer the binary form being written; appended at its position
    */
-  public void writeTo(BinaryForm.Writer writer) {
+  public void writeWithRecordsTo(BinaryForm.Writer writer) {
     writer.putLong(records);
-    writeCountsTo(writer);
+    writeTo(writer);
   }
 
   /**
-   * Reads what {@link #writeTo} wrote into this new tally.
+   * Reads what {@link #writeWithRecordsTo} wrote into this new tally.
    *
-   * @param reader the binary form being read, positioned where {@link #writeTo} wrote
-   * @throws IllegalArgumentException as {@link #readCountsFrom}, or if the number of records is
-   *     negative
+   * @param reader the binary form being read, positioned where {@link #writeWithRecordsTo} wrote
+   * @throws IllegalArgumentException as {@link #readFrom}, or if the number of records is negative
    */
-  public void readFrom(BinaryForm.Reader reader) {
+  public void readWithRecordsFrom(BinaryForm.Reader reader) {
     advance(reader.getLong("records"));
-    readCountsFrom(reader);
+    readFrom(reader);
   }
 
   /**
-   * Writes the counts by reason name, so that adding a reason keeps old forms readable; for forms
-   * that write the number of records apart, before fields of their own.
+   * Writes the counts by reason name, so that adding a reason keeps old forms readable. Forms that
+   * write the number of records before fields of their own write it apart ({@link #records()}).
    *
    * @param writer the binary form being written; the counts are appended at its position
    */
-  public void writeCountsTo(BinaryForm.Writer writer) {
+  public void writeTo(BinaryForm.Writer writer) {
     Diagnostics diagnostics = diagnostics();
     writer.putInt(diagnostics.skipped().size());
     diagnostics.skipped().forEach((reason, count) -> writer.putString(reason.name()).putLong(count));
   }
 
   /**
-   * Adds the counts written by {@link #writeCountsTo} to this tally.
+   * Adds the counts written by {@link #writeTo} to this tally.
    *
-   * @param reader the binary form being read, positioned where {@link #writeCountsTo} wrote
+   * @param reader the binary form being read, positioned where {@link #writeTo} wrote
    * @throws IllegalArgumentException if the bytes are truncated, name an unknown reason or hold a
    *     count {@code <= 0}
    * @throws ArithmeticException if a count overflows {@code long}
    */
-  public void readCountsFrom(BinaryForm.Reader reader) {
+  public void readFrom(BinaryForm.Reader reader) {
     int reasons = reader.getInt("diagnostics.size", 0, REASONS.length);
     for (int i = 0; i < reasons; i++) {
       String name = reader.getString("diagnostics.reason");

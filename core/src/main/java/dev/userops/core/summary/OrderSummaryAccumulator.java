@@ -162,7 +162,7 @@ public final class OrderSummaryAccumulator
     writer.putLong(badRecords.records()).putLong(orders).putLong(revenueMinor);
     writer.putLong(cancelledOrders).putLong(refundedOrders);
     writer.putLong(firstMillis).putLong(lastMillis);
-    badRecords.writeCountsTo(writer);
+    badRecords.writeTo(writer);
     long[] userIds = ordersByUser.sortedUserIds();
     writer.putInt(userIds.length);
     for (long userId : userIds) {
@@ -178,7 +178,7 @@ public final class OrderSummaryAccumulator
     refundedOrders = reader.getLong("refundedOrders");
     firstMillis = reader.getLong("firstMillis");
     lastMillis = reader.getLong("lastMillis");
-    badRecords.readCountsFrom(reader);
+    badRecords.readFrom(reader);
     int users = reader.getInt("users", 0, Integer.MAX_VALUE);
     long ordersOfUsers = 0;
     for (int i = 0; i < users; i++) {

@@ -81,10 +81,10 @@ class BadRecordsTest {
     tally.report(tally.next(), BadRecordReason.DUPLICATE_ORDER_ID, "x");
     tally.advance(6);
     BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
-    tally.writeTo(writer);
+    tally.writeWithRecordsTo(writer);
     BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
     BinaryForm.Reader reader = BinaryForm.reader(writer.toByteArray(), "TEST", 1);
-    copy.readFrom(reader);
+    copy.readWithRecordsFrom(reader);
     reader.finish();
     assertThat(copy.diagnostics()).isEqualTo(tally.diagnostics());
     assertThat(copy.records()).isEqualTo(7);
@@ -97,16 +97,16 @@ class BadRecordsTest {
       all.report(0, reason, "x");
     }
     BinaryForm.Writer writer = BinaryForm.writer("TEST", 1);
-    all.writeCountsTo(writer);
+    all.writeTo(writer);
     BadRecords copy = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    copy.readCountsFrom(BinaryForm.reader(writer.toByteArray(), "TEST", 1));
+    copy.readFrom(BinaryForm.reader(writer.toByteArray(), "TEST", 1));
     assertThat(copy.diagnostics()).isEqualTo(all.diagnostics());
 
     // The form as the eight reasons of 0.1 wrote it: a count and (name, count) pairs.
     BinaryForm.Writer old = BinaryForm.writer("TEST", 1).putInt(2)
         .putString("DUPLICATE_ORDER_ID").putLong(3).putString("MALFORMED_RECORD").putLong(1);
     BadRecords read = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
-    read.readCountsFrom(BinaryForm.reader(old.toByteArray(), "TEST", 1));
+    read.readFrom(BinaryForm.reader(old.toByteArray(), "TEST", 1));
     assertThat(read.diagnostics().skipped()).containsExactly(
         Map.entry(BadRecordReason.DUPLICATE_ORDER_ID, 3L), Map.entry(BadRecordReason.MALFORMED_RECORD, 1L));
   }

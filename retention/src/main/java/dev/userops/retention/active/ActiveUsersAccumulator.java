@@ -325,7 +325,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    * then for each its index and its {@code ⌈512 · days / 64⌉} words.
    */
   private void writeFields(BinaryForm.Writer writer) {
-    badRecords.writeTo(writer);
+    badRecords.writeWithRecordsTo(writer);
     writer.putAscending(blocks.length, b -> blocks[b] != null, b -> {
       for (long word : blocks[b]) {
         writer.putLong(word);
@@ -334,7 +334,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   }
 
   private void readFields(BinaryForm.Reader reader) {
-    badRecords.readFrom(reader);
+    badRecords.readWithRecordsFrom(reader);
     if (reader.version() == 1) {
       readVersion1(reader);
       return;

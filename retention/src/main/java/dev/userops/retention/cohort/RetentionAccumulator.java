@@ -158,12 +158,12 @@ public final class RetentionAccumulator implements Accumulator<RetentionAccumula
   }
 
   private void writeFields(BinaryForm.Writer writer) {
-    badRecords.writeTo(writer);
+    badRecords.writeWithRecordsTo(writer);
     engine.writeTo(writer);
   }
 
   private void readFields(BinaryForm.Reader reader) {
-    badRecords.readFrom(reader);
+    badRecords.readWithRecordsFrom(reader);
     engine.readFrom(reader);
   }
 }

@@ -579,7 +579,7 @@ public final class RepurchaseAccumulator
 
   private void writeFields(BinaryForm.Writer writer) {
     writer.putLong(badRecords.records()).putLong(orders);
-    badRecords.writeCountsTo(writer);
+    badRecords.writeTo(writer);
     writer.putAscending(state.length >>> 1, user -> state[2 * user] != EMPTY,
         user -> writer.putLong(state[2 * user]).putLong(state[2 * user + 1]));
   }
@@ -587,7 +587,7 @@ public final class RepurchaseAccumulator
   private void readFields(BinaryForm.Reader reader) {
     badRecords.advance(reader.getLong("records"));
     orders = reader.getLong("orders");
-    badRecords.readCountsFrom(reader);
+    badRecords.readFrom(reader);
     reader.getAscending("users", "userId", MAX_USER_ID, userId -> {
       long days = reader.getLong("days");
       long word = reader.getLong("periods");

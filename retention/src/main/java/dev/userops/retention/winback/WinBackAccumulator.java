@@ -277,7 +277,7 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
   }
 
   private void writeFields(BinaryForm.Writer writer) {
-    badRecords.writeTo(writer);
+    badRecords.writeWithRecordsTo(writer);
     writer.putAscending(state.length / stride, user -> state[user * stride] != 0, user -> {
       for (int i = 0; i < stride; i++) {
         writer.putLong(state[user * stride + i]);
@@ -286,7 +286,7 @@ public final class WinBackAccumulator implements Accumulator<WinBackAccumulator,
   }
 
   private void readFields(BinaryForm.Reader reader) {
-    badRecords.readFrom(reader);
+    badRecords.readWithRecordsFrom(reader);
     reader.getAscending("users", "userId", Integer.MAX_VALUE, userId -> {
       int base = base(userId);
       long flags = reader.getLong("flags");

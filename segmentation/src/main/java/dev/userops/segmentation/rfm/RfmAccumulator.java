@@ -233,7 +233,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   }
 
   private void writeFields(BinaryForm.Writer writer) {
-    badRecords.writeTo(writer);
+    badRecords.writeWithRecordsTo(writer);
     writer.putAscending(users.capacity(), users::has,
         u -> writer.putLong(users.lastMillis(u)).putLong(users.orders(u)).putLong(users.spend(u)));
     if (purchaseDays != null) {
@@ -246,7 +246,7 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
   }
 
   private void readFields(BinaryForm.Reader reader) {
-    badRecords.readFrom(reader);
+    badRecords.readWithRecordsFrom(reader);
     reader.getAscending("users", "userId", (int) MAX_USERS - 1, userId -> {
       long last = reader.getLong("lastMillis");
       Checks.checkArgument(
