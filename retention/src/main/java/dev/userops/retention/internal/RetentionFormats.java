@@ -4,6 +4,7 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.internal.AccumulatorFormats;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.retention.active.ActiveUsersSpec;
+import dev.userops.retention.clv.ClvSummarySpec;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseSpec;
 import dev.userops.retention.winback.WinBackSpec;
@@ -21,6 +22,7 @@ public final class RetentionFormats implements AccumulatorFormats {
         "RETM", RetentionSpec::fromJson,
         "ACTU", ActiveUsersSpec::fromJson,
         "RPUR", RepurchaseSpec::fromJson,
-        "WBAK", WinBackSpec::fromJson));
+        "WBAK", WinBackSpec::fromJson,
+        "CLVS", ClvSummarySpec::fromJson));
   }
 }
