@@ -9,11 +9,13 @@ module dev.userops.retention {
   requires hipparchus.core;
 
   exports dev.userops.retention.active;
+  exports dev.userops.retention.clv;
   exports dev.userops.retention.cohort;
   exports dev.userops.retention.repurchase;
   exports dev.userops.retention.winback;
 
   opens dev.userops.retention.active to com.fasterxml.jackson.databind;
+  opens dev.userops.retention.clv to com.fasterxml.jackson.databind;
   opens dev.userops.retention.cohort to com.fasterxml.jackson.databind;
   opens dev.userops.retention.repurchase to com.fasterxml.jackson.databind;
   opens dev.userops.retention.winback to com.fasterxml.jackson.databind;
