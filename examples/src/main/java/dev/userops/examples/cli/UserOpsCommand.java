@@ -49,7 +49,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     versionProvider = UserOpsCommand.Version.class,
     description = "User-operations reports over an order file (CSV or CDNOW format).",
-    subcommands = {ReportCommand.class, SummaryCommand.class, RepurchaseCommand.class, RfmCommand.class, TagsCommand.class, PointsSimCommand.class, PushSimCommand.class, RetentionCommand.class, ActiveCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReportCommand.class, SummaryCommand.class, ClvCommand.class, RepurchaseCommand.class, RfmCommand.class, TagsCommand.class, PointsSimCommand.class, PushSimCommand.class, RetentionCommand.class, ActiveCommand.class, CommandLine.HelpCommand.class})
 public final class UserOpsCommand implements Callable<Integer> {
   /** Bad usage or bad input. */
   static final int EXIT_BAD_INPUT = 2;
@@ -63,7 +63,8 @@ public final class UserOpsCommand implements Callable<Integer> {
   private static final String OUT = "--out";
   /** The enumerations of options: values in any case, {@code -} for {@code _}, e.g. {@code on-or-after}. */
   private static final List<Class<? extends Enum<?>>> CHOICES = List.of(Granularity.class, DayOfWeek.class,
-      CohortMode.class, ReturnMode.class, WindowMode.class, RfmCommand.Scoring.class, RfmCommand.Segments.class);
+      CohortMode.class, ReturnMode.class, WindowMode.class, RfmCommand.Scoring.class, RfmCommand.Segments.class,
+      ClvCommand.Model.class);
 
   @Spec CommandSpec spec;
 
