@@ -6,6 +6,8 @@ import dev.userops.core.internal.Accumulators;
 import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.retention.value.AcquisitionSpec;
+import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +23,8 @@ public final class RetentionFormats implements AccumulatorFormats {
         "RETM", RetentionSpec::fromJson,
         "ACTU", ActiveUsersSpec::fromJson,
         "RPUR", RepurchaseSpec::fromJson,
-        "WBAK", WinBackSpec::fromJson));
+        "WBAK", WinBackSpec::fromJson,
+        "LTVT", LtvSpec::fromJson,
+        "ACQE", AcquisitionSpec::fromJson));
   }
 }
