@@ -12,12 +12,14 @@ module dev.userops.retention {
   exports dev.userops.retention.clv;
   exports dev.userops.retention.cohort;
   exports dev.userops.retention.repurchase;
+  exports dev.userops.retention.value;
   exports dev.userops.retention.winback;
 
   opens dev.userops.retention.active to com.fasterxml.jackson.databind;
   opens dev.userops.retention.clv to com.fasterxml.jackson.databind;
   opens dev.userops.retention.cohort to com.fasterxml.jackson.databind;
   opens dev.userops.retention.repurchase to com.fasterxml.jackson.databind;
+  opens dev.userops.retention.value to com.fasterxml.jackson.databind;
   opens dev.userops.retention.winback to com.fasterxml.jackson.databind;
 
   // Readers of this module's accumulator families for Accumulator.fromBytes(bytes).

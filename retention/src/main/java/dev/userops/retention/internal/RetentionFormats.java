@@ -7,6 +7,8 @@ import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.clv.ClvSummarySpec;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.retention.value.AcquisitionSpec;
+import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +25,8 @@ public final class RetentionFormats implements AccumulatorFormats {
         "ACTU", ActiveUsersSpec::fromJson,
         "RPUR", RepurchaseSpec::fromJson,
         "WBAK", WinBackSpec::fromJson,
-        "CLVS", ClvSummarySpec::fromJson));
+        "CLVS", ClvSummarySpec::fromJson,
+        "LTVT", LtvSpec::fromJson,
+        "ACQE", AcquisitionSpec::fromJson));
   }
 }

@@ -33,6 +33,10 @@ public final class DuckDbSql {
   /** The table {@link #repurchaseByMonth} reads: one row per valid order. */
   public static final String ORDERS_TABLE = "CREATE TABLE orders (user_id BIGINT, millis BIGINT)";
 
+  /** The table {@link #ltvByMonth} reads: one row per valid order, its attribute or NULL. */
+  public static final String VALUE_ORDERS_TABLE =
+      "CREATE TABLE value_orders (user_id BIGINT, millis BIGINT, amount BIGINT, attribute VARCHAR)";
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
   private DuckDbSql() {}
@@ -96,6 +100,43 @@ public final class DuckDbSql {
       }
     }
     return cohorts;
+  }
+
+  /**
+   * One mature cell of an LTV triangle by month of first valid order.
+   *
+   * @param attribute the attribute of the users' first valid orders, {@code null} for none
+   * @param cohort the first day of the cohort's month
+   * @param users users of the cohort
+   * @param interval months after the cohort's
+   * @param revenueMinor their revenue from the cohort's month to the interval's, both inclusive
+   */
+  public record LtvCell(String attribute, LocalDate cohort, long users, int interval, long revenueMinor) {}
+
+  /**
+   * The mature cells of cohort LTV triangles by calendar month of first valid order, one per
+   * attribute of the first order, in a fixed-offset zone, from {@link #VALUE_ORDERS_TABLE}.
+   *
+   * @param duckDb a connection holding {@link #VALUE_ORDERS_TABLE}
+   * @param offsetMillis the zone's UTC offset, in milliseconds
+   * @param intervals the last interval
+   * @param lastCompleteMonth the last month that has ended by the as-of instant, as {@code (year -
+   *     1970) * 12 + month - 1}
+   * @return the cells by attribute (none first), cohort, interval
+   * @throws SQLException if DuckDB fails
+   */
+  public static List<LtvCell> ltvByMonth(Connection duckDb, long offsetMillis, int intervals,
+      long lastCompleteMonth) throws SQLException {
+    String sql = fill("ltv-by-month.sql", Map.of("offsetMillis", offsetMillis,
+        "intervals", (long) intervals, "lastCompleteMonth", lastCompleteMonth));
+    List<LtvCell> cells = new ArrayList<>();
+    try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        cells.add(new LtvCell(rows.getString(1), LocalDate.EPOCH.plusMonths(rows.getLong(2)),
+            rows.getLong(3), rows.getInt(4), rows.getLong(5)));
+      }
+    }
+    return cells;
   }
 
   private static String fill(String resource, Map<String, Long> values) {
