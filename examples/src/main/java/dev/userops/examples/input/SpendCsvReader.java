@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Reads acquisition spend: a CSV ({@link CsvTable}) with the columns {@code channel, period,
- * spend}, where {@code period} is the ISO date ({@code 2024-03-01}) of the first day of the
- * period the money was spent in and {@code spend} an amount in major units with at most the
+ * spend}, where {@code period} is an ISO date ({@code 2024-03-01}) in the period the money was
+ * spent in (any day of it names the whole period) and {@code spend} an amount in major units with at most the
  * input's fraction digits, like an order amount ({@code 1250.00}).
  *
  * <p>Spend is money the economics are divided by, so a row that cannot be read ends the run rather
@@ -32,10 +32,10 @@ public final class SpendCsvReader {
      * One row.
      *
      * @param channel the acquisition channel, trimmed, not empty
-     * @param periodStart the first local day of the period, as written
+     * @param periodDay a local day in the period, as written
      * @param spendMinor the spend in minor units, {@code >= 0}
      */
-    void spend(String channel, LocalDate periodStart, long spendMinor);
+    void spend(String channel, LocalDate periodDay, long spendMinor);
   }
 
   private SpendCsvReader() {}
@@ -68,7 +68,7 @@ public final class SpendCsvReader {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "expected the ISO date of the period's first day, e.g. 2024-03-01, got " + Fields.quote(text), e);
+          "expected an ISO date in the period, e.g. 2024-03-01, got " + Fields.quote(text), e);
     }
   }
 }

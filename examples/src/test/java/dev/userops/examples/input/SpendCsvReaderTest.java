@@ -31,8 +31,7 @@ class SpendCsvReaderTest {
   void aRowThatCannotBeReadEndsTheRunNamingLineAndField() {
     assertThatThrownBy(() -> read("channel,period,spend\nsearch,2024-03,10\n"))
         .isInstanceOf(InputException.class)
-        .hasMessage("spend.csv:2: period: expected the ISO date of the period's first day, e.g. 2024-03-01,"
-            + " got \"2024-03\"");
+        .hasMessage("spend.csv:2: period: expected an ISO date in the period, e.g. 2024-03-01, got \"2024-03\"");
     assertThatThrownBy(() -> read("channel,period,spend\nsearch,2024-03-01,-1\n"))
         .hasMessage("spend.csv:2: spend: expected a spend >= 0, got \"-1\"");
     assertThatThrownBy(() -> read("channel,period,spend\nsearch,2024-03-01,1.234\n"))
