@@ -38,10 +38,7 @@ class ChannelsCommandTest {
   private JsonNode channels(String... more) throws IOException {
     String[] args = {"channels", "--orders", orders.toString(), "--spend", spend.toString(), "--signups",
         signups.toString(), "--as-of", "2026-04-01", "--intervals", "2", "--bad-records", "skip", "--json"};
-    String[] all = new String[args.length + more.length];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return json(run(all));
+    return json(run(Run.args(args, more)));
   }
 
   private static JsonNode channel(JsonNode document, String name) {

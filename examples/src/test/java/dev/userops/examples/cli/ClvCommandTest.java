@@ -47,10 +47,7 @@ class ClvCommandTest {
 
   private static JsonNode clv(String... more) throws IOException {
     String[] args = {"clv", "--cdnow", sample.toString(), "--calibration-end", "1997-09-30", "--json"};
-    String[] all = new String[args.length + more.length];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    return json(run(all));
+    return json(run(Run.args(args, more)));
   }
 
   private static JsonNode user(JsonNode document, String sampleId) {

@@ -39,10 +39,7 @@ class CrossCommandTest {
   }
 
   private JsonNode command(String... args) throws IOException {
-    String[] all = new String[args.length + 5];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(new String[] {"--orders", orders.toString(), "--as-of", AS_OF, "--json"}, 0, all, args.length, 5);
-    return json(run(all));
+    return json(run(Run.args(args, "--orders", orders.toString(), "--as-of", AS_OF, "--json")));
   }
 
   @Test

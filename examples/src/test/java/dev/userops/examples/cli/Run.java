@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +16,13 @@ import picocli.CommandLine;
  * exit: what every command test needs.
  */
 record Run(int exitCode, String out, String err) {
+
+  /** {@code args} followed by {@code more}: a test's fixed arguments and a case's own. */
+  static String[] args(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
 
   /** Runs {@code userops args...} by the machine's clock, capturing stdout and stderr. */
   static Run run(String... args) {
