@@ -21,6 +21,9 @@ final class BetaGeometric {
   static final double MOMENTS_FROM_A = 30;
 
   private static final int MAX_MOMENTS = 1000;
+
+  /** Powers scaled into [e^-600, 1] neither overflow nor lose their sum to underflow. */
+  private static final double MAX_EXPONENT = 600;
   private static final double EPSILON = 0x1p-53;
 
   private BetaGeometric() {}
@@ -47,6 +50,7 @@ final class BetaGeometric {
     double[] logTime = buyers.logShiftedTimes(alpha);
     double base = r * Math.log(alpha) - Gamma.logGamma(r) + Gamma.logGamma(a + b) - Gamma.logGamma(b);
     double logA = Math.log(a);
+    double[] power = new double[logTime.length];
     Groups groups = buyers.groups;
     int[] start = groups.start();
     double sum = 0;
@@ -66,6 +70,20 @@ final class BetaGeometric {
         for (int row = from; row < to; row++) {
           sum -= buyers.weight[row] * rx * logTime[buyers.ageTime[row]];
         }
+      } else if (to - from >= logTime.length
+          && rx * (logTime[logTime.length - 1] - logTime[0]) < MAX_EXPONENT) {
+        // Many rows over few distinct times: (α + time)^-(r + x), scaled by (α + t_min)^(r + x)
+        // so it stays in range, once per time; then one log per row instead of an exp and a log.
+        double dropped = a / (b + k - 1);
+        for (int i = 0; i < logTime.length; i++) {
+          power[i] = Math.exp(-rx * (logTime[i] - logTime[0]));
+        }
+        double rows = 0;
+        for (int row = from; row < to; row++) {
+          double likelihood = power[buyers.ageTime[row]] + dropped * power[buyers.txTime[row]];
+          rows += buyers.weight[row] * Math.log(likelihood);
+        }
+        sum += rows - groups.weight()[g] * rx * logTime[0];
       } else {
         double logDropped = logA - Math.log(b + k - 1);
         for (int row = from; row < to; row++) {
