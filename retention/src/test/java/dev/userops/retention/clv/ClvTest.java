@@ -87,7 +87,7 @@ class ClvTest {
             () -> MODEL.clv(new int[] {1}, new double[] {1}, new double[] {2}, new double[] {-1}, ClvHorizon.months(7, 1, 0)))
         .hasMessage("customer 0: averageSpend must be >= 0, got -1.0");
     assertThatThrownBy(() -> MODEL.expectedPurchases(1, new int[] {1}, new double[] {1, 2}, new double[] {2}))
-        .hasMessage("arrays must have equal lengths, got x 1, tx 2, T 1");
+        .hasMessage("x, tx and T must have equal lengths, got 1, 2 and 1");
   }
 
   @Test
