@@ -75,7 +75,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
   @Override
   public double expectedPurchasesOfNewCustomer(double t) {
     RepeatBuyers.checkLength(t);
-    return Hypergeometric.eulerBracket(a + b - 1 - r, a - 1, a + b - 1, t / (alpha + t));
+    return BetaGeometric.purchasesWhileAlive(a, b, r, t / alpha);
   }
 
   /**

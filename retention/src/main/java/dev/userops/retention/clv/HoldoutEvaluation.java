@@ -31,9 +31,9 @@ public record HoldoutEvaluation(
   /**
    * Copies the list into an unmodifiable one.
    *
-   * @param holdoutLength the holdout length, {@code >= 0}
-   * @param customers customers evaluated, {@code >= 0}
-   * @param actualPurchases observed purchases, {@code >= 0}
+   * @param holdoutLength the holdout length
+   * @param customers customers evaluated
+   * @param actualPurchases observed purchases
    * @param predictedPurchases expected purchases
    * @param byFrequency the buckets
    * @throws NullPointerException if {@code byFrequency} or a bucket is null
@@ -84,8 +84,7 @@ public record HoldoutEvaluation(
     Checks.requireNonNull(holdoutPurchases, "holdoutPurchases");
     RepeatBuyers.checkLength(holdoutLength);
     Checks.requireInRange(lastBucket, 0, MAX_BUCKETS - 1, "lastBucket");
-    // RepeatBuyers checks the histories and lengths of x, tx and T.
-    RepeatBuyers.of(x, tx, T);
+    RepeatBuyers.checkLengths(x, tx, T);
     Checks.checkArgument(
         holdoutPurchases.length == x.length,
         "holdoutPurchases must have one count per customer, got %s for %s customers",
@@ -98,6 +97,7 @@ public record HoldoutEvaluation(
     long[] actual = new long[lastBucket + 1];
     double[] predicted = new double[lastBucket + 1];
     for (int i = 0; i < x.length; i++) {
+      RepeatBuyers.checkHistory(i, x[i], tx[i], T[i]);
       Checks.requireNonNegative(holdoutPurchases[i], "holdoutPurchases[" + i + "]");
       int id = histories.add(x[i], KeyIndex.bits(tx[i]), KeyIndex.bits(T[i]));
       if (id == known) {

@@ -71,6 +71,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
   @Override
   public double expectedPurchasesOfNewCustomer(double t) {
     RepeatBuyers.checkLength(t);
-    return b / (a + b) * Hypergeometric.eulerBracket(a + b - r, a - 1, a + b, t / (alpha + t));
+    // Alive after the first purchase with probability b / (a + b), then p ~ Beta(a, b + 1).
+    return b / (a + b) * BetaGeometric.purchasesWhileAlive(a, b + 1, r, t / alpha);
   }
 }

@@ -19,28 +19,20 @@ final class PerHistory {
    */
   static double[] scaledByAlive(
       PurchaseModel model, int[] x, double[] tx, double[] age, double[] scale, IfAlive ifAlive) {
-    Checks.requireNonNull(x, "x");
-    Checks.requireNonNull(tx, "tx");
-    Checks.requireNonNull(age, "T");
+    RepeatBuyers.checkLengths(x, tx, age);
     int n = x.length;
     Checks.checkArgument(
-        tx.length == n && age.length == n && (scale == null || scale.length == n),
-        "arrays must have equal lengths, got x %s, tx %s, T %s%s",
-        n,
-        tx.length,
-        age.length,
-        scale == null ? "" : ", averageSpend " + scale.length);
+        scale == null || scale.length == n,
+        "averageSpend must have one value per customer, got %s for %s customers",
+        scale == null ? 0 : scale.length,
+        n);
     KeyIndex histories = new KeyIndex(16);
     double[] known = new double[16];
     int computed = 0;
     double[] values = new double[n];
     for (int i = 0; i < n; i++) {
-      double alive;
-      try {
-        alive = model.probabilityAlive(x[i], tx[i], age[i]);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("customer " + i + ": " + e.getMessage(), e);
-      }
+      RepeatBuyers.checkHistory(i, x[i], tx[i], age[i]);
+      double alive = model.probabilityAlive(x[i], tx[i], age[i]);
       double factor = 1;
       if (scale != null) {
         checkSpend(i, scale[i]);

@@ -66,21 +66,11 @@ public final class RepeatBuyers {
    *     message names the customer's index and the values)
    */
   public static RepeatBuyers of(int[] x, double[] tx, double[] T) {
-    Checks.requireNonNull(x, "x");
-    Checks.requireNonNull(tx, "tx");
-    Checks.requireNonNull(T, "T");
-    Checks.checkArgument(
-        x.length == tx.length && x.length == T.length,
-        "x, tx and T must have equal lengths, got %s, %s and %s",
-        x.length,
-        tx.length,
-        T.length);
+    checkLengths(x, tx, T);
     int n = x.length;
     double[] counts = new double[n];
     for (int i = 0; i < n; i++) {
-      if (!valid(x[i], tx[i], T[i])) {
-        throw new IllegalArgumentException("customer " + i + ": " + invalid(x[i], tx[i], T[i]));
-      }
+      checkHistory(i, x[i], tx[i], T[i]);
       counts[i] = x[i];
     }
     Ranking repeats = Ranking.of(counts);
@@ -130,27 +120,39 @@ public final class RepeatBuyers {
 
   /** Throws what {@link #of} throws for one customer's history, without the index. */
   static void checkHistory(int x, double tx, double age) {
-    if (!valid(x, tx, age)) {
-      throw new IllegalArgumentException(invalid(x, tx, age));
+    checkHistory(-1, x, tx, age);
+  }
+
+  /** Throws unless the history of customer {@code i} (none when negative) is valid. */
+  static void checkHistory(int i, int x, double tx, double age) {
+    if (!(x >= 0 && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0))) {
+      throw new IllegalArgumentException(
+          (i < 0 ? "" : "customer " + i + ": ")
+              + "expected x >= 0, 0 <= tx <= T finite and tx = 0 when x = 0, got x "
+              + x
+              + ", tx "
+              + tx
+              + ", T "
+              + age);
     }
+  }
+
+  /** Throws unless the arrays of summaries are there and have equal lengths. */
+  static void checkLengths(int[] x, double[] tx, double[] age) {
+    Checks.requireNonNull(x, "x");
+    Checks.requireNonNull(tx, "tx");
+    Checks.requireNonNull(age, "T");
+    Checks.checkArgument(
+        x.length == tx.length && x.length == age.length,
+        "x, tx and T must have equal lengths, got %s, %s and %s",
+        x.length,
+        tx.length,
+        age.length);
   }
 
   /** Throws unless {@code t} is a finite length {@code >= 0}. */
   static void checkLength(double t) {
     Checks.checkArgument(t >= 0 && t < Double.POSITIVE_INFINITY, "t must be finite and >= 0, got %s", t);
-  }
-
-  private static boolean valid(int x, double tx, double age) {
-    return x >= 0 && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0);
-  }
-
-  private static String invalid(int x, double tx, double age) {
-    return "expected x >= 0, 0 <= tx <= T finite and tx = 0 when x = 0, got x "
-        + x
-        + ", tx "
-        + tx
-        + ", T "
-        + age;
   }
 
   /**

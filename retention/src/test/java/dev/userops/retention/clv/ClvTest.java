@@ -16,9 +16,9 @@ class ClvTest {
   void reproducesTheQuickstartOnlyWhenWeeksAreReadAsDays() {
     // The lifetimes Quickstart's customer_lifetime_value(bgf, ..., time=12, discount_rate=0.01)
     // for customers 1, 2, 3, 6, 9 of the weekly CDNOW summary: 140.096211, 18.943467, 38.180574,
-    // 1003.868107, 27.282408's customer 9 at 167.418216. Its default freq="D" counts 30 units to a
-    // month, here 30 weeks (lifetimes issues #137 and #194): the same numbers come out only with a
-    // 1-day unit and 30-day periods.
+    // 1003.868107, 167.418216. Its default freq="D" counts 30 units to a month, here 30 weeks
+    // (lifetimes issues #137 and #194): the same numbers come out only with a 1-day unit and
+    // 30-day periods.
     ClvHorizon weeksAsDays = new ClvHorizon(1, 30, 12, 0.01);
     int[] ids = {1, 2, 3, 6, 9};
     double[] lifetimes = {140.096211, 18.943467, 38.180574, 1003.868107, 167.418216};
@@ -87,7 +87,7 @@ class ClvTest {
             () -> MODEL.clv(new int[] {1}, new double[] {1}, new double[] {2}, new double[] {-1}, ClvHorizon.months(7, 1, 0)))
         .hasMessage("customer 0: averageSpend must be >= 0, got -1.0");
     assertThatThrownBy(() -> MODEL.expectedPurchases(1, new int[] {1}, new double[] {1, 2}, new double[] {2}))
-        .hasMessage("arrays must have equal lengths, got x 1, tx 2, T 1");
+        .hasMessage("x, tx and T must have equal lengths, got 1, 2 and 1");
   }
 
   @Test

@@ -117,6 +117,34 @@ class RepeatBuyersTest {
   }
 
   @Test
+  void bothKernelPathsGiveTheSumOverCustomers() {
+    // Many customers over five distinct times take the kernel's table of powers; one customer
+    // (one row, two times) takes the per-row log-sum-exp. Both must give the same terms.
+    Random random = new Random(11);
+    int n = 500;
+    int[] x = new int[n];
+    double[] tx = new double[n];
+    double[] T = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 1 + random.nextInt(4);
+      int a = random.nextInt(5);
+      int b = random.nextInt(5);
+      tx[i] = Math.min(a, b) * 3.5;
+      T[i] = Math.max(a, b) * 3.5;
+    }
+    RepeatBuyers all = RepeatBuyers.of(x, tx, T);
+    // 4 values of x times 15 (t_x, T) pairs: 15 rows per x over 5 distinct times.
+    assertThat(all.rows()).isEqualTo(60);
+    for (PurchaseModel model : List.<PurchaseModel>of(new BgNbd(0.24, 4.4, 0.79, 2.4), new MbgNbd(0.52, 6.2, 0.89, 1.6))) {
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += model.logLikelihood(RepeatBuyers.of(new int[] {x[i]}, new double[] {tx[i]}, new double[] {T[i]}));
+      }
+      assertThat(model.logLikelihood(all)).as(model.name()).isCloseTo(sum, within(1e-11 * Math.abs(sum)));
+    }
+  }
+
+  @Test
   void singleCustomerLikelihoodOfBgNbd() {
     // The individual likelihood of Fader, Hardie and Lee (2005), written out for x = 2, t_x = 3,
     // T = 5 at r = alpha = a = b = 1: B(1, 3) / B(1, 1) * Γ(3) / Γ(1) * 1 / 6^3 + B(2, 2) / B(1, 1) *

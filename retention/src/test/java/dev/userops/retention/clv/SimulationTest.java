@@ -31,6 +31,13 @@ class SimulationTest {
     check(new ParetoNbd(0.553, 10.578, 0.606, 11.669), ParetoNbd::fit, 3);
   }
 
+  @Test
+  void bgNbdWithNearlyConstantDropOut() {
+    // a and b large (p about 0.1 for everyone): the predictions take the moment expansion.
+    BgNbd truth = new BgNbd(0.5, 5, 2000, 18_000);
+    checkPredictions(truth, Simulation.of(truth, CUSTOMERS, 4));
+  }
+
   private static <M extends PurchaseModel> void check(
       M truth, Function<RepeatBuyers, Fit<M>> fit, long seed) {
     Simulation data = Simulation.of(truth, CUSTOMERS, seed);
