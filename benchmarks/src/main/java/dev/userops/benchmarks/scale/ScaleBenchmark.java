@@ -16,6 +16,10 @@ import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.cohort.ReturnMode;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.retention.value.AcquisitionAccumulator;
+import dev.userops.retention.value.AcquisitionSpec;
+import dev.userops.retention.value.LtvAccumulator;
+import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackAccumulator;
 import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmAccumulator;
@@ -60,12 +64,15 @@ import org.openjdk.jol.info.GraphStats;
  * order; {@code -p order=SHUFFLED} shuffles them instead (returns then arrive before their user's
  * start), {@code -p order=BY_USER} groups them by user (the cache's best case). Tag counts add one user's precomputed tag bits (20 tags) per
  * event: counting is constant in users, evaluating profiles is {@code TagEvaluationBenchmark}'s.
+ * The value accumulators take every event as a valid order with the user's channel (one of five,
+ * by user id) as its attribute; acquisition also takes each user's first event as a sign-up.
  *
  * <p>Run (from the project root, after {@code mvn -pl benchmarks -am -DskipTests package}):
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p accumulator=ACTIVE_USERS_365_TRACKED,RETENTION_FIRST_TIME -p order=SHUFFLED,BY_USER -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p accumulator=LTV_MONTHLY,LTV_DAILY,ACQUISITION_MONTHLY -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -137,7 +144,19 @@ public class ScaleBenchmark {
     /** Two longs per dense id, grown by half. */
     REPURCHASE(24, 20.1),
     /** Flags and 455 day bits (lostDays 90): 9 longs per id, up to doubled; 76 serialized. */
-    WIN_BACK(144, 76.1);
+    WIN_BACK(144, 76.1),
+    /**
+     * Monthly LTV cohorts, 12 intervals: 16 bytes per id and 16 per month with revenue (at most 13),
+     * arrays grown by half; 20 and 12 serialized.
+     */
+    LTV_MONTHLY(1.5 * (16 + 16 * 13), 20 + 12 * 13),
+    /** Daily LTV cohorts, 30 intervals: as monthly, with the days of the user's first 31. */
+    LTV_DAILY(1.5 * (16 + 16 * EVENTS_PER_USER), 20 + 12 * EVENTS_PER_USER),
+    /**
+     * Acquisition economics over monthly cohorts, 12 intervals, five channels, each user's first
+     * event also a sign-up: as {@link #LTV_MONTHLY} plus 12 bytes per id, 16 serialized.
+     */
+    ACQUISITION_MONTHLY(1.5 * (16 + 12 + 16 * 13), 20 + 16 + 12 * 13);
 
     final double heapPerUser;
     final double bytesPerUser;
@@ -170,6 +189,7 @@ public class ScaleBenchmark {
   private boolean[] starts;
   private long[] amounts;
   private long[][] tagWords;
+  private String[] channels;
   private Feeder feeder;
 
   /** Fills a fresh accumulator with every event. */
@@ -246,6 +266,11 @@ public class ScaleBenchmark {
       starts[e] = (keys[e] & 1) != 0;
       amounts[e] = 100 + random.nextInt(20_000);
     }
+    String[] names = {"organic", "search", "social", "referral", "ads"};
+    channels = new String[EVENTS];
+    for (int e = 0; e < EVENTS; e++) {
+      channels[e] = names[(int) (userIds[e] % names.length)];
+    }
     tagWords = new long[TAG_POOL][];
     for (int i = 0; i < TAG_POOL; i++) {
       tagWords[i] = new long[] {random.nextLong() & (1L << TAGS) - 1};
@@ -312,6 +337,21 @@ public class ScaleBenchmark {
           return acc;
         };
       }
+      case LTV_MONTHLY -> ltv(Granularity.MONTH, 12);
+      case LTV_DAILY -> ltv(Granularity.DAY, 30);
+      case ACQUISITION_MONTHLY -> {
+        AcquisitionSpec spec = AcquisitionSpec.of(LtvSpec.of(ZoneOffset.UTC, AS_OF, Granularity.MONTH, 12));
+        yield () -> {
+          AcquisitionAccumulator acc = spec.newAccumulator();
+          for (int e = 0; e < EVENTS; e++) {
+            if (starts[e]) {
+              acc.addSignup(userIds[e], epochMillis[e], channels[e]);
+            }
+            acc.add(userIds[e], epochMillis[e], amounts[e], channels[e]);
+          }
+          return acc;
+        };
+      }
       case WIN_BACK -> {
         WinBackSpec spec = WinBackSpec.of(ZoneOffset.UTC, YEAR, AS_OF, 30, 90);
         yield () -> {
@@ -334,6 +374,18 @@ public class ScaleBenchmark {
       RetentionAccumulator acc = spec.newAccumulator();
       for (int e = 0; e < EVENTS; e++) {
         acc.add(userIds[e], epochMillis[e], starts[e], !starts[e]);
+      }
+      return acc;
+    };
+  }
+
+  /** Every event a valid order of its user, with the user's channel as the attribute. */
+  private Feeder ltv(Granularity granularity, int intervals) {
+    LtvSpec spec = LtvSpec.of(ZoneOffset.UTC, AS_OF, granularity, intervals);
+    return () -> {
+      LtvAccumulator acc = spec.newAccumulator();
+      for (int e = 0; e < EVENTS; e++) {
+        acc.add(userIds[e], epochMillis[e], amounts[e], channels[e]);
       }
       return acc;
     };

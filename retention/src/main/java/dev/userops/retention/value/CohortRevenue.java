@@ -26,16 +26,20 @@ import java.util.function.Function;
  * when an earlier first order arrives, and a user whose first order precedes the first reported
  * cohort ({@code fromPeriod}) stays so, so both are dropped on arrival; a first order that moves
  * earlier drops the entries it pushes beyond the horizon. So a user holds at most {@code intervals
- * + 1} entries.
+ * + 1} entries (one more where a later order can fall on the day before the first's: see {@link
+ * #addRevenueTo}).
  *
  * <p>Per user also the earliest sign-up (its time and attribute), for acquisition economics; its
  * arrays stay empty while no sign-up is added. And it screens what the accumulators add, counting
  * the records for the spec's {@link dev.userops.core.BadRecordPolicy}, orders and sign-ups alike,
  * numbered from 0 in the order they arrive.
  *
- * <p>Memory: 16 bytes per dense user id (first order millis, attribute, chain head), 16 per entry
- * (period, next, amount) and, with sign-ups, 12 per user id (sign-up millis, attribute), in arrays
- * grown by half.
+ * <p>Memory: 16 bytes per dense user id (first order millis; attribute, chain head and the head's
+ * period), 16 per entry (period and next; amount) and, with sign-ups, 12 per user id (sign-up
+ * millis, attribute), in arrays grown by half. A user's two words lie side by side, as do an
+ * entry's, and the user's words tell whether an order falls in a period newer than the head's: so
+ * an order of a user in random order costs one cache miss for the user, and one more only if it
+ * adds to an existing entry.
  */
 final class CohortRevenue {
   /** First-order millis of a user without valid orders. */
@@ -44,11 +48,14 @@ final class CohortRevenue {
   /** The attribute id of "no attribute" ({@code null}). */
   static final int NO_ATTRIBUTE = -1;
 
-  /** Most distinct attributes: each is a row of every cohort in the result. */
+  /** Most distinct attributes: each is a row of every cohort in the result; ids fit 16 bits. */
   static final int MAX_ATTRIBUTES = 10_000;
 
-  /** Largest user id: per-user arrays of longs must fit the JVM's largest array. */
-  static final int MAX_USER_ID = Integer.MAX_VALUE - 9;
+  /** Largest user id: two longs per user must fit in one array. */
+  static final int MAX_USER_ID = (Integer.MAX_VALUE - 8) / 2 - 1;
+
+  /** Most entries: two longs each in one array. */
+  private static final int MAX_ENTRIES = (Integer.MAX_VALUE - 8) / 2;
 
   /** A cohort before every reported one. */
   static final long NOT_REPORTED = Long.MIN_VALUE;
@@ -66,16 +73,19 @@ final class CohortRevenue {
   private long records;
   private long orders;
 
-  private long[] firstMillis = new long[0];
-  private int[] attribute = new int[0];
-  private int[] head = new int[0];
+  /**
+   * Per user two words: first order millis ({@link #NONE} if none); then the attribute id (16 bits,
+   * signed), the low 16 bits of the head entry's period and the head entry ({@link #END} if none).
+   * Periods of a user's entries and orders within the horizon differ by at most {@code intervals},
+   * so 16 bits of the head's period order them against it exactly.
+   */
+  private long[] users = new long[0];
 
   private long[] signupMillis = new long[0];
   private int[] signupAttribute = new int[0];
 
-  private int[] period = new int[0];
-  private int[] next = new int[0];
-  private long[] amount = new long[0];
+  /** Per entry two words: period and next entry ({@link #END} if none); amount. */
+  private long[] entries = new long[0];
 
   /** Entries ever allocated; those freed are chained from {@link #free}. */
   private int allocated;
@@ -154,14 +164,19 @@ final class CohortRevenue {
 
   private void addValid(long userId, long epochMillis, long amountMinor, String attributeName) {
     int user = user(userId);
-    int attributeId = attributeId(attributeName);
     ensureUser(user);
-    long first = firstMillis[user];
-    boolean isFirst = first == NONE || precedes(epochMillis, attributeId, first, attribute[user]);
+    long first = users[2 * user];
+    // The attribute is looked up only when the order may be the user's first: once per user.
+    int attributeId = epochMillis <= first ? attributeId(attributeName) : NO_ATTRIBUTE;
+    boolean isFirst = first == NONE || precedes(epochMillis, attributeId, first, attribute(user));
     long p = period(epochMillis);
     // Insert before re-basing: an overflow in insert then leaves the user as they were.
     if (amountMinor != 0 && isTracked(p, isFirst ? p : period(first))) {
-      insert(user, END, (int) p, amountMinor);
+      if (isFirst) {
+        insert(user, END, (int) p, amountMinor);
+      } else {
+        insertWithinHorizon(user, (int) p, amountMinor);
+      }
     }
     if (isFirst) {
       setFirst(user, epochMillis, attributeId);
@@ -215,17 +230,46 @@ final class CohortRevenue {
 
   /** Users {@code [0, capacity())} may hold state. */
   int capacity() {
-    return Math.max(firstMillis.length, signupMillis.length);
+    return Math.max(users.length / 2, signupMillis.length);
   }
 
   /** The user's first valid order, epoch millis, or {@link #NONE}. */
   long firstMillis(int user) {
-    return user < firstMillis.length ? firstMillis[user] : NONE;
+    return user < users.length / 2 ? users[2 * user] : NONE;
   }
 
   /** The attribute id of the user's first valid order; the user must have one. */
   int attribute(int user) {
-    return attribute[user];
+    return (int) (users[2 * user + 1] >> 48);
+  }
+
+  private int head(int user) {
+    return (int) users[2 * user + 1];
+  }
+
+  /** The user's links word: attribute, low 16 bits of the head's period, head. */
+  private static long links(int attributeId, int headPeriod, int head) {
+    return (long) attributeId << 48 | (headPeriod & 0xFFFFL) << 32 | head & 0xFFFF_FFFFL;
+  }
+
+  private void setHead(int user, int head) {
+    users[2 * user + 1] = links(attribute(user), head == END ? 0 : periodOf(head), head);
+  }
+
+  private int periodOf(int entry) {
+    return (int) (entries[2 * entry] >> 32);
+  }
+
+  private int next(int entry) {
+    return (int) entries[2 * entry];
+  }
+
+  private void setNext(int entry, int next) {
+    entries[2 * entry] = entries[2 * entry] & 0xFFFF_FFFF_0000_0000L | next & 0xFFFF_FFFFL;
+  }
+
+  private long amount(int entry) {
+    return entries[2 * entry + 1];
   }
 
   /** The user's earliest sign-up, epoch millis, or {@link #NONE}. */
@@ -279,19 +323,39 @@ final class CohortRevenue {
   }
 
   private void setFirst(int user, long epochMillis, int attributeId) {
-    boolean hadFirst = firstMillis[user] != NONE;
-    firstMillis[user] = epochMillis;
-    attribute[user] = attributeId;
+    boolean hadFirst = users[2 * user] != NONE;
+    users[2 * user] = epochMillis;
+    users[2 * user + 1] = users[2 * user + 1] & 0xFFFF_FFFF_FFFFL | (long) attributeId << 48;
     if (hadFirst) {
       long first = period(epochMillis);
       long last = first < fromPeriod ? Long.MIN_VALUE : first + intervals;
       // Newest first: the entries now beyond the horizon lead the chain.
-      while (head[user] != END && period[head[user]] > last) {
-        int e = head[user];
-        head[user] = next[e];
-        next[e] = free;
+      while (head(user) != END && periodOf(head(user)) > last) {
+        int e = head(user);
+        setHead(user, next(e));
+        setNext(e, free);
         free = e;
       }
+    }
+  }
+
+  /**
+   * Adds {@code amountMinor} to period {@code p}, at most {@code intervals} periods from the user's
+   * first order's, as {@link #insert} does: without reading the head entry when {@code p} is newer,
+   * the common case of time-ordered input.
+   */
+  private void insertWithinHorizon(int user, int p, long amountMinor) {
+    long links = users[2 * user + 1];
+    int head = (int) links;
+    // Both periods lie within the horizon, so the low 16 bits of the difference are exact.
+    short sinceHead = (short) (p - (int) (links >>> 32));
+    if (head == END || sinceHead > 0) {
+      int n = allocate();
+      entries[2 * n] = (long) p << 32 | head & 0xFFFF_FFFFL;
+      entries[2 * n + 1] = amountMinor;
+      users[2 * user + 1] = links(attribute(user), p, n);
+    } else {
+      insert(user, END, p, amountMinor);
     }
   }
 
@@ -303,23 +367,22 @@ final class CohortRevenue {
    */
   private int insert(int user, int after, int p, long amountMinor) {
     int previous = after;
-    int e = after == END ? head[user] : next[after];
-    while (e != END && period[e] > p) {
+    int e = after == END ? head(user) : next(after);
+    while (e != END && periodOf(e) > p) {
       previous = e;
-      e = next[e];
+      e = next(e);
     }
-    if (e != END && period[e] == p) {
-      amount[e] = Math.addExact(amount[e], amountMinor);
+    if (e != END && periodOf(e) == p) {
+      entries[2 * e + 1] = Math.addExact(amount(e), amountMinor);
       return e;
     }
     int n = allocate();
-    period[n] = p;
-    amount[n] = amountMinor;
-    next[n] = e;
+    entries[2 * n] = (long) p << 32 | e & 0xFFFF_FFFFL;
+    entries[2 * n + 1] = amountMinor;
     if (previous == END) {
-      head[user] = n;
+      setHead(user, n);
     } else {
-      next[previous] = n;
+      setNext(previous, n);
     }
     return n;
   }
@@ -327,27 +390,23 @@ final class CohortRevenue {
   private int allocate() {
     if (free != END) {
       int e = free;
-      free = next[e];
+      free = next(e);
       return e;
     }
-    if (allocated == period.length) {
-      int length = grownLength(period.length, allocated + 1, Integer.MAX_VALUE - 8);
-      period = Arrays.copyOf(period, length);
-      next = Arrays.copyOf(next, length);
-      amount = Arrays.copyOf(amount, length);
+    if (allocated == entries.length / 2) {
+      entries = Arrays.copyOf(entries, 2 * grownLength(allocated, allocated + 1, MAX_ENTRIES));
     }
     return allocated++;
   }
 
   private void ensureUser(int user) {
-    if (user >= firstMillis.length) {
-      int old = firstMillis.length;
-      int length = grownLength(old, user + 1, MAX_USER_ID + 1);
-      firstMillis = Arrays.copyOf(firstMillis, length);
-      attribute = Arrays.copyOf(attribute, length);
-      head = Arrays.copyOf(head, length);
-      Arrays.fill(firstMillis, old, length, NONE);
-      Arrays.fill(head, old, length, END);
+    if (2 * user >= users.length) {
+      int old = users.length;
+      users = Arrays.copyOf(users, 2 * grownLength(old / 2, user + 1, MAX_USER_ID + 1));
+      for (int i = old; i < users.length; i += 2) {
+        users[i] = NONE;
+        users[i + 1] = links(NO_ATTRIBUTE, 0, END);
+      }
     }
   }
 
@@ -365,22 +424,22 @@ final class CohortRevenue {
     for (int i = 0; i < ids.length; i++) {
       ids[i] = attributeId(other.attributes.get(i));
     }
-    for (int user = other.firstMillis.length - 1; user >= 0; user--) {
-      long theirs = other.firstMillis[user];
+    for (int user = other.users.length / 2 - 1; user >= 0; user--) {
+      long theirs = other.users[2 * user];
       if (theirs == NONE) {
         continue;
       }
       ensureUser(user);
-      int a = other.attribute[user] == NO_ATTRIBUTE ? NO_ATTRIBUTE : ids[other.attribute[user]];
-      if (firstMillis[user] == NONE || precedes(theirs, a, firstMillis[user], attribute[user])) {
+      int a = other.attribute(user) == NO_ATTRIBUTE ? NO_ATTRIBUTE : ids[other.attribute(user)];
+      if (users[2 * user] == NONE || precedes(theirs, a, users[2 * user], attribute(user))) {
         setFirst(user, theirs, a);
       }
-      long first = period(firstMillis[user]);
+      long first = period(users[2 * user]);
       // Both chains are newest first, so each entry's place is after the previous one's.
       int after = END;
-      for (int e = other.head[user]; e != END; e = other.next[e]) {
-        if (isTracked(other.period[e], first)) {
-          after = insert(user, after, other.period[e], other.amount[e]);
+      for (int e = other.head(user); e != END; e = other.next(e)) {
+        if (isTracked(other.periodOf(e), first)) {
+          after = insert(user, after, other.periodOf(e), other.amount(e));
         }
       }
     }
@@ -394,12 +453,14 @@ final class CohortRevenue {
 
   /**
    * Adds the user's revenue to {@code row}: the amount of period {@code p} to {@code row[offset + p
-   * - firstPeriod]}, where {@code firstPeriod} is the period of the user's first order.
+   * - firstPeriod]}, where {@code firstPeriod} is the period of the user's first order. A later
+   * order can fall on the day before the first's where a zone set its clock back across midnight
+   * ({@link CalendarIndex}: America/St_Johns until 2011); it counts in interval 0.
    */
   void addRevenueTo(int user, long firstPeriod, long[] row, int offset) {
-    for (int e = head[user]; e != END; e = next[e]) {
-      int i = offset + (int) (period[e] - firstPeriod);
-      row[i] = Math.addExact(row[i], amount[e]);
+    for (int e = head(user); e != END; e = next(e)) {
+      int i = offset + (int) Math.max(0, periodOf(e) - firstPeriod);
+      row[i] = Math.addExact(row[i], amount(e));
     }
   }
 
@@ -430,20 +491,20 @@ final class CohortRevenue {
     for (int i = 0; i < attributes.size(); i++) {
       writer.putString(attributes.get(i));
     }
-    int users = 0;
-    for (long first : firstMillis) {
-      users += first != NONE ? 1 : 0;
+    int buyers = 0;
+    for (int user = 0; user < users.length / 2; user++) {
+      buyers += users[2 * user] != NONE ? 1 : 0;
     }
-    writer.putInt(users);
-    for (int user = 0; user < firstMillis.length; user++) {
-      if (firstMillis[user] != NONE) {
-        int entries = 0;
-        for (int e = head[user]; e != END; e = next[e]) {
-          entries++;
+    writer.putInt(buyers);
+    for (int user = 0; user < users.length / 2; user++) {
+      if (users[2 * user] != NONE) {
+        int chain = 0;
+        for (int e = head(user); e != END; e = next(e)) {
+          chain++;
         }
-        writer.putInt(user).putLong(firstMillis[user]).putInt(attribute[user]).putInt(entries);
-        for (int e = head[user]; e != END; e = next[e]) {
-          writer.putInt(period[e]).putLong(amount[e]);
+        writer.putInt(user).putLong(users[2 * user]).putInt(attribute(user)).putInt(chain);
+        for (int e = head(user); e != END; e = next(e)) {
+          writer.putInt(periodOf(e)).putLong(amount(e));
         }
       }
     }
@@ -477,26 +538,25 @@ final class CohortRevenue {
       Checks.checkArgument(attributes.find(name) < 0, "attribute %s: \"%s\" repeated", i, name);
       attributes.indexOf(name);
     }
-    int users = reader.getInt("users", 0, MAX_USER_ID + 1);
+    int buyers = reader.getInt("users", 0, MAX_USER_ID + 1);
     int previous = -1;
-    for (int i = 0; i < users; i++) {
+    for (int i = 0; i < buyers; i++) {
       int user = reader.getInt("userId", previous + 1, MAX_USER_ID);
       long first = readMillis(reader, user);
       ensureUser(user);
-      firstMillis[user] = first;
-      attribute[user] = reader.getInt("attribute", NO_ATTRIBUTE, count - 1);
+      setFirst(user, first, reader.getInt("attribute", NO_ATTRIBUTE, count - 1));
       long firstPeriod = period(first);
-      int entries = reader.getInt("entries", 0, intervals + 1);
+      int chain = reader.getInt("entries", 0, intervals + 2);
       int last = END;
       long before = Long.MAX_VALUE;
-      for (int j = 0; j < entries; j++) {
+      for (int j = 0; j < chain; j++) {
         int p = reader.getInt("period");
         long amountMinor = reader.getLong("amount");
         Checks.checkArgument(
-            p < before && p >= firstPeriod && isTracked(p, firstPeriod) && amountMinor > 0,
+            p < before && p >= firstPeriod - 1 && isTracked(p, firstPeriod) && amountMinor > 0,
             "user %s: expected periods descending within %s..%s from %s, amounts > 0; got %s: %s",
             user,
-            firstPeriod,
+            firstPeriod - 1,
             firstPeriod + intervals,
             fromPeriod == Long.MIN_VALUE ? "any cohort" : "cohort " + fromPeriod,
             p,

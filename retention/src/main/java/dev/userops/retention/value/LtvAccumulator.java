@@ -19,7 +19,9 @@ import java.util.function.IntFunction;
  * later order is ignored, and one that differs between adds is not an error. Of two first orders at
  * the same millisecond, the attribute first in {@link String#compareTo} order wins, with {@code
  * null} before any string, so the result does not depend on add order. Hosts with an attribute per
- * user (an acquisition channel from their user table) pass it with every order.
+ * user (an acquisition channel from their user table) pass it with every order. At most 10,000
+ * distinct attributes are kept: an order that may be its user's first, with an attribute new
+ * beyond that, throws {@link IllegalArgumentException}.
  *
  * <p>Refunds: {@link #add(Order)} counts the order statuses the spec's {@link LtvSpec#refunds()}
  * admits, at their full amount. To net partial refunds, join orders and refunds with {@link
@@ -31,8 +33,10 @@ import java.util.function.IntFunction;
  * revenue chain) and 16 bytes per (user, period) with revenue within {@code intervals} of the
  * user's first order, so at most {@code 16 · (intervals + 2)} per user; arrays grow by half.
  * Serialized: 20 bytes per user with an order and 12 per (user, period). Measured
- * (ScaleBenchmark, 1M users, 12M orders over 2026, monthly cohorts, 12 intervals): see {@code
- * benchmarks/README.md}.
+ * (ScaleBenchmark, 1M users, 12M orders over 2026, 6.6 user-months with revenue per user): monthly
+ * cohorts with 12 intervals 129.6 bytes of heap and 99.3 of {@link #toByteArray()} per user, 4.7M
+ * orders/s on one core in time order (22M grouped by user, 1.8M shuffled); daily cohorts with 30
+ * intervals 69.0 and 49.3 bytes, 9.6M orders/s.
  *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy},
  * numbered from 0 in the order this accumulator received them: a negative amount and a time before
@@ -88,7 +92,7 @@ public final class LtvAccumulator implements Accumulator<LtvAccumulator, LtvResu
    * @return this accumulator
    * @throws NullPointerException if {@code order} is null
    * @throws IllegalArgumentException if a counted order's user id is out of range, or {@code
-   *     attribute} would be the {@value CohortRevenue#MAX_ATTRIBUTES} + 1st distinct one
+   *     attribute} would be one distinct attribute too many
    * @throws ArithmeticException if a sum of amounts overflows
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */

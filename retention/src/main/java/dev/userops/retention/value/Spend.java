@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * AcquisitionResult#withSpend}. Rows of one channel and period add up, so daily spend rows serve
  * weekly or monthly cohorts as they are.
  *
- * @param acquisitionChannel the channel, as passed with the users' sign-ups and orders
+ * @param acquisitionChannel the channel, as passed with the users' sign-ups and orders; users
+ *     without a channel have no spend
  * @param period any local date in the cohort period the spend bought, e.g. {@code 2026-03-01} (or
  *     any day of March) for the March cohort of monthly cohorts
  * @param spendMinor the amount, minor units of the orders' currency, {@code >= 0}

@@ -37,6 +37,10 @@ public final class DuckDbSql {
   public static final String VALUE_ORDERS_TABLE =
       "CREATE TABLE value_orders (user_id BIGINT, millis BIGINT, amount BIGINT, attribute VARCHAR)";
 
+  /** The sign-ups {@link #acquisitionByMonth} reads beside {@link #VALUE_ORDERS_TABLE}. */
+  public static final String SIGNUPS_TABLE =
+      "CREATE TABLE signups (user_id BIGINT, millis BIGINT, channel VARCHAR)";
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
   private DuckDbSql() {}
@@ -137,6 +141,55 @@ public final class DuckDbSql {
       }
     }
     return cells;
+  }
+
+  /**
+   * One acquisition cohort by channel and month, with its mature cells.
+   *
+   * @param channel the users' acquisition channel, {@code null} for none
+   * @param cohort the first day of the cohort's month
+   * @param newUsers users whose earliest sign-up fell in the month
+   * @param converted those of them with a valid order
+   * @param firstBuyers users whose first valid order fell in the month
+   * @param revenueMinor per interval from 0, the first buyers' cumulative revenue, mature cells only
+   */
+  public record AcquisitionCohort(String channel, LocalDate cohort, long newUsers, long converted,
+      long firstBuyers, List<Long> revenueMinor) {}
+
+  /**
+   * Acquisition cohorts by channel (of each user's earliest sign-up or order) and calendar month,
+   * in a fixed-offset zone, from {@link #SIGNUPS_TABLE} and {@link #VALUE_ORDERS_TABLE}.
+   *
+   * @param duckDb a connection holding both tables
+   * @param offsetMillis the zone's UTC offset, in milliseconds
+   * @param intervals the last interval
+   * @param lastCompleteMonth the last month that has ended by the as-of instant, as {@code (year -
+   *     1970) * 12 + month - 1}
+   * @return the cohorts by channel (none first) and month
+   * @throws SQLException if DuckDB fails
+   */
+  public static List<AcquisitionCohort> acquisitionByMonth(Connection duckDb, long offsetMillis,
+      int intervals, long lastCompleteMonth) throws SQLException {
+    String sql = fill("acquisition-by-month.sql", Map.of("offsetMillis", offsetMillis,
+        "intervals", (long) intervals, "lastCompleteMonth", lastCompleteMonth));
+    List<AcquisitionCohort> cohorts = new ArrayList<>();
+    try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      AcquisitionCohort last = null;
+      while (rows.next()) {
+        String channel = rows.getString(1);
+        LocalDate cohort = LocalDate.EPOCH.plusMonths(rows.getLong(2));
+        if (last == null || !Objects.equals(last.channel(), channel) || !last.cohort().equals(cohort)) {
+          last = new AcquisitionCohort(channel, cohort, rows.getLong(3), rows.getLong(4),
+              rows.getLong(5), new ArrayList<>());
+          cohorts.add(last);
+        }
+        long revenue = rows.getLong(7);
+        if (!rows.wasNull()) {
+          last.revenueMinor().add(revenue);
+        }
+      }
+    }
+    return cohorts;
   }
 
   private static String fill(String resource, Map<String, Long> values) {

@@ -7,6 +7,7 @@ import dev.userops.core.Accumulator;
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
+import dev.userops.core.CalendarIndex;
 import dev.userops.core.ConfigException;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
@@ -201,6 +202,24 @@ class LtvAccumulatorTest {
   }
 
   @Test
+  void aLaterOrderOnTheDayBeforeTheFirstCountsInIntervalZero() {
+    // St. John's set its clocks back at 00:01 to 23:01 of the day before, until 2011: on
+    // 2010-11-07 an instant after 00:00:30 NDT is at 23:15 NST on 2010-11-06.
+    ZoneId stJohns = ZoneId.of("America/St_Johns");
+    long first = millis("2010-11-07T02:30:30Z");
+    long later = millis("2010-11-07T02:45:00Z");
+    CalendarIndex calendar = CalendarIndex.of(stJohns);
+    assertThat(calendar.dayIndex(later)).isEqualTo(calendar.dayIndex(first) - 1);
+    LtvSpec spec = LtvSpec.of(stJohns, Instant.parse("2010-12-01T00:00:00Z"), Granularity.DAY, 1);
+    for (long[] order : List.of(new long[] {first, later}, new long[] {later, first})) {
+      LtvAccumulator acc = spec.newAccumulator().add(1, order[0], 5).add(1, order[1], 7);
+      assertThat(acc.result().all().cohorts())
+          .containsExactly(new Cohort(LocalDate.of(2010, 11, 7), 1, cells(12L, 12L)));
+      assertThat(spec.accumulatorFromBytes(acc.toByteArray()).result()).isEqualTo(acc.result());
+    }
+  }
+
+  @Test
   void leapDayAndMonthEnds() {
     LtvSpec daily = LtvSpec.of(UTC, Instant.parse("2028-03-31T00:00:00Z"), Granularity.DAY, 1);
     LtvResult leap =
@@ -359,7 +378,7 @@ class LtvAccumulatorTest {
         .containsEntry(BadRecordReason.BEFORE_1970, 1L);
     assertThat(result.orders()).isEqualTo(1);
     assertThatThrownBy(() -> acc.add(-1, 0, 1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("userId must be in [0, 2147483638], got -1");
+        .hasMessageContaining("userId must be in [0, 1073741818], got -1");
   }
 
   @Test
