@@ -9,6 +9,7 @@ import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.Json;
+import dev.userops.examples.report.ClvColumns;
 import dev.userops.examples.report.Reports;
 import dev.userops.retention.clv.BgNbd;
 import dev.userops.retention.clv.ClvHorizon;
@@ -116,18 +117,11 @@ final class ClvCommand extends InputCommand {
 
     static Prediction of(ClvSummary summary, Model name, ClvHorizon horizon) {
       int n = summary.customers();
-      int[] x = new int[n];
-      double[] tx = new double[n];
-      double[] age = new double[n];
-      double[] zbar = new double[n];
-      int[] holdoutPurchases = new int[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = summary.x(i);
-        tx[i] = summary.tx(i);
-        age[i] = summary.T(i);
-        zbar[i] = summary.zbarMinor(i);
-        holdoutPurchases[i] = summary.holdoutPurchases(i);
-      }
+      ClvColumns columns = ClvColumns.of(summary);
+      int[] x = columns.x();
+      double[] tx = columns.tx();
+      double[] age = columns.T();
+      double[] zbar = columns.zbarMinor();
       RepeatBuyers buyers = RepeatBuyers.of(x, tx, age);
       Fit<? extends PurchaseModel> fit = switch (name) {
         case BG_NBD -> BgNbd.fit(buyers);
@@ -145,7 +139,7 @@ final class ClvCommand extends InputCommand {
       boolean withHoldout = summary.holdoutEnd() != null;
       double length = withHoldout ? summary.holdoutLength() : horizon.periods() * horizon.periodLength();
       HoldoutEvaluation holdout = withHoldout
-          ? HoldoutEvaluation.of(model, x, tx, age, holdoutPurchases, length, LAST_BUCKET)
+          ? HoldoutEvaluation.of(model, x, tx, age, columns.holdoutPurchases(), length, LAST_BUCKET)
           : null;
       return new Prediction(fit, spend, holdout, length, pAlive, model.expectedPurchases(length, x, tx, age),
           averageSpend, model.clv(x, tx, age, averageSpend, horizon));

@@ -59,6 +59,7 @@ public final class HtmlReport {
     repurchaseCurve();
     ordersPerUser();
     lifecycleAndValue();
+    ValueHtml.append(html, figures.value(), figures.source().fractionDigits());
     active();
     definitions();
     html.append("</main>\n</body>\n</html>\n");

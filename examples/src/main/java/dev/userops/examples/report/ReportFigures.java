@@ -33,6 +33,7 @@ import java.util.Map;
  * @param repurchase 30-day and next-month repurchase with the curve by cohort
  * @param lifecycle users by lifecycle stage at {@code asOf}
  * @param valueTier the Pareto tier of top spenders
+ * @param value cohort LTV and predicted CLV by RFM segment
  * @param active daily active users over the 30 days up to the last complete day; {@code null}
  *     without an events file
  * @param diagnostics bad records skipped by the reader and the report's one screen, by reason
@@ -47,6 +48,7 @@ public record ReportFigures(
     RepurchaseResult repurchase,
     Lifecycle lifecycle,
     ValueTier valueTier,
+    ValueFigures value,
     ActiveUsers active,
     Diagnostics diagnostics) {
 
@@ -111,6 +113,7 @@ public record ReportFigures(
     stages.set("rules", mapper.valueToTree(lifecycle.rules()));
     stages.set("users", mapper.valueToTree(lifecycle.users()));
     document.set("valueTier", mapper.valueToTree(valueTier));
+    document.set("value", mapper.valueToTree(value));
     if (active != null) {
       document.set("activeUsers", mapper.valueToTree(active.days()));
     }

@@ -41,6 +41,7 @@ public final class TerminalReport {
     report.retention();
     report.repurchase();
     report.lifecycleAndValue();
+    report.value();
     Reports.printSkipped(out, figures.diagnostics());
   }
 
@@ -118,6 +119,36 @@ public final class TerminalReport {
     }
     out.println(triangleRow("mean", "", null, matrix.mean().rates(), columns));
     out.println("  mean: pooled over complete cells (returned / first buyers).");
+  }
+
+  private void value() {
+    ValueFigures value = figures.value();
+    section("Customer value: cumulative net revenue per first buyer, pooled over complete months");
+    StringBuilder ages = new StringBuilder();
+    for (int k : new int[] {3, 6, 12}) {
+      Double perUser = k < value.ltvPerUser().size() ? value.ltvPerUser().get(k) : null;
+      ages.append(String.format(Locale.ROOT, "   month %-2d %14s", k,
+          perUser == null ? "-" : money(Math.round(perUser))));
+    }
+    out.println(" " + ages);
+    ValueFigures.Prediction prediction = value.prediction();
+    if (prediction.unavailable() != null) {
+      out.println("  predicted CLV: not available:");
+      out.println("    " + prediction.unavailable());
+      return;
+    }
+    out.printf(Locale.ROOT, "  predicted %d-month CLV by RFM segment, discounted %.0f%% a month%n", ValueFigures.MONTHS,
+        100 * ValueFigures.MONTHLY_DISCOUNT_RATE);
+    out.printf(Locale.ROOT, "  (BG/NBD r %.3f, alpha %.3f, a %.3f, b %.3f; Gamma-Gamma spend p %.3f, q %.3f)%n",
+        prediction.model().get("r"), prediction.model().get("alpha"), prediction.model().get("a"),
+        prediction.model().get("b"), prediction.spend().get("p"), prediction.spend().get("q"));
+    out.printf("  %-24s %12s %9s %14s %18s%n", "segment", "buyers", "P(alive)", "mean CLV", "total CLV");
+    for (ValueFigures.SegmentValue segment : prediction.bySegment()) {
+      out.printf(Locale.ROOT, "  %-24s %12s %8.1f%% %14s %18s%n", segment.segment(), Reports.count(segment.customers()),
+          100 * segment.meanPAlive(), money(Math.round(segment.meanClvMinor())),
+          money(Math.round(segment.totalClvMinor())));
+    }
+    out.println("  BG/NBD counts a buyer who never came back as alive: drop-out can only follow a purchase.");
   }
 
   /**

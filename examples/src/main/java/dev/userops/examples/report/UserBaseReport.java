@@ -14,11 +14,15 @@ import dev.userops.examples.input.Events;
 import dev.userops.examples.input.OrderTable;
 import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
+import dev.userops.retention.clv.ClvSummaryAccumulator;
+import dev.userops.retention.clv.ClvSummarySpec;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseSpec;
+import dev.userops.retention.value.LtvAccumulator;
+import dev.userops.retention.value.LtvSpec;
 import dev.userops.segmentation.dimensions.LifecycleRules;
 import dev.userops.segmentation.dimensions.LifecycleStage;
 import dev.userops.segmentation.dimensions.UserActivity;
@@ -66,6 +70,9 @@ public final class UserBaseReport {
   private final RetentionAccumulator retention;
   private final RepurchaseAccumulator repurchase;
   private final ActiveUsersAccumulator active;
+  private final LtvAccumulator ltv;
+  /** {@code null} when no day has completed since 1970 at {@code asOf}. */
+  private final ClvSummaryAccumulator clv;
   private UserActivity[] activity = new UserActivity[1024];
   private long records;
 
@@ -89,6 +96,10 @@ public final class UserBaseReport {
         LocalDate.EPOCH, asOfDate, asOf, List.of(), List.of(), null, null, null, policy).newAccumulator();
     this.repurchase = RepurchaseSpec.of(zone, asOf).withBadRecords(policy).newAccumulator();
     LocalDate lastCompleteDay = lastCompleteDay();
+    this.ltv = LtvSpec.of(zone, asOf, Granularity.MONTH, ValueFigures.MONTHS).withBadRecords(policy).newAccumulator();
+    this.clv = lastCompleteDay.isBefore(LocalDate.EPOCH)
+        ? null
+        : ClvSummarySpec.of(zone, lastCompleteDay).withBadRecords(policy).newAccumulator();
     this.active = withEvents
         ? new ActiveUsersSpec(zone, lastCompleteDay.minusDays(ACTIVE_DAYS - 1), lastCompleteDay, null, policy)
             .newAccumulator()
@@ -170,6 +181,10 @@ public final class UserBaseReport {
       rfm.add(userId, millis, amountMinor);
       retention.add(userId, millis, true, true);
       repurchase.add(userId, millis);
+      ltv.add(userId, millis, amountMinor);
+      if (clv != null) {
+        clv.add(userId, millis, amountMinor);
+      }
       observe(userId, calendar.dayIndex(millis));
     }
   }
@@ -216,6 +231,10 @@ public final class UserBaseReport {
     rfm.merge(other.rfm);
     retention.merge(other.retention);
     repurchase.merge(other.repurchase);
+    ltv.merge(other.ltv);
+    if (clv != null) {
+      clv.merge(other.clv);
+    }
     if (active != null) {
       active.merge(other.active);
     }
@@ -246,6 +265,9 @@ public final class UserBaseReport {
         .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features)), executor);
     CompletableFuture<ReportFigures.ValueTier> valueTier =
         CompletableFuture.supplyAsync(() -> valueTier(features), executor);
+    CompletableFuture<ValueFigures> value = segments.thenApplyAsync(
+        segmented -> ValueFigures.compute(ltv.result(), clv == null ? null : clv.result(), features, segmented),
+        executor);
     OrderSummary orders = summary.result();
     RetentionMatrix matrix = trimmed(retention.result());
     return new ReportFigures(
@@ -258,6 +280,7 @@ public final class UserBaseReport {
         repurchase.result(),
         lifecycle(),
         valueTier.join(),
+        value.join(),
         active == null ? null : active.result(),
         readerDiagnostics.plus(screen.diagnostics()));
   }

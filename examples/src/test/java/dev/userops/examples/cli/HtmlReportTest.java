@@ -8,6 +8,7 @@ import dev.userops.examples.report.AsOfRule;
 import dev.userops.examples.report.OrdersPerUser;
 import dev.userops.examples.report.ReportFigures;
 import dev.userops.examples.report.UserBaseReport;
+import dev.userops.examples.report.ValueFigures;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
 import dev.userops.segmentation.rfm.RfmSegments.SegmentSize;
@@ -246,6 +247,48 @@ class HtmlReportTest {
       assertThat(number(one(group, "rect.bar.revenue"), "width"))
           .isCloseTo(360.0 * segment.revenueMinor() / revenue, within(0.01));
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("reports")
+  void ltvCurvesAreTheComputedCurvesUpToTheirLastCompleteMonth(Rendered report) {
+    ValueFigures value = report.figures().value();
+    Element chart = one(report.document(), "svg.ltv");
+    assertCurve(one(chart, "polyline.pooled"), value.ltvPerUser());
+    assertThat(chart.select("polyline.cohort")).hasSize(
+        (int) value.cohorts().stream().filter(c -> c.revenuePerUser().get(0) != null).count());
+    for (ValueFigures.Cohort cohort : value.cohorts()) {
+      if (cohort.revenuePerUser().get(0) != null) {
+        assertCurve(one(chart, "polyline.cohort[data-cohort=" + cohort.start() + "]"), cohort.revenuePerUser());
+      }
+    }
+  }
+
+  private static void assertCurve(Element line, List<Double> values) {
+    String[] drawn = line.attr("data-revenue-per-user").split(" ");
+    int complete = values.indexOf(null) < 0 ? values.size() : values.indexOf(null);
+    assertThat(drawn).hasSize(complete);
+    for (int k = 0; k < complete; k++) {
+      assertThat(Double.parseDouble(drawn[k])).isCloseTo(values.get(k), within(1e-4));
+    }
+  }
+
+  @Test
+  void theBundledReportPredictsClvBySegmentAndTheHandMadeOneSaysWhyItCannot() {
+    ValueFigures.Prediction prediction = bundled.figures().value().prediction();
+    assertThat(prediction.unavailable()).isNull();
+    Elements rows = bundled.document().select("#value tr[data-segment]");
+    assertThat(rows).hasSize(prediction.bySegment().size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(rows.get(i).attr("data-segment")).isEqualTo(prediction.bySegment().get(i).segment());
+      assertThat(Long.parseLong(rows.get(i).attr("data-clv-minor")))
+          .isEqualTo(Math.round(prediction.bySegment().get(i).totalClvMinor()));
+    }
+    assertThat(prediction.bySegment().stream().mapToLong(ValueFigures.SegmentValue::customers).sum())
+        .isEqualTo(prediction.customers());
+    // Only a has two purchase days: Gamma-Gamma needs two repeat buyers.
+    assertThat(handMade.figures().value().prediction().unavailable()).contains("at least 2 customers");
+    assertThat(one(handMade.document(), "#clv-unavailable").text()).contains("at least 2 customers");
   }
 
   @ParameterizedTest
