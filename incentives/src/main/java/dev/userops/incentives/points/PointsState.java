@@ -75,15 +75,19 @@ public record PointsState(
    * @throws IllegalArgumentException if the version is wrong or an amount is negative
    */
   public PointsState {
-    Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
-    pendingLots = ArrayListView.copyOf(pendingLots);
-    lots = ArrayListView.copyOf(lots);
+    if (version != FORMAT_VERSION) {
+      // Not Checks.checkArgument: its varargs array would be made for every state a policy makes.
+      throw new IllegalArgumentException("version: expected " + FORMAT_VERSION + ", got " + version);
+    }
+    // Lists from the policy and the binary form are chunked already and kept as they are.
+    pendingLots = ChunkedList.copyOf(pendingLots);
+    lots = ChunkedList.copyOf(lots);
     Checks.requireNonNegative(debt, "debt");
     Checks.requireNonNegative(shortfall, "shortfall");
     Checks.requireNonNegative(paidOrders, "paidOrders");
-    orders = ArrayListView.copyOf(orders);
-    seen = ArrayListView.copyOf(seen);
-    caps = ArrayListView.copyOf(caps);
+    orders = ChunkedList.copyOf(orders);
+    seen = ChunkedList.copyOf(seen);
+    caps = ChunkedList.copyOf(caps);
     Checks.requireNonNull(totals, "totals");
   }
 

@@ -88,35 +88,34 @@ final class PointsStateCodec {
     BinaryForm.Reader in = BinaryForm.reader(bytes, FAMILY, VERSION);
     int bound = bytes.length / MIN_ITEM_BYTES;
     long clock = in.getLong("clockMillis");
-    Lot[] pending = getLots(in, "pendingLots", bound);
-    Lot[] lots = getLots(in, "lots", bound);
+    ChunkedList<Lot> pending = getLots(in, "pendingLots", bound);
+    ChunkedList<Lot> lots = getLots(in, "lots", bound);
     long debt = in.getLong("debt");
     long shortfall = in.getLong("shortfall");
     long paidOrders = in.getLong("paidOrders");
-    OrderMemo[] orders = new OrderMemo[in.getInt("orders", 0, bound)];
-    for (int i = 0; i < orders.length; i++) {
-      orders[i] = new OrderMemo(in.getString("orderId"), in.getLong("atMillis"), in.getLong("totalMinor"),
-          in.getLong("points"), in.getLong("refundedMinor"), in.getLong("clawedBack"));
+    ChunkedList.Builder<OrderMemo> orders = new ChunkedList.Builder<>(in.getInt("orders", 0, bound));
+    for (int i = orders.size(); i > 0; i--) {
+      orders.add(new OrderMemo(in.getString("orderId"), in.getLong("atMillis"), in.getLong("totalMinor"),
+          in.getLong("points"), in.getLong("refundedMinor"), in.getLong("clawedBack")));
     }
-    Seen[] seen = new Seen[in.getInt("seen", 0, bound)];
-    for (int i = 0; i < seen.length; i++) {
-      seen[i] = new Seen(in.getString("source"), in.getLong("atMillis"));
+    ChunkedList.Builder<Seen> seen = new ChunkedList.Builder<>(in.getInt("seen", 0, bound));
+    for (int i = seen.size(); i > 0; i--) {
+      seen.add(new Seen(in.getString("source"), in.getLong("atMillis")));
     }
-    CapUse[] caps = new CapUse[in.getInt("caps", 0, bound)];
-    for (int i = 0; i < caps.length; i++) {
-      caps[i] = new CapUse(in.getString("rule"), in.getLong("period"), in.getLong("used"), in.getLong("atMillis"));
+    ChunkedList.Builder<CapUse> caps = new ChunkedList.Builder<>(in.getInt("caps", 0, bound));
+    for (int i = caps.size(); i > 0; i--) {
+      caps.add(new CapUse(in.getString("rule"), in.getLong("period"), in.getLong("used"), in.getLong("atMillis")));
     }
     Totals totals = new Totals(in.getLong("earned"), in.getLong("redeemed"), in.getLong("expired"),
         in.getLong("clawedBack"));
     in.finish();
-    return new PointsState(PointsState.FORMAT_VERSION, clock, ArrayListView.adopt(pending, pending.length),
-        ArrayListView.adopt(lots, lots.length), debt, shortfall, paidOrders, ArrayListView.adopt(orders, orders.length),
-        ArrayListView.adopt(seen, seen.length), ArrayListView.adopt(caps, caps.length), totals);
+    return new PointsState(PointsState.FORMAT_VERSION, clock, pending, lots, debt, shortfall, paidOrders,
+        orders.build(), seen.build(), caps.build(), totals);
   }
 
-  private static Lot[] getLots(BinaryForm.Reader in, String field, int bound) {
-    Lot[] lots = new Lot[in.getInt(field, 0, bound)];
-    for (int i = 0; i < lots.length; i++) {
+  private static ChunkedList<Lot> getLots(BinaryForm.Reader in, String field, int bound) {
+    ChunkedList.Builder<Lot> lots = new ChunkedList.Builder<>(in.getInt(field, 0, bound));
+    for (int i = lots.size(); i > 0; i--) {
       String key = in.getString("key");
       int hasOrder = in.getByte("orderId");
       String orderId = switch (hasOrder) {
@@ -125,9 +124,9 @@ final class PointsStateCodec {
         default -> throw new IllegalArgumentException(
             FAMILY + ": orderId flag of lot " + key + " must be 0 or 1, got " + hasOrder);
       };
-      lots[i] = new Lot(key, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
-          in.getLong("expiresAtMillis"), in.getLong("points"));
+      lots.add(new Lot(key, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
+          in.getLong("expiresAtMillis"), in.getLong("points")));
     }
-    return lots;
+    return lots.build();
   }
 }
