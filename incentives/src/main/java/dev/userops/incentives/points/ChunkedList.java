@@ -156,6 +156,10 @@ final class ChunkedList<T> extends AbstractList<T> implements RandomAccess {
     private final int first;
     private final Object[] tail;
     private int count;
+    /** The array the next item goes to, at {@link #next}: a chunk, then the tail. */
+    private Object[] current;
+    private int chunk;
+    private int next;
 
     /** A builder for exactly {@code size} items. */
     Builder(int size) {
@@ -170,6 +174,8 @@ final class ChunkedList<T> extends AbstractList<T> implements RandomAccess {
         chunks[i] = new Object[CHUNK];
       }
       this.tail = (size & (CHUNK - 1)) == 0 ? NO_ITEMS : new Object[size & (CHUNK - 1)];
+      this.chunk = first;
+      this.current = first < chunks.length ? chunks[first] : tail;
     }
 
     /** How many items the list will hold. */
@@ -178,12 +184,12 @@ final class ChunkedList<T> extends AbstractList<T> implements RandomAccess {
     }
 
     void add(T item) {
-      int chunk = first + (count >>> SHIFT);
-      if (chunk < chunks.length) {
-        chunks[chunk][count & (CHUNK - 1)] = item;
-      } else {
-        tail[count - ((chunks.length - first) << SHIFT)] = item;
+      if (next == current.length) {
+        chunk++;
+        current = chunk < chunks.length ? chunks[chunk] : tail;
+        next = 0;
       }
+      current[next++] = item;
       count++;
     }
 
