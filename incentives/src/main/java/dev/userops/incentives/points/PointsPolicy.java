@@ -42,6 +42,12 @@ import java.util.function.ToLongFunction;
  * takes nothing: the host's refund data is wrong, and a silent partial claw-back would hide it. It
  * takes from the order's own pending lots first, then from available lots soonest expiring first;
  * the rest follows {@link PointsProgram.Overdraft}.
+ *
+ * <p>Cost ({@code PointsApplyBenchmark}, the benchmarks' 2-core machine): an earn event on a state
+ * with 50 open lots and 50 remembered orders takes about 0.3 µs and allocates 808 bytes (824 at 5
+ * lots, 920 at 300): the new state shares its lists with the old one. About 540 of those bytes are
+ * what the outcome holds (state, totals, the new lot, order and ledger entry, their key strings),
+ * 130 the new versions of the two lists, 140 the application's working copy.
  */
 public final class PointsPolicy {
   /** The behaviour name the policy triggers on a user's first paid order that earns points. */

@@ -16,8 +16,14 @@ import java.util.List;
  *
  * <p>Size: about 150 bytes of JSON per lot, 120 per remembered order and 60 per remembered event
  * id or cap period (13.6 KB for 50 lots and 50 orders, measured in {@code PointsApplyBenchmark});
- * the binary form takes about a third of that. Everything but open lots is forgotten {@link
- * PointsProgram#memoryDays} after it happened.
+ * the binary form takes 6,066 bytes for the same state. Everything but open lots is forgotten {@link
+ * PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that state on
+ * the benchmarks' 2-core machine: {@link #toBytes} about 3 µs and the form's 6 KB, {@link
+ * #fromBytes} about 3.5 µs and 14.8 KB (its 100 records and 150 strings), JSON about 100 µs.
+ *
+ * <p>The lists are immutable and shared between the states {@link PointsPolicy#apply} makes from
+ * one another (chunks of 16 items), so a new state costs a few hundred bytes whatever the number
+ * of lots.
  *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param clockMillis the latest instant applied (event time or evaluation), {@link Long#MIN_VALUE}
