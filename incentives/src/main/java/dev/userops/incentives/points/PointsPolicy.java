@@ -19,8 +19,9 @@ import dev.userops.incentives.points.PointsState.Seen;
 import dev.userops.incentives.points.PointsState.Totals;
 import java.math.BigInteger;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
@@ -41,14 +42,20 @@ import java.util.function.ToLongFunction;
  * takes nothing: the host's refund data is wrong, and a silent partial claw-back would hide it. It
  * takes from the order's own pending lots first, then from available lots soonest expiring first;
  * the rest follows {@link PointsProgram.Overdraft}.
+ *
+ * <p>Cost ({@code PointsApplyBenchmark}, the benchmarks' 2-core machine): an earn event on a state
+ * with 50 open lots and 50 remembered orders takes about 0.3 µs and allocates 808 bytes (824 at 5
+ * lots, 920 at 300): the new state shares its lists with the old one. About 540 of those bytes are
+ * what the outcome holds (state, totals, the new lot, order and ledger entry, their key strings),
+ * 130 the new versions of the two lists, 140 the application's working copy.
  */
 public final class PointsPolicy {
   /** The behaviour name the policy triggers on a user's first paid order that earns points. */
   public static final String FIRST_ORDER = "FIRST_ORDER";
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
-  private static final String[] KEY_PREFIXES = java.util.Arrays.stream(EntryType.values())
-      .map(type -> type.name().toLowerCase(java.util.Locale.ROOT) + ":").toArray(String[]::new);
+  private static final String[] KEY_PREFIXES = Arrays.stream(EntryType.values())
+      .map(type -> type.name().toLowerCase(Locale.ROOT) + ":").toArray(String[]::new);
 
   private final PointsProgram program;
   private final CalendarIndex calendar;
@@ -143,7 +150,7 @@ public final class PointsPolicy {
       work.advance();
     }
     work.forget();
-    return new PointsOutcome(work.state(), work.entries, OutcomeStatus.APPLIED, null);
+    return new PointsOutcome(work.state(), work.entries(), OutcomeStatus.APPLIED, null);
   }
 
   private static String source(PointsEvent event) {
@@ -162,16 +169,19 @@ public final class PointsPolicy {
   }
 
   private static boolean isKnown(PointsState state, PointsEvent event, String source) {
+    // Index loops: the iterators of a for-each were an allocation of every event (issue 11's profile).
     if (event instanceof OrderPaid order) {
-      for (OrderMemo memo : state.orders()) {
-        if (memo.orderId().equals(order.orderId())) {
+      List<OrderMemo> orders = state.orders();
+      for (int i = 0; i < orders.size(); i++) {
+        if (orders.get(i).orderId().equals(order.orderId())) {
           return true;
         }
       }
       return false;
     }
-    for (Seen seen : state.seen()) {
-      if (seen.source().equals(source)) {
+    List<Seen> seen = state.seen();
+    for (int i = 0; i < seen.size(); i++) {
+      if (seen.get(i).source().equals(source)) {
         return true;
       }
     }
@@ -202,18 +212,24 @@ public final class PointsPolicy {
     return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
   }
 
-  /** The mutable working copy of one application. */
+  /**
+   * The working copy of one application. Its lists are the state's own chunked lists, replaced by
+   * new versions as the event changes them: a new version shares all but the chunk it touched, so
+   * an earn event copies a few references rather than every lot and remembered order.
+   */
   private final class Work {
     final long now;
-    final LotBuffer pending;
-    final LotBuffer lots;
-    final List<LedgerEntry> entries = new ArrayList<>(2);
+    final Totals totals;
+    ChunkedList<Lot> pending;
+    ChunkedList<Lot> lots;
+    LedgerEntry[] entries;
+    int entryCount;
     long debt;
     long shortfall;
     long paidOrders;
-    List<OrderMemo> orders;
-    List<Seen> seen;
-    List<CapUse> caps;
+    ChunkedList<OrderMemo> orders;
+    ChunkedList<Seen> seen;
+    ChunkedList<CapUse> caps;
     long earned;
     long redeemed;
     long expired;
@@ -221,15 +237,16 @@ public final class PointsPolicy {
 
     Work(PointsState state, long now) {
       this.now = now;
-      this.pending = new LotBuffer(state.pendingLots());
-      this.lots = new LotBuffer(state.lots());
+      // The state's constructor made every list chunked, so these are the lists themselves.
+      this.pending = ChunkedList.copyOf(state.pendingLots());
+      this.lots = ChunkedList.copyOf(state.lots());
       this.debt = state.debt();
       this.shortfall = state.shortfall();
       this.paidOrders = state.paidOrders();
-      this.orders = state.orders();
-      this.seen = state.seen();
-      this.caps = state.caps();
-      Totals totals = state.totals();
+      this.orders = ChunkedList.copyOf(state.orders());
+      this.seen = ChunkedList.copyOf(state.seen());
+      this.caps = ChunkedList.copyOf(state.caps());
+      this.totals = state.totals();
       this.earned = totals.earned();
       this.redeemed = totals.redeemed();
       this.expired = totals.expired();
@@ -237,8 +254,27 @@ public final class PointsPolicy {
     }
 
     PointsState state() {
-      return new PointsState(PointsState.FORMAT_VERSION, now, pending.toList(), lots.toList(), debt, shortfall, paidOrders, orders, seen, caps,
-          new Totals(earned, redeemed, expired, clawedBack));
+      Totals changed = earned == totals.earned() && redeemed == totals.redeemed() && expired == totals.expired()
+          && clawedBack == totals.clawedBack() ? totals : new Totals(earned, redeemed, expired, clawedBack);
+      return new PointsState(PointsState.FORMAT_VERSION, now, pending, lots, debt, shortfall, paidOrders, orders, seen, caps,
+          changed);
+    }
+
+    void entry(LedgerEntry entry) {
+      if (entries == null) {
+        entries = new LedgerEntry[2];
+      } else if (entryCount == entries.length) {
+        entries = Arrays.copyOf(entries, entryCount * 2);
+      }
+      entries[entryCount++] = entry;
+    }
+
+    List<LedgerEntry> entries() {
+      return switch (entryCount) {
+        case 0 -> List.of();
+        case 1 -> List.of(entries[0]);
+        default -> List.of(Arrays.copyOf(entries, entryCount));
+      };
     }
 
     /**
@@ -246,32 +282,33 @@ public final class PointsPolicy {
      * spendable lots due. Both lists are sorted, so the common case looks at their heads only.
      */
     void advance() {
-      while (pending.size() > 0 && pending.get(0).releaseAtMillis() <= now) {
+      while (!pending.isEmpty() && pending.get(0).releaseAtMillis() <= now) {
         Lot lot = pending.get(0);
-        pending.remove(0);
+        pending = pending.withoutFirst(1);
         long repaid = Math.min(debt, lot.points());
         debt -= repaid;
-        entries.add(new LedgerEntry("release:" + lot.key(), EntryType.RELEASE, lot.key(), null,
+        entry(new LedgerEntry("release:" + lot.key(), EntryType.RELEASE, lot.key(), null,
             lot.releaseAtMillis(), lot.points(), -lot.points(), repaid > 0 ? "repaid debt " + repaid : null));
         if (repaid < lot.points()) {
-          insert(lots, lot.withPoints(lot.points() - repaid), false);
+          lots = insert(lots, lot.withPoints(lot.points() - repaid), false);
         }
       }
       for (int i = 0; i < pending.size(); i++) {
         Lot lot = pending.get(i);
         if (lot.expiresAtMillis() <= now) {
           expire(lot, true);
-          pending.remove(i--);
+          pending = pending.removed(i--);
         }
       }
-      while (lots.size() > 0 && lots.get(0).expiresAtMillis() <= now) {
-        expire(lots.get(0), false);
-        lots.remove(0);
+      int due = 0;
+      while (due < lots.size() && lots.get(due).expiresAtMillis() <= now) {
+        expire(lots.get(due++), false);
       }
+      lots = lots.withoutFirst(due);
     }
 
     private void expire(Lot lot, boolean isPending) {
-      entries.add(new LedgerEntry("expire:" + lot.key(), EntryType.EXPIRE, lot.key(), null, lot.expiresAtMillis(),
+      entry(new LedgerEntry("expire:" + lot.key(), EntryType.EXPIRE, lot.key(), null, lot.expiresAtMillis(),
           isPending ? 0 : -lot.points(), isPending ? -lot.points() : 0, null));
       expired = Math.addExact(expired, lot.points());
     }
@@ -292,7 +329,8 @@ public final class PointsPolicy {
       long at = order.atMillis();
       int level = program.levelPercent(order.level());
       long total = 0;
-      for (OrderRule rule : orderRules) {
+      for (int i = 0; i < orderRules.size(); i++) {
+        OrderRule rule = orderRules.get(i);
         long points = cap(rule.id(), rule.cap(), at, orderPoints(rule, order, level));
         if (points > 0) {
           boolean pending = lockMillis > 0;
@@ -316,7 +354,9 @@ public final class PointsPolicy {
     private long orderPoints(OrderRule rule, OrderPaid order, int levelPercent) {
       long eligible = 0;
       long weighted = 0;
-      for (OrderLine line : order.lines()) {
+      List<OrderLine> lines = order.lines();
+      for (int i = 0; i < lines.size(); i++) {
+        OrderLine line = lines.get(i);
         if (!rule.excludes(line)) {
           eligible = Math.addExact(eligible, line.amountMinor());
           weighted = Math.addExact(weighted, Math.multiplyExact(line.amountMinor(), (long) rule.percentOf(line)));
@@ -331,7 +371,8 @@ public final class PointsPolicy {
 
     String earnBehaviour(String source, String behaviour, long at, String level) {
       int levelPercent = program.levelPercent(level);
-      for (BehaviourRule rule : behaviourRules) {
+      for (int i = 0; i < behaviourRules.size(); i++) {
+        BehaviourRule rule = behaviourRules.get(i);
         if (!rule.behaviour().equals(behaviour)) {
           continue;
         }
@@ -361,14 +402,8 @@ public final class PointsPolicy {
       long used = found < 0 ? 0 : caps.get(found).used();
       long granted = Math.min(points, Math.max(0, cap.max() - used));
       if (granted > 0) {
-        List<CapUse> updated = new ArrayList<>(caps);
         CapUse use = new CapUse(rule, period, used + granted, found < 0 ? at : Math.max(at, caps.get(found).atMillis()));
-        if (found < 0) {
-          updated.add(use);
-        } else {
-          updated.set(found, use);
-        }
-        caps = updated;
+        caps = found < 0 ? caps.appended(use) : caps.with(found, use);
       }
       return granted;
     }
@@ -380,17 +415,21 @@ public final class PointsPolicy {
       earned = Math.addExact(earned, points);
       long kept = points;
       if (pending) {
-        entries.add(new LedgerEntry("pend:" + key, EntryType.PEND, source, rule, at, 0, points, null));
+        entry(new LedgerEntry("pend:" + key, EntryType.PEND, source, rule, at, 0, points, null));
       } else {
         long repaid = Math.min(debt, points);
         debt -= repaid;
         kept = points - repaid;
-        entries.add(new LedgerEntry(prefix(type) + key, type, source, rule, at,
+        entry(new LedgerEntry(prefix(type) + key, type, source, rule, at,
             points, 0, repaid > 0 ? "repaid debt " + repaid : null));
       }
       if (kept > 0) {
         Lot lot = new Lot(key, orderId, at, releaseAt, expiresAt(at), kept);
-        insert(pending ? this.pending : lots, lot, pending);
+        if (pending) {
+          this.pending = insert(this.pending, lot, true);
+        } else {
+          lots = insert(lots, lot, false);
+        }
       }
     }
 
@@ -413,9 +452,8 @@ public final class PointsPolicy {
       long refunded = memo.refundedMinor() + refund.amountMinor();
       long target = refunded == memo.totalMinor() ? memo.points() : mulDiv(memo.points(), refunded, memo.totalMinor());
       long amount = target - memo.clawedBack();
-      List<OrderMemo> memos = new ArrayList<>(orders);
-      memos.set(index, new OrderMemo(memo.orderId(), memo.atMillis(), memo.totalMinor(), memo.points(), refunded, target));
-      orders = memos;
+      orders = orders.with(index,
+          new OrderMemo(memo.orderId(), memo.atMillis(), memo.totalMinor(), memo.points(), refunded, target));
       if (amount > 0) {
         take(source, EntryType.CLAW_BACK, refund.atMillis(), amount, memo.orderId(), null);
       }
@@ -430,9 +468,9 @@ public final class PointsPolicy {
       if (redemption.points() > available) {
         return "insufficient balance: requested " + redemption.points() + ", available " + available;
       }
-      takeFrom(lots, redemption.points(), null);
+      takeFrom(false, redemption.points(), null);
       redeemed = Math.addExact(redeemed, redemption.points());
-      entries.add(new LedgerEntry("redeem:" + source, EntryType.REDEEM, source, null, redemption.atMillis(),
+      entry(new LedgerEntry("redeem:" + source, EntryType.REDEEM, source, null, redemption.atMillis(),
           -redemption.points(), 0, null));
       return null;
     }
@@ -451,8 +489,8 @@ public final class PointsPolicy {
      * or shortfall.
      */
     private void take(String source, EntryType type, long at, long amount, String orderId, String note) {
-      long fromPending = orderId == null ? 0 : takeFrom(pending, amount, orderId);
-      long fromAvailable = takeFrom(lots, amount - fromPending, null);
+      long fromPending = orderId == null ? 0 : takeFrom(true, amount, orderId);
+      long fromAvailable = takeFrom(false, amount - fromPending, null);
       long missing = amount - fromPending - fromAvailable;
       long availableDelta = -fromAvailable;
       String text = note;
@@ -465,70 +503,71 @@ public final class PointsPolicy {
       }
       clawedBack = Math.addExact(clawedBack, fromPending - availableDelta);
       String rule = orderId == null ? "" : "/" + orderId;
-      entries.add(new LedgerEntry(prefix(type) + source + rule, type, source,
+      entry(new LedgerEntry(prefix(type) + source + rule, type, source,
           null, at, availableDelta, -fromPending, text));
     }
 
     /**
-     * Takes up to {@code amount} from {@code buffer}'s lots in order (only {@code orderId}'s unless
-     * it is null); returns what it took.
+     * Takes up to {@code amount} from the pending or the available lots in order (only {@code
+     * orderId}'s unless it is null); returns what it took.
      */
-    private long takeFrom(LotBuffer buffer, long amount, String orderId) {
+    private long takeFrom(boolean fromPending, long amount, String orderId) {
+      ChunkedList<Lot> from = fromPending ? pending : lots;
       long taken = 0;
-      for (int i = 0; i < buffer.size() && taken < amount; i++) {
-        Lot lot = buffer.get(i);
+      for (int i = 0; i < from.size() && taken < amount; i++) {
+        Lot lot = from.get(i);
         if (orderId == null || orderId.equals(lot.orderId())) {
           long part = Math.min(lot.points(), amount - taken);
           taken += part;
-          if (part == lot.points()) {
-            buffer.remove(i--);
-          } else {
-            buffer.set(i, lot.withPoints(lot.points() - part));
-          }
+          from = part == lot.points() ? from.removed(i--) : from.with(i, lot.withPoints(lot.points() - part));
         }
+      }
+      if (fromPending) {
+        pending = from;
+      } else {
+        lots = from;
       }
       return taken;
     }
   }
 
   /** {@code list} (oldest first) without the items older than {@code horizon}. */
-  private static <T> List<T> forgetSorted(List<T> list, long horizon, ToLongFunction<T> at) {
-    int keep = 0;
-    while (keep < list.size() && at.applyAsLong(list.get(keep)) < horizon) {
-      keep++;
+  private static <T> ChunkedList<T> forgetSorted(ChunkedList<T> list, long horizon, ToLongFunction<T> at) {
+    int old = 0;
+    while (old < list.size() && at.applyAsLong(list.get(old)) < horizon) {
+      old++;
     }
-    return keep == 0 ? list : List.copyOf(list.subList(keep, list.size()));
+    return list.withoutFirst(old);
   }
 
   /** {@code list} (oldest first) with {@code item} inserted after the items not later than it. */
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> appendByTime(List<T> list, T item, ToLongFunction<T> at) {
-    int n = list.size();
-    T[] items = (T[]) list.toArray(new Object[n + 1]);
-    int i = n;
+  private static <T> ChunkedList<T> appendByTime(ChunkedList<T> list, T item, ToLongFunction<T> at) {
+    int i = list.size();
     long time = at.applyAsLong(item);
-    while (i > 0 && at.applyAsLong(items[i - 1]) > time) {
-      items[i] = items[i - 1];
+    while (i > 0 && at.applyAsLong(list.get(i - 1)) > time) {
       i--;
     }
-    items[i] = item;
-    return ArrayListView.adopt(items, n + 1);
+    return list.inserted(i, item);
   }
 
   /** {@code caps} without the periods last used before {@code horizon}. */
-  private static List<CapUse> forgetCaps(List<CapUse> caps, long horizon) {
-    for (CapUse use : caps) {
-      if (use.atMillis() < horizon) {
-        List<CapUse> kept = new ArrayList<>(caps.size());
-        for (CapUse each : caps) {
-          if (each.atMillis() >= horizon) {
-            kept.add(each);
-          }
-        }
-        return kept;
+  private static ChunkedList<CapUse> forgetCaps(ChunkedList<CapUse> caps, long horizon) {
+    int kept = 0;
+    for (int i = 0; i < caps.size(); i++) {
+      if (caps.get(i).atMillis() >= horizon) {
+        kept++;
       }
     }
-    return caps;
+    if (kept == caps.size()) {
+      return caps;
+    }
+    ChunkedList.Builder<CapUse> builder = new ChunkedList.Builder<>(kept);
+    for (int i = 0; i < caps.size(); i++) {
+      if (caps.get(i).atMillis() >= horizon) {
+        builder.add(caps.get(i));
+      }
+    }
+    return builder.build();
   }
 
   /** The key prefix of an entry type: {@code earn:}, {@code claw_back:} … */
@@ -536,13 +575,13 @@ public final class PointsPolicy {
     return KEY_PREFIXES[type.ordinal()];
   }
 
-  /** Inserts {@code lot} in order: pending lots by release, spendable lots by expiry. */
-  private static void insert(LotBuffer buffer, Lot lot, boolean byRelease) {
-    int i = buffer.size();
-    while (i > 0 && before(lot, buffer.get(i - 1), byRelease)) {
+  /** {@code lots} with {@code lot} inserted in order: pending lots by release, spendable lots by expiry. */
+  private static ChunkedList<Lot> insert(ChunkedList<Lot> lots, Lot lot, boolean byRelease) {
+    int i = lots.size();
+    while (i > 0 && before(lot, lots.get(i - 1), byRelease)) {
       i--;
     }
-    buffer.add(i, lot);
+    return lots.inserted(i, lot);
   }
 
   private static boolean before(Lot a, Lot b, boolean byRelease) {

@@ -6,6 +6,11 @@ import dev.userops.incentives.points.PointsState.Lot;
 import dev.userops.incentives.points.PointsState.OrderMemo;
 import dev.userops.incentives.points.PointsState.Seen;
 import dev.userops.incentives.points.PointsState.Totals;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,62 +22,88 @@ import java.util.List;
  * source, atMillis; the cap uses as a count then rule, period, used, atMillis; the totals earned,
  * redeemed, expired, clawedBack. Strings are length-prefixed UTF-8, counts 4-byte ints, the rest
  * 8-byte longs.
+ *
+ * <p>A host writes the state after every event, so {@link Out} writes the bytes {@link
+ * BinaryForm.Writer} would into one array of the form's size: the general writer's growing buffer,
+ * final copy and one encoded array per string made 16.9 KB of garbage for the 6 KB form of 50 lots
+ * (issue 11). Reading stays with {@link BinaryForm.Reader}: the state's strings and records are
+ * most of its cost, and a reader on the array itself measured within noise of it.
  */
 final class PointsStateCodec {
   static final String FAMILY = "PNTS";
   static final int VERSION = 1;
   /** The fewest bytes one list item takes (a seen id: string length and one long), to bound counts. */
   private static final int MIN_ITEM_BYTES = 12;
+  private static final byte[] HEADER = BinaryForm.writer(FAMILY, VERSION, 0).toByteArray();
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private PointsStateCodec() {}
 
   static byte[] write(PointsState state) {
-    BinaryForm.Writer out = BinaryForm.writer(FAMILY, VERSION, size(state));
+    Out out = new Out(size(state));
     out.putLong(state.clockMillis());
     putLots(out, state.pendingLots());
     putLots(out, state.lots());
     out.putLong(state.debt()).putLong(state.shortfall()).putLong(state.paidOrders());
-    out.putInt(state.orders().size());
-    for (OrderMemo memo : state.orders()) {
+    List<OrderMemo> orders = state.orders();
+    out.putInt(orders.size());
+    for (int i = 0; i < orders.size(); i++) {
+      OrderMemo memo = orders.get(i);
       out.putString(memo.orderId()).putLong(memo.atMillis()).putLong(memo.totalMinor()).putLong(memo.points())
           .putLong(memo.refundedMinor()).putLong(memo.clawedBack());
     }
-    out.putInt(state.seen().size());
-    for (Seen seen : state.seen()) {
-      out.putString(seen.source()).putLong(seen.atMillis());
+    List<Seen> seen = state.seen();
+    out.putInt(seen.size());
+    for (int i = 0; i < seen.size(); i++) {
+      out.putString(seen.get(i).source()).putLong(seen.get(i).atMillis());
     }
-    out.putInt(state.caps().size());
-    for (CapUse use : state.caps()) {
+    List<CapUse> caps = state.caps();
+    out.putInt(caps.size());
+    for (int i = 0; i < caps.size(); i++) {
+      CapUse use = caps.get(i);
       out.putString(use.rule()).putLong(use.period()).putLong(use.used()).putLong(use.atMillis());
     }
     Totals totals = state.totals();
     out.putLong(totals.earned()).putLong(totals.redeemed()).putLong(totals.expired()).putLong(totals.clawedBack());
-    return out.toByteArray();
+    return out.bytes();
   }
 
-  /** The size of the form when every string is ASCII (else a little more): the writer's first buffer. */
+  /** The size of the form when every string is ASCII; {@link Out} grows past it for other text. */
   private static int size(PointsState state) {
-    long size = 12 + 8 + 4 + 4 + 24 + 4 + 4 + 4 + 32;
-    for (List<Lot> lots : List.of(state.pendingLots(), state.lots())) {
-      for (Lot lot : lots) {
-        size += 4 + lot.key().length() + 1 + (lot.orderId() == null ? 0 : 4 + lot.orderId().length()) + 32;
-      }
+    long size = HEADER.length + 8 + 4 + 4 + 24 + 4 + 4 + 4 + 32;
+    size += lotsSize(state.pendingLots()) + lotsSize(state.lots());
+    List<OrderMemo> orders = state.orders();
+    for (int i = 0; i < orders.size(); i++) {
+      size += 4 + orders.get(i).orderId().length() + 40;
     }
-    for (OrderMemo memo : state.orders()) {
-      size += 4 + memo.orderId().length() + 40;
+    List<Seen> seen = state.seen();
+    for (int i = 0; i < seen.size(); i++) {
+      size += 4 + seen.get(i).source().length() + 8;
     }
-    for (Seen seen : state.seen()) {
-      size += 4 + seen.source().length() + 8;
+    List<CapUse> caps = state.caps();
+    for (int i = 0; i < caps.size(); i++) {
+      size += 4 + caps.get(i).rule().length() + 24;
     }
-    for (CapUse use : state.caps()) {
-      size += 4 + use.rule().length() + 24;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("binary form exceeds " + (Integer.MAX_VALUE - 8) + " bytes");
     }
-    return (int) Math.min(size, Integer.MAX_VALUE - 8);
+    return (int) size;
   }
 
-  private static void putLots(BinaryForm.Writer out, List<Lot> lots) {
+  private static long lotsSize(List<Lot> lots) {
+    long size = 0;
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
+      size += 4 + lot.key().length() + 1 + (lot.orderId() == null ? 0 : 4 + lot.orderId().length()) + 32;
+    }
+    return size;
+  }
+
+  private static void putLots(Out out, List<Lot> lots) {
     out.putInt(lots.size());
-    for (Lot lot : lots) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot lot = lots.get(i);
       out.putString(lot.key());
       if (lot.orderId() == null) {
         out.putByte(0);
@@ -88,35 +119,34 @@ final class PointsStateCodec {
     BinaryForm.Reader in = BinaryForm.reader(bytes, FAMILY, VERSION);
     int bound = bytes.length / MIN_ITEM_BYTES;
     long clock = in.getLong("clockMillis");
-    Lot[] pending = getLots(in, "pendingLots", bound);
-    Lot[] lots = getLots(in, "lots", bound);
+    ChunkedList<Lot> pending = getLots(in, "pendingLots", bound);
+    ChunkedList<Lot> lots = getLots(in, "lots", bound);
     long debt = in.getLong("debt");
     long shortfall = in.getLong("shortfall");
     long paidOrders = in.getLong("paidOrders");
-    OrderMemo[] orders = new OrderMemo[in.getInt("orders", 0, bound)];
-    for (int i = 0; i < orders.length; i++) {
-      orders[i] = new OrderMemo(in.getString("orderId"), in.getLong("atMillis"), in.getLong("totalMinor"),
-          in.getLong("points"), in.getLong("refundedMinor"), in.getLong("clawedBack"));
+    ChunkedList.Builder<OrderMemo> orders = new ChunkedList.Builder<>(in.getInt("orders", 0, bound));
+    for (int i = orders.size(); i > 0; i--) {
+      orders.add(new OrderMemo(in.getString("orderId"), in.getLong("atMillis"), in.getLong("totalMinor"),
+          in.getLong("points"), in.getLong("refundedMinor"), in.getLong("clawedBack")));
     }
-    Seen[] seen = new Seen[in.getInt("seen", 0, bound)];
-    for (int i = 0; i < seen.length; i++) {
-      seen[i] = new Seen(in.getString("source"), in.getLong("atMillis"));
+    ChunkedList.Builder<Seen> seen = new ChunkedList.Builder<>(in.getInt("seen", 0, bound));
+    for (int i = seen.size(); i > 0; i--) {
+      seen.add(new Seen(in.getString("source"), in.getLong("atMillis")));
     }
-    CapUse[] caps = new CapUse[in.getInt("caps", 0, bound)];
-    for (int i = 0; i < caps.length; i++) {
-      caps[i] = new CapUse(in.getString("rule"), in.getLong("period"), in.getLong("used"), in.getLong("atMillis"));
+    ChunkedList.Builder<CapUse> caps = new ChunkedList.Builder<>(in.getInt("caps", 0, bound));
+    for (int i = caps.size(); i > 0; i--) {
+      caps.add(new CapUse(in.getString("rule"), in.getLong("period"), in.getLong("used"), in.getLong("atMillis")));
     }
     Totals totals = new Totals(in.getLong("earned"), in.getLong("redeemed"), in.getLong("expired"),
         in.getLong("clawedBack"));
     in.finish();
-    return new PointsState(PointsState.FORMAT_VERSION, clock, ArrayListView.adopt(pending, pending.length),
-        ArrayListView.adopt(lots, lots.length), debt, shortfall, paidOrders, ArrayListView.adopt(orders, orders.length),
-        ArrayListView.adopt(seen, seen.length), ArrayListView.adopt(caps, caps.length), totals);
+    return new PointsState(PointsState.FORMAT_VERSION, clock, pending, lots, debt, shortfall, paidOrders,
+        orders.build(), seen.build(), caps.build(), totals);
   }
 
-  private static Lot[] getLots(BinaryForm.Reader in, String field, int bound) {
-    Lot[] lots = new Lot[in.getInt(field, 0, bound)];
-    for (int i = 0; i < lots.length; i++) {
+  private static ChunkedList<Lot> getLots(BinaryForm.Reader in, String field, int bound) {
+    ChunkedList.Builder<Lot> lots = new ChunkedList.Builder<>(in.getInt(field, 0, bound));
+    for (int i = lots.size(); i > 0; i--) {
       String key = in.getString("key");
       int hasOrder = in.getByte("orderId");
       String orderId = switch (hasOrder) {
@@ -125,9 +155,77 @@ final class PointsStateCodec {
         default -> throw new IllegalArgumentException(
             FAMILY + ": orderId flag of lot " + key + " must be 0 or 1, got " + hasOrder);
       };
-      lots[i] = new Lot(key, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
-          in.getLong("expiresAtMillis"), in.getLong("points"));
+      lots.add(new Lot(key, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
+          in.getLong("expiresAtMillis"), in.getLong("points")));
     }
-    return lots;
+    return lots.build();
+  }
+
+  /**
+   * Writes into one array sized for ASCII strings, which it returns as it is when they were: the
+   * bytes of {@link BinaryForm.Writer}. The array always has room for the rest as sized, so only a
+   * string with other characters (encoded as {@code String.getBytes(UTF_8)} does) checks and grows it.
+   */
+  private static final class Out {
+    private byte[] bytes;
+    private int at;
+
+    Out(int size) {
+      bytes = Arrays.copyOf(HEADER, size);
+      at = HEADER.length;
+    }
+
+    Out putByte(int value) {
+      bytes[at++] = (byte) value;
+      return this;
+    }
+
+    Out putInt(int value) {
+      INTS.set(bytes, at, value);
+      at += 4;
+      return this;
+    }
+
+    Out putLong(long value) {
+      LONGS.set(bytes, at, value);
+      at += 8;
+      return this;
+    }
+
+    Out putString(String value) {
+      // Locals, not the fields, in the loop over the characters: most of the form is text.
+      byte[] to = bytes;
+      int start = at;
+      int length = value.length();
+      for (int i = 0; i < length; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          putUtf8(value, start);
+          return this;
+        }
+        to[start + 4 + i] = (byte) c;
+      }
+      INTS.set(to, start, length);
+      at = start + 4 + length;
+      return this;
+    }
+
+    /** Writes {@code value} at {@code start} again as UTF-8, growing by the bytes beyond its length. */
+    private void putUtf8(String value, int start) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      // Every character takes at least one byte, so the excess is never negative.
+      long needed = (long) bytes.length + utf8.length - value.length();
+      if (needed > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("binary form exceeds " + (Integer.MAX_VALUE - 8) + " bytes");
+      }
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
+      INTS.set(bytes, start, utf8.length);
+      System.arraycopy(utf8, 0, bytes, start + 4, utf8.length);
+      at = start + 4 + utf8.length;
+    }
+
+    byte[] bytes() {
+      return at == bytes.length ? bytes : Arrays.copyOf(bytes, at);
+    }
   }
 }

@@ -361,4 +361,31 @@ class PointsPolicyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("PNTS: expected format version 1..1, got 2");
   }
+
+  @Test
+  void theBinaryFormWritesTextOutsideAsciiAsUtf8() {
+    PointsPolicy policy = simple(0, Expiry.never(), null);
+    PointsState state = run(policy, OrderPaid.of("订单-1", T0, 10_00, null), OrderPaid.of("café-🎁", day(1), 20_00, null),
+        new Adjustment("a-1\uD800", day(2), 5, "goodwill"));
+    byte[] bytes = state.toBytes();
+    for (String text : List.of("订单-1", "order:café-🎁/base")) {
+      byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] prefixed = java.nio.ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
+      assertThat(indexOf(bytes, prefixed)).as(text).isPositive();
+    }
+    PointsState read = PointsState.fromBytes(bytes);
+    assertThat(read.orders()).isEqualTo(state.orders());
+    assertThat(read.lots().subList(0, 2)).isEqualTo(state.lots().subList(0, 2));
+    // An unpaired surrogate is written as '?', as String.getBytes writes it.
+    assertThat(read.seen()).extracting(PointsState.Seen::source).containsExactly("adjustment:a-1?");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }
