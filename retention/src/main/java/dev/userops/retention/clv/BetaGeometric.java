@@ -132,12 +132,19 @@ final class BetaGeometric {
    * varies across customers drives a and b to infinity) that series needs about {@code A z / (1 -
    * z)} terms, each huge before they cancel, while Beta(A, B) is narrow: then the expectation is
    * summed as a Taylor series of the integrand around the mean m = A / (A + B) against the central
-   * moments of Beta(A, B).
+   * moments of Beta(A, B). Where that Taylor series does not converge (Beta(A, B) still wide
+   * against the integrand's radius of convergence, e.g. A 31, B 67, k 30, u 3), the 2F1 series is
+   * summed after all.
    */
   static double purchasesWhileAlive(double A, double B, double k, double u) {
-    if (A <= MOMENTS_FROM_A) {
-      return Hypergeometric.eulerBracket(A + B - 1 - k, A - 1, A + B - 1, u / (1 + u));
-    }
+    double expansion = A <= MOMENTS_FROM_A ? Double.NaN : momentExpansion(A, B, k, u);
+    return Double.isFinite(expansion)
+        ? expansion
+        : Hypergeometric.eulerBracket(A + B - 1 - k, A - 1, A + B - 1, u / (1 + u));
+  }
+
+  /** The Taylor series of {@link #purchasesWhileAlive}; NaN or infinite when it does not converge. */
+  private static double momentExpansion(double A, double B, double k, double u) {
     // h(p) = g(p) / p with g(p) = 1 - (1 + p u)^-k. Around m, with v = u / (1 + m u):
     // g(m + d) = 1 - (1 + m u)^-k sum_j (-k choose j) (v d)^j, and p h = g gives the Taylor
     // coefficients h_j = (g_j - h_(j-1)) / m. The central moments follow from the Beta density's
@@ -163,6 +170,9 @@ final class BetaGeometric {
       }
       double term = h * moment;
       sum += term;
+      if (!Double.isFinite(sum)) {
+        return Double.NaN;
+      }
       double smallest = EPSILON * Math.abs(sum);
       if (j > 2 && Math.abs(term) <= smallest && Math.abs(previousTerm) <= smallest) {
         return sum;

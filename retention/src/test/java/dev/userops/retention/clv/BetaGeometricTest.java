@@ -3,6 +3,7 @@ package dev.userops.retention.clv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -12,7 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class BetaGeometricTest {
 
-  @Property(tries = 200)
+  @Example
+  void whereTheMomentExpansionDivergesTheSeriesIsSummed() {
+    // Found by the property below (seed -5899767241475037077): the expansion went to infinity.
+    assertThat(BetaGeometric.purchasesWhileAlive(31, 66.91, 29.8, 3.0)).isCloseTo(
+        Hypergeometric.eulerBracket(31 + 66.91 - 1 - 29.8, 30, 31 + 66.91 - 1, 0.75), within(1e-12));
+    assertThat(BetaGeometric.purchasesWhileAlive(31, 209.94, 30, 2.49)).isCloseTo(7.993236288490752, within(1e-8));
+  }
+
+  @Property(tries = 1000)
   void momentExpansionAgreesWithTheSeriesWhereBothWork(
       @ForAll @DoubleRange(min = 31, max = 150) double a,
       @ForAll @DoubleRange(min = 0.2, max = 400) double b,
