@@ -14,15 +14,11 @@ import dev.userops.examples.input.Events;
 import dev.userops.examples.input.OrderTable;
 import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
-import dev.userops.retention.clv.ClvSummaryAccumulator;
-import dev.userops.retention.clv.ClvSummarySpec;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseSpec;
-import dev.userops.retention.value.LtvAccumulator;
-import dev.userops.retention.value.LtvSpec;
 import dev.userops.segmentation.dimensions.LifecycleRules;
 import dev.userops.segmentation.dimensions.LifecycleStage;
 import dev.userops.segmentation.dimensions.UserActivity;
@@ -70,9 +66,8 @@ public final class UserBaseReport {
   private final RetentionAccumulator retention;
   private final RepurchaseAccumulator repurchase;
   private final ActiveUsersAccumulator active;
-  private final LtvAccumulator ltv;
-  /** {@code null} when no day has completed since 1970 at {@code asOf}. */
-  private final ClvSummaryAccumulator clv;
+  /** {@code null} in the parts {@link #compute} merges, which feeds one copy from every part. */
+  private ValueInputs value;
   private UserActivity[] activity = new UserActivity[1024];
   private long records;
 
@@ -96,10 +91,7 @@ public final class UserBaseReport {
         LocalDate.EPOCH, asOfDate, asOf, List.of(), List.of(), null, null, null, policy).newAccumulator();
     this.repurchase = RepurchaseSpec.of(zone, asOf).withBadRecords(policy).newAccumulator();
     LocalDate lastCompleteDay = lastCompleteDay();
-    this.ltv = LtvSpec.of(zone, asOf, Granularity.MONTH, ValueFigures.MONTHS).withBadRecords(policy).newAccumulator();
-    this.clv = lastCompleteDay.isBefore(LocalDate.EPOCH)
-        ? null
-        : ClvSummarySpec.of(zone, lastCompleteDay).withBadRecords(policy).newAccumulator();
+    this.value = new ValueInputs(zone, asOf, policy);
     this.active = withEvents
         ? new ActiveUsersSpec(zone, lastCompleteDay.minusDays(ACTIVE_DAYS - 1), lastCompleteDay, null, policy)
             .newAccumulator()
@@ -128,30 +120,43 @@ public final class UserBaseReport {
       int part = k;
       parts.add(executor.submit(() -> {
         UserBaseReport report = new UserBaseReport(zone, asOf, policy, withEvents);
+        report.value = null;
         orders.forEach(part, report::addOrder);
         return report;
       }));
     }
+    // Last in the queue: it reads every part in turn while the parts' reports are computed.
+    Future<ValueInputs> value = executor.submit(() -> {
+      ValueInputs inputs = new ValueInputs(zone, asOf, policy);
+      for (int k = 0; k < orders.parts(); k++) {
+        orders.forEach(k, inputs::addOrder);
+      }
+      return inputs;
+    });
     UserBaseReport total = null;
     for (Future<UserBaseReport> part : parts) {
-      UserBaseReport report;
-      try {
-        report = part.get();
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getCause());
-      }
+      UserBaseReport report = result(part);
       if (total == null) {
         total = report;
       } else {
         total.merge(report);
       }
     }
+    total.value = result(value);
     if (activity != null) {
       UserBaseReport events = total;
       activity.feed((userId, epochMillis, start, returned) -> events.addActivity(userId, epochMillis), name -> true,
           name -> true);
     }
     return total;
+  }
+
+  private static <T> T result(Future<T> task) throws InterruptedException {
+    try {
+      return task.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e.getCause());
+    }
   }
 
   /**
@@ -173,6 +178,9 @@ public final class UserBaseReport {
    * @param status the order's status
    */
   public void addOrder(long userId, long millis, long amountMinor, OrderStatus status) {
+    if (value != null) {
+      value.addOrder(userId, millis, amountMinor, status);
+    }
     if (!screen.acceptOrder(records++, millis, amountMinor, asOfMillis)) {
       return;
     }
@@ -181,10 +189,6 @@ public final class UserBaseReport {
       rfm.add(userId, millis, amountMinor);
       retention.add(userId, millis, true, true);
       repurchase.add(userId, millis);
-      ltv.add(userId, millis, amountMinor);
-      if (clv != null) {
-        clv.add(userId, millis, amountMinor);
-      }
       observe(userId, calendar.dayIndex(millis));
     }
   }
@@ -231,9 +235,11 @@ public final class UserBaseReport {
     rfm.merge(other.rfm);
     retention.merge(other.retention);
     repurchase.merge(other.repurchase);
-    ltv.merge(other.ltv);
-    if (clv != null) {
-      clv.merge(other.clv);
+    if ((value == null) != (other.value == null)) {
+      throw new IllegalArgumentException("cannot merge a report with the value inputs and one without");
+    }
+    if (value != null) {
+      value.merge(other.value);
     }
     if (active != null) {
       active.merge(other.active);
@@ -265,8 +271,8 @@ public final class UserBaseReport {
         .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features)), executor);
     CompletableFuture<ReportFigures.ValueTier> valueTier =
         CompletableFuture.supplyAsync(() -> valueTier(features), executor);
-    CompletableFuture<ValueFigures> value = segments.thenApplyAsync(
-        segmented -> ValueFigures.compute(ltv.result(), clv == null ? null : clv.result(), features, segmented),
+    CompletableFuture<ValueFigures> valueFigures = segments.thenApplyAsync(
+        segmented -> value.figures(features, segmented),
         executor);
     OrderSummary orders = summary.result();
     RetentionMatrix matrix = trimmed(retention.result());
@@ -280,7 +286,7 @@ public final class UserBaseReport {
         repurchase.result(),
         lifecycle(),
         valueTier.join(),
-        value.join(),
+        valueFigures.join(),
         active == null ? null : active.result(),
         readerDiagnostics.plus(screen.diagnostics()));
   }

@@ -1,0 +1,68 @@
+package dev.userops.examples.report;
+
+import dev.userops.core.BadRecordPolicy;
+import dev.userops.core.CalendarIndex;
+import dev.userops.core.Granularity;
+import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.BadRecords;
+import dev.userops.retention.clv.ClvSummaryAccumulator;
+import dev.userops.retention.clv.ClvSummarySpec;
+import dev.userops.retention.value.LtvAccumulator;
+import dev.userops.retention.value.LtvSpec;
+import dev.userops.segmentation.rfm.RfmFeatures;
+import dev.userops.segmentation.rfm.RfmSegments;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The accumulators of the report's value section: the monthly LTV triangle and the CLV summary up to
+ * the last complete day. Their state is per user and per purchase period, the largest of the
+ * report's, so {@link UserBaseReport#compute} feeds one copy from every part in turn instead of one
+ * per part merged at the end (which needed both copies and the merge's at once). Orders pass the
+ * report's screen here too; its counts are the report's own screen's and are not shown twice.
+ */
+final class ValueInputs {
+  private final long asOfMillis;
+  private final BadRecords screen;
+  private final LtvAccumulator ltv;
+  /** {@code null} when no day has completed since 1970 at {@code asOf}. */
+  private final ClvSummaryAccumulator clv;
+  private long records;
+
+  ValueInputs(ZoneId zone, Instant asOf, BadRecordPolicy policy) {
+    this.asOfMillis = asOf.toEpochMilli();
+    this.screen = new BadRecords(policy);
+    this.ltv = LtvSpec.of(zone, asOf, Granularity.MONTH, ValueFigures.MONTHS).withBadRecords(policy).newAccumulator();
+    // The last day whose last millisecond is at or before asOf.
+    LocalDate lastCompleteDay = LocalDate.ofEpochDay(CalendarIndex.of(zone).dayIndex(asOfMillis + 1) - 1);
+    this.clv = lastCompleteDay.isBefore(LocalDate.EPOCH)
+        ? null
+        : ClvSummarySpec.of(zone, lastCompleteDay).withBadRecords(policy).newAccumulator();
+  }
+
+  /** One order record, screened as {@link UserBaseReport#addOrder(long, long, long, OrderStatus)} does. */
+  void addOrder(long userId, long millis, long amountMinor, OrderStatus status) {
+    if (screen.acceptOrder(records++, millis, amountMinor, asOfMillis) && status.isValidOrder()) {
+      ltv.add(userId, millis, amountMinor);
+      if (clv != null) {
+        clv.add(userId, millis, amountMinor);
+      }
+    }
+  }
+
+  /** Adds what {@code other} has seen, as if its records had been added here. */
+  void merge(ValueInputs other) {
+    screen.merge(other.screen);
+    records += other.records;
+    ltv.merge(other.ltv);
+    if (clv != null) {
+      clv.merge(other.clv);
+    }
+  }
+
+  /** The value section, with the segments of the same buyers. */
+  ValueFigures figures(RfmFeatures features, RfmSegments segments) {
+    return ValueFigures.compute(ltv.result(), clv == null ? null : clv.result(), features, segments);
+  }
+}
