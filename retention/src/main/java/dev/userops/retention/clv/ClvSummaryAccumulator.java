@@ -22,9 +22,10 @@ import java.util.Arrays;
  * holding the earliest day (added when both hold it). Memory: 20 bytes per index up to the largest
  * seen (where the user's days start, the two sums), 4 bytes per stored purchase day (up to an
  * eighth more while an array has room to spare), and, while adding, an order log of 16 bytes per
- * order not yet folded into the days: at most as many orders as there are stored days, between
- * 65,536 and 8,388,608 (a constant 1 to 128 MB). The log is folded in when full (a radix sort by
- * user and day, then one merge pass over the days) and by {@link #result()}, {@link #merge} and
+ * order not yet folded into the days: at most as many orders as there are stored days, and from
+ * 1,048,576 to 8,388,608 whatever their number (16 to 128 MB); folding takes as much again for a
+ * moment. The log is folded in when full (grouped by user in blocks that stay in cache, then
+ * merged with the days in one pass over all users) and by {@link #result()}, {@link #merge} and
  * {@link #toByteArray()}, which also release it. So {@code add} only appends to the log, whatever
  * order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders, 11.8 purchase days each):
  * see {@code benchmarks/README.md}.
@@ -49,11 +50,20 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   private static final int VERSION = 1;
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
-  /** The log is folded once it holds this many orders, or as many as there are stored days. */
-  static final int MIN_LOG = 1 << 16;
+  /**
+   * The log is folded once it holds this many orders, or as many as there are stored days: each
+   * fold passes over all users, so small folds would cost more than the 16 MB they save.
+   */
+  static final int MIN_LOG = 1 << 20;
 
   /** The most orders the log holds between folds, however many days are stored: 128 MB. */
   static final int MAX_LOG = 1 << 23;
+
+  /** The most purchase days of all users: they are in one array. */
+  private static final int MAX_DAYS = Integer.MAX_VALUE - 8;
+
+  /** The log's blocks of users when grouped, as bits: 2,048 write positions stay in cache. */
+  private static final int MAX_BLOCK_BITS = 11;
 
   private final ClvSummarySpec spec;
   private final CalendarIndex calendar;
@@ -66,7 +76,11 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   private final long clearlyAfterMillis;
 
   private final BadRecords badRecords;
-  private final OrderLog log = new OrderLog();
+
+  /** The log is folded in once it holds this many orders. */
+  private int foldAt = MIN_LOG;
+
+  private final OrderLog log = new OrderLog(MAX_BLOCK_BITS);
 
   /** Users have slots {@code 0 .. users - 1}; user u's days are {@code days[starts[u] .. starts[u + 1])}. */
   private int users;
@@ -183,11 +197,10 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     log.append((int) userId, day, amountMinor);
   }
 
-  /** Grows the full log by doubling up to its bound, or folds it once it reaches it. */
+  /** Grows the full log by doubling up to {@link #foldAt} orders, or folds it once it holds them. */
   private void makeRoom() {
-    int bound = Math.min(MAX_LOG, Math.max(MIN_LOG, starts[users]));
-    if (log.capacity() < bound) {
-      log.resize((int) Math.min(2L * log.capacity(), bound));
+    if (log.capacity() < foldAt) {
+      log.resize((int) Math.min(2L * log.capacity(), foldAt));
     } else {
       fold(false);
     }
@@ -199,13 +212,13 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     long mergedRecords = Math.addExact(records, other.records);
     long mergedOrders = Math.addExact(orders, other.orders);
     long mergedSpend = Math.addExact(totalCalibrationSpend, other.totalCalibrationSpend);
-    int rows =
-        Math.toIntExact((long) log.size() + other.log.size() + other.starts[other.users]);
+    checkRoom((long) log.size() + other.log.size() + other.starts[other.users]);
     badRecords.merge(other.badRecords);
     records = mergedRecords;
     orders = mergedOrders;
     ordersAfterEnd += other.ordersAfterEnd;
     totalCalibrationSpend = mergedSpend;
+    int rows = log.size() + other.log.size() + other.starts[other.users];
     if (log.capacity() < rows) {
       log.resize(rows);
     }
@@ -226,9 +239,9 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   }
 
   /**
-   * Folds the log into the per-user days: sorts it by user and day, then merges each user's sorted
-   * rows with their stored days in one pass over all users, copying the days of users without rows
-   * in runs. The per-user sums are updated in place: they cannot overflow (see the class comment),
+   * Folds the log into the per-user days: merges each user's rows, grouped and sorted by day by
+   * the log, with their stored days in one pass over all users, copying the days of users without
+   * rows in runs. The per-user sums are updated in place: they cannot overflow (see the class comment),
    * so nothing throws half-way.
    */
   private void fold(boolean release) {
@@ -237,41 +250,41 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
       log.clear(release);
       return;
     }
-    int stored = starts[users];
-    int capacity = Math.toIntExact((long) stored + rows);
-    log.sort();
-    int newUsers = Math.max(users, log.user(rows - 1) + 1);
+    checkRoom(rows);
+    int capacity = starts[users] + rows;
+    int newUsers = Math.max(users, log.maxUser() + 1);
     int[] newStarts = new int[newUsers + 1];
     int[] newDays = new int[capacity];
     if (newUsers > users) {
       calibrationSpend = Arrays.copyOf(calibrationSpend, newUsers);
       firstDaySpend = Arrays.copyOf(firstDaySpend, newUsers);
     }
+    log.startReading();
     int w = 0;
-    int row = 0;
     int u = 0;
+    int next = log.nextUser();
     while (u < newUsers) {
-      int next = row < rows ? log.user(row) : newUsers;
       if (u < next) {
         // Users u .. next - 1 have no rows: their days move as one block.
+        int end = Math.min(next, newUsers);
         int from = oldStart(u);
         int shift = w - from;
-        for (int v = u; v < next; v++) {
+        for (int v = u; v < end; v++) {
           newStarts[v] = oldStart(v) + shift;
         }
-        int length = oldStart(next) - from;
-        System.arraycopy(days, from, newDays, w, length);
-        w += length;
-        u = next;
+        w = copy(days, from, oldStart(end), newDays, w);
+        u = end;
         continue;
       }
       newStarts[u] = w;
+      int row = log.userStart();
+      int end = log.userEnd();
       int a = oldStart(u);
       int b = oldStart(u + 1);
       int first = Math.min(a < b ? days[a] : Integer.MAX_VALUE, log.day(row));
       long calibration = calibrationSpend[u];
       long firstDay = a < b && days[a] == first ? firstDaySpend[u] : 0;
-      for (; row < rows && log.user(row) == u; row++) {
+      for (; row < end; row++) {
         int day = log.day(row);
         if (day <= calibrationEndDay) {
           long amount = log.amount(row);
@@ -285,11 +298,10 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
           newDays[w++] = day;
         }
       }
-      while (a < b) {
-        newDays[w++] = days[a++];
-      }
+      w = copy(days, a, b, newDays, w);
       calibrationSpend[u] = calibration;
       firstDaySpend[u] = firstDay;
+      next = log.nextUser();
       u++;
     }
     newStarts[newUsers] = w;
@@ -297,7 +309,34 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     days = capacity - w > w >> 3 ? Arrays.copyOf(newDays, w) : newDays;
     starts = newStarts;
     users = newUsers;
+    foldAt = Math.min(MAX_LOG, Math.max(MIN_LOG, w));
     log.clear(release);
+  }
+
+  /**
+   * Copies {@code from[start .. end)} to {@code to} at {@code at}; returns the position after.
+   * Most runs are a user's few days, for which a loop beats the call of {@link System#arraycopy}.
+   */
+  private static int copy(int[] from, int start, int end, int[] to, int at) {
+    if (end - start > 32) {
+      System.arraycopy(from, start, to, at, end - start);
+      return at + end - start;
+    }
+    int w = at;
+    for (int i = start; i < end; i++) {
+      to[w++] = from[i];
+    }
+    return w;
+  }
+
+  /** Checks that the days of all users and {@code rows} more fit an array. */
+  private void checkRoom(long rows) {
+    Checks.checkState(
+        starts[users] + rows <= MAX_DAYS,
+        "a summary holds at most %s purchase days, got %s stored and %s orders to add",
+        MAX_DAYS,
+        starts[users],
+        rows);
   }
 
   /** Where user {@code u}'s days start in {@link #days} before a fold; the end for new users. */
