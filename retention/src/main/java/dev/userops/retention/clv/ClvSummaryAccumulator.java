@@ -22,9 +22,9 @@ import java.util.Arrays;
  * holding the earliest day (added when both hold it). Memory: 20 bytes per index up to the largest
  * seen (where the user's days start, the two sums), 4 bytes per stored purchase day (up to an
  * eighth more while an array has room to spare), and, while adding, an order log of 16 bytes per
- * order not yet folded into the days: at most as many orders as there are stored days, and from
- * 1,048,576 to 8,388,608 whatever their number (16 to 128 MB); folding takes as much again for a
- * moment. The log is folded in when full (grouped by user in blocks that stay in cache, then
+ * order not yet folded into the days: at most as many orders as there are stored days and user
+ * indexes, and from 1,048,576 to 8,388,608 whatever their number (16 to 128 MB); folding takes as
+ * much again for a moment. The log is folded in when full (grouped by user in blocks that stay in cache, then
  * merged with the days in one pass over all users) and by {@link #result()}, {@link #merge} and
  * {@link #toByteArray()}, which also release it. So {@code add} only appends to the log, whatever
  * order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders, 11.8 purchase days each):
@@ -51,8 +51,9 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   /**
-   * The log is folded once it holds this many orders, or as many as there are stored days: each
-   * fold passes over all users, so small folds would cost more than the 16 MB they save.
+   * The log is folded once it holds this many orders, or as many as there are stored days and
+   * user indexes: each fold passes over all of them, so smaller folds would cost more than the
+   * memory they save.
    */
   static final int MIN_LOG = 1 << 20;
 
@@ -309,7 +310,7 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     days = capacity - w > w >> 3 ? Arrays.copyOf(newDays, w) : newDays;
     starts = newStarts;
     users = newUsers;
-    foldAt = Math.min(MAX_LOG, Math.max(MIN_LOG, w));
+    foldAt = (int) Math.min(MAX_LOG, Math.max(MIN_LOG, (long) w + newUsers));
     log.clear(release);
   }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -425,19 +426,37 @@ class ClvSummaryAccumulatorTest {
 
   @Test
   void foldsWhileAddingAndMergesLargeStates() {
-    // Enough orders to fold the log several times while adding (at 65,536 orders, then as many as
-    // the stored days), in two accumulators merged with logs still unfolded.
-    List<Order> orders = randomOrders(400_000, 30_000, 7);
-    ClvSummaryAccumulator left = RANDOM_SPEC.newAccumulator();
-    ClvSummaryAccumulator right = RANDOM_SPEC.newAccumulator();
-    for (int i = 0; i < orders.size(); i++) {
-      (i < 300_000 ? left : right).add(orders.get(i));
+    // 2.6M orders: one accumulator folds its log while adding (at 1Mi orders, then at as many as
+    // the stored days and users), four quarters of them only when merged.
+    int count = 2_600_000;
+    SplittableRandom random = new SplittableRandom(7);
+    long from = Instant.parse("2025-10-01T00:00:00Z").toEpochMilli();
+    long span = Instant.parse("2026-10-31T00:00:00Z").toEpochMilli() - from;
+    ClvSummaryAccumulator whole = RANDOM_SPEC.newAccumulator();
+    List<ClvSummaryAccumulator> quarters = new ArrayList<>();
+    for (int q = 0; q < 4; q++) {
+      quarters.add(RANDOM_SPEC.newAccumulator());
     }
-    Expected expected = reference(RANDOM_SPEC, orders);
+    List<Order> sampled = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int user = random.nextInt(30_000);
+      long millis = from + random.nextLong(span);
+      long amount = random.nextInt(50_000);
+      whole.add(user, millis, amount);
+      quarters.get(i % 4).add(user, millis, amount);
+      if (user < 40) {
+        sampled.add(Order.of("o" + i, user, Instant.ofEpochMilli(millis), amount, OrderStatus.PAID));
+      }
+    }
+    ClvSummary summary = whole.result();
 
-    expected.assertMatches(left.merge(right).result());
-    expected.assertMatches(run(RANDOM_SPEC, orders));
-    expected.assertMatches(Accumulator.fromBytes(left.toByteArray(), ClvSummaryAccumulator.class).result());
+    assertThat(summary.orders()).isEqualTo(count);
+    assertThat(quarters.get(0).merge(quarters.get(1)).merge(quarters.get(2).merge(quarters.get(3))).result())
+        .isEqualTo(summary);
+    assertThat(Accumulator.fromBytes(whole.toByteArray(), ClvSummaryAccumulator.class).result())
+        .isEqualTo(summary);
+    assertThat(rows(summary).stream().filter(row -> row.userId() < 40).toList())
+        .isEqualTo(reference(RANDOM_SPEC, sampled).rows());
   }
 
   @Property(tries = 25)
