@@ -240,9 +240,9 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   }
 
   /**
-   * Folds the log into the per-user days: merges each user's rows, grouped and sorted by day by
-   * the log, with their stored days in one pass over all users, copying the days of users without
-   * rows in runs. The per-user sums are updated in place: they cannot overflow (see the class comment),
+   * Folds the log into the per-user days: adds each user's rows, grouped by the log, to their sums,
+   * and merges their days, sorted, with the stored ones, in one pass over all users, copying the
+   * days of users without rows in runs. The per-user sums are updated in place: they cannot overflow (see the class comment),
    * so nothing throws half-way.
    */
   private void fold(boolean release) {
@@ -278,20 +278,22 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
         continue;
       }
       newStarts[u] = w;
-      int row = log.userStart();
-      int end = log.userEnd();
       int a = oldStart(u);
       int b = oldStart(u + 1);
-      int first = Math.min(a < b ? days[a] : Integer.MAX_VALUE, log.day(row));
+      int[] rowDays = log.userDays();
+      int first = Math.min(a < b ? days[a] : Integer.MAX_VALUE, rowDays[0]);
       long calibration = calibrationSpend[u];
       long firstDay = a < b && days[a] == first ? firstDaySpend[u] : 0;
-      for (; row < end; row++) {
+      for (int row = log.userStart(), end = log.userEnd(); row < end; row++) {
         int day = log.day(row);
         if (day <= calibrationEndDay) {
           long amount = log.amount(row);
           calibration += amount;
           firstDay += day == first ? amount : 0;
         }
+      }
+      for (int i = 0, n = log.userEnd() - log.userStart(); i < n; i++) {
+        int day = rowDays[i];
         while (a < b && days[a] <= day) {
           newDays[w++] = days[a++];
         }

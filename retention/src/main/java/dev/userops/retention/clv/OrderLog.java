@@ -10,8 +10,8 @@ import java.util.Arrays;
  * scatters them into blocks of 4,096 or more consecutive user ids (at most 2,048 blocks, whose
  * write positions stay in cache), and {@link #nextUser} groups one block at a time by user with a
  * counting sort whose buffers stay in cache. Both steps keep a user's rows in arrival order, which
- * is day order when orders arrive in time order, as logs do; otherwise they are sorted by day per
- * user. (Appending straight into per-block pages, which saves the scatter, measured slower: writes
+ * is day order when orders arrive in time order, as logs do; otherwise the user's days are sorted
+ * (the amounts need no order: they are only summed). (Appending straight into per-block pages, which saves the scatter, measured slower: writes
  * spread over a few hundred pages fill their cache lines piecemeal.)
  */
 final class OrderLog {
@@ -23,7 +23,7 @@ final class OrderLog {
   /** Blocks of more users than this, as bits, are grouped by a comparison sort. */
   private static final int MAX_COUNTING_BITS = 16;
 
-  /** A user's rows up to this many are sorted by insertion, more by {@link Arrays#sort}. */
+  /** A user's days up to this many are sorted by insertion, more by {@link Arrays#sort}. */
   private static final int INSERTION_SORT_ROWS = 32;
 
   /** At most {@code 2^maxBlockBits} blocks. */
@@ -43,12 +43,13 @@ final class OrderLog {
   private int blockUserBits;
   private int block;
 
-  // The current block's rows grouped by user, and the current user's rows among them.
+  // The current block's rows grouped by user, the current user's rows among them, and their days.
   private long[] groupKeys;
   private long[] groupAmounts;
   private int blockRows;
   private int userStart;
   private int userEnd;
+  private int[] userDays = new int[INSERTION_SORT_ROWS];
 
   /** A log read back in at most {@code 2^maxBlockBits} blocks. */
   OrderLog(int maxBlockBits) {
@@ -147,8 +148,7 @@ final class OrderLog {
   }
 
   /**
-   * Moves to the next user with rows after {@link #startReading}, and sorts their rows by day
-   * unless they are.
+   * Moves to the next user with rows after {@link #startReading}.
    *
    * @return the user, ascending from call to call; {@link Integer#MAX_VALUE} once all are read
    */
@@ -163,12 +163,16 @@ final class OrderLog {
     }
     long user = groupKeys[userStart] >>> 32;
     boolean sorted = true;
-    userEnd = userStart + 1;
-    for (; userEnd < blockRows && groupKeys[userEnd] >>> 32 == user; userEnd++) {
-      sorted &= groupKeys[userEnd] >= groupKeys[userEnd - 1];
+    userEnd = userStart;
+    for (int n = 0; userEnd < blockRows && groupKeys[userEnd] >>> 32 == user; userEnd++, n++) {
+      if (n == userDays.length) {
+        userDays = Arrays.copyOf(userDays, 2 * n);
+      }
+      userDays[n] = (int) groupKeys[userEnd] - 1;
+      sorted &= n == 0 || userDays[n] >= userDays[n - 1];
     }
     if (!sorted) {
-      sortByDay(userStart, userEnd);
+      sortDays(userEnd - userStart);
     }
     return (int) user;
   }
@@ -181,6 +185,15 @@ final class OrderLog {
   /** The row after the current user's last. */
   int userEnd() {
     return userEnd;
+  }
+
+  /**
+   * The current user's days, ascending (repeated as often as they have rows).
+   *
+   * @return an array whose first {@code userEnd() - userStart()} entries are the days; reused
+   */
+  int[] userDays() {
+    return userDays;
   }
 
   /** The local day of row {@code i} of the current block. */
@@ -227,33 +240,19 @@ final class OrderLog {
     }
   }
 
-  /** Sorts rows {@code [from, to)} of the current block, of one user, by key, which is by day. */
-  private void sortByDay(int from, int to) {
-    if (to - from <= INSERTION_SORT_ROWS) {
-      for (int i = from + 1; i < to; i++) {
-        long key = groupKeys[i];
-        long amount = groupAmounts[i];
-        int j = i - 1;
-        for (; j >= from && groupKeys[j] > key; j--) {
-          groupKeys[j + 1] = groupKeys[j];
-          groupAmounts[j + 1] = groupAmounts[j];
-        }
-        groupKeys[j + 1] = key;
-        groupAmounts[j + 1] = amount;
-      }
+  /** Sorts the first {@code n} of {@link #userDays}. */
+  private void sortDays(int n) {
+    if (n > INSERTION_SORT_ROWS) {
+      Arrays.sort(userDays, 0, n);
       return;
     }
-    // The day (low 32 bits of the key) and the row's offset, sorted together.
-    long[] order = new long[to - from];
-    for (int i = from; i < to; i++) {
-      order[i - from] = (groupKeys[i] & 0xFFFF_FFFFL) << 32 | (i - from);
-    }
-    Arrays.sort(order);
-    long[] amountsOfRows = Arrays.copyOfRange(groupAmounts, from, to);
-    long userBits = groupKeys[from] & ~0xFFFF_FFFFL;
-    for (int i = 0; i < order.length; i++) {
-      groupKeys[from + i] = userBits | order[i] >>> 32;
-      groupAmounts[from + i] = amountsOfRows[(int) order[i]];
+    for (int i = 1; i < n; i++) {
+      int day = userDays[i];
+      int j = i - 1;
+      for (; j >= 0 && userDays[j] > day; j--) {
+        userDays[j + 1] = userDays[j];
+      }
+      userDays[j + 1] = day;
     }
   }
 }
