@@ -27,8 +27,10 @@ import java.util.Arrays;
  * much again for a moment. The log is folded in when full (grouped by user in blocks that stay in cache, then
  * merged with the days in one pass over all users) and by {@link #result()}, {@link #merge} and
  * {@link #toByteArray()}, which also release it. So {@code add} only appends to the log, whatever
- * order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders, 11.8 purchase days each):
- * see {@code benchmarks/README.md}.
+ * order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders in time order, 11.9
+ * purchase days a user, {@code add} then {@code result()}): 32.6M orders/s on one core, 67.6 bytes
+ * of heap and 20.9 bytes of {@link #toByteArray()} per user; 19.9M orders/s when each user's
+ * orders come out of day order.
  *
  * <p>Order ids are not de-duplicated here: the same order added twice counts twice (its day once,
  * its amount twice). The layer that de-duplicates is {@link ValidOrders} (a repeated id is a {@code
