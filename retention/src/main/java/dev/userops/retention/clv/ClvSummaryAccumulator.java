@@ -12,8 +12,8 @@ import dev.userops.core.internal.Json;
 import java.util.Arrays;
 
 /**
- * Accumulates a {@link ClvSummary} from valid orders. User ids are dense indexes in {@code [0, }{@value
- * #MAX_USER_ID}{@code ]} (map other ids with {@link dev.userops.core.UserIdDictionary}).
+ * Accumulates a {@link ClvSummary} from valid orders. User ids are dense indexes from 0 to {@value
+ * #MAX_USER_ID} (map other ids with {@link dev.userops.core.UserIdDictionary}).
  *
  * <p>Per user it keeps the distinct local days with a valid order, up to the last day summarized
  * (days after it collapse into one marker day), and two sums: the spend of calibration days and
@@ -24,13 +24,13 @@ import java.util.Arrays;
  * eighth more while an array has room to spare), and, while adding, an order log of 16 bytes per
  * order not yet folded into the days: at most as many orders as there are stored days and user
  * indexes, and from 1,048,576 to 8,388,608 whatever their number (16 to 128 MB); folding takes as
- * much again for a moment. The log is folded in when full (grouped by user in blocks that stay in cache, then
- * merged with the days in one pass over all users) and by {@link #result()}, {@link #merge} and
- * {@link #toByteArray()}, which also release it. So {@code add} only appends to the log, whatever
- * order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders in time order, 11.9
- * purchase days a user, {@code add} then {@code result()}): 32.6M orders/s on one core, 67.6 bytes
- * of heap and 20.9 bytes of {@link #toByteArray()} per user; 19.9M orders/s when each user's
- * orders come out of day order.
+ * much again for a moment. The log is folded in when full (grouped by user in blocks that stay in
+ * cache, then merged with the days in one pass over all users) and by {@link #result()}, {@link
+ * #merge} and {@link #toByteArray()}, which also release it. So {@code add} only appends to the
+ * log, whatever order users arrive in. Measured (ScaleBenchmark, 1M users, 12M orders in time
+ * order, 11.9 purchase days a user, {@code add} then {@code result()}): 32.6M orders/s on one core,
+ * 67.6 bytes of heap and 20.9 bytes of {@link #toByteArray()} per user; 19.9M orders/s when each
+ * user's orders come out of day order.
  *
  * <p>Order ids are not de-duplicated here: the same order added twice counts twice (its day once,
  * its amount twice). The layer that de-duplicates is {@link ValidOrders} (a repeated id is a {@code
@@ -40,9 +40,11 @@ import java.util.Arrays;
  *
  * <p>Each {@code add} is one record for the spec's {@link dev.userops.core.BadRecordPolicy},
  * numbered from 0 in the order this accumulator received them: a negative amount and a time before
- * 1970 are bad records. A zero amount is a purchase. The spend of all calibration orders must fit
- * a {@code long} ({@link ArithmeticException} from the {@code add} that overflows it), so no
- * per-user sum can overflow.
+ * 1970 are bad records. A zero amount is a purchase. The spend of all calibration orders must fit a
+ * {@code long} ({@link ArithmeticException} from the {@code add} that overflows it), so no per-user
+ * sum can overflow; all users' purchase days are held in one array, so at most 2,147,483,639 of
+ * them ({@link IllegalStateException} from the {@code add}, {@code merge} or {@code result} that
+ * would exceed it).
  */
 public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumulator, ClvSummary> {
   /** Largest user id: where each user's days start must fit an array. */
@@ -57,10 +59,10 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
    * user indexes: each fold passes over all of them, so smaller folds would cost more than the
    * memory they save.
    */
-  static final int MIN_LOG = 1 << 20;
+  private static final int MIN_LOG = 1 << 20;
 
   /** The most orders the log holds between folds, however many days are stored: 128 MB. */
-  static final int MAX_LOG = 1 << 23;
+  private static final int MAX_LOG = 1 << 23;
 
   /** The most purchase days of all users: they are in one array. */
   private static final int MAX_DAYS = Integer.MAX_VALUE - 8;
@@ -85,7 +87,7 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
 
   private final OrderLog log = new OrderLog(MAX_BLOCK_BITS);
 
-  /** Users have slots {@code 0 .. users - 1}; user u's days are {@code days[starts[u] .. starts[u + 1])}. */
+  /** Users {@code 0 .. users - 1} have days {@code days[starts[u] .. starts[u + 1])}. */
   private int users;
 
   private int[] starts = {0};
@@ -200,7 +202,7 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     log.append((int) userId, day, amountMinor);
   }
 
-  /** Grows the full log by doubling up to {@link #foldAt} orders, or folds it once it holds them. */
+  /** Grows the full log by doubling up to {@link #foldAt} orders, or folds it once it has them. */
   private void makeRoom() {
     if (log.capacity() < foldAt) {
       log.resize((int) Math.min(2L * log.capacity(), foldAt));
@@ -244,8 +246,8 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   /**
    * Folds the log into the per-user days: adds each user's rows, grouped by the log, to their sums,
    * and merges their days, sorted, with the stored ones, in one pass over all users, copying the
-   * days of users without rows in runs. The per-user sums are updated in place: they cannot overflow (see the class comment),
-   * so nothing throws half-way.
+   * days of users without rows in runs. The per-user sums are updated in place: they cannot
+   * overflow (see the class comment), so nothing throws half-way.
    */
   private void fold(boolean release) {
     int rows = log.size();
@@ -314,8 +316,13 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     days = capacity - w > w >> 3 ? Arrays.copyOf(newDays, w) : newDays;
     starts = newStarts;
     users = newUsers;
-    foldAt = (int) Math.min(MAX_LOG, Math.max(MIN_LOG, (long) w + newUsers));
+    setFoldAt();
     log.clear(release);
+  }
+
+  /** Folds in the log once it holds as many orders as there are stored days and user indexes. */
+  private void setFoldAt() {
+    foldAt = (int) Math.min(MAX_LOG, Math.max(MIN_LOG, (long) starts[users] + users));
   }
 
   /**
@@ -441,26 +448,27 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
     int[] dayCounts = new int[buyers];
     long[] calibration = new long[buyers];
     long[] firstDay = new long[buyers];
-    int[] days = new int[0];
+    int[] allDays = new int[0];
     int stored = 0;
     long spend = 0;
     int previousUser = -1;
     for (int b = 0; b < buyers; b++) {
-      int user = previousUser + 1 + (int) VarInts.get(reader, "userIdGap", 0, MAX_USER_ID - previousUser - 1L);
+      long gap = VarInts.get(reader, "userIdGap", 0, MAX_USER_ID - previousUser - 1L);
+      int user = previousUser + 1 + (int) gap;
       int count = 1 + (int) VarInts.get(reader, "moreDays", 0, bytes.length);
       calibration[b] = VarInts.get(reader, "calibrationSpend", 0, Long.MAX_VALUE);
       firstDay[b] = VarInts.get(reader, "firstDaySpend", 0, calibration[b]);
-      if (days.length - stored < count) {
-        long grown = Math.max((long) stored + count, 2L * days.length);
-        days = Arrays.copyOf(days, Math.toIntExact(grown));
+      if (allDays.length - stored < count) {
+        long grown = Math.max((long) stored + count, 2L * allDays.length);
+        allDays = Arrays.copyOf(allDays, Math.toIntExact(grown));
       }
       int day = (int) VarInts.get(reader, "firstDay", 0, acc.afterDay + 1L) - 1;
-      days[stored] = day;
+      allDays[stored] = day;
       for (int i = 1; i < count; i++) {
         day += 1 + (int) VarInts.get(reader, "dayGap", 0, acc.afterDay - day - 1L);
-        days[stored + i] = day;
+        allDays[stored + i] = day;
       }
-      acc.checkSpend(user, days, stored, count, calibration[b], firstDay[b]);
+      acc.checkSpend(user, allDays, stored, count, calibration[b], firstDay[b]);
       spend = Math.addExact(spend, calibration[b]);
       userIds[b] = user;
       dayCounts[b] = count;
@@ -490,20 +498,22 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
       }
     }
     acc.starts[acc.users] = stored;
-    acc.days = Arrays.copyOf(days, stored);
+    acc.days = Arrays.copyOf(allDays, stored);
+    acc.setFoldAt();
     return acc;
   }
 
   /** Checks that a user's sums could come from their days: spend only on calibration days. */
-  private void checkSpend(int user, int[] days, int from, int count, long calibration, long first) {
-    boolean firstInCalibration = days[from] <= calibrationEndDay;
-    boolean repeatInCalibration = count > 1 && days[from + 1] <= calibrationEndDay;
+  private void checkSpend(
+      int user, int[] allDays, int from, int count, long calibration, long first) {
+    boolean firstInCalibration = allDays[from] <= calibrationEndDay;
+    boolean repeatInCalibration = count > 1 && allDays[from + 1] <= calibrationEndDay;
     Checks.checkArgument(
         (firstInCalibration || calibration == 0) && (repeatInCalibration || calibration == first),
         "CLVS: user %s: calibration spend %s, first-day spend %s do not fit days %s",
         user,
         calibration,
         first,
-        Arrays.toString(Arrays.copyOfRange(days, from, from + count)));
+        Arrays.toString(Arrays.copyOfRange(allDays, from, from + count)));
   }
 }

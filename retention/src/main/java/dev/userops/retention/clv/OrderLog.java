@@ -11,8 +11,9 @@ import java.util.Arrays;
  * write positions stay in cache), and {@link #nextUser} groups one block at a time by user with a
  * counting sort whose buffers stay in cache. Both steps keep a user's rows in arrival order, which
  * is day order when orders arrive in time order, as logs do; otherwise the user's days are sorted
- * (the amounts need no order: they are only summed). (Appending straight into per-block pages, which saves the scatter, measured slower: writes
- * spread over a few hundred pages fill their cache lines piecemeal.)
+ * (the amounts need no order: they are only summed). (Appending straight into per-block pages,
+ * which saves the scatter, measured slower: writes spread over a few hundred pages fill their cache
+ * lines piecemeal.)
  */
 final class OrderLog {
   static final int INITIAL_CAPACITY = 1024;
