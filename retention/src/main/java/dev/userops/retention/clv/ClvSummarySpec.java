@@ -19,11 +19,11 @@ import java.util.stream.Collector;
  * "unitDays":7,"refunds":"NET","badRecords":"REJECT"}}.
  *
  * <p>A purchase is a local day in {@code zone} with at least one valid order; a customer's first
- * purchase starts their calibration period, which runs to {@code calibrationEnd} inclusive: an order
- * at 23:59:59.999 local time that day is in it, one at the next local midnight is in the holdout.
- * Days are calendar days (a day across a DST change is one day, however long). Orders after the
- * last day summarized ({@code holdoutEnd}, or {@code calibrationEnd} without a holdout) are counted
- * but not summarized; they are not bad records.
+ * purchase starts their calibration period, which runs to {@code calibrationEnd} inclusive: an
+ * order at 23:59:59.999 local time that day is in it, one at the next local midnight is in the
+ * holdout. Days are calendar days (a day across a DST change is one day, however long). Orders
+ * after the last day summarized ({@code holdoutEnd}, or {@code calibrationEnd} without a holdout)
+ * are counted but not summarized; they are not bad records.
  *
  * @param zone the zone of local days
  * @param calibrationEnd the last local day of the calibration period, inclusive; from 1970-01-01 to
