@@ -16,7 +16,7 @@ import java.util.Arrays;
  * lines piecemeal.)
  */
 final class OrderLog {
-  static final int INITIAL_CAPACITY = 1024;
+  private static final int INITIAL_CAPACITY = 1024;
 
   /** Users per block at least, as bits: a block's counters take 16 KB. */
   private static final int MIN_BLOCK_USER_BITS = 12;
