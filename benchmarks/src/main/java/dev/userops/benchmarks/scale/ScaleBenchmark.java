@@ -13,6 +13,8 @@ import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
 import dev.userops.retention.cohort.RetentionSpec;
+import dev.userops.retention.clv.ClvSummaryAccumulator;
+import dev.userops.retention.clv.ClvSummarySpec;
 import dev.userops.retention.cohort.ReturnMode;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseSpec;
@@ -53,7 +55,7 @@ import org.openjdk.jol.info.GraphStats;
 /**
  * Every accumulator at scale (issue 11): {@value #USERS} users and {@value #EVENTS} events (12 per
  * user) over 2026 in UTC, one {@code add} per event into a fresh accumulator per operation, on one
- * core. JMH reports events/s ({@code @OperationsPerInvocation}). {@link #setUp()} fills one
+ * core ({@code CLV_SUMMARY} then calls {@code result()}, which folds its order log). JMH reports events/s ({@code @OperationsPerInvocation}). {@link #setUp()} fills one
  * accumulator, prints its state size per user — the retained heap of its object graph (JOL, spec
  * and calendar included) and {@code toByteArray().length} — as a line starting {@code SCALE}, and
  * fails the run if either exceeds the accumulator's designed bytes per user ({@link Case}).
@@ -156,7 +158,13 @@ public class ScaleBenchmark {
      * Acquisition economics over monthly cohorts, 12 intervals, five channels, each user's first
      * event also a sign-up: as {@link #LTV_MONTHLY} plus 12 bytes per id, 16 serialized.
      */
-    ACQUISITION_MONTHLY(1.5 * (16 + 12 + 16 * 13), 20 + 16 + 12 * 13);
+    ACQUISITION_MONTHLY(1.5 * (16 + 12 + 16 * 13), 20 + 16 + 12 * 13),
+    /**
+     * Calibration to 2026-09-30, holdout to year end, then {@code result()}, which folds the order
+     * log: 20 bytes per id and 4 per purchase day (about 12), up to an eighth more; varints of
+     * about 2 bytes a day serialized.
+     */
+    CLV_SUMMARY(20 + 4.5 * EVENTS_PER_USER, 2 * EVENTS_PER_USER);
 
     final double heapPerUser;
     final double bytesPerUser;
@@ -349,6 +357,19 @@ public class ScaleBenchmark {
             }
             acc.add(userIds[e], epochMillis[e], amounts[e], channels[e]);
           }
+          return acc;
+        };
+      }
+      case CLV_SUMMARY -> {
+        ClvSummarySpec spec =
+            ClvSummarySpec.of(ZoneOffset.UTC, LocalDate.of(2026, 9, 30)).withHoldoutEnd(YEAR.plusDays(DAYS - 1));
+        yield () -> {
+          ClvSummaryAccumulator acc = spec.newAccumulator();
+          for (int e = 0; e < EVENTS; e++) {
+            acc.add(userIds[e], epochMillis[e], amounts[e]);
+          }
+          // Adding only logs orders; the summary is what they are for, so it is timed too.
+          acc.result();
           return acc;
         };
       }

@@ -315,8 +315,8 @@ public final class ClvSummary {
    * "unitDays":7,"holdoutLength":0.0,"customers":1,"totalRepeatPurchases":2,
    * "totalHoldoutPurchases":0,"buyersAfterCalibration":0,"orders":4,"ordersAfterEnd":1,
    * "users":[{"userId":0,"x":2,"tx":30.428571428571427,"T":38.857142857142854,
-   * "repeatSpendMinor":4469,"zbarMinor":2234.5,"holdoutPurchases":0}],"diagnostics":{"skipped":{}}}};
-   * {@code tx} and {@code T} in units, unrounded.
+   * "repeatSpendMinor":4469,"zbarMinor":2234.5,"holdoutPurchases":0}],
+   * "diagnostics":{"skipped":{}}}}; {@code tx} and {@code T} in units, unrounded.
    *
    * @return compact JSON, one entry of {@code users} per customer in row order
    */
@@ -325,7 +325,13 @@ public final class ClvSummary {
     for (int i = 0; i < customers(); i++) {
       rows.add(
           new User(
-              userId(i), x(i), tx(i), T(i), repeatSpendMinor(i), zbarMinor(i), holdoutPurchases(i)));
+              userId(i),
+              x(i),
+              tx(i),
+              T(i),
+              repeatSpendMinor(i),
+              zbarMinor(i),
+              holdoutPurchases(i)));
     }
     return Json.write(
         new Document(
@@ -390,7 +396,11 @@ public final class ClvSummary {
   @Override
   public int hashCode() {
     return Objects.hash(
-        calibrationEnd, Arrays.hashCode(userIds), Arrays.hashCode(x), Arrays.hashCode(ageDays), orders);
+        calibrationEnd,
+        Arrays.hashCode(userIds),
+        Arrays.hashCode(x),
+        Arrays.hashCode(ageDays),
+        orders);
   }
 
   @Override

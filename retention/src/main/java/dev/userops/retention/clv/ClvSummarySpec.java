@@ -19,18 +19,20 @@ import java.util.stream.Collector;
  * "unitDays":7,"refunds":"NET","badRecords":"REJECT"}}.
  *
  * <p>A purchase is a local day in {@code zone} with at least one valid order; a customer's first
- * purchase starts their calibration period, which runs to {@code calibrationEnd} inclusive. Orders
+ * purchase starts their calibration period, which runs to {@code calibrationEnd} inclusive: an
+ * order at 23:59:59.999 local time that day is in it, one at the next local midnight is in the
+ * holdout. Days are calendar days (a day across a DST change is one day, however long). Orders
  * after the last day summarized ({@code holdoutEnd}, or {@code calibrationEnd} without a holdout)
  * are counted but not summarized; they are not bad records.
  *
  * @param zone the zone of local days
- * @param calibrationEnd the last local day of the calibration period, inclusive; from 1970-01-01
- *     to 9999-12-30
+ * @param calibrationEnd the last local day of the calibration period, inclusive; from 1970-01-01 to
+ *     9999-12-30
  * @param holdoutEnd the last local day of the holdout period, inclusive, after {@code
  *     calibrationEnd}; the holdout starts the day after {@code calibrationEnd}; {@code null} for no
  *     holdout
- * @param unitDays days per unit of {@code t_x} and {@code T}, in [1, {@value #MAX_UNIT_DAYS}]: 7 for
- *     weeks (times are fractional, {@code days / 7}), 1 for days
+ * @param unitDays days per unit of {@code t_x} and {@code T}, in [1, {@value #MAX_UNIT_DAYS}]: 7
+ *     for weeks (times are fractional, {@code days / 7}), 1 for days
  * @param refunds which order statuses count in {@link ClvSummaryAccumulator#add(Order)}; default
  *     {@link RefundTreatment#NET} (only paid orders)
  * @param badRecords what to do with a bad record (a negative amount, a time before 1970); default

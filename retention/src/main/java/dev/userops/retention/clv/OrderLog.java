@@ -4,29 +4,58 @@ import java.util.Arrays;
 
 /**
  * Orders not yet folded into the per-user purchase days: rows of user, local day and amount in two
- * parallel {@code long} arrays (16 bytes a row), appended in arrival order, then sorted by user and
- * day in one go. Appending touches the end of the arrays only, so users arriving in random order
- * cost no cache miss per order; the sort is a least-significant-digit radix sort over just the bits
- * the rows' user and day ranges need (29 for a million users over a year: three passes).
+ * parallel {@code long} arrays (16 bytes a row), appended in arrival order, then read back grouped
+ * by user, ascending. Appending writes the arrays in sequence, so users arriving in random order
+ * cost no cache miss per order. Grouping moves the rows once through memory: {@link #startReading}
+ * scatters them into blocks of 4,096 or more consecutive user ids (at most 2,048 blocks, whose
+ * write positions stay in cache), and {@link #nextUser} groups one block at a time by user with a
+ * counting sort whose buffers stay in cache. Both steps keep a user's rows in arrival order, which
+ * is day order when orders arrive in time order, as logs do; otherwise the user's days are sorted
+ * (the amounts need no order: they are only summed). (Appending straight into per-block pages,
+ * which saves the scatter, measured slower: writes spread over a few hundred pages fill their cache
+ * lines piecemeal.)
  */
 final class OrderLog {
-  static final int INITIAL_CAPACITY = 1024;
+  private static final int INITIAL_CAPACITY = 1024;
 
-  /** Digits of at most 11 bits: 2,048 buckets of two arrays stay within L2 while scattered. */
-  private static final int MAX_DIGIT_BITS = 11;
+  /** Users per block at least, as bits: a block's counters take 16 KB. */
+  private static final int MIN_BLOCK_USER_BITS = 12;
+
+  /** Blocks of more users than this, as bits, are grouped by a comparison sort. */
+  private static final int MAX_COUNTING_BITS = 16;
+
+  /** A user's days up to this many are sorted by insertion, more by {@link Arrays#sort}. */
+  private static final int INSERTION_SORT_ROWS = 32;
+
+  /** At most {@code 2^maxBlockBits} blocks. */
+  private final int maxBlockBits;
 
   /** Rows: {@code user << 32 | (day + 1)}; days are at least -1 (1970-01-01T00:00Z at UTC-18). */
   private long[] keys = new long[INITIAL_CAPACITY];
 
   private long[] amounts = new long[INITIAL_CAPACITY];
   private int size;
+  private int maxUser = -1;
 
-  // The rows in order after sort(): keys relative to the smallest user and day, in these arrays.
-  private long[] sortedKeys;
-  private long[] sortedAmounts;
-  private long userBase;
-  private long dayBase;
-  private int dayBits;
+  // While reading: the rows by block, where each block starts, a block's user bits, the block.
+  private long[] blockKeys;
+  private long[] blockAmounts;
+  private int[] blockStarts;
+  private int blockUserBits;
+  private int block;
+
+  // The current block's rows grouped by user, the current user's rows among them, and their days.
+  private long[] groupKeys;
+  private long[] groupAmounts;
+  private int blockRows;
+  private int userStart;
+  private int userEnd;
+  private int[] userDays = new int[INSERTION_SORT_ROWS];
+
+  /** A log read back in at most {@code 2^maxBlockBits} blocks. */
+  OrderLog(int maxBlockBits) {
+    this.maxBlockBits = maxBlockBits;
+  }
 
   int size() {
     return size;
@@ -40,10 +69,16 @@ final class OrderLog {
     return size == keys.length;
   }
 
+  /** The largest user of a row, -1 without rows. */
+  int maxUser() {
+    return maxUser;
+  }
+
   /** Appends a row; the caller has made room. */
   void append(int user, int day, long amountMinor) {
     keys[size] = (long) user << 32 | (day + 1);
     amounts[size++] = amountMinor;
+    maxUser = Math.max(maxUser, user);
   }
 
   /** Grows the arrays to {@code capacity >= size} rows, keeping the rows. */
@@ -52,18 +87,22 @@ final class OrderLog {
     amounts = Arrays.copyOf(amounts, capacity);
   }
 
-  /** Appends every row of {@code other}, unsorted; the caller has made room. */
+  /** Appends every row of {@code other}; the caller has made room. */
   void appendAll(OrderLog other) {
     System.arraycopy(other.keys, 0, keys, size, other.size);
     System.arraycopy(other.amounts, 0, amounts, size, other.size);
     size += other.size;
+    maxUser = Math.max(maxUser, other.maxUser);
   }
 
   /** Empties the log, keeping its capacity when {@code release} is false. */
   void clear(boolean release) {
     size = 0;
-    sortedKeys = null;
-    sortedAmounts = null;
+    maxUser = -1;
+    blockKeys = null;
+    blockAmounts = null;
+    groupKeys = null;
+    groupAmounts = null;
     if (release && keys.length > INITIAL_CAPACITY) {
       keys = new long[INITIAL_CAPACITY];
       amounts = new long[INITIAL_CAPACITY];
@@ -71,94 +110,150 @@ final class OrderLog {
   }
 
   /**
-   * Sorts the rows by user, then day; rows of one user and day stay adjacent in any order. The
-   * log's own arrays serve as one buffer of the radix sort, so appended rows are lost: read the
-   * sorted rows with {@link #user}, {@link #day} and {@link #amount}, then {@link #clear}.
+   * Scatters the rows into blocks of consecutive users, ready for {@link #nextUser}. The rows stay
+   * in the log until {@link #clear}.
    */
-  void sort() {
-    long minUser = Long.MAX_VALUE;
-    long maxUser = -1;
-    long minDay = Long.MAX_VALUE;
-    long maxDay = -1;
+  void startReading() {
+    int userBits = 32 - Integer.numberOfLeadingZeros(maxUser);
+    blockUserBits = Math.max(userBits - maxBlockBits, Math.min(userBits, MIN_BLOCK_USER_BITS));
+    int blocks = 1 << (userBits - blockUserBits);
+    int shift = 32 + blockUserBits;
+    blockStarts = new int[blocks + 1];
     for (int i = 0; i < size; i++) {
-      long key = keys[i];
-      minUser = Math.min(minUser, key >>> 32);
-      maxUser = Math.max(maxUser, key >>> 32);
-      minDay = Math.min(minDay, key & 0xFFFF_FFFFL);
-      maxDay = Math.max(maxDay, key & 0xFFFF_FFFFL);
+      blockStarts[(int) (keys[i] >>> shift) + 1]++;
     }
-    userBase = minUser;
-    dayBase = minDay;
-    dayBits = bits(maxDay - minDay);
-    int keyBits = bits(maxUser - minUser) + dayBits;
-    int passes = (keyBits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
-    int digitBits = passes == 0 ? 0 : (keyBits + passes - 1) / passes;
-    int radix = 1 << digitBits;
-    int mask = radix - 1;
-    // Every pass's histogram in one read of the rows, which also makes the keys relative.
-    int[] counts = new int[passes * radix];
-    for (int i = 0; i < size; i++) {
-      long key = keys[i];
-      long relative = ((key >>> 32) - minUser) << dayBits | ((key & 0xFFFF_FFFFL) - minDay);
-      keys[i] = relative;
-      for (int p = 0; p < passes; p++) {
-        counts[p * radix + (int) (relative >>> (p * digitBits) & mask)]++;
-      }
+    int largest = 0;
+    for (int b = 0; b < blocks; b++) {
+      largest = Math.max(largest, blockStarts[b + 1]);
+      blockStarts[b + 1] += blockStarts[b];
     }
-    long[] fromKeys = keys;
-    long[] fromAmounts = amounts;
-    long[] toKeys = null;
-    long[] toAmounts = null;
-    for (int p = 0; p < passes; p++) {
-      int base = p * radix;
-      if (counts[base + (int) (fromKeys[0] >>> (p * digitBits) & mask)] == size) {
-        continue; // one bucket holds every row: this digit is the same for all
-      }
-      if (toKeys == null) {
-        toKeys = new long[size];
-        toAmounts = new long[size];
-      }
-      int start = 0;
-      for (int b = 0; b < radix; b++) {
-        int count = counts[base + b];
-        counts[base + b] = start;
-        start += count;
-      }
-      int shift = p * digitBits;
+    if (blocks == 1) {
+      blockKeys = keys;
+      blockAmounts = amounts;
+    } else {
+      blockKeys = new long[size];
+      blockAmounts = new long[size];
+      int[] next = Arrays.copyOf(blockStarts, blocks);
       for (int i = 0; i < size; i++) {
-        long key = fromKeys[i];
-        int to = counts[base + (int) (key >>> shift & mask)]++;
-        toKeys[to] = key;
-        toAmounts[to] = fromAmounts[i];
+        long key = keys[i];
+        int to = next[(int) (key >>> shift)]++;
+        blockKeys[to] = key;
+        blockAmounts[to] = amounts[i];
       }
-      long[] swapKeys = fromKeys;
-      long[] swapAmounts = fromAmounts;
-      fromKeys = toKeys;
-      fromAmounts = toAmounts;
-      toKeys = swapKeys;
-      toAmounts = swapAmounts;
     }
-    sortedKeys = fromKeys;
-    sortedAmounts = fromAmounts;
+    groupKeys = new long[largest];
+    groupAmounts = new long[largest];
+    block = -1;
+    blockRows = 0;
+    userEnd = 0;
   }
 
-  /** Bits to hold {@code 0..max}. */
-  private static int bits(long max) {
-    return 64 - Long.numberOfLeadingZeros(max);
+  /**
+   * Moves to the next user with rows after {@link #startReading}.
+   *
+   * @return the user, ascending from call to call; {@link Integer#MAX_VALUE} once all are read
+   */
+  int nextUser() {
+    userStart = userEnd;
+    while (userStart == blockRows) {
+      if (block + 1 == blockStarts.length - 1) {
+        return Integer.MAX_VALUE;
+      }
+      groupBlock(++block);
+      userStart = 0;
+    }
+    long user = groupKeys[userStart] >>> 32;
+    boolean sorted = true;
+    userEnd = userStart;
+    for (int n = 0; userEnd < blockRows && groupKeys[userEnd] >>> 32 == user; userEnd++, n++) {
+      if (n == userDays.length) {
+        userDays = Arrays.copyOf(userDays, 2 * n);
+      }
+      userDays[n] = (int) groupKeys[userEnd] - 1;
+      sorted &= n == 0 || userDays[n] >= userDays[n - 1];
+    }
+    if (!sorted) {
+      sortDays(userEnd - userStart);
+    }
+    return (int) user;
   }
 
-  /** The user of sorted row {@code i}. */
-  int user(int i) {
-    return (int) (userBase + (sortedKeys[i] >>> dayBits));
+  /** The first of the current user's rows. */
+  int userStart() {
+    return userStart;
   }
 
-  /** The local day of sorted row {@code i}. */
+  /** The row after the current user's last. */
+  int userEnd() {
+    return userEnd;
+  }
+
+  /**
+   * The current user's days, ascending (repeated as often as they have rows).
+   *
+   * @return an array whose first {@code userEnd() - userStart()} entries are the days; reused
+   */
+  int[] userDays() {
+    return userDays;
+  }
+
+  /** The local day of row {@code i} of the current block. */
   int day(int i) {
-    return (int) (dayBase + (sortedKeys[i] & ((1L << dayBits) - 1))) - 1;
+    return (int) groupKeys[i] - 1;
   }
 
-  /** The amount of sorted row {@code i}, minor units. */
+  /** The amount of row {@code i} of the current block, minor units. */
   long amount(int i) {
-    return sortedAmounts[i];
+    return groupAmounts[i];
+  }
+
+  /** Groups block {@code b}'s rows by user, stably, into the group arrays. */
+  private void groupBlock(int b) {
+    int from = blockStarts[b];
+    blockRows = blockStarts[b + 1] - from;
+    int mask = (1 << blockUserBits) - 1;
+    if (blockUserBits <= MAX_COUNTING_BITS) {
+      int[] starts = new int[mask + 2];
+      for (int i = from; i < from + blockRows; i++) {
+        starts[((int) (blockKeys[i] >>> 32) & mask) + 1]++;
+      }
+      for (int u = 0; u <= mask; u++) {
+        starts[u + 1] += starts[u];
+      }
+      for (int i = from; i < from + blockRows; i++) {
+        long key = blockKeys[i];
+        int to = starts[(int) (key >>> 32) & mask]++;
+        groupKeys[to] = key;
+        groupAmounts[to] = blockAmounts[i];
+      }
+      return;
+    }
+    // Sparse ids in a huge range: the user's low bits and the row's offset, sorted together.
+    long[] order = new long[blockRows];
+    for (int i = 0; i < blockRows; i++) {
+      order[i] = (blockKeys[from + i] >>> 32 & mask) << 31 | i;
+    }
+    Arrays.sort(order);
+    for (int i = 0; i < blockRows; i++) {
+      int row = from + (int) (order[i] & Integer.MAX_VALUE);
+      groupKeys[i] = blockKeys[row];
+      groupAmounts[i] = blockAmounts[row];
+    }
+  }
+
+  /** Sorts the first {@code n} of {@link #userDays}. */
+  private void sortDays(int n) {
+    if (n > INSERTION_SORT_ROWS) {
+      Arrays.sort(userDays, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      int day = userDays[i];
+      int j = i - 1;
+      for (; j >= 0 && userDays[j] > day; j--) {
+        userDays[j + 1] = userDays[j];
+      }
+      userDays[j + 1] = day;
+    }
   }
 }
