@@ -20,6 +20,7 @@ import dev.userops.retention.clv.GammaGamma;
 import dev.userops.retention.clv.HoldoutEvaluation;
 import dev.userops.retention.clv.MbgNbd;
 import dev.userops.retention.clv.ParetoNbd;
+import dev.userops.retention.clv.PurchaseCurve;
 import dev.userops.retention.clv.PurchaseModel;
 import dev.userops.retention.clv.RepeatBuyers;
 import java.io.IOException;
@@ -109,6 +110,7 @@ final class ClvCommand extends InputCommand {
       Fit<? extends PurchaseModel> fit,
       Fit<GammaGamma> spend,
       HoldoutEvaluation holdout,
+      PurchaseCurve weekly,
       double horizonLength,
       double[] pAlive,
       double[] expectedPurchases,
@@ -141,7 +143,8 @@ final class ClvCommand extends InputCommand {
       HoldoutEvaluation holdout = withHoldout
           ? HoldoutEvaluation.of(model, x, tx, age, columns.holdoutPurchases(), length, LAST_BUCKET)
           : null;
-      return new Prediction(fit, spend, holdout, length, pAlive, model.expectedPurchases(length, x, tx, age),
+      PurchaseCurve weekly = PurchaseCurve.of(model, columns.firstPurchase(), 1, summary.repeatPurchasesPerPeriod());
+      return new Prediction(fit, spend, holdout, weekly, length, pAlive, model.expectedPurchases(length, x, tx, age),
           averageSpend, model.clv(x, tx, age, averageSpend, horizon));
     }
   }
@@ -173,6 +176,9 @@ final class ClvCommand extends InputCommand {
       node.put("predictedPurchases", holdout.predictedPurchases());
       node.set("byFrequency", mapper.valueToTree(holdout.byFrequency()));
     }
+    ObjectNode weekly = document.putObject("weekly");
+    weekly.put("origin", summary.origin().toString());
+    weekly.set("periods", mapper.valueToTree(prediction.weekly().periods()));
     UserIdDictionary userIds = read.users();
     ArrayNode users = document.putArray("users");
     for (int i = 0; i < summary.customers(); i++) {

@@ -11,18 +11,21 @@ import dev.userops.retention.clv.ClvSummary;
  * @param T age, in the summary's time unit
  * @param zbarMinor mean spend per repeat purchase day, minor units
  * @param holdoutPurchases purchase days in the holdout
+ * @param firstPurchase first purchase from the summary's origin, in its time unit
  */
-public record ClvColumns(int[] x, double[] tx, double[] T, double[] zbarMinor, int[] holdoutPurchases) {
+public record ClvColumns(int[] x, double[] tx, double[] T, double[] zbarMinor, int[] holdoutPurchases,
+    double[] firstPurchase) {
   /** The columns of every customer of {@code summary}. */
   public static ClvColumns of(ClvSummary summary) {
     int n = summary.customers();
-    ClvColumns columns = new ClvColumns(new int[n], new double[n], new double[n], new double[n], new int[n]);
+    ClvColumns columns = new ClvColumns(new int[n], new double[n], new double[n], new double[n], new int[n], new double[n]);
     for (int i = 0; i < n; i++) {
       columns.x[i] = summary.x(i);
       columns.tx[i] = summary.tx(i);
       columns.T[i] = summary.T(i);
       columns.zbarMinor[i] = summary.zbarMinor(i);
       columns.holdoutPurchases[i] = summary.holdoutPurchases(i);
+      columns.firstPurchase[i] = summary.firstPurchase(i);
     }
     return columns;
   }

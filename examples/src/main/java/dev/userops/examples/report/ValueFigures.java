@@ -5,6 +5,7 @@ import dev.userops.retention.clv.ClvHorizon;
 import dev.userops.retention.clv.ClvSummary;
 import dev.userops.retention.clv.Fit;
 import dev.userops.retention.clv.GammaGamma;
+import dev.userops.retention.clv.PurchaseCurve;
 import dev.userops.retention.clv.RepeatBuyers;
 import dev.userops.retention.value.LtvResult;
 import dev.userops.retention.value.Ratio;
@@ -54,6 +55,9 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
    * @param bySegment per RFM segment, in the segment table's order; segments without buyers left out
    * @param clvDeciles the CLV of the customer at each tenth of the ranking, from the 10th percentile
    *     to the largest
+   * @param weekly repeat purchases per week from the first customer's first purchase day to the last
+   *     complete day: actual against BG/NBD's expectation for customers entering at their first
+   *     purchase (the tracking chart of Fader, Hardie and Lee 2005)
    */
   public record Prediction(
       String unavailable,
@@ -62,7 +66,8 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
       long customers,
       double totalClvMinor,
       List<SegmentValue> bySegment,
-      List<Double> clvDeciles) {}
+      List<Double> clvDeciles,
+      List<PurchaseCurve.Period> weekly) {}
 
   /**
    * The predicted value of one RFM segment.
@@ -154,8 +159,10 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
     for (int d = 1; d <= 10; d++) {
       deciles.add(sorted[Math.max(0, (int) Math.ceil(d * n / 10.0) - 1)]);
     }
+    PurchaseCurve weekly = PurchaseCurve.of(purchases.model(), columns.firstPurchase(), 1,
+        summary.repeatPurchasesPerPeriod());
     return new Prediction(null, parameters(purchases), parameters(spend), n, Arrays.stream(clv).sum(), segmentValues,
-        deciles);
+        deciles, weekly.periods());
   }
 
   private static Map<String, Object> parameters(Fit<?> fit) {
@@ -169,6 +176,6 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
   }
 
   private static Prediction unavailable(String why) {
-    return new Prediction(why, null, null, 0, 0, List.of(), List.of());
+    return new Prediction(why, null, null, 0, 0, List.of(), List.of(), List.of());
   }
 }

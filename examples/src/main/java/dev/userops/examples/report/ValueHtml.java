@@ -1,5 +1,7 @@
 package dev.userops.examples.report;
 
+import dev.userops.retention.clv.PurchaseCurve;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,22 +46,28 @@ final class ValueHtml {
       }
     }
     int months = value.ltvPerUser().size();
-    html.append("<svg class=\"ltv\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"")
-        .append(H).append("\" role=\"img\" aria-label=\"LTV curves\">\n");
-    html.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(H - BOTTOM).append("\" x2=\"").append(W - 10)
-        .append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"#8a94a6\"/>\n");
-    for (int k = 0; k < months; k += 3) {
-      html.append("<text x=\"").append(x(k, months)).append("\" y=\"").append(H - 10)
-          .append("\" text-anchor=\"middle\" class=\"label\">").append(k).append("</text>");
-    }
-    html.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 10)
-        .append("\" text-anchor=\"end\" class=\"label\">").append(Reports.money(Math.round(top), fractionDigits))
-        .append("</text>\n");
+    chart("ltv", months, Reports.money(Math.round(top), fractionDigits));
     for (ValueFigures.Cohort cohort : value.cohorts()) {
       polyline("cohort", cohort.start(), cohort.revenuePerUser(), months, top, "#b7c4d8", 1);
     }
     polyline("pooled", "pooled", value.ltvPerUser(), months, top, "#1f4e8c", 3);
     html.append("</svg>\n");
+  }
+
+  /** Opens an SVG line chart of {@code points} x positions: its axis, the ticks and the label of its top. */
+  private void chart(String cssClass, int points, String topLabel) {
+    html.append("<svg class=\"").append(cssClass).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W)
+        .append("\" height=\"").append(H).append("\" role=\"img\" aria-label=\"").append(cssClass)
+        .append(" chart\">\n");
+    html.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(H - BOTTOM).append("\" x2=\"").append(W - 10)
+        .append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"#8a94a6\"/>\n");
+    int step = points > 40 ? 13 : 3;
+    for (int k = 0; k < points; k += step) {
+      html.append("<text x=\"").append(x(k, points)).append("\" y=\"").append(H - 10)
+          .append("\" text-anchor=\"middle\" class=\"label\">").append(k).append("</text>");
+    }
+    html.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 10)
+        .append("\" text-anchor=\"end\" class=\"label\">").append(HtmlReport.escape(topLabel)).append("</text>\n");
   }
 
   private void polyline(String kind, String name, List<Double> values, int months, double top, String colour,
@@ -76,6 +84,28 @@ final class ValueHtml {
           .append("\" stroke-width=\"").append(width).append("\" points=\"").append(points.toString().strip())
           .append("\"><title>").append(HtmlReport.escape(name)).append("</title></polyline>\n");
     }
+  }
+
+  /** Weekly repeat purchases, actual against the model: how well the fit tracks the data. */
+  private void tracking(List<PurchaseCurve.Period> weeks) {
+    if (weeks.isEmpty()) {
+      return;
+    }
+    html.append("<h3>Weekly repeat purchases: actual and BG/NBD</h3>\n<p class=\"note\">Repeat purchase days per"
+        + " week since the first customer's first purchase; the model's line sums each customer's expected"
+        + " purchases from their own first purchase on.</p>\n");
+    List<Double> actual = new ArrayList<>();
+    List<Double> predicted = new ArrayList<>();
+    double top = 1;
+    for (PurchaseCurve.Period week : weeks) {
+      actual.add((double) week.actualPurchases());
+      predicted.add(week.predictedPurchases());
+      top = Math.max(top, Math.max(week.actualPurchases(), week.predictedPurchases()));
+    }
+    chart("tracking", weeks.size(), String.format(Locale.ROOT, "%.0f", top));
+    polyline("actual", "actual", actual, weeks.size(), top, "#1f4e8c", 2);
+    polyline("predicted", "BG/NBD", predicted, weeks.size(), top, "#d9822b", 2);
+    html.append("</svg>\n");
   }
 
   private static int x(int k, int months) {
@@ -106,7 +136,9 @@ final class ValueHtml {
           .append(Reports.money(Math.round(segment.meanClvMinor()), fractionDigits)).append("</td><td class=\"n\">")
           .append(Reports.money(Math.round(segment.totalClvMinor()), fractionDigits)).append("</td></tr>\n");
     }
-    html.append("</table>\n<h3>CLV distribution</h3>\n<table id=\"clv-deciles\">\n<tr><th>decile</th>");
+    html.append("</table>\n");
+    tracking(prediction.weekly());
+    html.append("<h3>CLV distribution</h3>\n<table id=\"clv-deciles\">\n<tr><th>decile</th>");
     for (int d = 1; d <= prediction.clvDeciles().size(); d++) {
       html.append("<th>").append(d * 10).append("%</th>");
     }

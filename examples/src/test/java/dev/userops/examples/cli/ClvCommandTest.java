@@ -106,6 +106,15 @@ class ClvCommandTest {
     }
     assertThat(holdout.get("actualPurchases").asLong()).isEqualTo(actual);
     assertThat(holdout.get("predictedPurchases").asDouble()).isCloseTo(predicted, within(1e-6 * predicted));
+    // The weekly tracking data of Fader, Hardie and Lee (2005), Figure 3: weeks 1..78 from 1997-01-01.
+    JsonNode weekly = document.get("weekly");
+    assertThat(weekly.get("origin").asText()).isEqualTo("1997-01-01");
+    JsonNode weeks = weekly.get("periods");
+    assertThat(weeks).hasSize(78);
+    JsonNode last = weeks.get(77);
+    assertThat(last.get("cumulativeActual").asLong()).isEqualTo(2_457 + actual);
+    assertThat(last.get("cumulativePredicted").asDouble()).isBetween(0.8 * last.get("cumulativeActual").asLong(),
+        1.2 * last.get("cumulativeActual").asLong());
   }
 
   @Test

@@ -286,6 +286,13 @@ class HtmlReportTest {
     }
     assertThat(prediction.bySegment().stream().mapToLong(ValueFigures.SegmentValue::customers).sum())
         .isEqualTo(prediction.customers());
+    // The tracking chart: CDNOW's 78 weeks from 1997-01-01, every repeat purchase day up to as-of.
+    Element tracking = one(bundled.document(), "svg.tracking");
+    List<Double> actual = prediction.weekly().stream().map(w -> (double) w.actualPurchases()).toList();
+    assertThat(actual).hasSize(78);
+    assertCurve(one(tracking, "polyline.actual"), actual);
+    assertCurve(one(tracking, "polyline.predicted"),
+        prediction.weekly().stream().map(w -> w.predictedPurchases()).toList());
     // Only a has two purchase days: Gamma-Gamma needs two repeat buyers.
     assertThat(handMade.figures().value().prediction().unavailable()).contains("at least 2 customers");
     assertThat(one(handMade.document(), "#clv-unavailable").text()).contains("at least 2 customers");

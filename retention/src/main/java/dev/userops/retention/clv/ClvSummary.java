@@ -33,6 +33,8 @@ public final class ClvSummary {
   private final int[] ageDays;
   private final long[] repeatSpendMinor;
   private final int[] holdoutPurchases;
+  private final int originDay;
+  private final long[] repeatPurchasesPerPeriod;
   private final long buyersAfterCalibration;
   private final long orders;
   private final long ordersAfterEnd;
@@ -46,8 +48,12 @@ public final class ClvSummary {
     final int[] ageDays;
     final long[] repeatSpendMinor;
     final int[] holdoutPurchases;
+    final int originDay;
+    final long[] repeatPurchasesPerPeriod;
 
-    Columns(int customers) {
+    Columns(int customers, int originDay, long[] repeatPurchasesPerPeriod) {
+      this.originDay = originDay;
+      this.repeatPurchasesPerPeriod = repeatPurchasesPerPeriod;
       userIds = new int[customers];
       x = new int[customers];
       txDays = new int[customers];
@@ -83,6 +89,8 @@ public final class ClvSummary {
     this.ageDays = columns.ageDays;
     this.repeatSpendMinor = columns.repeatSpendMinor;
     this.holdoutPurchases = columns.holdoutPurchases;
+    this.originDay = columns.originDay;
+    this.repeatPurchasesPerPeriod = columns.repeatPurchasesPerPeriod;
     this.buyersAfterCalibration = buyersAfterCalibration;
     this.orders = orders;
     this.ordersAfterEnd = ordersAfterEnd;
@@ -302,6 +310,41 @@ public final class ClvSummary {
   }
 
   /**
+   * Time 0 of {@link #firstPurchase} and {@link #repeatPurchasesPerPeriod()}: the earliest
+   * customer's first purchase day.
+   *
+   * @return a local day; the calibration end when there are no customers
+   */
+  public LocalDate origin() {
+    return LocalDate.ofEpochDay(originDay);
+  }
+
+  /**
+   * Customer {@code i}'s first purchase, from {@link #origin()}: where the customer enters the
+   * population's tracking curve.
+   *
+   * @param i a row, in {@code [0, customers())}
+   * @return days over {@link #unitDays()}, {@code >= 0}
+   * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+   */
+  public double firstPurchase(int i) {
+    return (double) (calibrationEnd.toEpochDay() - ageDays[i] - originDay) / unitDays;
+  }
+
+  /**
+   * Repeat purchase days of all customers (calibration and holdout, first days excluded) per
+   * period of {@link #unitDays()} days from {@link #origin()}: the actual side of the weekly
+   * tracking chart. Only complete periods up to the last day summarized (the holdout end, or the
+   * calibration end) are counted, so its length is {@code (last day - origin + 1) / unitDays},
+   * rounded down.
+   *
+   * @return a new array, one count per period; empty without customers
+   */
+  public long[] repeatPurchasesPerPeriod() {
+    return repeatPurchasesPerPeriod.clone();
+  }
+
+  /**
    * Records skipped, by reason.
    *
    * @return the accumulator's diagnostics
@@ -387,6 +430,8 @@ public final class ClvSummary {
         && Arrays.equals(ageDays, other.ageDays)
         && Arrays.equals(repeatSpendMinor, other.repeatSpendMinor)
         && Arrays.equals(holdoutPurchases, other.holdoutPurchases)
+        && originDay == other.originDay
+        && Arrays.equals(repeatPurchasesPerPeriod, other.repeatPurchasesPerPeriod)
         && buyersAfterCalibration == other.buyersAfterCalibration
         && orders == other.orders
         && ordersAfterEnd == other.ordersAfterEnd

@@ -360,10 +360,17 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
   public ClvSummary result() {
     fold(true);
     int customers = 0;
+    int origin = calibrationEndDay;
     for (int u = 0; u < users; u++) {
-      customers += starts[u] < starts[u + 1] && days[starts[u]] <= calibrationEndDay ? 1 : 0;
+      if (starts[u] < starts[u + 1] && days[starts[u]] <= calibrationEndDay) {
+        customers++;
+        origin = Math.min(origin, days[starts[u]]);
+      }
     }
-    ClvSummary.Columns columns = new ClvSummary.Columns(customers);
+    int unitDays = spec.unitDays();
+    // Complete periods only: a shorter last one would hold fewer purchases than the model expects.
+    long[] perPeriod = new long[customers == 0 ? 0 : (afterDay - origin) / unitDays];
+    ClvSummary.Columns columns = new ClvSummary.Columns(customers, origin, perPeriod);
     long buyersAfterCalibration = 0;
     for (int u = 0, c = 0; u < users; u++) {
       int from = starts[u];
@@ -381,6 +388,12 @@ public final class ClvSummaryAccumulator implements Accumulator<ClvSummaryAccumu
         holdout++;
       }
       int afterEnd = days[end - 1] == afterDay ? 1 : 0;
+      for (int j = from + 1; j < end - afterEnd; j++) {
+        int period = (days[j] - origin) / unitDays;
+        if (period < perPeriod.length) {
+          perPeriod[period]++;
+        }
+      }
       columns.set(
           c++,
           u,

@@ -1,6 +1,7 @@
 package dev.userops.retention.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -124,5 +126,19 @@ class ClvSummaryCdnowTest {
     assertThat(summary.ordersAfterEnd()).isZero();
     // Customer 1 (master id 00004) bought again on 1997-12-12.
     assertThat(summary.holdoutPurchases(summary.indexOf(1))).isEqualTo(1);
+    // The weekly tracking data: the cohort's first purchases start on 1997-01-01, and 1997-01-01 to
+    // 1998-06-30 is exactly 78 weeks (Fader, Hardie and Lee 2005, Figure 3 spans weeks 1..78), so
+    // every repeat purchase day falls in a complete week.
+    assertThat(summary.origin()).isEqualTo(LocalDate.of(1997, 1, 1));
+    long[] weekly = summary.repeatPurchasesPerPeriod();
+    assertThat(weekly).hasSize(78);
+    assertThat(Arrays.stream(weekly).sum()).isEqualTo(2_457 + 1_882);
+    // Calibration weeks 1..38 hold calibration purchases only (week 39 straddles 1997-09-30).
+    assertThat(Arrays.stream(weekly, 0, 38).sum()).isLessThanOrEqualTo(2_457);
+    assertThat(Arrays.stream(weekly, 39, 78).sum()).isLessThanOrEqualTo(1_882);
+    for (int i = 0; i < summary.customers(); i++) {
+      assertThat(summary.firstPurchase(i)).isCloseTo(
+          summary.T(0) + summary.firstPurchase(0) - summary.T(i), within(1e-9));
+    }
   }
 }
