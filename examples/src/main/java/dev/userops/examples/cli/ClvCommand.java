@@ -118,34 +118,29 @@ final class ClvCommand extends InputCommand {
       double[] clv) {
 
     static Prediction of(ClvSummary summary, Model name, ClvHorizon horizon) {
-      int n = summary.customers();
-      ClvColumns columns = ClvColumns.of(summary);
-      int[] x = columns.x();
-      double[] tx = columns.tx();
-      double[] age = columns.T();
-      double[] zbar = columns.zbarMinor();
-      RepeatBuyers buyers = RepeatBuyers.of(x, tx, age);
+      ClvColumns c = ClvColumns.of(summary);
+      RepeatBuyers buyers = c.repeatBuyers();
       Fit<? extends PurchaseModel> fit = switch (name) {
         case BG_NBD -> BgNbd.fit(buyers);
         case MBG_NBD -> MbgNbd.fit(buyers);
         case PARETO_NBD -> ParetoNbd.fit(buyers);
       };
       PurchaseModel model = fit.model();
-      Fit<GammaGamma> spend = GammaGamma.fit(x, zbar);
-      double[] averageSpend = new double[n];
-      double[] pAlive = new double[n];
-      for (int i = 0; i < n; i++) {
-        averageSpend[i] = spend.model().expectedAverageSpend(x[i], zbar[i]);
-        pAlive[i] = model.probabilityAlive(x[i], tx[i], age[i]);
+      Fit<GammaGamma> spend = GammaGamma.fit(c.x(), c.zbarMinor());
+      double[] averageSpend = c.averageSpend(spend.model());
+      double[] pAlive = new double[summary.customers()];
+      for (int i = 0; i < pAlive.length; i++) {
+        pAlive[i] = model.probabilityAlive(c.x()[i], c.tx()[i], c.T()[i]);
       }
       boolean withHoldout = summary.holdoutEnd() != null;
       double length = withHoldout ? summary.holdoutLength() : horizon.periods() * horizon.periodLength();
       HoldoutEvaluation holdout = withHoldout
-          ? HoldoutEvaluation.of(model, x, tx, age, columns.holdoutPurchases(), length, LAST_BUCKET)
+          ? HoldoutEvaluation.of(model, c.x(), c.tx(), c.T(), c.holdoutPurchases(), length, LAST_BUCKET)
           : null;
-      PurchaseCurve weekly = PurchaseCurve.of(model, columns.firstPurchase(), 1, summary.repeatPurchasesPerPeriod());
-      return new Prediction(fit, spend, holdout, weekly, length, pAlive, model.expectedPurchases(length, x, tx, age),
-          averageSpend, model.clv(x, tx, age, averageSpend, horizon));
+      PurchaseCurve weekly = PurchaseCurve.of(model, c.firstPurchase(), 1, summary.repeatPurchasesPerPeriod());
+      return new Prediction(fit, spend, holdout, weekly, length, pAlive,
+          model.expectedPurchases(length, c.x(), c.tx(), c.T()), averageSpend,
+          model.clv(c.x(), c.tx(), c.T(), averageSpend, horizon));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.userops.examples.report;
 
 import dev.userops.retention.clv.ClvSummary;
+import dev.userops.retention.clv.GammaGamma;
+import dev.userops.retention.clv.RepeatBuyers;
 
 /**
  * A {@link ClvSummary} as the columns the models' bulk methods take: element {@code i} of each is
@@ -28,5 +30,19 @@ public record ClvColumns(int[] x, double[] tx, double[] T, double[] zbarMinor, i
       columns.firstPurchase[i] = summary.firstPurchase(i);
     }
     return columns;
+  }
+
+  /** The customers as the purchase models take them. */
+  public RepeatBuyers repeatBuyers() {
+    return RepeatBuyers.of(x, tx, T);
+  }
+
+  /** Each customer's expected spend per purchase under {@code spend}, minor units. */
+  public double[] averageSpend(GammaGamma spend) {
+    double[] averageSpend = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      averageSpend[i] = spend.expectedAverageSpend(x[i], zbarMinor[i]);
+    }
+    return averageSpend;
   }
 }

@@ -6,7 +6,6 @@ import dev.userops.retention.clv.ClvSummary;
 import dev.userops.retention.clv.Fit;
 import dev.userops.retention.clv.GammaGamma;
 import dev.userops.retention.clv.PurchaseCurve;
-import dev.userops.retention.clv.RepeatBuyers;
 import dev.userops.retention.value.LtvResult;
 import dev.userops.retention.value.Ratio;
 import dev.userops.segmentation.rfm.RfmFeatures;
@@ -114,26 +113,19 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
       return unavailable("no buyer before the last complete day");
     }
     int n = summary.customers();
-    ClvColumns columns = ClvColumns.of(summary);
-    int[] x = columns.x();
-    double[] tx = columns.tx();
-    double[] age = columns.T();
-    double[] zbar = columns.zbarMinor();
+    ClvColumns c = ClvColumns.of(summary);
     Fit<BgNbd> purchases;
     Fit<GammaGamma> spend;
     try {
-      purchases = BgNbd.fit(RepeatBuyers.of(x, tx, age));
-      spend = GammaGamma.fit(x, zbar);
+      purchases = BgNbd.fit(c.repeatBuyers());
+      spend = GammaGamma.fit(c.x(), c.zbarMinor());
     } catch (IllegalArgumentException | IllegalStateException e) {
       // A handful of buyers, or none who came back: a report still has its other sections.
       return unavailable(e.getMessage());
     }
-    double[] averageSpend = new double[n];
-    for (int i = 0; i < n; i++) {
-      averageSpend[i] = spend.model().expectedAverageSpend(x[i], zbar[i]);
-    }
+    double[] averageSpend = c.averageSpend(spend.model());
     ClvHorizon horizon = ClvHorizon.months(summary.unitDays(), MONTHS, MONTHLY_DISCOUNT_RATE);
-    double[] clv = purchases.model().clv(x, tx, age, averageSpend, horizon);
+    double[] clv = purchases.model().clv(c.x(), c.tx(), c.T(), averageSpend, horizon);
     Map<String, double[]> bySegment = new LinkedHashMap<>();
     for (RfmSegments.SegmentSize size : segments.sizes()) {
       bySegment.put(size.name(), new double[3]);
@@ -143,7 +135,7 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
       if (row >= 0) {
         double[] sums = bySegment.get(segments.segment(i));
         sums[0]++;
-        sums[1] += purchases.model().probabilityAlive(x[row], tx[row], age[row]);
+        sums[1] += purchases.model().probabilityAlive(c.x()[row], c.tx()[row], c.T()[row]);
         sums[2] += clv[row];
       }
     }
@@ -159,7 +151,7 @@ public record ValueFigures(List<Double> ltvPerUser, List<Cohort> cohorts, Predic
     for (int d = 1; d <= 10; d++) {
       deciles.add(sorted[Math.max(0, (int) Math.ceil(d * n / 10.0) - 1)]);
     }
-    PurchaseCurve weekly = PurchaseCurve.of(purchases.model(), columns.firstPurchase(), 1,
+    PurchaseCurve weekly = PurchaseCurve.of(purchases.model(), c.firstPurchase(), 1,
         summary.repeatPurchasesPerPeriod());
     return new Prediction(null, parameters(purchases), parameters(spend), n, Arrays.stream(clv).sum(), segmentValues,
         deciles, weekly.periods());
