@@ -35,6 +35,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +177,28 @@ class NotebookIT {
         "6. Points ledger of customer 00003",
         String.format("   at 1998-07-01: %d available, 0 pending; the last order redelivered: DUPLICATE", earned),
         String.format("   at 1999-01-01: %d expired, %d available", earnedIn1997, earned - earnedIn1997));
+  }
+
+  @Test
+  void customerValueCountsRepeatPurchaseDaysOfTheRawFile() throws IOException {
+    // Repeat purchase days: a customer's distinct purchase days after the first, up to 1997-09-30
+    // in the calibration and from 1997-10-01 to 1998-06-30 in the holdout (Fader, Hardie & Lee 2005).
+    LocalDate calibrationEnd = LocalDate.of(1997, 9, 30);
+    Map<String, TreeSet<LocalDate>> days = new TreeMap<>();
+    for (Row row : rawRows()) {
+      days.computeIfAbsent(row.customer(), c -> new TreeSet<>()).add(row.date());
+    }
+    long calibration = 0;
+    long holdout = 0;
+    for (TreeSet<LocalDate> customer : days.values()) {
+      calibration += customer.headSet(calibrationEnd, true).size() - 1;
+      holdout += customer.tailSet(calibrationEnd, false).size();
+    }
+    assertThat(output).contains("8. Customer value, calibrated to 1997-09-30");
+    String summary = "   23570 customers, " + calibration + " repeat purchase days;";
+    String check = "   holdout to 1998-06-30: " + holdout + " repeat purchase days,";
+    assertThat(output).anyMatch(line -> line.startsWith(summary));
+    assertThat(output).anyMatch(line -> line.startsWith(check));
   }
 
   @Test
