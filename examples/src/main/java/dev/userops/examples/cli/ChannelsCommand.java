@@ -66,6 +66,8 @@ final class ChannelsCommand extends InputCommand {
           + " this is NEVER within the horizon.")
   int intervals;
 
+  private record Signup(long user, long millis, String channel) {}
+
   @Override
   public Integer call() throws IOException {
     ValidOrders valid = ValidOrders.create(RefundTreatment.NET, input.badRecords(), input.asOfBound());
@@ -77,8 +79,8 @@ final class ChannelsCommand extends InputCommand {
         last[0] = Math.max(last[0], order.occurredAtMillis());
       }
     });
-    List<long[]> signupTimes = new ArrayList<>();
-    List<String> signupChannels = new ArrayList<>();
+    // Kept until the as-of is known, which the last sign-up may decide.
+    List<Signup> signupList = new ArrayList<>();
     SignupCsvReader.Result signupsRead = null;
     if (signups != null) {
       long bound = input.asOfBound().toEpochMilli();
@@ -86,8 +88,7 @@ final class ChannelsCommand extends InputCommand {
         signupsRead = SignupCsvReader.read(signups.toString(), in, input.zone(), read.users(), input.badRecords(),
             (user, at, channel) -> {
               long millis = at.toEpochMilli();
-              signupTimes.add(new long[] {user, millis});
-              signupChannels.add(channel);
+              signupList.add(new Signup(user, millis, channel));
               if (millis <= bound) {
                 last[0] = Math.max(last[0], millis);
               }
@@ -98,8 +99,8 @@ final class ChannelsCommand extends InputCommand {
     AcquisitionSpec acquisitionSpec = fromOptions(null, () -> AcquisitionSpec.of(
         LtvSpec.of(input.zone(), asOf.instant(), period, intervals).withBadRecords(input.badRecords())));
     AcquisitionAccumulator accumulator = acquisitionSpec.newAccumulator();
-    for (int i = 0; i < signupTimes.size(); i++) {
-      accumulator.addSignup(signupTimes.get(i)[0], signupTimes.get(i)[1], signupChannels.get(i));
+    for (Signup signup : signupList) {
+      accumulator.addSignup(signup.user(), signup.millis(), signup.channel());
     }
     accumulator.addAll(valid, channelOfKept::get);
     List<Spend> spend = new ArrayList<>();

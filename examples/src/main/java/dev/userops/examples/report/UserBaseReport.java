@@ -76,6 +76,11 @@ public final class UserBaseReport {
    *     active users, which are otherwise left out
    */
   public UserBaseReport(ZoneId zone, Instant asOf, BadRecordPolicy policy, boolean withEvents) {
+    this(zone, asOf, policy, withEvents, true);
+  }
+
+  /** @param withValue whether this report feeds the value section's accumulators itself */
+  private UserBaseReport(ZoneId zone, Instant asOf, BadRecordPolicy policy, boolean withEvents, boolean withValue) {
     this.zone = zone;
     this.asOf = asOf;
     this.asOfMillis = asOf.toEpochMilli();
@@ -90,16 +95,16 @@ public final class UserBaseReport {
     this.retention = new RetentionSpec(Granularity.MONTH, zone, DayOfWeek.MONDAY, RETENTION_INTERVALS, List.of(),
         LocalDate.EPOCH, asOfDate, asOf, List.of(), List.of(), null, null, null, policy).newAccumulator();
     this.repurchase = RepurchaseSpec.of(zone, asOf).withBadRecords(policy).newAccumulator();
-    LocalDate lastCompleteDay = lastCompleteDay();
-    this.value = new ValueInputs(zone, asOf, policy);
+    LocalDate lastCompleteDay = lastCompleteDay(calendar, asOfMillis);
+    this.value = withValue ? new ValueInputs(zone, asOf, policy) : null;
     this.active = withEvents
         ? new ActiveUsersSpec(zone, lastCompleteDay.minusDays(ACTIVE_DAYS - 1), lastCompleteDay, null, policy)
             .newAccumulator()
         : null;
   }
 
-  /** The last local day that has fully elapsed at {@code asOf} (its last millisecond at or before). */
-  private LocalDate lastCompleteDay() {
+  /** The last local day that has fully elapsed at {@code asOfMillis} (its last millisecond at or before). */
+  static LocalDate lastCompleteDay(CalendarIndex calendar, long asOfMillis) {
     return LocalDate.ofEpochDay(calendar.dayIndex(asOfMillis + 1) - 1);
   }
 
@@ -119,8 +124,7 @@ public final class UserBaseReport {
     for (int k = 0; k < orders.parts(); k++) {
       int part = k;
       parts.add(executor.submit(() -> {
-        UserBaseReport report = new UserBaseReport(zone, asOf, policy, withEvents);
-        report.value = null;
+        UserBaseReport report = new UserBaseReport(zone, asOf, policy, withEvents, false);
         orders.forEach(part, report::addOrder);
         return report;
       }));
@@ -178,9 +182,6 @@ public final class UserBaseReport {
    * @param status the order's status
    */
   public void addOrder(long userId, long millis, long amountMinor, OrderStatus status) {
-    if (value != null) {
-      value.addOrder(userId, millis, amountMinor, status);
-    }
     if (!screen.acceptOrder(records++, millis, amountMinor, asOfMillis)) {
       return;
     }
@@ -189,6 +190,9 @@ public final class UserBaseReport {
       rfm.add(userId, millis, amountMinor);
       retention.add(userId, millis, true, true);
       repurchase.add(userId, millis);
+      if (value != null) {
+        value.addValid(userId, millis, amountMinor);
+      }
       observe(userId, calendar.dayIndex(millis));
     }
   }

@@ -19,8 +19,9 @@ import java.time.ZoneId;
  * The accumulators of the report's value section: the monthly LTV triangle and the CLV summary up to
  * the last complete day. Their state is per user and per purchase period, the largest of the
  * report's, so {@link UserBaseReport#compute} feeds one copy from every part in turn instead of one
- * per part merged at the end (which needed both copies and the merge's at once). Orders pass the
- * report's screen here too; its counts are the report's own screen's and are not shown twice.
+ * per part merged at the end (which needed both copies and the merge's at once). That pass screens
+ * the orders again, as the parts do; its counts equal the parts' and are not shown twice. A report
+ * fed order by order hands its screened, valid orders straight to {@link #addValid}.
  */
 final class ValueInputs {
   private final long asOfMillis;
@@ -34,8 +35,7 @@ final class ValueInputs {
     this.asOfMillis = asOf.toEpochMilli();
     this.screen = new BadRecords(policy);
     this.ltv = LtvSpec.of(zone, asOf, Granularity.MONTH, ValueFigures.MONTHS).withBadRecords(policy).newAccumulator();
-    // The last day whose last millisecond is at or before asOf.
-    LocalDate lastCompleteDay = LocalDate.ofEpochDay(CalendarIndex.of(zone).dayIndex(asOfMillis + 1) - 1);
+    LocalDate lastCompleteDay = UserBaseReport.lastCompleteDay(CalendarIndex.of(zone), asOfMillis);
     this.clv = lastCompleteDay.isBefore(LocalDate.EPOCH)
         ? null
         : ClvSummarySpec.of(zone, lastCompleteDay).withBadRecords(policy).newAccumulator();
@@ -44,10 +44,15 @@ final class ValueInputs {
   /** One order record, screened as {@link UserBaseReport#addOrder(long, long, long, OrderStatus)} does. */
   void addOrder(long userId, long millis, long amountMinor, OrderStatus status) {
     if (screen.acceptOrder(records++, millis, amountMinor, asOfMillis) && status.isValidOrder()) {
-      ltv.add(userId, millis, amountMinor);
-      if (clv != null) {
-        clv.add(userId, millis, amountMinor);
-      }
+      addValid(userId, millis, amountMinor);
+    }
+  }
+
+  /** One order that has passed the report's screen and is valid. */
+  void addValid(long userId, long millis, long amountMinor) {
+    ltv.add(userId, millis, amountMinor);
+    if (clv != null) {
+      clv.add(userId, millis, amountMinor);
     }
   }
 
