@@ -3,6 +3,7 @@ package dev.userops.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.BadRecordException;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
@@ -279,6 +280,14 @@ enum Family {
           "column " + row.schema().fields()[index].name() + " is null in row " + row);
     }
     return type.cast(value);
+  }
+
+  /**
+   * A bad record under {@code REJECT}, named by its row: the accumulator's record index counts rows
+   * of one partition only, which Spark does not expose.
+   */
+  IllegalArgumentException badRow(Row row, BadRecordException e) {
+    return new IllegalArgumentException("userops_" + sqlName + ": bad record " + row + ": " + e.getMessage(), e);
   }
 
   /** The row indexes of this family's input columns, by name. */

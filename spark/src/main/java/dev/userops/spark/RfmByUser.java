@@ -1,5 +1,6 @@
 package dev.userops.spark;
 
+import dev.userops.core.BadRecordException;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.segmentation.rfm.RfmAccumulator;
 import dev.userops.segmentation.rfm.RfmFeatures;
@@ -58,7 +59,11 @@ final class RfmByUser implements MapPartitionsFunction<Row, Row> {
       if (userId == null) {
         throw new IllegalArgumentException("column user_id is null in row " + row);
       }
-      accumulator.add(Family.order(row, columns, users.indexOf(userId.toString())));
+      try {
+        accumulator.add(Family.order(row, columns, users.indexOf(userId.toString())));
+      } catch (BadRecordException e) {
+        throw Family.RFM.badRow(row, e);
+      }
     }
     RfmFeatures features = accumulator.result();
     List<Row> out = new ArrayList<>(features.size());

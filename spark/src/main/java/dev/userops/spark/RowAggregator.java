@@ -2,6 +2,7 @@ package dev.userops.spark;
 
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.BadRecordException;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -83,7 +84,11 @@ abstract class RowAggregator<OUT> extends Aggregator<Row, AccumulatorBuffer, OUT
     } else if (specJson == null) {
       checkSameSpec(buffer.accumulator, row.getString(row.fieldIndex(Family.SPEC_COLUMN)));
     }
-    family.add(buffer.accumulator, row, columns);
+    try {
+      family.add(buffer.accumulator, row, columns);
+    } catch (BadRecordException e) {
+      throw family.badRow(row, e);
+    }
     return buffer;
   }
 

@@ -1,12 +1,16 @@
 package dev.userops.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
+import dev.userops.core.BadRecordException;
+import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;
 import dev.userops.retention.active.ActiveUsersAccumulator;
@@ -221,5 +225,32 @@ class SparkAdapterIT {
       rows.add(List.of(row.getLong(0) / 1_000_000_007L, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }
     assertThat(rows).hasSize(expected.size()).isEqualTo(expectedRows);
+  }
+
+  @Test
+  void badRecordsUnderSkipAreCountedOverAllPartitionsAndUnderRejectFailTheQuery() {
+    List<Order> withBad = new ArrayList<>(orders);
+    for (int i = 0; i < 40; i++) {
+      withBad.add(Order.of("bad" + i, i, i % 2 == 0 ? AS_OF.plusSeconds(3600) : AS_OF.minusSeconds(3600),
+          i % 2 == 0 ? 100 : -100, OrderStatus.PAID));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Order order : withBad) {
+      rows.add(RowFactory.create(order.orderId(), order.userId(), Timestamp.from(order.occurredAt()),
+          order.amountMinor(), order.status().name()));
+    }
+    Dataset<Row> input = spark.createDataFrame(rows, ORDERS).repartition(5);
+    OrderSummarySpec skip = new OrderSummarySpec(ZONE, AS_OF, BadRecordPolicy.SKIP_AND_COUNT);
+    OrderSummaryAccumulator one = skip.newAccumulator();
+    withBad.forEach(one::add);
+
+    OrderSummary result = UserOpsSpark.aggregate(input, skip);
+
+    assertThat(result).isEqualTo(one.result());
+    assertThat(result.diagnostics().skipped().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(40);
+    OrderSummarySpec reject = new OrderSummarySpec(ZONE, AS_OF, BadRecordPolicy.REJECT);
+    assertThatThrownBy(() -> UserOpsSpark.aggregate(input, reject))
+        .hasStackTraceContaining(BadRecordException.class.getSimpleName())
+        .hasMessageMatching("(?s).*userops_order_summary: bad record \\[bad\\d+,.*");
   }
 }
