@@ -1,6 +1,7 @@
 package dev.userops.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.BadRecordException;
@@ -31,6 +32,9 @@ import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmAccumulator;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmSpec;
+import dev.userops.segmentation.tags.TagCountSpec;
+import dev.userops.segmentation.tags.TagCounter;
+import dev.userops.segmentation.tags.TagCounts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,13 +151,34 @@ enum Family {
     String resultJson(Object result) {
       return ((WinBackResult) result).toJson();
     }
+  },
+  TAG_COUNTS("tag_counts", TagCounter.class, Input.PROFILE, TagCountSpec::fromJson,
+      spec -> ((TagCountSpec) spec).toJson()) {
+    @Override
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
+      String profile = required(row, columns[0], String.class);
+      try {
+        ((TagCounter) accumulator).add(PROFILES.readTree(profile));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("profile: expected a JSON object in row " + row, e);
+      }
+    }
+
+    @Override
+    String resultJson(Object result) {
+      return ((TagCounts) result).toJson();
+    }
   };
+
+  /** Reads {@code tag_counts} profiles with the library's JSON conventions. */
+  private static final ObjectMapper PROFILES = UserOpsJson.mapper();
 
   /** The input columns of a family, in the order the SQL functions take them after the spec. */
   enum Input {
     ORDER("user_id", "occurred_at", "amount_minor", "status", "order_id"),
     EVENT("user_id", "occurred_at", "event"),
-    ACTIVITY("user_id", "occurred_at");
+    ACTIVITY("user_id", "occurred_at"),
+    PROFILE("profile");
 
     final List<String> columns;
 

@@ -10,6 +10,7 @@ import dev.userops.retention.repurchase.RepurchaseSpec;
 import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmSpec;
+import dev.userops.segmentation.tags.TagCountSpec;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.types.DataTypes;
  * ltv}, {@code clv_summary}) have {@code user_id BIGINT, occurred_at TIMESTAMP, amount_minor BIGINT,
  * status STRING, order_id STRING} (status {@code paid}, {@code cancelled} or {@code refunded}, any
  * case); {@code retention} has {@code user_id, occurred_at, event STRING}; {@code active_users} and
- * {@code win_back} have {@code user_id, occurred_at}. Other columns are ignored. A null in one of
+ * {@code win_back} have {@code user_id, occurred_at}; {@code tag_counts} has {@code profile STRING}
+ * (one user's attributes as a JSON object). Other columns are ignored. A null in one of
  * them fails the query with the row. Families that index users in arrays (all but the order
  * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do.
  *
@@ -133,6 +135,18 @@ public final class UserOpsSpark {
   }
 
   /**
+   * Users per tag, as the JSON of {@link dev.userops.segmentation.tags.TagCounts#toJson()}.
+   *
+   * @param spec the tag catalog to evaluate
+   * @return an aggregator of rows with a {@code profile} column: one user's attributes as a JSON
+   *     object string per row
+   * @throws NullPointerException if {@code spec} is null
+   */
+  public static Aggregator<Row, ?, String> tagCounts(TagCountSpec spec) {
+    return result(spec);
+  }
+
+  /**
    * The accumulator of any supported family as its versioned bytes, to store and merge later (with
    * {@code userops_<family>_merge}, or {@link Accumulator#fromBytes(byte[])} and {@code merge}).
    *
@@ -186,7 +200,8 @@ public final class UserOpsSpark {
 
   /**
    * Registers, for every family ({@code order_summary}, {@code rfm}, {@code retention}, {@code
-   * active_users}, {@code repurchase}, {@code win_back}, {@code ltv}, {@code clv_summary}):
+   * active_users}, {@code repurchase}, {@code win_back}, {@code ltv}, {@code clv_summary}, {@code
+   * tag_counts}):
    *
    * <ul>
    *   <li>{@code userops_<family>_agg(spec, cols…)}: the result as a JSON string;

@@ -28,6 +28,9 @@ import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmAccumulator;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmSpec;
+import dev.userops.segmentation.tags.TagCatalog;
+import dev.userops.segmentation.tags.TagCountSpec;
+import dev.userops.segmentation.tags.TagCounts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,6 +81,8 @@ class SparkAdapterIT {
   private static SparkSession spark;
   private static final List<Order> orders = new ArrayList<>();
   private static final List<Row> events = new ArrayList<>();
+  /** Profile JSON, region, age. */
+  private static final List<Row> profiles = new ArrayList<>();
   private static Dataset<Row> orderRows;
   private static Dataset<Row> eventRows;
 
@@ -107,6 +112,14 @@ class SparkAdapterIT {
       events.add(RowFactory.create((long) random.nextInt(400), new Timestamp(from + (long) (random.nextDouble() * span)),
           random.nextInt(3) == 0 ? "signup" : "visit"));
     }
+    for (int i = 0; i < 500; i++) {
+      String region = random.nextBoolean() ? "CN-SH" : "CN-BJ";
+      int age = 10 + random.nextInt(50);
+      profiles.add(RowFactory.create("{\"region\":\"" + region + "\",\"age\":" + age + "}", region, age));
+    }
+    spark.createDataFrame(profiles, new StructType().add("profile", DataTypes.StringType)
+            .add("region", DataTypes.StringType).add("age", DataTypes.IntegerType))
+        .repartition(3).createOrReplaceTempView("profiles");
     orderRows = spark.createDataFrame(rows, ORDERS).repartition(3 + random.nextInt(5));
     eventRows = spark.createDataFrame(events, EVENTS).repartition(3 + random.nextInt(5));
     orderRows.createOrReplaceTempView("orders");
@@ -126,7 +139,7 @@ class SparkAdapterIT {
 
   /** A family's spec, its SQL columns and the single-machine answer. */
   record Case(String family, AccumulatorSpec<?, ?> spec, String specJson, String table, String columns,
-      Accumulator<?, ?> expected) {
+      Object expected) {
     @Override
     public String toString() {
       return family;
@@ -152,15 +165,23 @@ class SparkAdapterIT {
         .startEvents(List.of("signup")).build();
     RetentionAccumulator retained = retention.newAccumulator();
     events.forEach(e -> retained.add(e.getLong(0), e.getTimestamp(1).getTime(), e.getString(2)));
-    cases.add(new Case("retention", retention, retention.toJson(), "events", "user_id, occurred_at, event", retained));
+    cases.add(new Case("retention", retention, retention.toJson(), "events", "user_id, occurred_at, event", retained.result()));
     ActiveUsersSpec active = ActiveUsersSpec.of(ZONE, LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30));
     ActiveUsersAccumulator actives = active.newAccumulator();
     events.forEach(e -> actives.add(e.getLong(0), e.getTimestamp(1).getTime()));
-    cases.add(new Case("active_users", active, active.toJson(), "events", "user_id, occurred_at", actives));
+    cases.add(new Case("active_users", active, active.toJson(), "events", "user_id, occurred_at", actives.result()));
     WinBackSpec winBack = WinBackSpec.of(ZONE, LocalDate.of(2025, 7, 1), AS_OF, 30, 90);
     WinBackAccumulator wonBack = winBack.newAccumulator();
     events.forEach(e -> wonBack.add(e.getLong(0), e.getTimestamp(1).getTime()));
-    cases.add(new Case("win_back", winBack, winBack.toJson(), "events", "user_id, occurred_at", wonBack));
+    cases.add(new Case("win_back", winBack, winBack.toJson(), "events", "user_id, occurred_at", wonBack.result()));
+    // Expected counts by plain Java over the profiles' fields, not by the library's evaluation.
+    TagCountSpec tags = TagCountSpec.of(TagCatalog.fromJson("{\"version\":1,\"tags\":["
+        + "{\"id\":\"sh\",\"condition\":{\"region\":\"CN-SH\"}},"
+        + "{\"id\":\"adult\",\"condition\":{\"age\":{\"$gte\":18}}}]}"));
+    long shanghai = profiles.stream().filter(p -> p.getString(1).equals("CN-SH")).count();
+    long adults = profiles.stream().filter(p -> p.getInt(2) >= 18).count();
+    cases.add(new Case("tag_counts", tags, tags.toJson(), "profiles", "profile",
+        new TagCounts(profiles.size(), Map.of("sh", shanghai, "adult", adults))));
     return cases;
   }
 
@@ -168,7 +189,7 @@ class SparkAdapterIT {
       String family, AccumulatorSpec<A, ?> spec, String json, String columns, BiConsumer<A, Order> add) {
     A expected = spec.newAccumulator();
     orders.forEach(order -> add.accept(expected, order));
-    return new Case(family, spec, json, "orders", columns, expected);
+    return new Case(family, spec, json, "orders", columns, expected.result());
   }
 
   static Stream<Arguments> casesAndSettings() {
@@ -186,10 +207,10 @@ class SparkAdapterIT {
   @MethodSource("casesAndSettings")
   void everyPathEqualsOneAccumulator(Case c, Map<String, String> settings) {
     settings.forEach(spark.conf()::set);
-    String expected = Family.of(c.spec()).resultJson(c.expected().result());
+    String expected = Family.of(c.spec()).resultJson(c.expected());
     Dataset<Row> input = spark.table(c.table());
 
-    assertThat(UserOpsSpark.aggregate(input, (AccumulatorSpec) c.spec())).isEqualTo(c.expected().result());
+    assertThat(UserOpsSpark.aggregate(input, (AccumulatorSpec) c.spec())).isEqualTo(c.expected());
     assertThat(input.select(RowAggregator.result(Family.of(c.spec()), c.specJson()).toColumn()).first())
         .isEqualTo(expected);
     Map<String, Object> spec = Map.of("spec", c.specJson());
@@ -197,11 +218,12 @@ class SparkAdapterIT {
         .first().getString(0);
     assertThat(agg).isEqualTo(expected);
 
-    // A day's states stored, then rolled up: equal to the single pass.
-    spark.sql("SELECT to_date(occurred_at) AS day, userops_" + c.family() + "_state(:spec, " + c.columns()
-        + ") AS state FROM " + c.table() + " GROUP BY to_date(occurred_at)", spec)
+    // A day's states stored, then rolled up: equal to the single pass (profiles: one state per age).
+    String key = c.table().equals("profiles") ? "age" : "to_date(occurred_at)";
+    spark.sql("SELECT " + key + " AS day, userops_" + c.family() + "_state(:spec, " + c.columns()
+        + ") AS state FROM " + c.table() + " GROUP BY " + key, spec)
         .createOrReplaceTempView("daily_states");
-    assertThat(spark.table("daily_states").count()).isGreaterThan(300);
+    assertThat(spark.table("daily_states").count()).isGreaterThan(40);
     String rolledUp = spark.sql("SELECT userops_" + c.family() + "_result(userops_" + c.family()
         + "_merge(state)) FROM daily_states").first().getString(0);
     assertThat(rolledUp).isEqualTo(expected);
