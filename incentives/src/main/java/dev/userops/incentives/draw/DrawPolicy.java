@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -57,6 +58,7 @@ public final class DrawPolicy {
   /** An outcome of {@link #outcome}: the guarantee has no prize in stock. */
   private static final int UNAVAILABLE = -1;
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final HexFormat HEX = HexFormat.of();
 
   /** Why an event did not draw; its ordinal + 1 is packed. */
   private enum Reason { DUPLICATE, LATE, SPEND, REQUIRED_TAG, EXCLUDED_TAG, CAP, GUARANTEE }
@@ -460,7 +462,7 @@ public final class DrawPolicy {
   }
 
   private static String ticket(long u) {
-    return String.format("%016x", u);
+    return HEX.toHexDigits(u);
   }
 
   /**
