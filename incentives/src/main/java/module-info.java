@@ -1,6 +1,6 @@
 /**
  * UserOps incentives. What users are given and sent: points, growth value, levels, check-in
- * streaks and push throttling, as pure policies over immutable state.
+ * streaks, push throttling and lucky draws, as pure policies over immutable state.
  *
  * <p>Depends on {@code dev.userops.core} only.
  */
@@ -10,6 +10,7 @@ module dev.userops.incentives {
   // Exports are added with the first public type of each package (javac rejects empty ones).
   exports dev.userops.incentives;
   exports dev.userops.incentives.checkin;
+  exports dev.userops.incentives.draw;
   exports dev.userops.incentives.levels;
   exports dev.userops.incentives.points;
   exports dev.userops.incentives.push;
@@ -18,6 +19,7 @@ module dev.userops.incentives {
   opens dev.userops.incentives to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.push to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.checkin to com.fasterxml.jackson.databind;
+  opens dev.userops.incentives.draw to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.levels to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.points to com.fasterxml.jackson.databind;
 }

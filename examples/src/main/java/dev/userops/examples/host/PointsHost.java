@@ -32,6 +32,9 @@ import javax.sql.DataSource;
  * </pre>
  */
 public final class PointsHost {
+  private static final String STATE_TABLE = "points_state";
+  private static final StateRows.Decoder<PointsState> STATE = row -> PointsState.fromBytes(row.getBytes(1));
+
   private final DataSource database;
   private final PointsPolicy policy;
 
@@ -58,15 +61,15 @@ public final class PointsHost {
    * @return the policy's outcome (a duplicate for a redelivered event)
    */
   public PointsOutcome deliver(long userId, PointsEvent event) throws SQLException {
-    ensureRow(userId);
+    StateRows.ensure(database, STATE_TABLE, userId, policy.newState().toBytes());
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        PointsState state = load(connection, userId);
+        PointsState state = StateRows.lock(connection, STATE_TABLE, userId, STATE);
         PointsOutcome outcome = policy.apply(state, event);
         if (outcome.applied()) {
           insertEntries(connection, userId, outcome);
-          store(connection, userId, outcome.state());
+          StateRows.store(connection, STATE_TABLE, userId, outcome.state().toBytes());
         }
         connection.commit();
         return outcome;
@@ -79,13 +82,7 @@ public final class PointsHost {
 
   /** The user's stored state; the policy's {@link PointsPolicy#newState()} if none. */
   public PointsState state(long userId) throws SQLException {
-    try (Connection connection = database.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT state FROM points_state WHERE user_id = ?")) {
-      select.setLong(1, userId);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? PointsState.fromBytes(row.getBytes(1)) : policy.newState();
-      }
-    }
+    return StateRows.read(database, STATE_TABLE, userId, STATE, policy.newState());
   }
 
   /** The user's ledger sums: {@code [available, pending, entries]}. */
@@ -98,43 +95,6 @@ public final class PointsHost {
         row.next();
         return new long[] {row.getLong(1), row.getLong(2), row.getLong(3)};
       }
-    }
-  }
-
-  /** Creates the user's row with the empty state unless it exists, so that it can be locked. */
-  private void ensureRow(long userId) throws SQLException {
-    try (Connection connection = database.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO points_state (user_id, state) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM points_state WHERE user_id = ?)")) {
-      insert.setLong(1, userId);
-      insert.setBytes(2, policy.newState().toBytes());
-      insert.setLong(3, userId);
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      // Another thread created it between the check and the insert: the row exists, as wanted.
-      if (!isDuplicateKey(e)) {
-        throw e;
-      }
-    }
-  }
-
-  private static PointsState load(Connection connection, long userId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT state FROM points_state WHERE user_id = ? FOR UPDATE")) {
-      select.setLong(1, userId);
-      try (ResultSet row = select.executeQuery()) {
-        Checks.checkState(row.next(), "no state row for user %s", userId);
-        return PointsState.fromBytes(row.getBytes(1));
-      }
-    }
-  }
-
-  private static void store(Connection connection, long userId, PointsState state) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE points_state SET state = ? WHERE user_id = ?")) {
-      update.setBytes(1, state.toBytes());
-      update.setLong(2, userId);
-      update.executeUpdate();
     }
   }
 
@@ -153,10 +113,5 @@ public final class PointsHost {
       }
       insert.executeBatch();
     }
-  }
-
-  /** SQLSTATE 23505: unique or primary key violation. */
-  private static boolean isDuplicateKey(SQLException e) {
-    return "23505".equals(e.getSQLState());
   }
 }
