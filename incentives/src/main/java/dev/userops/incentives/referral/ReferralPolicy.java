@@ -40,9 +40,10 @@ import java.util.List;
  * Member#clockMillis clocks}. Every event first grants the rewards of the state's referrals due at
  * or before now, in order of due instant (ties: invitee id), and again after it applies (a first
  * order delivered late may be due already); an {@link ReferralEvent.Evaluation} does only that. So a
- * refund delivered late, after the due instant has passed for the state, revokes rather than voids. A reward is granted at its due instant, or at the inviter's latest reward if that is
- * later, so an inviter's reward instants never go back in time and a cap counts each reward in the
- * window of that instant, in the program's zone. A withheld or clawed-back part is not paid; a
+ * refund delivered late, after the due instant has passed for the state, revokes rather than voids.
+ * A reward is granted at its due instant, or at the inviter's latest reward if that is later, so an
+ * inviter's reward instants never go back in time and a cap counts each reward in the window of that
+ * instant, in the program's zone. A withheld or clawed-back part is not paid; a
  * clawed-back inviter reward still counts towards the caps.
  *
  * <p><b>Replays.</b> A repeated event (same code for the same inviter, same invitee and code, same
@@ -215,7 +216,9 @@ public final class ReferralPolicy {
       Referral referral = invitee.referral();
       Member inviter = inviterOf(invitee);
       List<Long> recent = inviter.rewardMillis();
-      long at = recent.isEmpty() ? referral.dueAtMillis() : Math.max(referral.dueAtMillis(), recent.get(recent.size() - 1));
+      long at = recent.isEmpty()
+          ? referral.dueAtMillis()
+          : Math.max(referral.dueAtMillis(), recent.get(recent.size() - 1));
       boolean inviterPaid = false;
       ReferralReason withheld = null;
       if (program.inviterReward() != null) {

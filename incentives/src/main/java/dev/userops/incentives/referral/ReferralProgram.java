@@ -87,7 +87,8 @@ public record ReferralProgram(
     Checks.checkArgument(id.indexOf(':') < 0 && id.indexOf('/') < 0, "id: expected no ':' or '/', got \"%s\"", id);
     Checks.requireNonNull(zone, "zone");
     Checks.requireNonNegative(minimumAmountMinor, "minimumAmountMinor");
-    Checks.checkArgument(requiredTag == null || !requiredTag.isBlank(), "requiredTag: expected a tag id or null, got \"\"");
+    Checks.checkArgument(requiredTag == null || !requiredTag.isBlank(),
+        "requiredTag: expected a tag id or null, got \"\"");
     Checks.requireInRange(reviewDays, 0, 365, "reviewDays");
     Checks.checkArgument(inviterReward != null || inviteeReward != null,
         "inviterReward, inviteeReward: expected at least one reward, got neither");

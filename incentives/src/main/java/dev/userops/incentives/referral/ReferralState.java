@@ -67,7 +67,8 @@ public record ReferralState(int version, List<Member> members) {
     members = List.copyOf(members);
     for (int i = 1; i < members.size(); i++) {
       Checks.checkArgument(members.get(i - 1).userId() < members.get(i).userId(),
-          "members: expected ascending user ids, got %s before %s", members.get(i - 1).userId(), members.get(i).userId());
+          "members: expected ascending user ids, got %s before %s", members.get(i - 1).userId(),
+          members.get(i).userId());
     }
   }
 
@@ -151,8 +152,8 @@ public record ReferralState(int version, List<Member> members) {
    * @param referral the user's referral as an invitee, or {@code null} if no code brought them
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Member(long userId, long clockMillis, List<String> codes, List<String> fingerprints, List<Long> rewardMillis,
-      long inviterRewards, Referral referral) {
+  public record Member(long userId, long clockMillis, List<String> codes, List<String> fingerprints,
+      List<Long> rewardMillis, long inviterRewards, Referral referral) {
     /**
      * Checks bounds and copies the lists.
      *
@@ -275,7 +276,8 @@ public record ReferralState(int version, List<Member> members) {
     public Referral {
       Checks.requireNonBlank(code, "code");
       Checks.requireNonNull(status, "status");
-      Checks.checkArgument(status == Status.AWAITING_ORDER || orderId != null, "orderId: required in status %s", status);
+      Checks.checkArgument(status == Status.AWAITING_ORDER || orderId != null, "orderId: required in status %s",
+          status);
       Checks.requireNonNegative(amountMinor, "amountMinor");
       Checks.requireNonNegative(refundedMinor, "refundedMinor");
       refundIds = List.copyOf(refundIds);

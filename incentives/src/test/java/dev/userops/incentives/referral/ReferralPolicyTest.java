@@ -348,8 +348,8 @@ class ReferralPolicyTest {
         });
     assertThatThrownBy(() -> ReferralProgram.fromJson(json.replace("\"version\": 1", "\"version\": 2")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("version: expected 1, got 2");
-    assertThatThrownBy(() -> ReferralProgram.fromJson(json.replace("\"clawback\"", "x").replace(", \"inviterLifetimeMax\": 50",
-        ", \"clawbak\": false"))).isInstanceOf(ConfigException.class).hasMessageContaining("unknown field \"clawbak\"");
+    assertThatThrownBy(() -> ReferralProgram.fromJson(json.replace(", \"inviterLifetimeMax\": 50", ", \"clawbak\": false")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("unknown field \"clawbak\"");
     assertThatThrownBy(() -> ReferralProgram.of("spring", SHANGHAI, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one reward");
     assertThatThrownBy(() -> new Reward(5L, "X")).isInstanceOf(IllegalArgumentException.class);
