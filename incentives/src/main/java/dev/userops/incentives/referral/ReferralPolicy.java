@@ -51,6 +51,10 @@ import java.util.List;
  * OutcomeStatus#DUPLICATE}; a duplicate or a rejected event returns the input state and no effect,
  * not even the rewards due by its time. Effects carry keys unique per program, invitee, role and
  * action ({@link ReferralEffect}).
+ *
+ * <p>Cost ({@code ReferralBenchmark}, the benchmarks' 2-core machine), on a host's two rows: a first
+ * order entering review about 0.15 µs and 455 bytes; a grant checking two caps over 20 recent
+ * rewards about 1.3 µs and 2.4 KB.
  */
 public final class ReferralPolicy {
   static final long MILLIS_PER_DAY = 86_400_000L;
@@ -199,12 +203,16 @@ public final class ReferralPolicy {
 
     /** Grants every referral due at or before {@code at}, by due instant then invitee id. */
     void advance(long at) {
-      List<Member> due = new ArrayList<>();
+      List<Member> due = null;
       for (Member member : members) {
         Referral referral = member.referral();
         if (referral != null && referral.status() == Status.IN_REVIEW && referral.dueAtMillis() <= at) {
+          due = due == null ? new ArrayList<>() : due;
           due.add(member);
         }
+      }
+      if (due == null) {
+        return;
       }
       due.sort(Comparator.comparingLong((Member m) -> m.referral().dueAtMillis()).thenComparingLong(Member::userId));
       for (Member invitee : due) {
@@ -248,15 +256,16 @@ public final class ReferralPolicy {
       if (lifetime != null && inviter.inviterRewards() >= lifetime) {
         return "lifetime max " + lifetime;
       }
+      List<Long> recent = inviter.rewardMillis();
       for (Cap cap : program.inviterCaps()) {
+        boolean rolling = cap.mode() == WindowMode.ROLLING;
+        long floor = rolling ? at - cap.windowMillis() : 0;
+        Granularity per = rolling ? null : cap.granularity();
+        long period = rolling ? 0 : calendar.index(per, at);
         long count = 0;
-        if (cap.mode() == WindowMode.ROLLING) {
-          long floor = at - cap.windowMillis();
-          count = inviter.rewardMillis().stream().filter(t -> t > floor).count();
-        } else {
-          Granularity per = cap.granularity();
-          long period = calendar.index(per, at);
-          count = inviter.rewardMillis().stream().filter(t -> calendar.index(per, t) == period).count();
+        for (int i = 0; i < recent.size(); i++) {
+          long t = recent.get(i);
+          count += (rolling ? t > floor : calendar.index(per, t) == period) ? 1 : 0;
         }
         if (count >= cap.max()) {
           return cap.max() + " per " + cap.window() + " " + cap.mode();

@@ -37,7 +37,8 @@ import java.util.List;
  * #MAX_FINGERPRINTS} fingerprints, the inviter's reward instants of the longest cap window only (so
  * at most the caps' maxima), one referral with at most {@value #MAX_REFUNDS} refund ids. Nothing
  * grows with the number of invitees: an inviter's row holds no list of them. The referral is kept
- * for good, since first-code-wins must hold forever.
+ * for good, since first-code-wins must hold forever. Measured ({@code ReferralStateSizeTest}): about
+ * 212 heap bytes and 455 bytes of JSON per rewarded invitee's row.
  *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param members one per user, ascending user id
