@@ -1,6 +1,6 @@
 /**
  * UserOps incentives. What users are given and sent: points, growth value, levels, check-in
- * streaks, push throttling and lucky draws, as pure policies over immutable state.
+ * streaks, referral rewards, push throttling and lucky draws, as pure policies over immutable state.
  *
  * <p>Depends on {@code dev.userops.core} only.
  */
@@ -14,6 +14,7 @@ module dev.userops.incentives {
   exports dev.userops.incentives.levels;
   exports dev.userops.incentives.points;
   exports dev.userops.incentives.push;
+  exports dev.userops.incentives.referral;
 
   // Policy records are read and written by Jackson.
   opens dev.userops.incentives to com.fasterxml.jackson.databind;
@@ -22,4 +23,5 @@ module dev.userops.incentives {
   opens dev.userops.incentives.draw to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.levels to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.points to com.fasterxml.jackson.databind;
+  opens dev.userops.incentives.referral to com.fasterxml.jackson.databind;
 }

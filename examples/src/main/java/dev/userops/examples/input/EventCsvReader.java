@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,7 +21,10 @@ import java.util.function.Consumer;
  * read by the rules of the order CSV ({@link OrderReader}): RFC 4180, strict UTF-8 with an optional
  * BOM, ids trimmed, and a row that cannot be read a bad record of its own reason. The header is
  * required and names the columns {@code user_id, occurred_at, event} and, optionally, {@code
- * event_id}, {@code value} and {@code order_id}, each once, in any order ({@value #HEADER}). {@code
+ * event_id}, {@code value}, {@code order_id} and {@code attributes}, each once, in any order
+ * ({@value #HEADER}). {@code attributes} carries what only some events need, as {@code key=value}
+ * pairs separated by {@code ;} (a key may repeat, e.g. {@code fingerprint=device:9f;tag=app}), read
+ * on demand by {@link Row#attributes}. {@code
  * occurred_at} takes the forms of {@link Timestamps#parse} in the reader's zone; {@code user_id} and
  * {@code event} are trimmed and must not be empty ({@link BadRecordReason#EMPTY_ID}). User ids are
  * mapped to dense ids with the given {@link UserIdDictionary}, only for rows that can be read.
@@ -38,10 +42,11 @@ public final class EventCsvReader implements Closeable {
   private static final String EVENT_ID = "event_id";
   private static final String VALUE = "value";
   private static final String ORDER_ID = "order_id";
+  private static final String ATTRIBUTES = "attributes";
   private static final List<String> REQUIRED = List.of(USER_ID, OCCURRED_AT, EVENT);
-  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID);
+  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID, ATTRIBUTES);
   /** The header, optional columns in brackets, as help texts show it. */
-  public static final String HEADER = "user_id,occurred_at,event[,event_id][,value][,order_id]";
+  public static final String HEADER = "user_id,occurred_at,event[,event_id][,value][,order_id][,attributes]";
 
   private final InputStream in;
   private final ZoneId zone;
@@ -100,7 +105,8 @@ public final class EventCsvReader implements Closeable {
       String event = fields.id(EVENT);
       // The user is added only once the row is known to be good.
       Row row = new Row(screen.source(), fields.line(), new Activity(users.indexOf(user), at, event),
-          optional(fields, EVENT_ID), optional(fields, VALUE), optional(fields, ORDER_ID));
+          optional(fields, EVENT_ID), optional(fields, VALUE), optional(fields, ORDER_ID),
+          optional(fields, ATTRIBUTES));
       try {
         consumer.accept(row);
       } catch (BadRecordException e) {
@@ -136,8 +142,10 @@ public final class EventCsvReader implements Closeable {
    * @param eventId the {@code event_id}, or {@code null} if absent
    * @param value the {@code value} as written, or {@code null} if absent
    * @param orderId the {@code order_id}, or {@code null} if absent
+   * @param attributes the {@code attributes} as written, or {@code null} if absent
    */
-  public record Row(String source, long line, Activity activity, String eventId, String value, String orderId) {
+  public record Row(String source, long line, Activity activity, String eventId, String value, String orderId,
+      String attributes) {
     /** {@link #eventId()}, or the row's own id, {@code line N}, when the file gives none. */
     public String eventIdOrLine() {
       return eventId != null ? eventId : "line " + line;
@@ -149,7 +157,7 @@ public final class EventCsvReader implements Closeable {
      * @param what what the number is, for the message, e.g. {@code "points to redeem"}
      */
     public long integer(String what) {
-      String text = required(VALUE, value, what);
+      String text = required(VALUE, value, what, BadRecordReason.MALFORMED_AMOUNT);
       try {
         return Long.parseLong(text);
       } catch (NumberFormatException e) {
@@ -165,7 +173,7 @@ public final class EventCsvReader implements Closeable {
      * @param fractionDigits fraction digits of the currency
      */
     public long amountMinor(String what, int fractionDigits) {
-      String text = required(VALUE, value, what);
+      String text = required(VALUE, value, what, BadRecordReason.MALFORMED_AMOUNT);
       try {
         return Fields.amountMinor(text, fractionDigits);
       } catch (IllegalArgumentException e) {
@@ -174,12 +182,60 @@ public final class EventCsvReader implements Closeable {
     }
 
     /**
+     * {@code value} as an id, e.g. a referral code, required; else {@link BadRecordReason#EMPTY_ID}.
+     *
+     * @param what what the id is, for the message, e.g. {@code "the code"}
+     */
+    public String valueId(String what) {
+      return required(VALUE, value, what, BadRecordReason.EMPTY_ID);
+    }
+
+    /**
      * {@code order_id}, required; else {@link BadRecordReason#EMPTY_ID}.
      *
      * @param what what the order is, for the message, e.g. {@code "the refunded order"}
      */
     public String requireOrderId(String what) {
-      return required(ORDER_ID, orderId, what);
+      return required(ORDER_ID, orderId, what, BadRecordReason.EMPTY_ID);
+    }
+
+    /**
+     * The values of {@code key} in {@code attributes}, in the order written; else, for text that is
+     * not {@code key=value} pairs separated by {@code ;} with keys and values not empty (spaces
+     * around them are stripped), {@link BadRecordReason#MALFORMED_RECORD} on {@code attributes}.
+     *
+     * @param key the attribute, e.g. {@code "fingerprint"}
+     * @return its values, empty if it is not given
+     */
+    public List<String> attributes(String key) {
+      if (attributes == null) {
+        return List.of();
+      }
+      List<String> values = new ArrayList<>();
+      for (String pair : attributes.split(";", -1)) {
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? "" : pair.substring(0, eq).strip();
+        String text = eq < 0 ? "" : pair.substring(eq + 1).strip();
+        if (name.isEmpty() || text.isEmpty()) {
+          throw new MalformedField(ATTRIBUTES, BadRecordReason.MALFORMED_RECORD,
+              "expected key=value pairs separated by ';', got " + Fields.quote(attributes));
+        }
+        if (name.equals(key)) {
+          values.add(text);
+        }
+      }
+      return values;
+    }
+
+    /**
+     * The exception that makes this row a bad record for its {@code event}, {@link
+     * BadRecordReason#MALFORMED_RECORD}: a value the command does not know.
+     *
+     * @param known the values the command reads, for the message
+     */
+    public RuntimeException unknownEvent(List<String> known) {
+      return new MalformedField(EVENT, BadRecordReason.MALFORMED_RECORD,
+          "expected one of " + String.join(", ", known) + ", got " + Fields.quote(activity.type()));
     }
 
     /**
@@ -192,10 +248,9 @@ public final class EventCsvReader implements Closeable {
       return new MalformedField(VALUE, BadRecordReason.MALFORMED_AMOUNT, problem);
     }
 
-    private String required(String column, String text, String what) {
+    private String required(String column, String text, String what, BadRecordReason reason) {
       if (text == null) {
-        throw new MalformedField(column, column.equals(ORDER_ID) ? BadRecordReason.EMPTY_ID : BadRecordReason.MALFORMED_AMOUNT,
-            "expected " + what + " for event " + Fields.quote(activity.type()) + ", got no value");
+        throw new MalformedField(column, reason, "expected " + what + " for event " + Fields.quote(activity.type()) + ", got no value");
       }
       return text;
     }

@@ -71,7 +71,7 @@ class BadInputTest {
         cases.add(concat(base, input));
       }
     }
-    for (String command : List.of("retention", "active", "points-sim", "push-sim", "report")) {
+    for (String command : List.of("retention", "active", "points-sim", "push-sim", "referral-sim", "report")) {
       List<String> base = switch (command) {
         case "active" -> List.of(command, "--from=1998-01-01", "--to=1998-01-31");
         case "points-sim" -> List.of(command, AS_OF);
@@ -85,6 +85,7 @@ class BadInputTest {
       cases.add(List.of("points-sim", AS_OF, "--levels", document.toString()));
       cases.add(List.of("push-sim", "--policy", document.toString()));
       cases.add(List.of("push-sim", "--plan", document.toString()));
+      cases.add(List.of("referral-sim", "--program", document.toString()));
       cases.add(List.of("tags", "--profiles", orders.toString(), "--catalog", document.toString()));
       cases.add(List.of("retention", "--spec", document.toString()));
     }
@@ -111,6 +112,8 @@ class BadInputTest {
     cases.add(List.of("active", "--from", "1998-02-01", "--to", "1998-01-01"));
     cases.add(List.of("active", "--from", "1998-01-01"));
     cases.add(List.of("points-sim", AS_OF, "--top", "many"));
+    cases.add(List.of("referral-sim", "--as-of", "soon"));
+    cases.add(List.of("referral-sim", "--events", orders.toString()));
     cases.add(List.of("no-such-command"));
     cases.add(List.of());
     return cases.stream().map(args -> Arguments.of("userops " + String.join(" ", shorten(args)), args));

@@ -56,6 +56,7 @@ class JsonDiagnosticsTest {
         Arguments.of(List.of("active", AS_OF, "--from=2026-03-01", "--to=2026-03-10", "EVENTS"), 4, false),
         Arguments.of(List.of("points-sim", AS_OF, "EVENTS+ORDERS"), 10, true),
         Arguments.of(List.of("push-sim", "EVENTS"), 4, false),
+        Arguments.of(List.of("referral-sim", "EVENTS"), 4, false),
         Arguments.of(List.of("tags"), 12, false));
   }
 

@@ -63,9 +63,9 @@ class EventCsvReaderTest {
         .hasMessage("events.csv:2: row: expected 3 fields as in the header, got 2");
     assertThatThrownBy(() -> read("user,occurred_at,event,user_id,event\n", ZoneId.of("UTC")))
         .hasMessage("events.csv:1: header: unknown column(s) user; repeated column(s) event"
-            + " (expected user_id,occurred_at,event[,event_id,value,order_id])");
+            + " (expected user_id,occurred_at,event[,event_id,value,order_id,attributes])");
     assertThatThrownBy(() -> read("", ZoneId.of("UTC")))
-        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event[,event_id,value,order_id],"
+        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event[,event_id,value,order_id,attributes],"
             + " got an empty file");
   }
 
@@ -99,6 +99,27 @@ class EventCsvReaderTest {
         .hasMessage("expected points for event \"REVIEW\", got no value");
     assertThatThrownBy(() -> review.requireOrderId("the refunded order"))
         .hasMessage("expected the refunded order for event \"REVIEW\", got no value");
+  }
+
+  @Test
+  void attributesAreKeyValuePairsReadOnDemand() throws IOException {
+    List<EventCsvReader.Row> rows = new ArrayList<>();
+    try (EventCsvReader reader = EventCsvReader.of("events.csv", new ByteArrayInputStream((
+        "user_id,occurred_at,event,attributes\n"
+            + "alice,2026-03-25T10:00:00Z,paid,\"fingerprint=device:a; tag = app ;fingerprint=card:x=1\"\n"
+            + "bob,2026-03-26T10:00:00Z,paid,\n"
+            + "carol,2026-03-27T10:00:00Z,paid,fingerprint\n").getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"),
+        users, BadRecordPolicy.REJECT)) {
+      assertThat(reader.forEachRow(rows::add)).isEqualTo(3);
+    }
+    assertThat(rows.get(0).attributes("fingerprint")).containsExactly("device:a", "card:x=1");
+    assertThat(rows.get(0).attributes("tag")).containsExactly("app");
+    assertThat(rows.get(0).attributes("other")).isEmpty();
+    assertThat(rows.get(1).attributes("fingerprint")).isEmpty();
+    assertThatThrownBy(() -> rows.get(2).attributes("tag"))
+        .hasMessage("expected key=value pairs separated by ';', got \"fingerprint\"");
+    assertThatThrownBy(() -> rows.get(2).valueId("the code"))
+        .hasMessage("expected the code for event \"paid\", got no value");
   }
 
   @Test
