@@ -10,6 +10,7 @@ import dev.userops.core.WindowMode;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.support.ConfigPaths;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -18,8 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What may be sent to a user, when: consent per channel, frequency caps, campaign cool-down, dedupe,
@@ -80,8 +79,6 @@ public record PushProgram(
 
   static final int MAX_CHANNELS = 64;
   static final int MAX_RULES = 200;
-  private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z][\\w.\\[\\]]*): (.*)$", Pattern.DOTALL);
-
   /**
    * Checks every field and cross-reference; messages start with the JSON path of the bad value.
    *
@@ -200,21 +197,8 @@ public record PushProgram(
     try {
       return Json.read(json, PushProgram.class);
     } catch (ConfigException e) {
-      throw refined(e);
+      throw ConfigPaths.refined(e);
     }
-  }
-
-  /**
-   * Moves a field named at the start of a validation message into the path: records validate in
-   * their constructors, which know their field but not where they sit in the document.
-   */
-  static ConfigException refined(ConfigException e) {
-    Matcher m = FIELD_PREFIX.matcher(e.problem());
-    if (!m.matches()) {
-      return e;
-    }
-    String path = e.path().isEmpty() ? m.group(1) : e.path() + "." + m.group(1);
-    return new ConfigException(path, m.group(2), e);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.incentives.support.ConfigPaths;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -297,7 +298,7 @@ final class PushStateCodec {
     try {
       doc = Json.read(json, Document.class);
     } catch (ConfigException e) {
-      throw PushProgram.refined(e);
+      throw ConfigPaths.refined(e);
     }
     if (doc == null) {
       throw new ConfigException("", "expected a push state object, got null");
