@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * read by the rules of the order CSV ({@link OrderReader}): RFC 4180, strict UTF-8 with an optional
  * BOM, ids trimmed, and a row that cannot be read a bad record of its own reason. The header is
  * required and names the columns {@code user_id, occurred_at, event} and, optionally, {@code
- * event_id}, {@code value} and {@code order_id}, each once, in any order ({@value #HEADER}). {@code
+ * event_id}, {@code value}, {@code order_id} and {@code plan_id}, each once, in any order ({@value
+ * #HEADER}). {@code
  * occurred_at} takes the forms of {@link Timestamps#parse} in the reader's zone; {@code user_id} and
  * {@code event} are trimmed and must not be empty ({@link BadRecordReason#EMPTY_ID}). User ids are
  * mapped to dense ids with the given {@link UserIdDictionary}, only for rows that can be read.
@@ -38,10 +39,11 @@ public final class EventCsvReader implements Closeable {
   private static final String EVENT_ID = "event_id";
   private static final String VALUE = "value";
   private static final String ORDER_ID = "order_id";
+  private static final String PLAN_ID = "plan_id";
   private static final List<String> REQUIRED = List.of(USER_ID, OCCURRED_AT, EVENT);
-  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID);
+  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID, PLAN_ID);
   /** The header, optional columns in brackets, as help texts show it. */
-  public static final String HEADER = "user_id,occurred_at,event[,event_id][,value][,order_id]";
+  public static final String HEADER = "user_id,occurred_at,event[,event_id][,value][,order_id][,plan_id]";
 
   private final InputStream in;
   private final ZoneId zone;
@@ -100,7 +102,7 @@ public final class EventCsvReader implements Closeable {
       String event = fields.id(EVENT);
       // The user is added only once the row is known to be good.
       Row row = new Row(screen.source(), fields.line(), new Activity(users.indexOf(user), at, event),
-          optional(fields, EVENT_ID), optional(fields, VALUE), optional(fields, ORDER_ID));
+          optional(fields, EVENT_ID), optional(fields, VALUE), optional(fields, ORDER_ID), optional(fields, PLAN_ID));
       try {
         consumer.accept(row);
       } catch (BadRecordException e) {
@@ -136,8 +138,10 @@ public final class EventCsvReader implements Closeable {
    * @param eventId the {@code event_id}, or {@code null} if absent
    * @param value the {@code value} as written, or {@code null} if absent
    * @param orderId the {@code order_id}, or {@code null} if absent
+   * @param planId the {@code plan_id} (a membership plan), or {@code null} if absent
    */
-  public record Row(String source, long line, Activity activity, String eventId, String value, String orderId) {
+  public record Row(String source, long line, Activity activity, String eventId, String value, String orderId,
+      String planId) {
     /** {@link #eventId()}, or the row's own id, {@code line N}, when the file gives none. */
     public String eventIdOrLine() {
       return eventId != null ? eventId : "line " + line;
@@ -183,6 +187,26 @@ public final class EventCsvReader implements Closeable {
     }
 
     /**
+     * {@code plan_id}, required; else {@link BadRecordReason#EMPTY_ID}.
+     *
+     * @param what what the plan is, for the message, e.g. {@code "the plan bought"}
+     */
+    public String requirePlanId(String what) {
+      return required(PLAN_ID, planId, what);
+    }
+
+    /**
+     * The exception that makes this row a bad record for an {@code event} value the command does not
+     * know, {@link BadRecordReason#MALFORMED_RECORD}.
+     *
+     * @param known the values the command takes, for the message
+     */
+    public RuntimeException unknownEvent(List<String> known) {
+      return new MalformedField(EVENT, BadRecordReason.MALFORMED_RECORD,
+          "expected one of " + String.join(", ", known) + ", got " + Fields.quote(activity.type()));
+    }
+
+    /**
      * The exception that makes this row a bad record for its {@code value}, {@link
      * BadRecordReason#MALFORMED_AMOUNT}, e.g. for points to redeem that are not positive.
      *
@@ -194,7 +218,7 @@ public final class EventCsvReader implements Closeable {
 
     private String required(String column, String text, String what) {
       if (text == null) {
-        throw new MalformedField(column, column.equals(ORDER_ID) ? BadRecordReason.EMPTY_ID : BadRecordReason.MALFORMED_AMOUNT,
+        throw new MalformedField(column, column.equals(VALUE) ? BadRecordReason.MALFORMED_AMOUNT : BadRecordReason.EMPTY_ID,
             "expected " + what + " for event " + Fields.quote(activity.type()) + ", got no value");
       }
       return text;

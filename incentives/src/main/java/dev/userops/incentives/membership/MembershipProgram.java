@@ -89,7 +89,8 @@ public record MembershipProgram(
   /**
    * Reads a program from JSON. Unknown fields are rejected.
    *
-   * @param json the JSON form; {@code version}, {@code plans} and {@code memoryDays} are required
+   * @param json the JSON form; {@code version}, {@code plans}, {@code longerIsCheaper}, {@code
+   *     graceDays} and {@code memoryDays} are required, {@code refunds} is pro rata when absent
    * @return the program
    * @throws NullPointerException if {@code json} is null
    * @throws ConfigException naming the JSON path of the offending value, e.g. {@code
