@@ -85,7 +85,9 @@ public record MembershipOutcome(MembershipState state, OutcomeStatus status, Str
       Checks.requireNonBlank(key, "key");
       Checks.requireNonNull(kind, "kind");
       Checks.requireNonNull(plan, "plan");
-      Checks.checkArgument(untilMillis >= atMillis, "effect %s ends before it starts", key);
+      if (untilMillis < atMillis) {
+        throw new IllegalArgumentException("effect " + key + " ends before it starts");
+      }
       Checks.requireNonNegative(amountMinor, "amountMinor");
       benefits = List.copyOf(benefits);
     }

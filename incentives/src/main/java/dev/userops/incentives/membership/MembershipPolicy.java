@@ -69,10 +69,21 @@ public final class MembershipPolicy {
 
   private final MembershipProgram program;
   private final long memoryMillis;
+  /** {@link Plan#months()} of each plan of the program, in its order: parsed once, not per event. */
+  private final int[] months;
 
   MembershipPolicy(MembershipProgram program) {
     this.program = Checks.requireNonNull(program, "program");
     this.memoryMillis = program.memoryDays() * MILLIS_PER_DAY;
+    this.months = program.plans().stream().mapToInt(Plan::months).toArray();
+  }
+
+  private int months(Plan plan) {
+    int i = 0;
+    while (program.plans().get(i) != plan) {
+      i++;
+    }
+    return months[i];
   }
 
   /**
@@ -107,7 +118,9 @@ public final class MembershipPolicy {
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(event, "event");
     long at = event.occurredAt().toEpochMilli();
-    for (Seen seen : state.seen()) {
+    // Indexed loops throughout: an iterator per loop per event showed in the allocation profile.
+    for (int i = 0; i < state.seen().size(); i++) {
+      Seen seen = state.seen().get(i);
       if (seen.eventId().equals(event.eventId())) {
         return unchanged(state, OutcomeStatus.DUPLICATE, "event " + event.eventId() + " was already applied");
       }
@@ -212,7 +225,8 @@ public final class MembershipPolicy {
   }
 
   private static Period covering(List<Period> periods, long at) {
-    for (Period period : periods) {
+    for (int i = 0; i < periods.size(); i++) {
+      Period period = periods.get(i);
       if (period.startMillis() <= at && at < period.endMillis()) {
         return period;
       }
@@ -223,7 +237,8 @@ public final class MembershipPolicy {
   /** The period that ends last (of equal ends, the later in the list), or {@code null}. */
   private static Period last(List<Period> periods) {
     Period last = null;
-    for (Period period : periods) {
+    for (int i = 0; i < periods.size(); i++) {
+      Period period = periods.get(i);
       if (last == null || period.endMillis() >= last.endMillis()) {
         last = period;
       }
@@ -273,7 +288,8 @@ public final class MembershipPolicy {
       this.trialUsed = state.trialUsed();
       this.periods = new ArrayList<>(state.periods().size() + 1);
       long horizon = at - memoryMillis;
-      for (Period period : state.periods()) {
+      for (int i = 0; i < state.periods().size(); i++) {
+        Period period = state.periods().get(i);
         // Periods of the current chain keep their own offsets, so old ones can go.
         if (period.endMillis() >= horizon) {
           periods.add(period);
@@ -284,7 +300,8 @@ public final class MembershipPolicy {
     MembershipState state() {
       long horizon = at - memoryMillis;
       List<Seen> seen = new ArrayList<>(before.seen().size() + 1);
-      for (Seen s : before.seen()) {
+      for (int i = 0; i < before.seen().size(); i++) {
+        Seen s = before.seen().get(i);
         if (s.atMillis() >= horizon) {
           seen.add(s);
         }
@@ -304,7 +321,8 @@ public final class MembershipPolicy {
 
     private long end() {
       long end = Long.MIN_VALUE;
-      for (Period period : periods) {
+      for (int i = 0; i < periods.size(); i++) {
+        Period period = periods.get(i);
         end = Math.max(end, period.endMillis());
       }
       return end;
@@ -518,10 +536,11 @@ public final class MembershipPolicy {
     /** A period of {@code plan} after the chain's end, charged {@code chargedMinor}. */
     private Period stack(Plan plan, long chargedMinor, String paymentId) {
       CalendarIndex calendar = calendar();
+      int length = months(plan);
       Period period = new Period(paymentId, plan.id(), at, chargedMinor,
           LocalPeriods.plusMonths(calendar, anchor, chainMonths), LocalPeriods.plusMonths(calendar, anchor,
-              (long) chainMonths + plan.months()), chainMonths, plan.months(), 0, Settlement.PAID);
-      chainMonths += plan.months();
+              (long) chainMonths + length), chainMonths, length, 0, Settlement.PAID);
+      chainMonths += length;
       periods.add(period);
       effects.add(new Effect(KEY + "period:" + paymentId, Kind.PERIOD_GRANTED, plan.id(), period.startMillis(),
           period.endMillis(), chargedMinor, plan.benefits()));

@@ -102,7 +102,8 @@ public record MembershipState(
    */
   public long endMillis() {
     long end = Long.MIN_VALUE;
-    for (Period period : periods) {
+    for (int i = 0; i < periods.size(); i++) {
+      Period period = periods.get(i);
       end = Math.max(end, period.endMillis());
     }
     return end;
@@ -172,11 +173,16 @@ public record MembershipState(
       Checks.requireNonBlank(paymentId, "paymentId");
       Checks.requireNonBlank(plan, "plan");
       Checks.requireNonNegative(chargedMinor, "chargedMinor");
-      Checks.checkArgument(endMillis >= startMillis, "period %s ends before it starts: %s < %s", paymentId, endMillis, startMillis);
+      // Plain ifs: varargs and boxing on every period of every event are measurable.
+      if (endMillis < startMillis) {
+        throw new IllegalArgumentException("period " + paymentId + " ends before it starts: " + endMillis + " < " + startMillis);
+      }
       Checks.requireNonNegative(fromMonth, "fromMonth");
       Checks.requirePositive(months, "months");
-      Checks.checkArgument(returnedMinor >= 0 && returnedMinor <= chargedMinor,
-          "returnedMinor of %s: expected 0 to %s, got %s", paymentId, chargedMinor, returnedMinor);
+      if (returnedMinor < 0 || returnedMinor > chargedMinor) {
+        throw new IllegalArgumentException(
+            "returnedMinor of " + paymentId + ": expected 0 to " + chargedMinor + ", got " + returnedMinor);
+      }
       Checks.requireNonNull(settlement, "settlement");
     }
 
