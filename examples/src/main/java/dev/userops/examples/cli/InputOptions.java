@@ -79,6 +79,19 @@ final class InputOptions {
 
   /** The {@code --as-of} instant, or {@code null} if not given. */
   Instant asOf() {
+    return asOf(command, asOf, zone);
+  }
+
+  /**
+   * An {@code --as-of} value as an instant, by the rules its description states: for every command
+   * that takes the option.
+   *
+   * @param command the command, for the usage error
+   * @param asOf the value given, or {@code null}
+   * @param zone the zone of a local date or date-time
+   * @return the instant, or {@code null} if {@code asOf} is
+   */
+  static Instant asOf(CommandSpec command, String asOf, ZoneId zone) {
     if (asOf == null) {
       return null;
     }

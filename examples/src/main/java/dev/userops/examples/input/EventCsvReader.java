@@ -21,10 +21,10 @@ import java.util.function.Consumer;
  * read by the rules of the order CSV ({@link OrderReader}): RFC 4180, strict UTF-8 with an optional
  * BOM, ids trimmed, and a row that cannot be read a bad record of its own reason. The header is
  * required and names the columns {@code user_id, occurred_at, event} and, optionally, {@code
- * event_id}, {@code value}, {@code order_id} and {@code attributes}, each once, in any order
- * ({@value #HEADER}). {@code attributes} carries what only some events need, as {@code key=value}
- * pairs separated by {@code ;} (a key may repeat, e.g. {@code fingerprint=device:9f;tag=app}), read
- * on demand by {@link Row#attributes}. {@code
+ * event_id}, {@code value}, {@code order_id}, {@code plan_id} and {@code attributes}, each once, in
+ * any order ({@value #HEADER}). {@code attributes} carries what only some events need, as {@code
+ * key=value} pairs separated by {@code ;} (a key may repeat, e.g. {@code
+ * fingerprint=device:9f;tag=app}), read on demand by {@link Row#attributes}. {@code
  * occurred_at} takes the forms of {@link Timestamps#parse} in the reader's zone; {@code user_id} and
  * {@code event} are trimmed and must not be empty ({@link BadRecordReason#EMPTY_ID}). User ids are
  * mapped to dense ids with the given {@link UserIdDictionary}, only for rows that can be read.
@@ -42,11 +42,13 @@ public final class EventCsvReader implements Closeable {
   private static final String EVENT_ID = "event_id";
   private static final String VALUE = "value";
   private static final String ORDER_ID = "order_id";
+  private static final String PLAN_ID = "plan_id";
   private static final String ATTRIBUTES = "attributes";
   private static final List<String> REQUIRED = List.of(USER_ID, OCCURRED_AT, EVENT);
-  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID, ATTRIBUTES);
+  private static final List<String> OPTIONAL = List.of(EVENT_ID, VALUE, ORDER_ID, PLAN_ID, ATTRIBUTES);
   /** The header, optional columns in brackets, as help texts show it. */
-  public static final String HEADER = "user_id,occurred_at,event[,event_id][,value][,order_id][,attributes]";
+  public static final String HEADER =
+      "user_id,occurred_at,event[,event_id][,value][,order_id][,plan_id][,attributes]";
 
   private final InputStream in;
   private final ZoneId zone;
@@ -106,7 +108,7 @@ public final class EventCsvReader implements Closeable {
       // The user is added only once the row is known to be good.
       Row row = new Row(screen.source(), fields.line(), new Activity(users.indexOf(user), at, event),
           optional(fields, EVENT_ID), optional(fields, VALUE), optional(fields, ORDER_ID),
-          optional(fields, ATTRIBUTES));
+          optional(fields, PLAN_ID), optional(fields, ATTRIBUTES));
       try {
         consumer.accept(row);
       } catch (BadRecordException e) {
@@ -142,10 +144,11 @@ public final class EventCsvReader implements Closeable {
    * @param eventId the {@code event_id}, or {@code null} if absent
    * @param value the {@code value} as written, or {@code null} if absent
    * @param orderId the {@code order_id}, or {@code null} if absent
+   * @param planId the {@code plan_id} (a membership plan), or {@code null} if absent
    * @param attributes the {@code attributes} as written, or {@code null} if absent
    */
   public record Row(String source, long line, Activity activity, String eventId, String value, String orderId,
-      String attributes) {
+      String planId, String attributes) {
     /** {@link #eventId()}, or the row's own id, {@code line N}, when the file gives none. */
     public String eventIdOrLine() {
       return eventId != null ? eventId : "line " + line;
@@ -236,6 +239,15 @@ public final class EventCsvReader implements Closeable {
     public RuntimeException unknownEvent(List<String> known) {
       return new MalformedField(EVENT, BadRecordReason.MALFORMED_RECORD,
           "expected one of " + String.join(", ", known) + ", got " + Fields.quote(activity.type()));
+    }
+
+    /**
+     * {@code plan_id}, required; else {@link BadRecordReason#EMPTY_ID}.
+     *
+     * @param what what the plan is, for the message, e.g. {@code "the plan bought"}
+     */
+    public String requirePlanId(String what) {
+      return required(PLAN_ID, planId, what, BadRecordReason.EMPTY_ID);
     }
 
     /**

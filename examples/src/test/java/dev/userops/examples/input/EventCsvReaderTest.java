@@ -63,9 +63,9 @@ class EventCsvReaderTest {
         .hasMessage("events.csv:2: row: expected 3 fields as in the header, got 2");
     assertThatThrownBy(() -> read("user,occurred_at,event,user_id,event\n", ZoneId.of("UTC")))
         .hasMessage("events.csv:1: header: unknown column(s) user; repeated column(s) event"
-            + " (expected user_id,occurred_at,event[,event_id,value,order_id,attributes])");
+            + " (expected user_id,occurred_at,event[,event_id,value,order_id,plan_id,attributes])");
     assertThatThrownBy(() -> read("", ZoneId.of("UTC")))
-        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event[,event_id,value,order_id,attributes],"
+        .hasMessage("events.csv:1: header: expected a header user_id,occurred_at,event[,event_id,value,order_id,plan_id,attributes],"
             + " got an empty file");
   }
 

@@ -1,0 +1,2 @@
+/** The incentives module's service implementations. Not exported. */
+package dev.userops.incentives.internal;
