@@ -5,6 +5,7 @@ import static dev.userops.examples.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.examples.input.EventCsvReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class ReferralSimCommandTest {
   void helpDocumentsTheEventsDialect() {
     Run help = run("referral-sim", "--help");
     assertThat(help.out()).contains("PROGRAM.json:", "--events FILE: the events CSV",
-        "user_id,occurred_at,event[,event_id][,value][,order_id][,attributes]", "attributed", "fingerprint=HASH",
+        EventCsvReader.HEADER, "attributed", "fingerprint=HASH",
         "tag=TAG");
   }
 }
