@@ -1,6 +1,6 @@
 /**
  * UserOps incentives. What users are given and sent: points, growth value, levels, check-in
- * streaks and push throttling, as pure policies over immutable state.
+ * streaks, offers and push throttling, as pure policies over immutable state.
  *
  * <p>Depends on {@code dev.userops.core} only.
  */
@@ -11,6 +11,7 @@ module dev.userops.incentives {
   exports dev.userops.incentives;
   exports dev.userops.incentives.checkin;
   exports dev.userops.incentives.levels;
+  exports dev.userops.incentives.offers;
   exports dev.userops.incentives.points;
   exports dev.userops.incentives.push;
 
@@ -19,5 +20,6 @@ module dev.userops.incentives {
   opens dev.userops.incentives.push to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.checkin to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.levels to com.fasterxml.jackson.databind;
+  opens dev.userops.incentives.offers to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.points to com.fasterxml.jackson.databind;
 }
