@@ -59,7 +59,7 @@ import java.util.List;
  *     (and the global limit) can use the offer again; default true. The budget is given back
  *     either way
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Offer(
     String id,
     Kind kind,
@@ -476,7 +476,7 @@ public record Offer(
    * @param firstOrder {@code true}: first orders only (new users); {@code false}: repeat orders only
    *     (old users); {@code null}: either
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Audience(List<String> tags, Boolean firstOrder) {
     /** Everyone. */
     static final Audience EVERYONE = new Audience(null, null);
