@@ -2,6 +2,7 @@ package dev.userops.incentives.offers;
 
 import dev.userops.core.internal.Checks;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Splits an amount of minor units over weights in exact proportion by the largest remainder
@@ -20,6 +21,13 @@ import java.math.BigInteger;
  * long}; beyond that it falls back to {@link BigInteger} arithmetic, with the same result.
  */
 public final class Allocation {
+  /** Up to this many parts, sorting packed keys beats a selection. */
+  private static final int SMALL = 31;
+  private static final int INDEX_BITS = 5;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  /** Remainders are below the total; below this bound they pack beside an index in a long. */
+  private static final long MAX_PACKED_REMAINDER = Long.MAX_VALUE >>> INDEX_BITS;
+
   private Allocation() {}
 
   /**
@@ -67,21 +75,27 @@ public final class Allocation {
       }
       total = Math.addExact(total, weights[i]);
     }
-    if (total == 0) {
-      Checks.checkArgument(amount == 0, "cannot allocate %s over weights that sum to 0", amount);
-      for (int i = 0; i < count; i++) {
-        parts[i] = 0;
-      }
+    Checks.checkArgument(total > 0 || amount == 0, "cannot allocate %s over weights that sum to 0", amount);
+    split(amount, weights, count, total, parts, scratch);
+  }
+
+  /**
+   * The checked form's work, for callers that know the weights are valid and their sum: {@code
+   * total = Σweights[0..count) > 0}, or {@code amount == 0}.
+   */
+  static void split(long amount, long[] weights, int count, long total, long[] parts, long[] scratch) {
+    if (amount == 0) {
+      Arrays.fill(parts, 0, count, 0);
       return;
     }
     long left = amount;
     for (int i = 0; i < count; i++) {
       long w = weights[i];
-      long high = Math.multiplyHigh(amount, w);
       long low = amount * w;
-      if (high == 0 && low >= 0) {
-        parts[i] = low / total;
-        scratch[i] = low % total;
+      if (Math.multiplyHigh(amount, w) == 0 && low >= 0) {
+        long part = low / total;
+        parts[i] = part;
+        scratch[i] = low - part * total;
       } else {
         BigInteger[] qr = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(w)).divideAndRemainder(BigInteger.valueOf(total));
         parts[i] = qr[0].longValueExact();
@@ -90,6 +104,18 @@ public final class Allocation {
       left -= parts[i];
     }
     if (left == 0) {
+      return;
+    }
+    if (count <= SMALL && total <= MAX_PACKED_REMAINDER) {
+      // Few parts and small remainders: sort (remainder, index) keys packed in longs, descending
+      // remainder then ascending index, and give one unit to each of the first left.
+      for (int i = 0; i < count; i++) {
+        scratch[count + i] = scratch[i] << INDEX_BITS | (SMALL - i);
+      }
+      Arrays.sort(scratch, count, count + count);
+      for (int r = 0; r < left; r++) {
+        parts[SMALL - (int) (scratch[count + count - 1 - r] & INDEX_MASK)]++;
+      }
       return;
     }
     // The left-over units (fewer than count) go to the largest remainders: find the left-th largest

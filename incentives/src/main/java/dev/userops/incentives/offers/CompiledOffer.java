@@ -46,6 +46,10 @@ final class CompiledOffer {
   final long maxDiscount;
   final int basisPoints;
   final long giftValue;
+  /** Position in the policy's offers, in application order; set once when the policy sorts them. */
+  int index;
+  /** Index of its stacking group among the policy's sorted group names; set with {@link #index}. */
+  int groupIndex;
 
   CompiledOffer(Offer offer, ZoneId programZone, Map<String, Integer> skuIndex, Map<String, Integer> categoryIndex,
       Map<String, Integer> tagIndex) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,6 +19,10 @@ final class Pricer {
   private final Map<String, Integer> skuIndex;
   private final Map<String, Integer> categoryIndex;
   private final Map<String, Integer> tagIndex;
+  /** The stacking groups' names, sorted; offers refer to them by index. */
+  private final String[] groups;
+  /** The offers in id order, the order of an outcome's rejections. */
+  private final CompiledOffer[] byIdOrder;
 
   Pricer(OffersProgram program) {
     TreeSet<String> skus = new TreeSet<>();
@@ -40,6 +43,17 @@ final class Pricer {
       byId.put(offers[i].id, offers[i]);
     }
     Arrays.sort(offers, CompiledOffer.APPLICATION_ORDER);
+    TreeSet<String> groupNames = new TreeSet<>();
+    for (int i = 0; i < offers.length; i++) {
+      offers[i].index = i;
+      groupNames.add(offers[i].group);
+    }
+    groups = groupNames.toArray(new String[0]);
+    for (CompiledOffer offer : offers) {
+      offer.groupIndex = Arrays.binarySearch(groups, offer.group);
+    }
+    byIdOrder = offers.clone();
+    Arrays.sort(byIdOrder, Comparator.comparing((CompiledOffer o) -> o.id));
   }
 
   private static Map<String, Integer> index(TreeSet<String> names) {
@@ -67,11 +81,13 @@ final class Pricer {
     private long[] bucketAmount;
     private long[] bucketCount;
     private int[] bucketLine;
-    private Integer[] bucketOrder;
+    private int[] bucketOrder;
 
     Sheet(List<Cart.Line> cartLines) {
       lines = cartLines.toArray(new Cart.Line[0]);
-      Arrays.sort(lines, Comparator.comparing(Cart.Line::lineId));
+      if (!sorted(lines)) {
+        Arrays.sort(lines, Comparator.comparing(Cart.Line::lineId));
+      }
       n = lines.length;
       subtotals = new long[n];
       sku = new int[n];
@@ -96,6 +112,15 @@ final class Pricer {
       }
       return m == n ? in : Arrays.copyOf(in, m);
     }
+  }
+
+  private static boolean sorted(Cart.Line[] lines) {
+    for (int l = 1; l < lines.length; l++) {
+      if (lines[l - 1].lineId().compareTo(lines[l].lineId()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOf(Map<String, Integer> index, String name) {
@@ -143,11 +168,14 @@ final class Pricer {
   /**
    * Applies {@code offer} to the current amounts {@code from}, writing the amounts after it to
    * {@code to} and, if {@code shares} is not null, its share of each line there (0 outside scope).
+   * With {@code to} null only the discount is computed, not its allocation.
    *
    * @return the discount it took, at most {@code cap}, never more than the lines in scope hold
    */
   long apply(CompiledOffer offer, Sheet sheet, int[] scope, long cap, long[] from, long[] to, long[] shares) {
-    System.arraycopy(from, 0, to, 0, sheet.n);
+    if (to != null) {
+      System.arraycopy(from, 0, to, 0, sheet.n);
+    }
     if (shares != null) {
       Arrays.fill(shares, 0);
     }
@@ -182,10 +210,10 @@ final class Pricer {
       default -> discount = 0;
     }
     discount = Math.min(Math.min(discount, cap), base);
-    if (discount <= 0) {
-      return 0;
+    if (discount <= 0 || to == null) {
+      return Math.max(0, discount);
     }
-    Allocation.allocate(discount, weights, m, sheet.parts, sheet.scratch);
+    Allocation.split(discount, weights, m, base, sheet.parts, sheet.scratch);
     for (int j = 0; j < m; j++) {
       to[scope[j]] -= sheet.parts[j];
       if (shares != null) {
@@ -214,7 +242,7 @@ final class Pricer {
       sheet.bucketAmount = new long[2 * sheet.n];
       sheet.bucketCount = new long[2 * sheet.n];
       sheet.bucketLine = new int[2 * sheet.n];
-      sheet.bucketOrder = new Integer[2 * sheet.n];
+      sheet.bucketOrder = new int[2 * sheet.n];
     }
     int buckets = 0;
     for (int j = 0; j < m; j++) {
@@ -227,12 +255,31 @@ final class Pricer {
     }
     long[] amounts = sheet.bucketAmount;
     int[] line = sheet.bucketLine;
-    Integer[] order = sheet.bucketOrder;
+    int[] order = sheet.bucketOrder;
     for (int b = 0; b < buckets; b++) {
       order[b] = b;
     }
-    Arrays.sort(order, 0, buckets, (x, y) -> amounts[x] != amounts[y] ? Long.compare(amounts[x], amounts[y])
-        : Integer.compare(line[x], line[y]));
+    if (buckets <= 32) {
+      // Insertion sort without boxing for the usual few buckets.
+      for (int b = 1; b < buckets; b++) {
+        int x = order[b];
+        int at = b;
+        while (at > 0 && cheaper(amounts, line, x, order[at - 1])) {
+          order[at] = order[at - 1];
+          at--;
+        }
+        order[at] = x;
+      }
+    } else {
+      Integer[] boxed = new Integer[buckets];
+      for (int b = 0; b < buckets; b++) {
+        boxed[b] = b;
+      }
+      Arrays.sort(boxed, (x, y) -> cheaper(amounts, line, x, y) ? -1 : cheaper(amounts, line, y, x) ? 1 : 0);
+      for (int b = 0; b < buckets; b++) {
+        order[b] = boxed[b];
+      }
+    }
     long sum = 0;
     for (int i = 0; i < buckets && free > 0; i++) {
       int b = order[i];
@@ -243,6 +290,11 @@ final class Pricer {
       free -= take;
     }
     return sum;
+  }
+
+  /** Whether bucket x's units are cheaper than bucket y's, ties to the earlier line. */
+  private static boolean cheaper(long[] amounts, int[] line, int x, int y) {
+    return amounts[x] < amounts[y] || amounts[x] == amounts[y] && line[x] < line[y];
   }
 
   private static int bucket(Sheet sheet, int at, int line, long amount, long count) {
@@ -269,7 +321,6 @@ final class Pricer {
     int[][] scopes = new int[k][];
     long[] caps = new long[k];
     long[] alone = new long[k];
-    long[] scratchAmounts = new long[sheet.n];
     for (int i = 0; i < k; i++) {
       CompiledOffer offer = offers[i];
       Cart.Usage usage = offer.hasLimits() ? cart.usage().getOrDefault(offer.id, Cart.Usage.NONE) : Cart.Usage.NONE;
@@ -295,30 +346,42 @@ final class Pricer {
       if (reason == null) {
         caps[i] = offer.capFor(usage);
         alone[i] = offer.kind == Offer.Kind.GIFT ? offer.giftValue
-            : apply(offer, sheet, scopes[i], caps[i], sheet.subtotals, scratchAmounts, null);
+            : apply(offer, sheet, scopes[i], caps[i], sheet.subtotals, null, null);
       }
     }
     Combination best = Combination.NONE;
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    int[] members = new int[groups.length];
     for (int i = 0; i < k; i++) {
-      if (reasons[i] != null || alone[i] == 0) {
-        continue;
-      }
-      if (offers[i].exclusive) {
-        best = best.better(new Combination(alone[i], List.of(offers[i]), null));
-      } else {
-        groups.computeIfAbsent(offers[i].group, g -> new ArrayList<>()).add(i);
+      if (reasons[i] == null && alone[i] > 0) {
+        if (offers[i].exclusive) {
+          best = best.better(new Combination(alone[i], List.of(offers[i]), null, null));
+        } else {
+          members[offers[i].groupIndex]++;
+        }
       }
     }
-    for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
-      best = best.better(new Search(sheet, group.getValue(), scopes, caps, alone).best(group.getKey()));
+    for (int g = 0; g < groups.length; g++) {
+      if (members[g] > 0) {
+        int[] group = new int[members[g]];
+        int m = 0;
+        for (int i = 0; i < k && m < group.length; i++) {
+          if (reasons[i] == null && alone[i] > 0 && !offers[i].exclusive && offers[i].groupIndex == g) {
+            group[m++] = i;
+          }
+        }
+        best = best.better(new Search(sheet, group, scopes, caps, alone).best(groups[g]));
+      }
     }
     return outcome(cart, sheet, best, reasons, scopes, caps);
   }
 
-  /** A candidate: its benefit (discounts plus gift values), its offers in application order, its group. */
-  record Combination(long benefit, List<CompiledOffer> offers, String group) {
-    static final Combination NONE = new Combination(0, List.of(), null);
+  /**
+   * A candidate: its benefit (discounts plus gift values), its offers in application order, its
+   * group, and the lines' amounts before its first discount offer and after each, when the search
+   * kept them (else null).
+   */
+  record Combination(long benefit, List<CompiledOffer> offers, String group, long[][] steps) {
+    static final Combination NONE = new Combination(0, List.of(), null, null);
 
     /** The better of this and {@code other}: more benefit, then fewer offers, then the tie rule. */
     Combination better(Combination other) {
@@ -360,29 +423,31 @@ final class Pricer {
     private final int[] members;
     private final int[][] scopes;
     private final long[] caps;
-    private final long[] gifts;
+    private final int[] gifts;
     private final long giftValue;
     private final int k;
     private final long[][] amounts;
     private final long[] bound;
     private final boolean[] chosen;
     private final boolean[] bestChosen;
+    private final long[][] bestSteps;
+    private int bestDepth;
     private long bestDiscount;
     private int bestCount;
 
-    Search(Sheet sheet, List<Integer> group, int[][] scopes, long[] caps, long[] alone) {
+    Search(Sheet sheet, int[] group, int[][] scopes, long[] caps, long[] alone) {
       this.sheet = sheet;
       this.scopes = scopes;
       this.caps = caps;
-      List<Integer> discounts = new ArrayList<>();
-      List<Integer> giftOffers = new ArrayList<>();
-      for (int i : group) {
-        (offers[i].kind == Offer.Kind.GIFT ? giftOffers : discounts).add(i);
+      // Gifts apply last (their stage), so the group's discount offers come first in it.
+      int discounts = 0;
+      while (discounts < group.length && offers[group[discounts]].kind != Offer.Kind.GIFT) {
+        discounts++;
       }
-      members = discounts.stream().mapToInt(Integer::intValue).toArray();
-      gifts = giftOffers.stream().mapToLong(Integer::longValue).toArray();
+      members = Arrays.copyOf(group, discounts);
+      gifts = Arrays.copyOfRange(group, discounts, group.length);
       long value = 0;
-      for (int i : giftOffers) {
+      for (int i : gifts) {
         value = Math.addExact(value, offers[i].giftValue);
       }
       giftValue = value;
@@ -398,6 +463,8 @@ final class Pricer {
       }
       chosen = new boolean[k];
       bestChosen = new boolean[k];
+      bestSteps = new long[k + 1][sheet.n];
+      System.arraycopy(sheet.subtotals, 0, bestSteps[0], 0, sheet.n);
     }
 
     Combination best(String group) {
@@ -412,11 +479,12 @@ final class Pricer {
           picked.add(offers[members[j]]);
         }
       }
-      for (long i : gifts) {
-        picked.add(offers[(int) i]);
+      // Members and gifts are in application order, and gifts apply last.
+      for (int i : gifts) {
+        picked.add(offers[i]);
       }
-      picked.sort(CompiledOffer.APPLICATION_ORDER);
-      return new Combination(bestDiscount + giftValue, List.copyOf(picked), group);
+      return new Combination(bestDiscount + giftValue, List.copyOf(picked), group,
+          Arrays.copyOf(bestSteps, bestDepth + 1));
     }
 
     private void search(int j, int depth, long discount, int count, long left) {
@@ -430,17 +498,32 @@ final class Pricer {
           bestDiscount = discount;
           bestCount = count;
           System.arraycopy(chosen, 0, bestChosen, 0, k);
+          keepSteps(depth);
         }
         return;
       }
       int i = members[j];
-      long added = apply(offers[i], sheet, scopes[i], caps[i], amounts[depth], amounts[depth + 1], null);
+      // The last offer's allocation changes nothing later: its discount alone decides.
+      long[] after = j == k - 1 ? null : amounts[depth + 1];
+      long added = apply(offers[i], sheet, scopes[i], caps[i], amounts[depth], after, null);
       if (added > 0) {
         chosen[j] = true;
         search(j + 1, depth + 1, discount + added, count + 1, left - added);
         chosen[j] = false;
       }
       search(j + 1, depth, discount, count, left);
+    }
+
+    /** Keeps the amounts along the best path, for the outcome; the last member's split is made now. */
+    private void keepSteps(int depth) {
+      if (k > 0 && chosen[k - 1]) {
+        int i = members[k - 1];
+        apply(offers[i], sheet, scopes[i], caps[i], amounts[depth - 1], amounts[depth], null);
+      }
+      for (int d = 0; d <= depth; d++) {
+        System.arraycopy(amounts[d], 0, bestSteps[d], 0, sheet.n);
+      }
+      bestDepth = depth;
     }
 
     private List<CompiledOffer> list(boolean[] picked) {
@@ -459,20 +542,16 @@ final class Pricer {
     int n = sheet.n;
     List<PricingOutcome.Redemption> applied = new ArrayList<>();
     List<PricingOutcome.GiftItem> gifts = new ArrayList<>();
-    List<List<PricingOutcome.Share>> allocations = new ArrayList<>();
-    for (int l = 0; l < n; l++) {
-      allocations.add(new ArrayList<>());
-    }
-    long[] current = sheet.subtotals.clone();
-    long[] next = new long[n];
+    PricingOutcome.Share[][] allocations = new PricingOutcome.Share[n][best.offers().size()];
+    int[] allocated = new int[n];
+    long[] current = sheet.subtotals;
     long[] shares = new long[n];
-    Map<CompiledOffer, Integer> position = new HashMap<>();
-    for (int i = 0; i < offers.length; i++) {
-      position.put(offers[i], i);
-    }
+    boolean[] chosen = new boolean[offers.length];
     long discount = 0;
+    int step = 0;
     for (CompiledOffer offer : best.offers()) {
-      int i = position.get(offer);
+      int i = offer.index;
+      chosen[i] = true;
       String key = redemptionKey(cart.orderId(), offer.id);
       if (offer.kind == Offer.Kind.GIFT) {
         applied.add(new PricingOutcome.Redemption(offer.id, 0, offer.giftValue, key));
@@ -481,17 +560,26 @@ final class Pricer {
         }
         continue;
       }
-      long off = apply(offer, sheet, scopes[i], caps[i], current, next, shares);
-      discount += off;
-      applied.add(new PricingOutcome.Redemption(offer.id, off, 0, key));
+      long[] next;
+      if (best.steps() != null) {
+        next = best.steps()[++step];
+        for (int l = 0; l < n; l++) {
+          shares[l] = current[l] - next[l];
+        }
+      } else {
+        next = new long[n];
+        apply(offer, sheet, scopes[i], caps[i], current, next, shares);
+      }
+      long off = 0;
       for (int l = 0; l < n; l++) {
         if (shares[l] > 0) {
-          allocations.get(l).add(new PricingOutcome.Share(offer.id, shares[l]));
+          off += shares[l];
+          allocations[l][allocated[l]++] = new PricingOutcome.Share(offer.id, shares[l]);
         }
       }
-      long[] swap = current;
+      discount += off;
+      applied.add(new PricingOutcome.Redemption(offer.id, off, 0, key));
       current = next;
-      next = swap;
     }
     List<PricingOutcome.PricedLine> lines = new ArrayList<>(n);
     long subtotal = 0;
@@ -499,22 +587,21 @@ final class Pricer {
       Cart.Line line = sheet.lines[l];
       subtotal = Math.addExact(subtotal, sheet.subtotals[l]);
       lines.add(new PricingOutcome.PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(),
-          line.quantity(), sheet.subtotals[l] - current[l], current[l], allocations.get(l)));
+          line.quantity(), sheet.subtotals[l] - current[l], current[l],
+          Arrays.asList(allocations[l]).subList(0, allocated[l])));
     }
     List<PricingOutcome.Rejection> rejected = new ArrayList<>();
-    for (int i = 0; i < offers.length; i++) {
-      CompiledOffer offer = offers[i];
-      if (best.offers().contains(offer)) {
+    for (CompiledOffer offer : byIdOrder) {
+      if (chosen[offer.index]) {
         continue;
       }
-      Reason reason = reasons[i];
+      Reason reason = reasons[offer.index];
       if (reason == null) {
         boolean stacks = best.group() != null && !offer.exclusive && offer.group.equals(best.group());
         reason = stacks || best.offers().isEmpty() ? Reason.NOT_BEST : Reason.NOT_STACKABLE;
       }
       rejected.add(new PricingOutcome.Rejection(offer.id, reason));
     }
-    rejected.sort(Comparator.comparing(PricingOutcome.Rejection::offerId));
     return new PricingOutcome(PricingOutcome.FORMAT_VERSION, cart.orderId(), cart.userId(), subtotal, discount,
         subtotal - discount, applied, lines, gifts, rejected);
   }

@@ -52,9 +52,11 @@ public record PricingOutcome(
     gifts = List.copyOf(gifts);
     rejected = List.copyOf(rejected);
     Checks.checkArgument(!lines.isEmpty(), "order %s: expected at least one line", orderId);
-    Checks.checkArgument(subtotalMinor >= 0 && discountMinor >= 0 && totalMinor == subtotalMinor - discountMinor
-        && totalMinor >= 0, "order %s: expected 0 <= discountMinor <= subtotalMinor and totalMinor = subtotalMinor - "
-        + "discountMinor, got %s, %s, %s", orderId, subtotalMinor, discountMinor, totalMinor);
+    // An explicit test, not checkArgument: its boxed arguments would cost every priced cart.
+    if (subtotalMinor < 0 || discountMinor < 0 || totalMinor != subtotalMinor - discountMinor || totalMinor < 0) {
+      throw new IllegalArgumentException("order " + orderId + ": expected 0 <= discountMinor <= subtotalMinor and "
+          + "totalMinor = subtotalMinor - discountMinor, got " + subtotalMinor + ", " + discountMinor + ", " + totalMinor);
+    }
   }
 
   /**
@@ -156,10 +158,11 @@ public record PricingOutcome(
       for (Share share : allocations) {
         sum = Math.addExact(sum, share.discountMinor());
       }
-      Checks.checkArgument(sum == discountMinor && netMinor >= 0
-              && netMinor == Math.subtractExact(Math.multiplyExact(unitPriceMinor, quantity), discountMinor),
-          "line %s: allocations %s must sum to discountMinor %s and netMinor %s equal the subtotal less it, >= 0",
-          lineId, sum, discountMinor, netMinor);
+      if (sum != discountMinor || netMinor < 0
+          || netMinor != Math.subtractExact(Math.multiplyExact(unitPriceMinor, quantity), discountMinor)) {
+        throw new IllegalArgumentException("line " + lineId + ": allocations " + sum + " must sum to discountMinor "
+            + discountMinor + " and netMinor " + netMinor + " equal the subtotal less it, >= 0");
+      }
     }
 
     /**

@@ -35,7 +35,7 @@ class OffersProperties {
   @Property(tries = 500)
   void allocationIsExactWithinOneUnitAndLargestRemainderFirst(
       @ForAll @LongRange(min = 0, max = 1_000_000) long amount,
-      @ForAll @Size(min = 1, max = 12) List<@LongRange(min = 0, max = 1_000_000) Long> weightList,
+      @ForAll @Size(min = 1, max = 60) List<@LongRange(min = 0, max = 1_000_000) Long> weightList,
       @ForAll boolean huge) {
     long[] weights = weightList.stream().mapToLong(w -> huge ? w * 500_000_000_000L : w).toArray();
     long total = 0;
@@ -143,7 +143,7 @@ class OffersProperties {
           || picked.stream().noneMatch(o -> o.exclusive) && picked.stream().map(o -> o.group).distinct().count() == 1;
       if (allowed) {
         picked.sort(CompiledOffer.APPLICATION_ORDER);
-        best = best.better(new Pricer.Combination(benefit(pricer, cart, picked), picked, null));
+        best = best.better(new Pricer.Combination(benefit(pricer, cart, picked), picked, null, null));
       }
     }
     assertThat(outcome.applied()).extracting(Redemption::offerId)
