@@ -75,7 +75,10 @@ public final class Allocation {
       }
       total = Math.addExact(total, weights[i]);
     }
-    Checks.checkArgument(total > 0 || amount == 0, "cannot allocate %s over weights that sum to 0", amount);
+    if (total == 0 && amount > 0) {
+      // Not checkArgument: its boxed argument would allocate on every call.
+      throw new IllegalArgumentException("cannot allocate " + amount + " over weights that sum to 0");
+    }
     split(amount, weights, count, total, parts, scratch);
   }
 
@@ -89,13 +92,24 @@ public final class Allocation {
       return;
     }
     long left = amount;
+    // A quotient estimated in double arithmetic and corrected exactly: cheaper than a long division.
+    double inverse = 1.0 / total;
     for (int i = 0; i < count; i++) {
       long w = weights[i];
       long low = amount * w;
       if (Math.multiplyHigh(amount, w) == 0 && low >= 0) {
-        long part = low / total;
+        long part = (long) (low * inverse);
+        long remainder = low - part * total;
+        while (remainder < 0) {
+          part--;
+          remainder += total;
+        }
+        while (remainder >= total) {
+          part++;
+          remainder -= total;
+        }
         parts[i] = part;
-        scratch[i] = low - part * total;
+        scratch[i] = remainder;
       } else {
         BigInteger[] qr = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(w)).divideAndRemainder(BigInteger.valueOf(total));
         parts[i] = qr[0].longValueExact();
