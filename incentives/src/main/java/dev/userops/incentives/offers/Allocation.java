@@ -21,7 +21,7 @@ import java.util.Arrays;
  * long}; beyond that it falls back to {@link BigInteger} arithmetic, with the same result.
  */
 public final class Allocation {
-  /** Up to this many parts, sorting packed keys beats a selection. */
+  /** Up to this many parts, counting beats a selection. */
   private static final int SMALL = 31;
   private static final int INDEX_BITS = 5;
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
@@ -121,14 +121,19 @@ public final class Allocation {
       return;
     }
     if (count <= SMALL && total <= MAX_PACKED_REMAINDER) {
-      // Few parts and small remainders: sort (remainder, index) keys packed in longs, descending
-      // remainder then ascending index, and give one unit to each of the first left.
+      // Few parts and small remainders: pack (remainder, index) into distinct longs ordered by
+      // descending remainder, then ascending index; a part gets a unit if fewer than left keys beat
+      // it. Counting without branches is cheaper than sorting this few.
       for (int i = 0; i < count; i++) {
         scratch[count + i] = scratch[i] << INDEX_BITS | (SMALL - i);
       }
-      Arrays.sort(scratch, count, count + count);
-      for (int r = 0; r < left; r++) {
-        parts[SMALL - (int) (scratch[count + count - 1 - r] & INDEX_MASK)]++;
+      for (int i = 0; i < count; i++) {
+        long key = scratch[count + i];
+        int beaten = 0;
+        for (int j = 0; j < count; j++) {
+          beaten += scratch[count + j] > key ? 1 : 0;
+        }
+        parts[i] += beaten < left ? 1 : 0;
       }
       return;
     }
