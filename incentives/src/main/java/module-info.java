@@ -1,7 +1,7 @@
 /**
  * UserOps incentives. What users are given and sent: points, growth value, levels, check-in
- * streaks, referral rewards, paid memberships, push throttling and lucky draws, as pure policies over
- * immutable state.
+ * streaks, offers and coupons, referral rewards, paid memberships, push throttling and lucky draws,
+ * as pure policies over immutable state.
  *
  * <p>Depends on {@code dev.userops.core} only.
  */
@@ -14,6 +14,7 @@ module dev.userops.incentives {
   exports dev.userops.incentives.draw;
   exports dev.userops.incentives.levels;
   exports dev.userops.incentives.membership;
+  exports dev.userops.incentives.offers;
   exports dev.userops.incentives.points;
   exports dev.userops.incentives.push;
   exports dev.userops.incentives.referral;
@@ -25,6 +26,7 @@ module dev.userops.incentives {
   opens dev.userops.incentives.draw to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.levels to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.membership to com.fasterxml.jackson.databind;
+  opens dev.userops.incentives.offers to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.points to com.fasterxml.jackson.databind;
   opens dev.userops.incentives.referral to com.fasterxml.jackson.databind;
 

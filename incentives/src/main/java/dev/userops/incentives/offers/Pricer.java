@@ -1,0 +1,612 @@
+package dev.userops.incentives.offers;
+
+import dev.userops.incentives.offers.PricingOutcome.Reason;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The pricing engine behind {@link OffersPolicy}: eligibility, the search for the best
+ * combination, and the application of one offer to the lines' current amounts.
+ */
+final class Pricer {
+  private final CompiledOffer[] offers;
+  private final Map<String, CompiledOffer> byId = new HashMap<>();
+  private final Map<String, Integer> skuIndex;
+  private final Map<String, Integer> categoryIndex;
+  private final Map<String, Integer> tagIndex;
+  /** The stacking groups' names, sorted; offers refer to them by index. */
+  private final String[] groups;
+  /** The offers in id order, the order of an outcome's rejections. */
+  private final CompiledOffer[] byIdOrder;
+
+  Pricer(OffersProgram program) {
+    TreeSet<String> skus = new TreeSet<>();
+    TreeSet<String> categories = new TreeSet<>();
+    TreeSet<String> tags = new TreeSet<>();
+    for (Offer offer : program.offers()) {
+      skus.addAll(offer.scope().skus());
+      skus.addAll(offer.scope().excludeSkus());
+      categories.addAll(offer.scope().categories());
+      tags.addAll(offer.audience().tags());
+    }
+    skuIndex = index(skus);
+    categoryIndex = index(categories);
+    tagIndex = index(tags);
+    offers = new CompiledOffer[program.offers().size()];
+    for (int i = 0; i < offers.length; i++) {
+      offers[i] = new CompiledOffer(program.offers().get(i), program.zone(), skuIndex, categoryIndex, tagIndex);
+      byId.put(offers[i].id, offers[i]);
+    }
+    Arrays.sort(offers, CompiledOffer.APPLICATION_ORDER);
+    TreeSet<String> groupNames = new TreeSet<>();
+    for (int i = 0; i < offers.length; i++) {
+      offers[i].index = i;
+      groupNames.add(offers[i].group);
+    }
+    groups = groupNames.toArray(new String[0]);
+    for (CompiledOffer offer : offers) {
+      offer.groupIndex = Arrays.binarySearch(groups, offer.group);
+    }
+    byIdOrder = offers.clone();
+    Arrays.sort(byIdOrder, Comparator.comparing((CompiledOffer o) -> o.id));
+  }
+
+  private static Map<String, Integer> index(TreeSet<String> names) {
+    Map<String, Integer> index = new HashMap<>();
+    for (String name : names) {
+      index.put(name, index.size());
+    }
+    return index;
+  }
+
+  CompiledOffer offer(String id) {
+    return byId.get(id);
+  }
+
+  /** The lines of one cart in {@code lineId} order, their amounts and dictionary indexes, and work buffers. */
+  final class Sheet {
+    final Cart.Line[] lines;
+    final int n;
+    final long[] subtotals;
+    final int[] sku;
+    final int[] category;
+    final long[] weights;
+    final long[] parts;
+    final long[] scratch;
+    private long[] bucketAmount;
+    private long[] bucketCount;
+    private int[] bucketLine;
+    private int[] bucketOrder;
+
+    Sheet(List<Cart.Line> cartLines) {
+      lines = cartLines.toArray(new Cart.Line[0]);
+      if (!sorted(lines)) {
+        Arrays.sort(lines, Comparator.comparing(Cart.Line::lineId));
+      }
+      n = lines.length;
+      subtotals = new long[n];
+      sku = new int[n];
+      category = new int[n];
+      for (int l = 0; l < n; l++) {
+        subtotals[l] = lines[l].subtotalMinor();
+        sku[l] = indexOf(skuIndex, lines[l].sku());
+        category[l] = indexOf(categoryIndex, lines[l].category());
+      }
+      weights = new long[n];
+      parts = new long[n];
+      scratch = new long[2 * n];
+    }
+
+    int[] scope(CompiledOffer offer) {
+      int[] in = new int[n];
+      int m = 0;
+      for (int l = 0; l < n; l++) {
+        if (offer.inScope(sku[l], category[l])) {
+          in[m++] = l;
+        }
+      }
+      return m == n ? in : Arrays.copyOf(in, m);
+    }
+  }
+
+  private static boolean sorted(Cart.Line[] lines) {
+    for (int l = 1; l < lines.length; l++) {
+      if (lines[l - 1].lineId().compareTo(lines[l].lineId()) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(Map<String, Integer> index, String name) {
+    if (name == null) {
+      return -1;
+    }
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
+  }
+
+  Sheet sheet(List<Cart.Line> lines) {
+    return new Sheet(lines);
+  }
+
+  /** The undiscounted subtotal of the lines in {@code scope}. */
+  static long subtotal(Sheet sheet, int[] scope) {
+    long sum = 0;
+    for (int l : scope) {
+      sum = Math.addExact(sum, sheet.subtotals[l]);
+    }
+    return sum;
+  }
+
+  /** Units in {@code scope}. */
+  static long units(Sheet sheet, int[] scope) {
+    long units = 0;
+    for (int l : scope) {
+      units += sheet.lines[l].quantity();
+    }
+    return units;
+  }
+
+  /**
+   * Whether the lines in scope meet the offer's threshold (and, for BUY_X_GET_Y, hold one
+   * application's units), as at pricing and again when a refund re-prices the kept units.
+   */
+  static boolean meetsThreshold(CompiledOffer offer, Sheet sheet, int[] scope) {
+    if (subtotal(sheet, scope) < offer.threshold) {
+      return false;
+    }
+    return offer.kind != Offer.Kind.BUY_X_GET_Y
+        || units(sheet, scope) >= (long) offer.offer.buyQuantity() + offer.offer.getQuantity();
+  }
+
+  /**
+   * Applies {@code offer} to the current amounts {@code from}, writing the amounts after it to
+   * {@code to} and, if {@code shares} is not null, its share of each line there (0 outside scope).
+   * With {@code to} null only the discount is computed, not its allocation.
+   *
+   * @return the discount it took, at most {@code cap}, never more than the lines in scope hold
+   */
+  long apply(CompiledOffer offer, Sheet sheet, int[] scope, long cap, long[] from, long[] to, long[] shares) {
+    if (to != null) {
+      System.arraycopy(from, 0, to, 0, sheet.n);
+    }
+    if (shares != null) {
+      Arrays.fill(shares, 0);
+    }
+    int m = scope.length;
+    long[] weights = sheet.weights;
+    long base = 0;
+    for (int j = 0; j < m; j++) {
+      weights[j] = from[scope[j]];
+      base += weights[j];
+    }
+    long discount;
+    switch (offer.kind) {
+      case PERCENT -> discount = Math.multiplyExact(base, (long) offer.basisPoints) / 10_000;
+      case FIXED -> discount = offer.offer.discountMinor();
+      case THRESHOLD -> {
+        long steps = offer.offer.stepped() ? subtotal(sheet, scope) / offer.threshold : 1;
+        discount = Math.multiplyExact(steps, offer.offer.discountMinor());
+      }
+      case FIXED_PRICE -> {
+        base = 0;
+        for (int j = 0; j < m; j++) {
+          long target = Math.multiplyExact(offer.offer.priceMinor(), (long) sheet.lines[scope[j]].quantity());
+          weights[j] = Math.max(0, weights[j] - target);
+          base += weights[j];
+        }
+        discount = base;
+      }
+      case BUY_X_GET_Y -> {
+        base = freeUnitWeights(offer, sheet, scope, from);
+        discount = base;
+      }
+      default -> discount = 0;
+    }
+    discount = Math.min(Math.min(discount, cap), base);
+    if (discount <= 0 || to == null) {
+      return Math.max(0, discount);
+    }
+    Allocation.split(discount, weights, m, base, sheet.parts, sheet.scratch);
+    for (int j = 0; j < m; j++) {
+      to[scope[j]] -= sheet.parts[j];
+      if (shares != null) {
+        shares[scope[j]] = sheet.parts[j];
+      }
+    }
+    return discount;
+  }
+
+  /**
+   * Fills the weights with each line's discount on its free units and returns their sum. A line's
+   * current amount is split over its units as evenly as the minor unit allows (the first {@code
+   * amount mod quantity} units carry one more); the free units are the cheapest ones, ties to the
+   * earlier line, {@code getQuantity} per full {@code buyQuantity + getQuantity} units, at most
+   * {@code allocationLimit} times.
+   */
+  private long freeUnitWeights(CompiledOffer offer, Sheet sheet, int[] scope, long[] from) {
+    int m = scope.length;
+    long perApplication = (long) offer.offer.buyQuantity() + offer.offer.getQuantity();
+    long applications = units(sheet, scope) / perApplication;
+    if (offer.offer.allocationLimit() != null) {
+      applications = Math.min(applications, offer.offer.allocationLimit());
+    }
+    long free = applications * offer.offer.getQuantity();
+    if (sheet.bucketAmount == null) {
+      sheet.bucketAmount = new long[2 * sheet.n];
+      sheet.bucketCount = new long[2 * sheet.n];
+      sheet.bucketLine = new int[2 * sheet.n];
+      sheet.bucketOrder = new int[2 * sheet.n];
+    }
+    int buckets = 0;
+    for (int j = 0; j < m; j++) {
+      sheet.weights[j] = 0;
+      long amount = from[scope[j]];
+      int quantity = sheet.lines[scope[j]].quantity();
+      long remainder = amount % quantity;
+      buckets = bucket(sheet, buckets, j, amount / quantity, quantity - remainder);
+      buckets = bucket(sheet, buckets, j, amount / quantity + 1, remainder);
+    }
+    long[] amounts = sheet.bucketAmount;
+    int[] line = sheet.bucketLine;
+    int[] order = sheet.bucketOrder;
+    for (int b = 0; b < buckets; b++) {
+      order[b] = b;
+    }
+    if (buckets <= 32) {
+      // Insertion sort without boxing for the usual few buckets.
+      for (int b = 1; b < buckets; b++) {
+        int x = order[b];
+        int at = b;
+        while (at > 0 && cheaper(amounts, line, x, order[at - 1])) {
+          order[at] = order[at - 1];
+          at--;
+        }
+        order[at] = x;
+      }
+    } else {
+      Integer[] boxed = new Integer[buckets];
+      for (int b = 0; b < buckets; b++) {
+        boxed[b] = b;
+      }
+      Arrays.sort(boxed, (x, y) -> cheaper(amounts, line, x, y) ? -1 : cheaper(amounts, line, y, x) ? 1 : 0);
+      for (int b = 0; b < buckets; b++) {
+        order[b] = boxed[b];
+      }
+    }
+    long sum = 0;
+    for (int i = 0; i < buckets && free > 0; i++) {
+      int b = order[i];
+      long take = Math.min(free, sheet.bucketCount[b]);
+      long off = take * (Math.multiplyExact(amounts[b], (long) offer.basisPoints) / 10_000);
+      sheet.weights[line[b]] += off;
+      sum += off;
+      free -= take;
+    }
+    return sum;
+  }
+
+  /** Whether bucket x's units are cheaper than bucket y's, ties to the earlier line. */
+  private static boolean cheaper(long[] amounts, int[] line, int x, int y) {
+    return amounts[x] < amounts[y] || amounts[x] == amounts[y] && line[x] < line[y];
+  }
+
+  private static int bucket(Sheet sheet, int at, int line, long amount, long count) {
+    if (count == 0) {
+      return at;
+    }
+    sheet.bucketAmount[at] = amount;
+    sheet.bucketCount[at] = count;
+    sheet.bucketLine[at] = line;
+    return at + 1;
+  }
+
+  PricingOutcome price(Cart cart) {
+    Sheet sheet = new Sheet(cart.lines());
+    long[] userTags = new long[(tagIndex.size() + 63) >>> 6];
+    for (String tag : cart.userTags()) {
+      int i = indexOf(tagIndex, tag);
+      if (i >= 0) {
+        userTags[i >>> 6] |= 1L << i;
+      }
+    }
+    int k = offers.length;
+    Reason[] reasons = new Reason[k];
+    int[][] scopes = new int[k][];
+    long[] caps = new long[k];
+    long[] alone = new long[k];
+    for (int i = 0; i < k; i++) {
+      CompiledOffer offer = offers[i];
+      Cart.Usage usage = offer.hasLimits() ? cart.usage().getOrDefault(offer.id, Cart.Usage.NONE) : Cart.Usage.NONE;
+      Reason reason = null;
+      if (offer.start != null && cart.at().isBefore(offer.start)) {
+        reason = Reason.NOT_STARTED;
+      } else if (offer.end != null && !cart.at().isBefore(offer.end)) {
+        reason = Reason.EXPIRED;
+      } else if (!offer.inAudience(userTags, cart.firstOrder())) {
+        reason = Reason.NOT_IN_AUDIENCE;
+      } else {
+        reason = offer.limitReason(usage);
+      }
+      if (reason == null) {
+        scopes[i] = sheet.scope(offer);
+        if (scopes[i].length == 0) {
+          reason = Reason.OUT_OF_SCOPE;
+        } else if (!meetsThreshold(offer, sheet, scopes[i])) {
+          reason = Reason.BELOW_THRESHOLD;
+        }
+      }
+      reasons[i] = reason;
+      if (reason == null) {
+        caps[i] = offer.capFor(usage);
+        alone[i] = offer.kind == Offer.Kind.GIFT ? offer.giftValue
+            : apply(offer, sheet, scopes[i], caps[i], sheet.subtotals, null, null);
+      }
+    }
+    Combination best = Combination.NONE;
+    int[] members = new int[groups.length];
+    for (int i = 0; i < k; i++) {
+      if (reasons[i] == null && alone[i] > 0) {
+        if (offers[i].exclusive) {
+          best = best.better(new Combination(alone[i], List.of(offers[i]), null, null));
+        } else {
+          members[offers[i].groupIndex]++;
+        }
+      }
+    }
+    for (int g = 0; g < groups.length; g++) {
+      if (members[g] > 0) {
+        int[] group = new int[members[g]];
+        int m = 0;
+        for (int i = 0; i < k && m < group.length; i++) {
+          if (reasons[i] == null && alone[i] > 0 && !offers[i].exclusive && offers[i].groupIndex == g) {
+            group[m++] = i;
+          }
+        }
+        best = best.better(new Search(sheet, group, scopes, caps, alone).best(groups[g]));
+      }
+    }
+    return outcome(cart, sheet, best, reasons, scopes, caps);
+  }
+
+  /**
+   * A candidate: its benefit (discounts plus gift values), its offers in application order, its
+   * group, and the lines' amounts before its first discount offer and after each, when the search
+   * kept them (else null).
+   */
+  record Combination(long benefit, List<CompiledOffer> offers, String group, long[][] steps) {
+    static final Combination NONE = new Combination(0, List.of(), null, null);
+
+    /** The better of this and {@code other}: more benefit, then fewer offers, then the tie rule. */
+    Combination better(Combination other) {
+      if (benefit != other.benefit) {
+        return benefit > other.benefit ? this : other;
+      }
+      if (offers.size() != other.offers.size()) {
+        return offers.size() < other.offers.size() ? this : other;
+      }
+      return compareTie(offers, other.offers) <= 0 ? this : other;
+    }
+
+    /** Offers compared as lists sorted by priority (higher first), then id: the first difference decides. */
+    static int compareTie(List<CompiledOffer> a, List<CompiledOffer> b) {
+      List<CompiledOffer> x = new ArrayList<>(a);
+      List<CompiledOffer> y = new ArrayList<>(b);
+      x.sort(CompiledOffer.TIE_ORDER);
+      y.sort(CompiledOffer.TIE_ORDER);
+      for (int i = 0; i < x.size(); i++) {
+        int c = CompiledOffer.TIE_ORDER.compare(x.get(i), y.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * The best subset of one stacking group's discount offers, by depth-first branch and bound over
+   * include/exclude decisions in application order. An offer's discount on the undiscounted lines
+   * bounds what it can add anywhere later (amounts only fall as offers apply, and each kind's
+   * discount is monotone in the amounts), so a branch whose discount so far plus the bounds of the
+   * offers still to decide (and at most the amount left) cannot beat the best found is cut; so is
+   * including an offer that adds nothing, which the same subset without it dominates.
+   */
+  private final class Search {
+    private final Sheet sheet;
+    private final int[] members;
+    private final int[][] scopes;
+    private final long[] caps;
+    private final int[] gifts;
+    private final long giftValue;
+    private final int k;
+    private final long[][] amounts;
+    private final long[] bound;
+    private final boolean[] chosen;
+    private final boolean[] bestChosen;
+    private final long[][] bestSteps;
+    private int bestDepth;
+    private long bestDiscount;
+    private int bestCount;
+
+    Search(Sheet sheet, int[] group, int[][] scopes, long[] caps, long[] alone) {
+      this.sheet = sheet;
+      this.scopes = scopes;
+      this.caps = caps;
+      // Gifts apply last (their stage), so the group's discount offers come first in it.
+      int discounts = 0;
+      while (discounts < group.length && offers[group[discounts]].kind != Offer.Kind.GIFT) {
+        discounts++;
+      }
+      members = Arrays.copyOf(group, discounts);
+      gifts = Arrays.copyOfRange(group, discounts, group.length);
+      long value = 0;
+      for (int i : gifts) {
+        value = Math.addExact(value, offers[i].giftValue);
+      }
+      giftValue = value;
+      k = members.length;
+      amounts = new long[k + 1][];
+      amounts[0] = sheet.subtotals;
+      for (int d = 1; d <= k; d++) {
+        amounts[d] = new long[sheet.n];
+      }
+      bound = new long[k + 1];
+      for (int j = k - 1; j >= 0; j--) {
+        bound[j] = Math.addExact(bound[j + 1], alone[members[j]]);
+      }
+      chosen = new boolean[k];
+      bestChosen = new boolean[k];
+      bestSteps = new long[k + 1][sheet.n];
+      System.arraycopy(sheet.subtotals, 0, bestSteps[0], 0, sheet.n);
+    }
+
+    Combination best(String group) {
+      long total = 0;
+      for (long subtotal : sheet.subtotals) {
+        total = Math.addExact(total, subtotal);
+      }
+      search(0, 0, 0, 0, total);
+      List<CompiledOffer> picked = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        if (bestChosen[j]) {
+          picked.add(offers[members[j]]);
+        }
+      }
+      // Members and gifts are in application order, and gifts apply last.
+      for (int i : gifts) {
+        picked.add(offers[i]);
+      }
+      return new Combination(bestDiscount + giftValue, List.copyOf(picked), group,
+          Arrays.copyOf(bestSteps, bestDepth + 1));
+    }
+
+    private void search(int j, int depth, long discount, int count, long left) {
+      long upper = discount + Math.min(bound[j], left);
+      if (upper < bestDiscount || upper == bestDiscount && count > bestCount) {
+        return;
+      }
+      if (j == k) {
+        if (discount > bestDiscount || count < bestCount
+            || count == bestCount && Combination.compareTie(list(chosen), list(bestChosen)) < 0) {
+          bestDiscount = discount;
+          bestCount = count;
+          System.arraycopy(chosen, 0, bestChosen, 0, k);
+          keepSteps(depth);
+        }
+        return;
+      }
+      int i = members[j];
+      // The last offer's allocation changes nothing later: its discount alone decides.
+      long[] after = j == k - 1 ? null : amounts[depth + 1];
+      long added = apply(offers[i], sheet, scopes[i], caps[i], amounts[depth], after, null);
+      if (added > 0) {
+        chosen[j] = true;
+        search(j + 1, depth + 1, discount + added, count + 1, left - added);
+        chosen[j] = false;
+      }
+      search(j + 1, depth, discount, count, left);
+    }
+
+    /** Keeps the amounts along the best path, for the outcome; the last member's split is made now. */
+    private void keepSteps(int depth) {
+      if (k > 0 && chosen[k - 1]) {
+        int i = members[k - 1];
+        apply(offers[i], sheet, scopes[i], caps[i], amounts[depth - 1], amounts[depth], null);
+      }
+      for (int d = 0; d <= depth; d++) {
+        System.arraycopy(amounts[d], 0, bestSteps[d], 0, sheet.n);
+      }
+      bestDepth = depth;
+    }
+
+    private List<CompiledOffer> list(boolean[] picked) {
+      List<CompiledOffer> list = new ArrayList<>();
+      for (int j = 0; j < k; j++) {
+        if (picked[j]) {
+          list.add(offers[members[j]]);
+        }
+      }
+      return list;
+    }
+  }
+
+  private PricingOutcome outcome(Cart cart, Sheet sheet, Combination best, Reason[] reasons, int[][] scopes,
+      long[] caps) {
+    int n = sheet.n;
+    List<PricingOutcome.Redemption> applied = new ArrayList<>();
+    List<PricingOutcome.GiftItem> gifts = new ArrayList<>();
+    PricingOutcome.Share[][] allocations = new PricingOutcome.Share[n][best.offers().size()];
+    int[] allocated = new int[n];
+    long[] current = sheet.subtotals;
+    long[] shares = new long[n];
+    boolean[] chosen = new boolean[offers.length];
+    long discount = 0;
+    int step = 0;
+    for (CompiledOffer offer : best.offers()) {
+      int i = offer.index;
+      chosen[i] = true;
+      String key = redemptionKey(cart.orderId(), offer.id);
+      if (offer.kind == Offer.Kind.GIFT) {
+        applied.add(new PricingOutcome.Redemption(offer.id, 0, offer.giftValue, key));
+        for (Offer.Gift gift : offer.offer.gifts()) {
+          gifts.add(new PricingOutcome.GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor()));
+        }
+        continue;
+      }
+      long[] next;
+      if (best.steps() != null) {
+        next = best.steps()[++step];
+        for (int l = 0; l < n; l++) {
+          shares[l] = current[l] - next[l];
+        }
+      } else {
+        next = new long[n];
+        apply(offer, sheet, scopes[i], caps[i], current, next, shares);
+      }
+      long off = 0;
+      for (int l = 0; l < n; l++) {
+        if (shares[l] > 0) {
+          off += shares[l];
+          allocations[l][allocated[l]++] = new PricingOutcome.Share(offer.id, shares[l]);
+        }
+      }
+      discount += off;
+      applied.add(new PricingOutcome.Redemption(offer.id, off, 0, key));
+      current = next;
+    }
+    List<PricingOutcome.PricedLine> lines = new ArrayList<>(n);
+    long subtotal = 0;
+    for (int l = 0; l < n; l++) {
+      Cart.Line line = sheet.lines[l];
+      subtotal = Math.addExact(subtotal, sheet.subtotals[l]);
+      lines.add(new PricingOutcome.PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(),
+          line.quantity(), sheet.subtotals[l] - current[l], current[l],
+          Arrays.asList(allocations[l]).subList(0, allocated[l])));
+    }
+    List<PricingOutcome.Rejection> rejected = new ArrayList<>();
+    for (CompiledOffer offer : byIdOrder) {
+      if (chosen[offer.index]) {
+        continue;
+      }
+      Reason reason = reasons[offer.index];
+      if (reason == null) {
+        boolean stacks = best.group() != null && !offer.exclusive && offer.group.equals(best.group());
+        reason = stacks || best.offers().isEmpty() ? Reason.NOT_BEST : Reason.NOT_STACKABLE;
+      }
+      rejected.add(new PricingOutcome.Rejection(offer.id, reason));
+    }
+    return new PricingOutcome(PricingOutcome.FORMAT_VERSION, cart.orderId(), cart.userId(), subtotal, discount,
+        subtotal - discount, applied, lines, gifts, rejected);
+  }
+
+  static String redemptionKey(String orderId, String offerId) {
+    return "offer:" + orderId + "/" + offerId;
+  }
+}
