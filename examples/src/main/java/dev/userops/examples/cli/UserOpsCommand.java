@@ -49,7 +49,7 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     versionProvider = UserOpsCommand.Version.class,
     description = "User-operations reports over an order file (CSV or CDNOW format).",
-    subcommands = {ReportCommand.class, SummaryCommand.class, ClvCommand.class, ChannelsCommand.class, RepurchaseCommand.class, RfmCommand.class, TagsCommand.class, PointsSimCommand.class, DrawSimCommand.class, MembershipSimCommand.class, PushSimCommand.class, ReferralSimCommand.class, RetentionCommand.class, ActiveCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReportCommand.class, SummaryCommand.class, ClvCommand.class, ChannelsCommand.class, RepurchaseCommand.class, RfmCommand.class, TagsCommand.class, PointsSimCommand.class, DrawSimCommand.class, MembershipSimCommand.class, OffersCommand.class, PushSimCommand.class, ReferralSimCommand.class, RetentionCommand.class, ActiveCommand.class, CommandLine.HelpCommand.class})
 public final class UserOpsCommand implements Callable<Integer> {
   /** Bad usage or bad input. */
   static final int EXIT_BAD_INPUT = 2;
