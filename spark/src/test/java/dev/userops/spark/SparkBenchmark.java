@@ -45,13 +45,13 @@ import org.apache.spark.sql.functions;
  * ids {@code u<n>}, amounts with two decimals). It is read once with Spark's CSV reader into a
  * Parquet copy ({@code user_id} as the number after {@code u}, amounts in minor units), which later
  * runs reuse; the copy is then cached in memory. Run, from the project root, after {@code mvn -B
- * -pl spark -am -DskipTests package}:
+ * -pl spark/job -am -DskipTests package} (which puts the shaded jar and Spark 3.5's own dependency tree in
+ * {@code spark/target/lib}):
  *
  * <pre>
- * mvn -B -o -q -f spark/bench/pom.xml dependency:build-classpath -Dmdep.outputFile=../target/bench-classpath.txt
  * OPENS=$(sed -n 's:.*&lt;spark.add-opens&gt;\(.*\)&lt;/spark.add-opens&gt;.*:\1:p' spark/pom.xml)
  * java -Xmx6g $OPENS \
- *   -cp spark/target/userops-spark-0.1.0-SNAPSHOT.jar:spark/target/test-classes:$(cat spark/target/bench-classpath.txt) \
+ *   -cp 'spark/target/test-classes:spark/target/lib/*' \
  *   dev.userops.spark.SparkBenchmark /work/scale/orders10m.csv /work/scale/orders10m.parquet 2 5
  * </pre>
  *

@@ -91,6 +91,10 @@ public final class SparkReport {
       builder.master(options.master).config("spark.ui.enabled", "false");
     }
     SparkSession spark = builder.getOrCreate();
+    if (options.master != null) {
+      // Run locally, the report is the output; under spark-submit the cluster's logging applies.
+      spark.sparkContext().setLogLevel("WARN");
+    }
     try {
       String json = report(spark, options);
       Files.createDirectories(options.out);
