@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job's {@code report.json} sections equal those of {@code userops report} (the examples'
- * {@code userops.jar}, run in its own JVM) on the same order CSV: the bundled CDNOW data, and
- * SyntheticShop orders with repeated order ids and rows of every bad kind a reader screens.
+ * {@code userops.jar}, run in its own JVM) on the same order CSV: the bundled CDNOW data (also read
+ * from a Parquet directory), and SyntheticShop orders with repeated order ids and rows of every bad
+ * kind a reader screens.
  */
 class SparkReportIT {
   private static final List<String> SECTIONS = List.of(
@@ -68,11 +69,18 @@ class SparkReportIT {
     Path orders = dir.resolve("cdnow.csv");
     Files.write(orders, csv, StandardCharsets.UTF_8);
 
-    JsonNode spark = sparkReport(orders, "UTC", "1998-07-01", BadRecordPolicy.SKIP_AND_COUNT, "cdnow-spark");
+    JsonNode job = sparkReport(orders, "UTC", "1998-07-01", BadRecordPolicy.SKIP_AND_COUNT, "cdnow-spark");
     JsonNode command = commandReport(orders, "UTC", "1998-07-01", "cdnow-command");
 
     assertThat(command.get("summary").get("orders").asLong()).isEqualTo(69_659);
-    assertSectionsEqual(spark, command);
+    assertSectionsEqual(job, command);
+
+    // The same rows as a directory of Parquet files (strings, as read), in file order.
+    Path parquet = dir.resolve("cdnow.parquet");
+    spark.read().option("header", "true").csv(orders.toString()).coalesce(1).write()
+        .parquet(parquet.toString());
+    assertSectionsEqual(sparkReport(parquet, "parquet", "UTC", "1998-07-01", BadRecordPolicy.SKIP_AND_COUNT,
+        "cdnow-parquet"), command);
   }
 
   @Test
@@ -119,29 +127,34 @@ class SparkReportIT {
     long span = shop.endMillis() - shop.startMillis();
     String asOf = LocalDate.ofInstant(Instant.ofEpochMilli(shop.startMillis() + span * 4 / 5), zone).toString();
 
-    JsonNode spark = sparkReport(orders, zone.getId(), asOf, BadRecordPolicy.SKIP_AND_COUNT, "shop-spark");
+    JsonNode job = sparkReport(orders, zone.getId(), asOf, BadRecordPolicy.SKIP_AND_COUNT, "shop-spark");
     JsonNode command = commandReport(orders, zone.getId(), asOf, "shop-command");
 
     JsonNode skipped = command.get("diagnostics").get("skipped");
     assertThat(skipped.fieldNames()).toIterable().contains("DUPLICATE_ORDER_ID", "EMPTY_ID", "MALFORMED_TIMESTAMP",
         "MALFORMED_AMOUNT", "MALFORMED_STATUS", "NEGATIVE_AMOUNT", "BEFORE_1970", "WRONG_FIELD_COUNT", "AFTER_AS_OF");
     assertThat(command.get("summary").get("users").asLong()).isGreaterThan(300);
-    assertSectionsEqual(spark, command);
+    assertSectionsEqual(job, command);
 
     assertThatThrownBy(() -> sparkReport(orders, zone.getId(), asOf, BadRecordPolicy.REJECT, "shop-reject"))
         .hasStackTraceContaining("shop.csv");
   }
 
-  private static void assertSectionsEqual(JsonNode spark, JsonNode command) {
+  private static void assertSectionsEqual(JsonNode job, JsonNode command) {
     for (String section : SECTIONS) {
-      assertThat(spark.get(section)).as(section).isNotNull().isEqualTo(command.get(section));
+      assertThat(job.get(section)).as(section).isNotNull().isEqualTo(command.get(section));
     }
   }
 
   private static JsonNode sparkReport(Path orders, String zone, String asOf, BadRecordPolicy policy, String out)
       throws IOException {
+    return sparkReport(orders, "csv", zone, asOf, policy, out);
+  }
+
+  private static JsonNode sparkReport(Path orders, String format, String zone, String asOf, BadRecordPolicy policy,
+      String out) throws IOException {
     SparkReport.Options options = SparkReport.Options.parse(new String[] {"report", "--orders", orders.toString(),
-        "--zone", zone, "--as-of", asOf, "--out", dir.resolve(out).toString(),
+        "--format", format, "--zone", zone, "--as-of", asOf, "--out", dir.resolve(out).toString(),
         "--bad-records", policy == BadRecordPolicy.REJECT ? "reject" : "skip"});
     return new ObjectMapper().readTree(SparkReport.report(spark, options));
   }
