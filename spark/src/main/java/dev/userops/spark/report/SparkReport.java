@@ -171,6 +171,9 @@ public final class SparkReport {
     stages.set("users", mapper.valueToTree(lifecycle));
     document.set("valueTier", mapper.valueToTree(ValueTiers.DEFAULT.tier(features)));
     document.set("diagnostics", mapper.valueToTree(new Diagnostics(read).plus(summary.diagnostics())));
+    valid.unpersist();
+    orders.unpersist();
+    screened.unpersist();
     return Json.writePretty(document);
   }
 
@@ -268,6 +271,8 @@ public final class SparkReport {
   private static final class Accepted implements FilterFunction<Row> {
     private static final long serialVersionUID = 1L;
     private final long asOfMillis;
+    /** Asked only whether an order passes; what it counts is not read (the summary counts). */
+    private transient BadRecords screen;
 
     Accepted(Instant asOf) {
       this.asOfMillis = asOf.toEpochMilli();
@@ -275,9 +280,11 @@ public final class SparkReport {
 
     @Override
     public boolean call(Row row) {
-      return new BadRecords(BadRecordPolicy.SKIP_AND_COUNT).acceptOrder(0,
-          row.getTimestamp(row.fieldIndex("occurred_at")).getTime(), row.getLong(row.fieldIndex("amount_minor")),
-          asOfMillis);
+      if (screen == null) {
+        screen = new BadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+      }
+      return screen.acceptOrder(0, row.getTimestamp(row.fieldIndex("occurred_at")).getTime(),
+          row.getLong(row.fieldIndex("amount_minor")), asOfMillis);
     }
   }
 
