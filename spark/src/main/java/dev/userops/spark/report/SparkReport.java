@@ -154,7 +154,7 @@ public final class SparkReport {
     document.putNull("events");
     document.put("zone", zone.getId());
     document.put("asOf", asOf.toString());
-    document.put("asOfRule", "given");
+    document.put("asOfRule", "--as-of");
     document.put("badRecords", policy.name());
     document.put("records", records);
     document.set("summary", section(mapper, summary));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CSV with a repeated order id and bad rows.
  */
 class ReportJarIT {
+  /** The sections the job computes; it writes every other field of the command's report but {@code value}. */
   private static final List<String> SECTIONS = List.of(
       "records", "summary", "rfm", "retention", "repurchase", "lifecycle", "valueTier", "diagnostics");
 
@@ -38,6 +40,9 @@ class ReportJarIT {
     for (String section : SECTIONS) {
       assertThat(job.get(section)).as(section).isNotNull().isEqualTo(command.get(section));
     }
+    ObjectNode withoutValue = command.deepCopy();
+    withoutValue.remove("value");
+    assertThat(job).isEqualTo(withoutValue);
   }
 
   /** Runs {@code java -jar jar options… more… --out DIR} and reads DIR/report.json. */
