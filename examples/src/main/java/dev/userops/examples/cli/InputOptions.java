@@ -1,14 +1,14 @@
 package dev.userops.examples.cli;
 
-import dev.userops.examples.report.AsOfRule;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
+import dev.userops.core.internal.Timestamps;
 import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.input.OrderReader;
 import dev.userops.examples.input.OrderTable;
-import dev.userops.examples.input.Timestamps;
+import dev.userops.examples.report.AsOfRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Fields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

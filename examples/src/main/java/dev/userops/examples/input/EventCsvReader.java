@@ -7,6 +7,8 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.Activity;
 import dev.userops.core.internal.Checks;
+import dev.userops.core.internal.Fields;
+import dev.userops.core.internal.Timestamps;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

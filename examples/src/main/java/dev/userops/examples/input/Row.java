@@ -2,6 +2,8 @@ package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.event.OrderStatus;
+import dev.userops.core.internal.Fields;
+import dev.userops.core.internal.Timestamps;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.userops.examples.input;
 
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
+import dev.userops.core.internal.Fields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
+import dev.userops.core.internal.Fields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,10 @@ package dev.userops.examples.report;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.retention.active.ActiveUsers;
 import dev.userops.retention.cohort.RetentionMatrix;
-import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.retention.repurchase.RepurchaseResult.CurvePoint;
+import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.segmentation.dimensions.LifecycleStage;
+import dev.userops.segmentation.dimensions.ValueTiers;
 import dev.userops.segmentation.rfm.RfmSegments.SegmentSize;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -402,7 +403,7 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(Reports.count(stage.getValue())).append("</td><td class=\"n\">")
           .append(Reports.percent(stage.getValue(), users)).append("</td></tr>\n");
     }
-    ReportFigures.ValueTier tier = figures.valueTier();
+    ValueTiers.Tier tier = figures.valueTier();
     html.append("</table></div>\n<div id=\"value-tier\" data-top-users=\"").append(tier.topUsers())
         .append("\" data-top-revenue-minor=\"").append(tier.topRevenueMinor()).append("\" data-buyers=\"")
         .append(tier.buyers()).append("\"><h2>Value tier</h2>\n<p class=\"big\">")

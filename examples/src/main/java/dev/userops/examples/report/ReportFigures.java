@@ -12,6 +12,7 @@ import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.segmentation.dimensions.LifecycleRules;
 import dev.userops.segmentation.dimensions.LifecycleStage;
+import dev.userops.segmentation.dimensions.ValueTiers;
 import dev.userops.segmentation.rfm.RfmSegments.SegmentSize;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ public record ReportFigures(
     RetentionMatrix retention,
     RepurchaseResult repurchase,
     Lifecycle lifecycle,
-    ValueTier valueTier,
+    ValueTiers.Tier valueTier,
     ValueFigures value,
     ActiveUsers active,
     Diagnostics diagnostics) {
@@ -74,16 +75,6 @@ public record ReportFigures(
    */
   public record Lifecycle(String basis, LifecycleRules rules, Map<LifecycleStage, Long> users) {}
 
-  /**
-   * The top spenders who together bring {@code revenueShare} of revenue.
-   *
-   * @param revenueShare the share of revenue the tier covers at least
-   * @param buyers users with a valid order
-   * @param revenueMinor their net spend, minor units
-   * @param topUsers users in the tier
-   * @param topRevenueMinor the tier's net spend, minor units
-   */
-  public record ValueTier(double revenueShare, long buyers, long revenueMinor, long topUsers, long topRevenueMinor) {}
 
   /**
    * The machine-readable report: the settings, then each section in the JSON form of the subcommand

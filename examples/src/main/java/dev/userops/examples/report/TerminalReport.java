@@ -6,6 +6,7 @@ import dev.userops.retention.active.ActiveUsers;
 import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.repurchase.RepurchaseResult;
 import dev.userops.segmentation.dimensions.LifecycleStage;
+import dev.userops.segmentation.dimensions.ValueTiers;
 import dev.userops.segmentation.rfm.RfmSegments.SegmentSize;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -207,7 +208,7 @@ public final class TerminalReport {
     }
     out.printf("  new: first seen < %d days ago; silent: none for %d+ days; lost: none for %d+ days%n",
         lifecycle.rules().newDays(), lifecycle.rules().silentDays(), lifecycle.rules().lostDays());
-    ReportFigures.ValueTier tier = figures.valueTier();
+    ValueTiers.Tier tier = figures.valueTier();
     section("Value tier");
     out.printf("  top spenders: %s users (%s of buyers) bring %s (%s of revenue; target %.0f%%)%n",
         Reports.count(tier.topUsers()), Reports.percent(tier.topUsers(), tier.buyers()),

@@ -273,13 +273,13 @@ public final class UserBaseReport {
     RfmFeatures features = rfm.result();
     CompletableFuture<RfmSegments> segments = CompletableFuture.supplyAsync(() -> SegmentTable.vignette()
         .segment(features, RfmScoring.quantiles(RfmScoring.DEFAULT_SCORES).score(features)), executor);
-    CompletableFuture<ReportFigures.ValueTier> valueTier =
-        CompletableFuture.supplyAsync(() -> valueTier(features), executor);
+    CompletableFuture<ValueTiers.Tier> valueTier =
+        CompletableFuture.supplyAsync(() -> ValueTiers.DEFAULT.tier(features), executor);
     CompletableFuture<ValueFigures> valueFigures = segments.thenApplyAsync(
         segmented -> value.figures(features, segmented),
         executor);
     OrderSummary orders = summary.result();
-    RetentionMatrix matrix = trimmed(retention.result());
+    RetentionMatrix matrix = retention.result().trimmed();
     return new ReportFigures(
         source,
         zone,
@@ -296,44 +296,6 @@ public final class UserBaseReport {
   }
 
 
-  /**
-   * {@code matrix} without the empty cohorts before the first non-empty one and after the last,
-   * and without the trailing columns that no cohort has completed, so that the report spans the
-   * data. Empty cohorts add nothing to the pooled mean, which is therefore unchanged.
-   */
-  public static RetentionMatrix trimmed(RetentionMatrix matrix) {
-    List<RetentionMatrix.Cohort> cohorts = matrix.cohorts();
-    int first = 0;
-    while (first < cohorts.size() && cohorts.get(first).size() == 0) {
-      first++;
-    }
-    int end = cohorts.size();
-    while (end > first && cohorts.get(end - 1).size() == 0) {
-      end--;
-    }
-    cohorts = cohorts.subList(first, end);
-    int columns = 1;
-    for (RetentionMatrix.Cohort cohort : cohorts) {
-      for (int j = cohort.counts().size() - 1; j > columns; j--) {
-        if (cohort.counts().get(j) != null) {
-          columns = j;
-          break;
-        }
-      }
-    }
-    int width = columns + 1;
-    List<RetentionMatrix.Cohort> kept = new ArrayList<>();
-    for (RetentionMatrix.Cohort cohort : cohorts) {
-      kept.add(new RetentionMatrix.Cohort(
-          cohort.start(), cohort.size(), cohort.counts().subList(0, width), cohort.rates().subList(0, width)));
-    }
-    RetentionMatrix.Mean mean = matrix.mean();
-    return new RetentionMatrix(matrix.granularity(), matrix.zone(), matrix.columns().subList(0, columns), kept,
-        new RetentionMatrix.Mean(mean.counts().subList(0, width), mean.eligible().subList(0, width),
-            mean.rates().subList(0, width)),
-        matrix.simpleMean().subList(0, width), matrix.diagnostics());
-  }
-
   private ReportFigures.Lifecycle lifecycle() {
     LifecycleRules rules = LifecycleRules.DEFAULT;
     long asOfDay = calendar.dayIndex(asOfMillis);
@@ -349,25 +311,5 @@ public final class UserBaseReport {
     return new ReportFigures.Lifecycle(active == null ? "valid orders" : "valid orders and events", rules, users);
   }
 
-  private static ReportFigures.ValueTier valueTier(RfmFeatures features) {
-    long[] users = new long[features.size()];
-    long[] spend = new long[features.size()];
-    for (int i = 0; i < users.length; i++) {
-      users[i] = features.userId(i);
-      spend[i] = features.spendMinor(i);
-    }
-    ValueTiers tiers = ValueTiers.DEFAULT;
-    boolean[] top = tiers.topSpenders(users, spend);
-    long topUsers = 0;
-    long topRevenue = 0;
-    long revenue = 0;
-    for (int i = 0; i < top.length; i++) {
-      revenue += spend[i];
-      if (top[i]) {
-        topUsers++;
-        topRevenue += spend[i];
-      }
-    }
-    return new ReportFigures.ValueTier(tiers.revenueShare(), users.length, revenue, topUsers, topRevenue);
-  }
+
 }

@@ -63,6 +63,44 @@ public record RetentionMatrix(
   }
 
   /**
+   * This matrix without the empty cohorts before the first non-empty one and after the last, and
+   * without the trailing columns that no cohort has completed, so that a report spans the data.
+   * Empty cohorts add nothing to the pooled mean, which is therefore unchanged.
+   *
+   * @return the trimmed matrix; column 0 and the first column are always kept, and an all-empty
+   *     matrix has no cohorts
+   */
+  public RetentionMatrix trimmed() {
+    int first = 0;
+    while (first < cohorts.size() && cohorts.get(first).size() == 0) {
+      first++;
+    }
+    int end = cohorts.size();
+    while (end > first && cohorts.get(end - 1).size() == 0) {
+      end--;
+    }
+    List<Cohort> rows = cohorts.subList(first, end);
+    int columns = 1;
+    for (Cohort cohort : rows) {
+      for (int j = cohort.counts().size() - 1; j > columns; j--) {
+        if (cohort.counts().get(j) != null) {
+          columns = j;
+          break;
+        }
+      }
+    }
+    int width = columns + 1;
+    List<Cohort> kept = new ArrayList<>();
+    for (Cohort cohort : rows) {
+      kept.add(new Cohort(
+          cohort.start(), cohort.size(), cohort.counts().subList(0, width), cohort.rates().subList(0, width)));
+    }
+    return new RetentionMatrix(granularity, zone, this.columns.subList(0, columns), kept,
+        new Mean(mean.counts().subList(0, width), mean.eligible().subList(0, width), mean.rates().subList(0, width)),
+        simpleMean.subList(0, width), diagnostics);
+  }
+
+  /**
    * This matrix as JSON: granularity, zone, columns, cohorts, mean, simpleMean, diagnostics.
    *
    * @return compact JSON; immature cells are {@code null}, rates are fractions (not percentages)

@@ -2,6 +2,7 @@ package dev.userops.segmentation.dimensions;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.segmentation.rfm.RfmFeatures;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -52,6 +53,46 @@ public record ValueTiers(Double revenueShare) {
   public String toJson() {
     return Json.writeVersioned(this, JSON_VERSION);
   }
+
+  /**
+   * The tier of the users of {@code features}: who the top spenders are ({@link #topSpenders}), and
+   * what they and all buyers spend.
+   *
+   * @param features RFM features, whose {@code spendMinor} is each buyer's net spend
+   * @return the tier's figures; all zero for no users
+   * @throws NullPointerException if {@code features} is null
+   */
+  public Tier tier(RfmFeatures features) {
+    long[] users = new long[features.size()];
+    long[] spend = new long[features.size()];
+    for (int i = 0; i < users.length; i++) {
+      users[i] = features.userId(i);
+      spend[i] = features.spendMinor(i);
+    }
+    boolean[] top = topSpenders(users, spend);
+    long topUsers = 0;
+    long topRevenue = 0;
+    long revenue = 0;
+    for (int i = 0; i < top.length; i++) {
+      revenue += spend[i];
+      if (top[i]) {
+        topUsers++;
+        topRevenue += spend[i];
+      }
+    }
+    return new Tier(revenueShare, users.length, revenue, topUsers, topRevenue);
+  }
+
+  /**
+   * The top spenders who together bring {@code revenueShare} of revenue.
+   *
+   * @param revenueShare the share of revenue the tier covers at least
+   * @param buyers users with a valid order
+   * @param revenueMinor their net spend, minor units
+   * @param topUsers users in the tier
+   * @param topRevenueMinor the tier's net spend, minor units
+   */
+  public record Tier(double revenueShare, long buyers, long revenueMinor, long topUsers, long topRevenueMinor) {}
 
   /**
    * Which rows are top spenders. Row {@code i} is user {@code userIds[i]} with net {@code

@@ -1,19 +1,21 @@
-package dev.userops.examples.input;
+package dev.userops.core.internal;
 
 import dev.userops.core.event.OrderStatus;
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Parsers for the field types of input files. Each throws {@link IllegalArgumentException} whose
- * message says what was expected and what was found, e.g. {@code expected a non-empty id, got " "};
- * {@link Row} adds the field and the bad-record reason, {@link RowScreen} the source and line.
+ * Parsers for the field types of input files: the one definition of an id, an amount and a status
+ * that every reader applies, the command's own and the Spark job's. Each throws {@link
+ * IllegalArgumentException} whose message says what was expected and what was found, e.g. {@code
+ * expected a non-empty id, got " "}; a reader adds the field, the bad-record reason, the source and
+ * the line.
  */
-final class Fields {
+public final class Fields {
   private static final OrderStatus[] STATUSES = OrderStatus.values();
 
   /** Characters of a value shown in a message. */
-  static final int SHOWN = 100;
+  public static final int SHOWN = 100;
 
   private Fields() {}
 
@@ -23,8 +25,13 @@ final class Fields {
    * fractionDigits} digits after a point; nothing is ever rounded, so a value with more fraction
    * digits than the currency has is an error (also {@code "19.990"}: it signals that the file's
    * currency is not the one assumed). Negative amounts parse; calculations decide what they mean.
+   *
+   * @param text the amount, read only during the call
+   * @param fractionDigits the currency's digits after the point
+   * @return the amount in minor units
+   * @throws IllegalArgumentException if {@code text} is not such a decimal, or out of a {@code long}
    */
-  static long amountMinor(CharSequence text, int fractionDigits) {
+  public static long amountMinor(CharSequence text, int fractionDigits) {
     if (!isPlainDecimal(text)) {
       throw new IllegalArgumentException(
           "expected a decimal amount in major units like 12.34, got " + quote(text.toString()));
@@ -96,8 +103,14 @@ final class Fields {
     return c >= '0' && c <= '9';
   }
 
-  /** {@code paid}, {@code cancelled} or {@code refunded}, in any case. */
-  static OrderStatus status(String text) {
+  /**
+   * Reads a status.
+   *
+   * @param text {@code paid}, {@code cancelled} or {@code refunded}, in any case
+   * @return the status
+   * @throws IllegalArgumentException for any other text
+   */
+  public static OrderStatus status(String text) {
     OrderStatus ascii = asciiStatus(text);
     if (ascii != null) {
       return ascii;
@@ -114,8 +127,11 @@ final class Fields {
    * The status {@code text} names in ASCII letters of any case, or {@code null}: what {@code
    * equalsIgnoreCase} answers for ASCII text, without a string. (Some non-ASCII letters also match
    * there, such as a dotless {@code ı} for {@code i}; those take the string path.)
+   *
+   * @param text the status, read only during the call
+   * @return the status, or {@code null} if {@code text} is not a status in ASCII letters
    */
-  static OrderStatus asciiStatus(CharSequence text) {
+  public static OrderStatus asciiStatus(CharSequence text) {
     for (OrderStatus status : STATUSES) {
       String name = status.name();
       if (name.length() == text.length() && sameAsciiLetters(name, text)) {
@@ -140,9 +156,11 @@ final class Fields {
    * The one id rule of every reader: {@code text} without surrounding whitespace (as {@link
    * String#strip} defines it), so that {@code " u1"}, {@code "u1 "} and {@code "u1"} are one id.
    *
+   * @param text the field
+   * @return the id
    * @throws IllegalArgumentException if nothing is left
    */
-  static String id(String text) {
+  public static String id(String text) {
     String id = text.strip();
     if (id.isEmpty()) {
       throw new IllegalArgumentException("expected a non-empty id, got " + quote(text));
@@ -155,13 +173,21 @@ final class Fields {
    * input are shown, so that no message grows with the input or breaks its line. Control
    * characters are escaped ({@code \n}, {@code \r}, {@code \t}, {@code \x00}), and a value longer
    * than {@value #SHOWN} characters is cut there, e.g. {@code "aaaa…" (10,000 characters)}.
+   *
+   * @param text a value from the input
+   * @return the value as a message shows it
    */
-  static String quote(String text) {
+  public static String quote(String text) {
     return shown(text, "\"");
   }
 
-  /** {@code text} as {@link #quote} shows it, without the quotes, e.g. {@code aaaa… (10,000 characters)}. */
-  static String cut(String text) {
+  /**
+   * {@code text} as {@link #quote} shows it, without the quotes, e.g. {@code aaaa… (10,000 characters)}.
+   *
+   * @param text a value from the input
+   * @return the value as a message shows it
+   */
+  public static String cut(String text) {
     return shown(text, "");
   }
 

@@ -1,4 +1,4 @@
-package dev.userops.examples.input;
+package dev.userops.core.internal;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 
-/** The timestamp forms order files and command-line options accept. */
+/** The timestamp forms order files and command-line options accept, for every reader. */
 public final class Timestamps {
   private Timestamps() {}
 
@@ -28,6 +28,9 @@ public final class Timestamps {
    *       ignored.
    * </ul>
    *
+   * @param text the timestamp
+   * @param zone the zone of a date or a local date-time
+   * @return the instant
    * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
    */
   public static Instant parse(String text, ZoneId zone) {
@@ -37,8 +40,13 @@ public final class Timestamps {
   /**
    * {@link #parse(String, ZoneId)} of chars, e.g. a reader's view of a field, read only during the
    * call: the common shape is read from the chars, without a string.
+   *
+   * @param text the timestamp, read only during the call
+   * @param zone the zone of a date or a local date-time
+   * @return the instant
+   * @throws IllegalArgumentException naming the accepted forms and quoting {@code text}
    */
-  static Instant parse(CharSequence text, ZoneId zone) {
+  public static Instant parse(CharSequence text, ZoneId zone) {
     Instant fast = parseFixedWidth(text, zone);
     return fast != null ? fast : parseGeneral(text.toString(), zone);
   }
