@@ -99,6 +99,9 @@ final class Pricer {
     private int[] bucketLine;
     private int[] bucketOrder;
     private long[][] levels = new long[0][];
+    private final int[] scopeBuffer;
+    /** Every line, the scope of whole-cart offers; built on first use. */
+    private int[] all;
 
     Sheet(List<Cart.Line> cartLines) {
       lines = cartLines.toArray(new Cart.Line[0]);
@@ -117,6 +120,7 @@ final class Pricer {
       weights = new long[n];
       parts = new long[n];
       scratch = new long[2 * n];
+      scopeBuffer = new int[n];
     }
 
     /**
@@ -135,15 +139,22 @@ final class Pricer {
       return levels;
     }
 
+    /** The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is one array. */
     int[] scope(CompiledOffer offer) {
-      int[] in = new int[n];
+      int[] in = scopeBuffer;
       int m = 0;
       for (int l = 0; l < n; l++) {
         if (offer.inScope(sku[l], category[l])) {
           in[m++] = l;
         }
       }
-      return m == n ? in : Arrays.copyOf(in, m);
+      if (m < n) {
+        return Arrays.copyOf(in, m);
+      }
+      if (all == null) {
+        all = in.clone();
+      }
+      return all;
     }
   }
 
