@@ -1,6 +1,10 @@
 package dev.userops.incentives.offers;
 
+import dev.userops.incentives.offers.PricingOutcome.PricedLine;
 import dev.userops.incentives.offers.PricingOutcome.Reason;
+import dev.userops.incentives.offers.PricingOutcome.Redemption;
+import dev.userops.incentives.offers.PricingOutcome.Rejection;
+import dev.userops.incentives.offers.PricingOutcome.Share;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,6 +27,11 @@ final class Pricer {
   private final String[] groups;
   /** The offers in id order, the order of an outcome's rejections. */
   private final CompiledOffer[] byIdOrder;
+  /**
+   * Each offer's rejection for each reason, by {@code index} then ordinal: immutable values, built
+   * once here instead of once per priced cart.
+   */
+  private final Rejection[][] rejections;
 
   Pricer(OffersProgram program) {
     TreeSet<String> skus = new TreeSet<>();
@@ -54,6 +63,13 @@ final class Pricer {
     }
     byIdOrder = offers.clone();
     Arrays.sort(byIdOrder, Comparator.comparing((CompiledOffer o) -> o.id));
+    Reason[] reasons = Reason.values();
+    rejections = new Rejection[offers.length][reasons.length];
+    for (CompiledOffer offer : offers) {
+      for (Reason reason : reasons) {
+        rejections[offer.index][reason.ordinal()] = new Rejection(offer.id, reason);
+      }
+    }
   }
 
   private static Map<String, Integer> index(TreeSet<String> names) {
@@ -82,6 +98,10 @@ final class Pricer {
     private long[] bucketCount;
     private int[] bucketLine;
     private int[] bucketOrder;
+    private long[][] levels = new long[0][];
+    private final int[] scopeBuffer;
+    /** Every line, the scope of whole-cart offers; built on first use. */
+    private int[] all;
 
     Sheet(List<Cart.Line> cartLines) {
       lines = cartLines.toArray(new Cart.Line[0]);
@@ -100,17 +120,41 @@ final class Pricer {
       weights = new long[n];
       parts = new long[n];
       scratch = new long[2 * n];
+      scopeBuffer = new int[n];
     }
 
+    /**
+     * At least {@code count} rows of {@code n} amounts, shared by the searches of one cart: each
+     * search overwrites them before reading, so one set serves every group.
+     */
+    long[][] levels(int count) {
+      if (levels.length < count) {
+        levels = Arrays.copyOf(levels, count);
+        for (int d = 0; d < count; d++) {
+          if (levels[d] == null) {
+            levels[d] = new long[n];
+          }
+        }
+      }
+      return levels;
+    }
+
+    /** The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is one array. */
     int[] scope(CompiledOffer offer) {
-      int[] in = new int[n];
+      int[] in = scopeBuffer;
       int m = 0;
       for (int l = 0; l < n; l++) {
         if (offer.inScope(sku[l], category[l])) {
           in[m++] = l;
         }
       }
-      return m == n ? in : Arrays.copyOf(in, m);
+      if (m < n) {
+        return Arrays.copyOf(in, m);
+      }
+      if (all == null) {
+        all = in.clone();
+      }
+      return all;
     }
   }
 
@@ -452,11 +496,8 @@ final class Pricer {
       }
       giftValue = value;
       k = members.length;
-      amounts = new long[k + 1][];
+      amounts = sheet.levels(k + 1);
       amounts[0] = sheet.subtotals;
-      for (int d = 1; d <= k; d++) {
-        amounts[d] = new long[sheet.n];
-      }
       bound = new long[k + 1];
       for (int j = k - 1; j >= 0; j--) {
         bound[j] = Math.addExact(bound[j + 1], alone[members[j]]);
@@ -537,24 +578,32 @@ final class Pricer {
     }
   }
 
+  /**
+   * The outcome of the best combination. Its lists are built as exact-size arrays wrapped by {@code
+   * List.of}, which the records' {@code List.copyOf} then keeps as they are instead of copying.
+   */
   private PricingOutcome outcome(Cart cart, Sheet sheet, Combination best, Reason[] reasons, int[][] scopes,
       long[] caps) {
     int n = sheet.n;
-    List<PricingOutcome.Redemption> applied = new ArrayList<>();
+    int size = best.offers().size();
+    Redemption[] applied = new Redemption[size];
     List<PricingOutcome.GiftItem> gifts = new ArrayList<>();
-    PricingOutcome.Share[][] allocations = new PricingOutcome.Share[n][best.offers().size()];
+    Share[][] allocations = new Share[n][size];
     int[] allocated = new int[n];
     long[] current = sheet.subtotals;
     long[] shares = new long[n];
     boolean[] chosen = new boolean[offers.length];
+    // One concatenation per redemption instead of a four-part one.
+    String keyPrefix = "offer:" + cart.orderId() + "/";
     long discount = 0;
     int step = 0;
-    for (CompiledOffer offer : best.offers()) {
+    for (int a = 0; a < size; a++) {
+      CompiledOffer offer = best.offers().get(a);
       int i = offer.index;
       chosen[i] = true;
-      String key = redemptionKey(cart.orderId(), offer.id);
+      String key = keyPrefix.concat(offer.id);
       if (offer.kind == Offer.Kind.GIFT) {
-        applied.add(new PricingOutcome.Redemption(offer.id, 0, offer.giftValue, key));
+        applied[a] = new Redemption(offer.id, 0, offer.giftValue, key);
         for (Offer.Gift gift : offer.offer.gifts()) {
           gifts.add(new PricingOutcome.GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor()));
         }
@@ -574,23 +623,24 @@ final class Pricer {
       for (int l = 0; l < n; l++) {
         if (shares[l] > 0) {
           off += shares[l];
-          allocations[l][allocated[l]++] = new PricingOutcome.Share(offer.id, shares[l]);
+          allocations[l][allocated[l]++] = new Share(offer.id, shares[l]);
         }
       }
       discount += off;
-      applied.add(new PricingOutcome.Redemption(offer.id, off, 0, key));
+      applied[a] = new Redemption(offer.id, off, 0, key);
       current = next;
     }
-    List<PricingOutcome.PricedLine> lines = new ArrayList<>(n);
+    PricedLine[] lines = new PricedLine[n];
     long subtotal = 0;
     for (int l = 0; l < n; l++) {
       Cart.Line line = sheet.lines[l];
       subtotal = Math.addExact(subtotal, sheet.subtotals[l]);
-      lines.add(new PricingOutcome.PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(),
-          line.quantity(), sheet.subtotals[l] - current[l], current[l],
-          Arrays.asList(allocations[l]).subList(0, allocated[l])));
+      Share[] own = allocated[l] == size ? allocations[l] : Arrays.copyOf(allocations[l], allocated[l]);
+      lines[l] = new PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(), line.quantity(),
+          sheet.subtotals[l] - current[l], current[l], List.of(own));
     }
-    List<PricingOutcome.Rejection> rejected = new ArrayList<>();
+    Rejection[] rejected = new Rejection[offers.length - size];
+    int r = 0;
     for (CompiledOffer offer : byIdOrder) {
       if (chosen[offer.index]) {
         continue;
@@ -600,13 +650,9 @@ final class Pricer {
         boolean stacks = best.group() != null && !offer.exclusive && offer.group.equals(best.group());
         reason = stacks || best.offers().isEmpty() ? Reason.NOT_BEST : Reason.NOT_STACKABLE;
       }
-      rejected.add(new PricingOutcome.Rejection(offer.id, reason));
+      rejected[r++] = rejections[offer.index][reason.ordinal()];
     }
     return new PricingOutcome(PricingOutcome.FORMAT_VERSION, cart.orderId(), cart.userId(), subtotal, discount,
-        subtotal - discount, applied, lines, gifts, rejected);
-  }
-
-  static String redemptionKey(String orderId, String offerId) {
-    return "offer:" + orderId + "/" + offerId;
+        subtotal - discount, List.of(applied), List.of(lines), List.copyOf(gifts), List.of(rejected));
   }
 }

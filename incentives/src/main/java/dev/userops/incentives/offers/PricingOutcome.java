@@ -88,7 +88,7 @@ public record PricingOutcome(
    * @param offerId the offer
    * @param discountMinor what it took off the lines, minor units
    * @param giftValueMinor the value of its gifts, minor units (0 unless a GIFT offer)
-   * @param redemptionKey {@code "offer:" + orderId + ":" + offerId}
+   * @param redemptionKey {@code "offer:" + orderId + "/" + offerId}
    */
   public record Redemption(String offerId, long discountMinor, long giftValueMinor, String redemptionKey) {
     /**
