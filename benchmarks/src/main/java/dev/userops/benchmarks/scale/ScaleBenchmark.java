@@ -8,6 +8,8 @@ import dev.userops.core.WindowMode;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.summary.OrderSummaryAccumulator;
 import dev.userops.core.summary.OrderSummarySpec;
+import dev.userops.incentives.membership.MembershipAccumulator;
+import dev.userops.incentives.membership.MembershipSpec;
 import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.cohort.CohortMode;
@@ -75,6 +77,7 @@ import org.openjdk.jol.info.GraphStats;
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p accumulator=ACTIVE_USERS_365_TRACKED,RETENTION_FIRST_TIME -p order=SHUFFLED,BY_USER -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
  * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p accumulator=LTV_MONTHLY,LTV_DAILY,ACQUISITION_MONTHLY -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar ScaleBenchmark -p accumulator=MEMBERSHIP_MONTHLY -jvmArgs -Xmx8g -f 1 -wi 2 -w 2s -i 3 -r 2s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -164,7 +167,12 @@ public class ScaleBenchmark {
      * log: 20 bytes per id and 4 per purchase day (about 12), up to an eighth more; varints of
      * about 2 bytes a day serialized.
      */
-    CLV_SUMMARY(20 + 4.5 * EVENTS_PER_USER, 2 * EVENTS_PER_USER);
+    CLV_SUMMARY(20 + 4.5 * EVENTS_PER_USER, 2 * EVENTS_PER_USER),
+    /**
+     * Paid memberships, monthly cohorts, 12 intervals, each event a 30-day period paid then: 4 bytes
+     * per id and 28 per period, arrays grown by half; 8 per member and 24 per period serialized.
+     */
+    MEMBERSHIP_MONTHLY(1.5 * (4 + 28 * EVENTS_PER_USER), 8 + 24 * EVENTS_PER_USER + 0.1);
 
     final double heapPerUser;
     final double bytesPerUser;
@@ -370,6 +378,16 @@ public class ScaleBenchmark {
           }
           // Adding only logs orders; the summary is what they are for, so it is timed too.
           acc.result();
+          return acc;
+        };
+      }
+      case MEMBERSHIP_MONTHLY -> {
+        MembershipSpec spec = MembershipSpec.of(ZoneOffset.UTC, AS_OF, Granularity.MONTH, 12);
+        yield () -> {
+          MembershipAccumulator acc = spec.newAccumulator();
+          for (int e = 0; e < EVENTS; e++) {
+            acc.add(userIds[e], epochMillis[e], epochMillis[e], epochMillis[e] + 30 * DAY_MILLIS, amounts[e]);
+          }
           return acc;
         };
       }

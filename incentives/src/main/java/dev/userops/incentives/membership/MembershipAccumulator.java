@@ -30,7 +30,8 @@ import java.util.List;
  * grown by half; serialized 8 bytes per member and 24 per period. Measured ({@code
  * MembershipAccumulatorTest}, 1M members × 4 monthly periods, one core of a shared machine): the
  * adds take 0.4 to 0.6 s, {@code result()} 0.3 to 0.4 s, and the binary form is 104 bytes per
- * member.
+ * member. {@code ScaleBenchmark -p accumulator=MEMBERSHIP_MONTHLY} (1M members, 12 periods each):
+ * 10.0 ± 2.5 M periods added per second, 391 heap bytes and 296 serialized bytes per member.
  */
 public final class MembershipAccumulator implements Accumulator<MembershipAccumulator, MembershipResult> {
   /** Largest user id: per-user arrays must fit the JVM's largest array. */
