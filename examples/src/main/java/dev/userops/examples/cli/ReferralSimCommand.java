@@ -7,7 +7,6 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
-import dev.userops.core.internal.Timestamps;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.report.Reports;
@@ -28,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -114,7 +112,7 @@ final class ReferralSimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ReferralProgram program = InputFiles.config(programFile, PROGRAM_RESOURCE, ReferralProgram::fromJson);
-    Instant given = asOf == null ? null : parseAsOf(program);
+    Instant given = InputOptions.asOf(spec, asOf, program.zone());
     long bound = given == null ? LAST_MILLIS : given.toEpochMilli();
     ReferralSimulation simulation = new ReferralSimulation(program.policy());
     BadRecords screen = new BadRecords(badRecords.policy());
@@ -141,14 +139,6 @@ final class ReferralSimCommand implements Callable<Integer> {
     return output.print(
         () -> json(program, source, evaluatedAt, records, result, diagnostics),
         out -> printTable(out, program, source, evaluatedAt, records, result, diagnostics));
-  }
-
-  private Instant parseAsOf(ReferralProgram program) {
-    try {
-      return Timestamps.parse(asOf, program.zone());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage(), e, null, asOf);
-    }
   }
 
   /** One row as the referral event its {@code event} value names; a row it cannot make is a bad record. */

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -52,13 +51,11 @@ import javax.sql.DataSource;
 public final class OffersHost {
   private final DataSource database;
   private final OffersPolicy policy;
-  private final List<String> offerIds;
 
   /** A host over {@code database} applying {@code policy}; call {@link #createTables} once. */
   public OffersHost(DataSource database, OffersPolicy policy) {
     this.database = Checks.requireNonNull(database, "database");
     this.policy = Checks.requireNonNull(policy, "policy");
-    this.offerIds = policy.program().offers().stream().map(Offer::id).sorted().toList();
   }
 
   /** Creates the tables if they do not exist and a usage row for each offer of the policy. */
@@ -78,7 +75,8 @@ public final class OffersHost {
           + " refund_minor BIGINT NOT NULL)");
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO offer_usage (offer_id, redemptions,"
           + " budget_used) SELECT ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM offer_usage WHERE offer_id = ?)")) {
-        for (String offerId : offerIds) {
+        for (Offer offer : policy.program().offers()) {
+          String offerId = offer.id();
           insert.setString(1, offerId);
           insert.setString(2, offerId);
           insert.executeUpdate();
@@ -98,7 +96,7 @@ public final class OffersHost {
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        Map<String, Cart.Usage> usage = lockUsage(connection, cart.userId());
+        Map<String, Cart.Usage> usage = readUsage(connection, cart.userId(), true);
         PricingOutcome stored = storedOrder(connection, cart.orderId());
         if (stored != null) {
           connection.commit();
@@ -180,11 +178,10 @@ public final class OffersHost {
     }
   }
 
-  /** Locks every offer's usage row, in offer id order, and reads the usage as the cart carries it. */
-  private Map<String, Cart.Usage> lockUsage(Connection connection, String userId) throws SQLException {
-    return readUsage(connection, userId, true);
-  }
-
+  /**
+   * The usage as the cart carries it; with {@code lock}, every offer's usage row is locked, in offer
+   * id order.
+   */
   private Map<String, Cart.Usage> readUsage(Connection connection, String userId, boolean lock) throws SQLException {
     Map<String, long[]> counts = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT offer_id, redemptions, budget_used"
