@@ -7,6 +7,7 @@ import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Fields;
+import dev.userops.core.internal.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class CdnowReader extends AbstractOrderReader {
   @Override
   public long forEach(Consumer<? super Order> consumer) throws IOException {
     startReading();
-    BufferedReader lines = Utf8.latin1Lines(in);
+    BufferedReader lines = Utf8Input.latin1Lines(in);
     String header = lines.readLine();
     if (header == null || !Arrays.asList(fields(header)).equals(HEADER)) {
       throw new InputException(screen.source(), 1, "header", "expected "

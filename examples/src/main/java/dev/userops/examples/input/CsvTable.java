@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.internal.Fields;
+import dev.userops.core.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class CsvTable {
       Rows rows) throws IOException {
     String source = screen.source();
     String expected = String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
-    CloseableIterator<RawRow> iterator = rows(part == null ? Utf8.withoutBom(in) : in);
+    CloseableIterator<RawRow> iterator = rows(part == null ? Utf8Input.withoutBom(in) : in);
     long lineOffset = part == null ? 0 : part.firstLine() - 1;
     long line = lineOffset + 1;
     try {
@@ -120,7 +121,7 @@ final class CsvTable {
    *     when the first part is read
    */
   static List<String> header(String source, InputStream in) throws IOException {
-    CloseableIterator<RawRow> iterator = rows(Utf8.withoutBom(in));
+    CloseableIterator<RawRow> iterator = rows(Utf8Input.withoutBom(in));
     try {
       if (!iterator.hasNext()) {
         throw new InputException(source, 1, "header", "expected a header, got an empty file", null);

@@ -66,7 +66,7 @@ public final class InputFiles {
       bytes = in.readAllBytes();
     }
     try {
-      return parse.apply(Utf8.decodeDocument(name, bytes));
+      return parse.apply(Utf8Input.decodeDocument(name, bytes));
     } catch (ConfigException e) {
       throw InputException.of(name, e.getMessage(), e);
     }

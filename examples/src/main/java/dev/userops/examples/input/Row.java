@@ -4,6 +4,7 @@ import dev.userops.core.BadRecordReason;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Fields;
 import dev.userops.core.internal.Timestamps;
+import dev.userops.core.internal.Utf8;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

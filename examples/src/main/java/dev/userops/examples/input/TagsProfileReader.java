@@ -8,6 +8,7 @@ import dev.userops.core.BadRecordReason;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.Fields;
+import dev.userops.core.internal.Utf8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class TagsProfileReader {
    */
   public static Result read(String source, InputStream in, BadRecordPolicy policy, Visitor visitor) throws IOException {
     RowScreen screen = new RowScreen(source, policy);
-    BufferedReader lines = Utf8.latin1Lines(in);
+    BufferedReader lines = Utf8Input.latin1Lines(in);
     long records = 0;
     long lineNumber = 0;
     for (String latin1 = lines.readLine(); latin1 != null; latin1 = lines.readLine()) {

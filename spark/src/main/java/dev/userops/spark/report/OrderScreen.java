@@ -5,6 +5,7 @@ import dev.userops.core.BadRecordReason;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.internal.Fields;
 import dev.userops.core.internal.Timestamps;
+import dev.userops.core.internal.Utf8;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -49,11 +50,19 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
   private final ZoneId zone;
   private final int fractionDigits;
   private final BadRecordPolicy policy;
+  private final boolean latin1;
 
-  OrderScreen(ZoneId zone, int fractionDigits, BadRecordPolicy policy) {
+  /**
+   * A screen of rows read with {@code zone} and {@code fractionDigits} under {@code policy}.
+   *
+   * @param latin1 whether the rows' text fields hold bytes as ISO-8859-1 chars (the job's CSV
+   *     reading), to be decoded as strict UTF-8; Parquet strings are already text
+   */
+  OrderScreen(ZoneId zone, int fractionDigits, BadRecordPolicy policy, boolean latin1) {
     this.zone = zone;
     this.fractionDigits = fractionDigits;
     this.policy = policy;
+    this.latin1 = latin1;
   }
 
   @Override
@@ -61,9 +70,10 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
     long position = row.getLong(row.fieldIndex(POSITION));
     if (hasCorrupt(row) && !row.isNullAt(row.fieldIndex(CORRUPT))) {
       return bad(row, position, "row", BadRecordReason.WRONG_FIELD_COUNT,
-          "expected as many fields as the header, got " + Fields.quote(row.getString(row.fieldIndex(CORRUPT))));
+          "expected as many fields as the header, got " + Fields.quote(shown(row.getString(row.fieldIndex(CORRUPT)))));
     }
     try {
+      decodeAll(row);
       String orderId = field(row, "order_id", BadRecordReason.EMPTY_ID, value -> Fields.id(text(value)));
       String user = field(row, "user_id", BadRecordReason.EMPTY_ID, value -> Fields.id(text(value)));
       Instant at = field(row, "occurred_at", BadRecordReason.MALFORMED_TIMESTAMP, value ->
@@ -77,10 +87,33 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
     }
   }
 
+  /**
+   * Replaces, in column order, each CSV field (read as ISO-8859-1, one char per byte) by its strict
+   * UTF-8 decoding, as the command's reader does: bytes that are not UTF-8 make the row {@code
+   * MALFORMED_ENCODING}, so {@code caf\xE9} and {@code caf\xE8} never become one user.
+   */
+  private void decodeAll(Row row) {
+    if (!latin1) {
+      return;
+    }
+    for (int i = 0; i < row.length(); i++) {
+      String name = row.schema().fields()[i].name();
+      if (row.isNullAt(i) || name.equals(CORRUPT) || name.equals(FILE) || name.equals(POSITION)) {
+        continue;
+      }
+      String field = row.getString(i);
+      if (Utf8.decode(field) == null) {
+        throw new BadField(name, BadRecordReason.MALFORMED_ENCODING,
+            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)));
+      }
+    }
+  }
+
   /** The value of {@code column} read by {@code rule}, or a {@link BadField} for {@code reason}. */
-  private static <T> T field(Row row, String column, BadRecordReason reason, Function<Object, T> rule) {
+  private <T> T field(Row row, String column, BadRecordReason reason, Function<Object, T> rule) {
     try {
-      return rule.apply(row.get(row.fieldIndex(column)));
+      Object value = row.get(row.fieldIndex(column));
+      return rule.apply(latin1 && value instanceof String text ? Utf8.decode(text) : value);
     } catch (IllegalArgumentException e) {
       throw new BadField(column, reason, e.getMessage());
     }
@@ -121,10 +154,15 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
     return RowFactory.create(position, null, null, null, null, null, reason.name());
   }
 
-  private static String fields(Row row) {
+  /** A field as a message shows it: bytes that are not UTF-8 as {@code \xNN}. */
+  private String shown(String field) {
+    return latin1 ? Utf8.showMalformed(field) : field;
+  }
+
+  private String fields(Row row) {
     List<String> fields = new ArrayList<>();
     for (String column : REQUIRED) {
-      fields.add(Fields.cut(text(row.get(row.fieldIndex(column)))));
+      fields.add(Fields.cut(shown(text(row.get(row.fieldIndex(column))))));
     }
     return fields.toString();
   }

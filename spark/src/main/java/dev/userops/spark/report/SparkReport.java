@@ -9,8 +9,10 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.BadRecords;
+import dev.userops.core.internal.Fields;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Timestamps;
+import dev.userops.core.internal.Utf8;
 import dev.userops.core.summary.OrderSummary;
 import dev.userops.core.summary.OrderSummarySpec;
 import dev.userops.retention.cohort.RetentionMatrix;
@@ -62,8 +64,8 @@ import org.apache.spark.sql.types.StructType;
  * directory, read by Spark and screened by the command's rules.
  *
  * <pre>
- * java -jar userops-spark.jar report --orders FILE|DIR [--format csv|parquet] --as-of DATE [--zone Z]
- *     --out DIR [--master local[*]] [--bad-records skip|reject] [--fraction-digits N]
+ * java -jar userops-spark.jar report --orders FILE|DIR [--format csv|csv-lines|parquet] --as-of DATE
+ *     [--zone Z] --out DIR [--master local[*]] [--bad-records skip|reject] [--fraction-digits N]
  * </pre>
  *
  * <p>How the command's one sequential pass is kept: rows are numbered in file order; the first row
@@ -72,7 +74,11 @@ import org.apache.spark.sql.types.StructType;
  * after as-of) and fed to the library's accumulators through {@link UserOpsSpark#aggregate}.
  */
 public final class SparkReport {
-  private static final String USAGE = "usage: report --orders FILE|DIR [--format csv|parquet] --as-of DATE"
+  private static final String LATIN1 = "ISO-8859-1";
+  /** The UTF-8 byte order mark as ISO-8859-1 chars. */
+  private static final String LATIN1_BOM = "\u00EF\u00BB\u00BF";
+  private static final String USAGE = "usage: report --orders FILE|DIR [--format csv|csv-lines|parquet]"
+      + " --as-of DATE"
       + " [--zone ZONE] --out DIR [--master URL] [--bad-records skip|reject] [--fraction-digits N]";
 
   private SparkReport() {}
@@ -111,7 +117,8 @@ public final class SparkReport {
     Instant asOf = options.asOf;
     BadRecordPolicy policy = options.policy;
     Dataset<Row> raw = read(spark, options);
-    Dataset<Row> screened = raw.map(new OrderScreen(zone, options.fractionDigits, policy),
+    boolean latin1 = !options.format.equals("parquet");
+    Dataset<Row> screened = raw.map(new OrderScreen(zone, options.fractionDigits, policy, latin1),
         Encoders.row(OrderScreen.OUTPUT)).cache();
     long records = screened.count();
 
@@ -193,18 +200,31 @@ public final class SparkReport {
     if (options.format.equals("parquet")) {
       rows = spark.read().parquet(options.orders);
     } else {
-      String[] header = spark.read().option("header", "true").csv(options.orders).columns();
+      // Bytes as ISO-8859-1 chars, one per byte and lossless, for the screen's strict UTF-8 (Spark's
+      // UTF-8 would replace bad bytes by U+FFFD and merge ids). csv reads whole files as one stream
+      // of records, for quoted fields that span lines (RFC 4180) as the command reads them;
+      // csv-lines splits files by line for parallel reading.
+      String[] header = spark.read().option("header", "true").option("encoding", LATIN1).csv(options.orders)
+          .columns();
       StructType schema = new StructType();
+      List<String> names = new ArrayList<>();
       for (String column : header) {
         schema = schema.add(column, DataTypes.StringType);
+        names.add(headerName(options.orders, column));
       }
+      names.add(OrderScreen.CORRUPT);
+      // The schema keeps the header's names as read, so Spark's header check agrees; then the names
+      // are decoded.
       rows = spark.read()
           .option("header", "true")
+          .option("encoding", LATIN1)
+          .option("multiLine", String.valueOf(options.format.equals("csv")))
           .option("escape", "\"")
           .option("mode", "PERMISSIVE")
           .option("columnNameOfCorruptRecord", OrderScreen.CORRUPT)
           .schema(schema.add(OrderScreen.CORRUPT, DataTypes.StringType))
-          .csv(options.orders);
+          .csv(options.orders)
+          .toDF(names.toArray(String[]::new));
     }
     List<String> missing = new ArrayList<>(Arrays.asList(OrderScreen.REQUIRED));
     missing.removeAll(Arrays.asList(rows.columns()));
@@ -212,8 +232,24 @@ public final class SparkReport {
       throw new IllegalArgumentException(options.orders + ": missing columns " + missing + "; it has "
           + Arrays.toString(rows.columns()));
     }
-    return rows.withColumn(OrderScreen.FILE, functions.input_file_name())
+    Dataset<Row> numbered = rows.withColumn(OrderScreen.FILE, functions.input_file_name())
         .withColumn(OrderScreen.POSITION, functions.monotonically_increasing_id());
+    // Whole-file CSV reading gives one partition per file; the screen and all after it need not
+    // wait on it.
+    int parallelism = spark.sparkContext().defaultParallelism();
+    return options.format.equals("csv") && numbered.rdd().getNumPartitions() < parallelism
+        ? numbered.repartition(parallelism) : numbered;
+  }
+
+  /** A header field read as ISO-8859-1, without a leading BOM, as strict UTF-8 and trimmed. */
+  private static String headerName(String source, String latin1) {
+    String field = latin1.startsWith(LATIN1_BOM) ? latin1.substring(LATIN1_BOM.length()) : latin1;
+    String name = Utf8.decode(field);
+    if (name == null) {
+      throw new IllegalArgumentException(source + ": header: expected UTF-8, got "
+          + Fields.quote(Utf8.showMalformed(field)));
+    }
+    return name.strip();
   }
 
   /** {@code rows} with {@code user_id}: dense, in the order of each user's first row. */
@@ -315,8 +351,8 @@ public final class SparkReport {
         }
       }
       String format = values.getOrDefault("--format", "csv").toLowerCase(Locale.ROOT);
-      if (!format.equals("csv") && !format.equals("parquet")) {
-        throw new IllegalArgumentException("--format must be csv or parquet, got " + format);
+      if (!List.of("csv", "csv-lines", "parquet").contains(format)) {
+        throw new IllegalArgumentException("--format must be csv, csv-lines or parquet, got " + format);
       }
       ZoneId zone = ZoneId.of(values.getOrDefault("--zone", "UTC"));
       BadRecordPolicy policy = switch (values.getOrDefault("--bad-records", "skip").toLowerCase(Locale.ROOT)) {

@@ -142,6 +142,24 @@ class SparkReportIT {
         .hasStackTraceContaining("shop.csv");
   }
 
+  /**
+   * The command's messy export (BOM, CRLF, a quoted field spanning lines, ids {@code caf\xE9} and
+   * {@code caf\xE8} that are not UTF-8, and one row of every malformed kind; see its README): bad
+   * bytes are MALFORMED_ENCODING, never merged into one user, and a quoted line break is one record.
+   */
+  @Test
+  void messyExportEqualsTheCommand() throws Exception {
+    Path orders = Path.of(System.getProperty("userops.messy"), "orders.csv");
+    JsonNode job = sparkReport(orders, "UTC", "2024-06-01", BadRecordPolicy.SKIP_AND_COUNT, "messy-spark");
+    JsonNode command = commandReport(orders, "UTC", "2024-06-01", "messy-command");
+
+    assertThat(command.get("diagnostics").get("skipped").get("MALFORMED_ENCODING").asLong()).isEqualTo(2);
+    assertReportEqual(job, command);
+
+    assertThatThrownBy(() -> sparkReport(orders, "UTC", "2024-06-01", BadRecordPolicy.REJECT, "messy-reject"))
+        .hasStackTraceContaining("orders.csv");
+  }
+
   private static void assertSectionsEqual(JsonNode job, JsonNode command) {
     for (String section : SECTIONS) {
       assertThat(job.get(section)).as(section).isNotNull().isEqualTo(command.get(section));

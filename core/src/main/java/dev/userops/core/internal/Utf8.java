@@ -1,10 +1,5 @@
-package dev.userops.examples.input;
+package dev.userops.core.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -14,27 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Strict UTF-8: malformed bytes are an error, never replaced by U+FFFD, because two ids that differ
- * only in bad bytes would otherwise become one.
+ * Strict UTF-8 for text read as ISO-8859-1 (one char per byte): malformed bytes are an error, never
+ * replaced by U+FFFD, because two ids that differ only in bad bytes would otherwise become one.
  *
- * <p>Line and CSV inputs are read as ISO-8859-1 first, one char per byte: the JDK's fastest
- * decoder, and lossless, so that every line or field can then be decoded on its own with {@link
- * #decode} and a malformed one becomes a bad record of its row instead of the end of the run. Every
- * byte a line or CSV structure is made of (line breaks, commas, quotes) is ASCII and never occurs
- * inside a UTF-8 multi-byte sequence, so reading the structure byte-wise is exact.
+ * <p>Readers take their input as ISO-8859-1 first, the JDK's fastest decoder and lossless, so that
+ * every line or field can be decoded on its own and a malformed one becomes a bad record of its row
+ * instead of the end of the run. Every byte a line or CSV structure is made of (line breaks, commas,
+ * quotes) is ASCII and never occurs inside a UTF-8 multi-byte sequence, so reading the structure
+ * byte-wise is exact. The command's readers and the Spark report job share these rules.
  */
-final class Utf8 {
-  private static final int BOM_LENGTH = 3;
-
+public final class Utf8 {
   private Utf8() {}
 
   /**
    * The UTF-8 text whose bytes are the chars of {@code latin1}, e.g. a field read as ISO-8859-1.
    * ASCII text is returned as it is, without decoding.
    *
+   * @param latin1 bytes as ISO-8859-1 chars
    * @return the text, or {@code null} if the bytes are not UTF-8
    */
-  static String decode(String latin1) {
+  public static String decode(String latin1) {
     int i = 0;
     while (i < latin1.length() && latin1.charAt(i) < 0x80) {
       i++;
@@ -50,8 +44,12 @@ final class Utf8 {
    * Whether the chars of {@code latin1} from {@code from}, taken as bytes, are well-formed UTF-8
    * (Unicode 15, table 3-7): no stray continuation byte, no overlong form, no surrogate, nothing
    * above U+10FFFF, no sequence cut short. The JDK's strict decoder accepts exactly these.
+   *
+   * @param latin1 bytes as ISO-8859-1 chars
+   * @param from the index of the first char to check
+   * @return whether the chars from {@code from} on are UTF-8
    */
-  static boolean isUtf8(String latin1, int from) {
+  public static boolean isUtf8(String latin1, int from) {
     int n = latin1.length();
     int i = from;
     while (i < n) {
@@ -96,8 +94,11 @@ final class Utf8 {
   /**
    * {@code latin1} decoded as UTF-8 as far as it is valid, each byte of a malformed sequence shown
    * as {@code \xNN}: what a message shows of a field {@link #decode} rejected, e.g. {@code caf\xE9}.
+   *
+   * @param latin1 bytes as ISO-8859-1 chars
+   * @return the text, malformed bytes escaped
    */
-  static String showMalformed(String latin1) {
+  public static String showMalformed(String latin1) {
     ByteBuffer in = ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1));
     CharBuffer out = CharBuffer.allocate(latin1.length());
     CharsetDecoder decoder = strictDecoder();
@@ -115,57 +116,13 @@ final class Utf8 {
   }
 
   /**
-   * Opens {@code in} as lines of ISO-8859-1 (one char per byte) for {@link #decode}, after a leading
-   * BOM. Lines end at {@code \n}, {@code \r\n} or {@code \r}.
-   */
-  static BufferedReader latin1Lines(InputStream in) throws IOException {
-    return new BufferedReader(new InputStreamReader(withoutBom(in), StandardCharsets.ISO_8859_1));
-  }
-
-  /** {@code in} after its leading UTF-8 byte order mark, if it has one. */
-  static InputStream withoutBom(InputStream in) throws IOException {
-    PushbackInputStream stream = new PushbackInputStream(in, BOM_LENGTH);
-    byte[] head = stream.readNBytes(BOM_LENGTH);
-    if (!hasBom(head)) {
-      stream.unread(head);
-    }
-    return stream;
-  }
-
-  /**
-   * Decodes a whole document, dropping a leading BOM.
+   * A new UTF-8 decoder that reports malformed and unmappable input instead of replacing it.
    *
-   * @param source the document's name for the message
-   * @throws InputException naming the line and offset of the first malformed byte sequence
+   * @return the decoder, for one thread
    */
-  static String decodeDocument(String source, byte[] bytes) {
-    int start = hasBom(bytes) ? BOM_LENGTH : 0;
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length - start);
-    CoderResult result = strictDecoder().decode(in, out, true);
-    if (result.isError()) {
-      int bad = in.position();
-      long line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      throw new InputException(source, line, "encoding", "expected UTF-8, got the byte 0x"
-          + Integer.toHexString(bytes[bad] & 0xff).toUpperCase(Locale.ROOT) + " at offset " + bad, null);
-    }
-    return out.flip().toString();
-  }
-
-  private static CharsetDecoder strictDecoder() {
+  public static CharsetDecoder strictDecoder() {
     return StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-  }
-
-  /** Whether {@code bytes} start with the UTF-8 byte order mark. */
-  static boolean hasBom(byte[] bytes) {
-    return bytes.length >= BOM_LENGTH && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF;
   }
 }

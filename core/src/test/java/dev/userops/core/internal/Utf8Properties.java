@@ -1,4 +1,4 @@
-package dev.userops.examples.input;
+package dev.userops.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
