@@ -221,7 +221,12 @@ public final class MembershipPolicy {
   }
 
   private static boolean isActive(MembershipState state, long at) {
-    return covering(state.periods(), at) != null || (at >= state.endMillis() && at < state.graceUntilMillis());
+    return isActive(state.periods(), state.graceUntilMillis(), at);
+  }
+
+  /** Whether {@code at} is in a period, or after the last one's end and before {@code graceUntil}. */
+  private static boolean isActive(List<Period> periods, long graceUntil, long at) {
+    return covering(periods, at) != null || (at >= MembershipState.end(periods) && at < graceUntil);
   }
 
   private static Period covering(List<Period> periods, long at) {
@@ -320,16 +325,11 @@ public final class MembershipPolicy {
     }
 
     private long end() {
-      long end = Long.MIN_VALUE;
-      for (int i = 0; i < periods.size(); i++) {
-        Period period = periods.get(i);
-        end = Math.max(end, period.endMillis());
-      }
-      return end;
+      return MembershipState.end(periods);
     }
 
     private boolean active() {
-      return covering(periods, at) != null || (at >= end() && at < graceUntil);
+      return isActive(periods, graceUntil, at);
     }
 
     private String duplicatePayment(String paymentId) {

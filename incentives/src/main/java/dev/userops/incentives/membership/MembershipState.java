@@ -101,10 +101,14 @@ public record MembershipState(
    * @return epoch millis, exclusive; {@link Long#MIN_VALUE} if nothing was ever bought
    */
   public long endMillis() {
+    return end(periods);
+  }
+
+  /** {@link #endMillis()} of {@code periods}: the policy needs it for its working list before there is a state. */
+  static long end(List<Period> periods) {
     long end = Long.MIN_VALUE;
     for (int i = 0; i < periods.size(); i++) {
-      Period period = periods.get(i);
-      end = Math.max(end, period.endMillis());
+      end = Math.max(end, periods.get(i).endMillis());
     }
     return end;
   }

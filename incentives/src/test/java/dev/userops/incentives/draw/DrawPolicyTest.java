@@ -3,11 +3,11 @@ package dev.userops.incentives.draw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userops.core.testing.PolicyLaws;
+import dev.userops.incentives.Goldens;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.draw.DrawOutcome.Award;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,12 +170,9 @@ class DrawPolicyTest {
 
   @Test
   void theGoldenStateStillReads() throws IOException {
-    String golden;
-    try (InputStream in = DrawPolicyTest.class.getResourceAsStream("/incentives/golden/draw-state-v1.json")) {
-      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String golden = Goldens.text("draw-state-v1.json");
     DrawState state = DrawState.fromJson(golden);
-    assertThat(state.toJson()).isEqualTo(golden.strip());
+    assertThat(state.toJson()).isEqualTo(golden);
     assertThat(POLICY.apply(state, order("o-1", Instant.parse("2026-03-01T04:00:00Z"), 9000), List.of()).status())
         .isEqualTo(OutcomeStatus.DUPLICATE);
     assertThat(POLICY.apply(state, order("o-4", Instant.parse("2026-03-01T15:00:00Z"), 9000), List.of()).reason())

@@ -3,10 +3,9 @@ package dev.userops.incentives.draw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.ConfigException;
+import dev.userops.incentives.ConfigErrors;
+import dev.userops.incentives.Goldens;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DrawProgramTest {
@@ -48,12 +47,9 @@ class DrawProgramTest {
 
   @Test
   void theGoldenProgramStillReads() throws IOException {
-    String golden;
-    try (InputStream in = DrawProgramTest.class.getResourceAsStream("/incentives/golden/draw-program-v1.json")) {
-      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String golden = Goldens.text("draw-program-v1.json");
     assertThat(DrawProgram.fromJson(golden)).isEqualTo(DrawProgram.fromJson(EXAMPLE));
-    assertThat(DrawProgram.fromJson(golden).toJson()).isEqualTo(golden.strip());
+    assertThat(DrawProgram.fromJson(golden).toJson()).isEqualTo(golden);
   }
 
   @Test
@@ -79,11 +75,7 @@ class DrawProgramTest {
   }
 
   private static void assertError(String json, String path, String problem) {
-    assertThatThrownBy(() -> DrawProgram.fromJson(json))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.path()).isEqualTo(path);
-          assertThat(e.problem()).isEqualTo(problem);
-        });
+    ConfigErrors.assertRejected(DrawProgram::fromJson, json, path, problem);
   }
 
   @Test

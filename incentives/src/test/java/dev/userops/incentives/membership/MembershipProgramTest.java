@@ -1,12 +1,10 @@
 package dev.userops.incentives.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.ConfigException;
+import dev.userops.incentives.ConfigErrors;
+import dev.userops.incentives.Goldens;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The catalog's JSON: round trip, the golden file, and errors that name the JSON path. */
@@ -25,23 +23,17 @@ class MembershipProgramTest {
 
   @Test
   void theGoldenProgramOfFormatOneStillReads() throws IOException {
-    String golden = resource("/incentives/golden/membership-program-v1.json");
+    String golden = Goldens.text("membership-program-v1.json");
     assertThat(MembershipProgram.fromJson(golden)).isEqualTo(MembershipProgram.fromJson(PROGRAM));
     assertThat(MembershipProgram.fromJson(golden).toJson()).isEqualTo(golden.strip());
   }
 
   @Test
   void theGoldenStateOfFormatOneStillReads() throws IOException {
-    String golden = resource("/incentives/golden/membership-state-v1.json");
+    String golden = Goldens.text("membership-state-v1.json");
     MembershipState state = MembershipState.fromJson(golden);
     assertThat(state.toJson()).isEqualTo(golden.strip());
     assertThat(state.periods()).hasSize(2);
-  }
-
-  static String resource(String name) throws IOException {
-    try (InputStream in = MembershipProgramTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   @Test
@@ -72,10 +64,6 @@ class MembershipProgramTest {
   }
 
   private static void assertError(String json, String path, String problem) {
-    assertThatThrownBy(() -> MembershipProgram.fromJson(json))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.path()).isEqualTo(path);
-          assertThat(e.problem()).isEqualTo(problem);
-        });
+    ConfigErrors.assertRejected(MembershipProgram::fromJson, json, path, problem);
   }
 }

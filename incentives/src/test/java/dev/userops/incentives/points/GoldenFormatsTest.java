@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userops.core.Granularity;
 import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Goldens;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.checkin.CheckInEvent;
 import dev.userops.incentives.checkin.CheckInProgram;
@@ -13,8 +14,6 @@ import dev.userops.incentives.levels.LevelEvent;
 import dev.userops.incentives.levels.LevelProgram;
 import dev.userops.incentives.levels.LevelState;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,12 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenFormatsTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-  static String golden(String name) throws IOException {
-    try (InputStream in = GoldenFormatsTest.class.getResourceAsStream("/incentives/golden/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    }
-  }
 
   static PointsState pointsState() {
     // The program of version 1's golden state; only its document shape changed since.
@@ -68,7 +61,7 @@ class GoldenFormatsTest {
   }
 
   static LevelState levelState() throws IOException {
-    LevelProgram ladder = LevelProgram.fromJson(golden("ladder-v1.json"));
+    LevelProgram ladder = LevelProgram.fromJson(Goldens.text("ladder-v1.json"));
     LevelState state = ladder.policy(SHANGHAI).newState();
     for (LevelEvent event : List.<LevelEvent>of(
         OrderPaid.of("o-1", Instant.parse("2026-01-10T00:00:00Z"), 600_00, null),
@@ -79,35 +72,29 @@ class GoldenFormatsTest {
     return state;
   }
 
-  static byte[] goldenBytes(String name) throws IOException {
-    try (InputStream in = GoldenFormatsTest.class.getResourceAsStream("/incentives/golden/" + name)) {
-      return in.readAllBytes();
-    }
-  }
-
   @Test
   void statesOfEveryFormatReadBackEqualAndTheCurrentOnesWriteBackIdentical() throws IOException {
-    assertThat(PointsState.fromJson(golden("points-state-v1.json"))).isEqualTo(pointsState());
-    assertThat(PointsState.fromJson(golden("points-state-v2.json"))).isEqualTo(pointsState());
-    assertThat(pointsState().toJson()).isEqualTo(golden("points-state-v2.json"));
-    assertThat(PointsState.fromBytes(goldenBytes("points-state-v1.bin"))).isEqualTo(pointsState());
-    assertThat(pointsState().toBytes()).isEqualTo(goldenBytes("points-state-v1.bin"));
-    assertThat(CheckInState.fromJson(golden("checkin-state-v1.json"))).isEqualTo(checkInState());
-    assertThat(checkInState().toJson()).isEqualTo(golden("checkin-state-v1.json"));
-    assertThat(LevelState.fromJson(golden("level-state-v1.json"))).isEqualTo(levelState());
-    assertThat(levelState().toJson()).isEqualTo(golden("level-state-v1.json"));
+    assertThat(PointsState.fromJson(Goldens.text("points-state-v1.json"))).isEqualTo(pointsState());
+    assertThat(PointsState.fromJson(Goldens.text("points-state-v2.json"))).isEqualTo(pointsState());
+    assertThat(pointsState().toJson()).isEqualTo(Goldens.text("points-state-v2.json"));
+    assertThat(PointsState.fromBytes(Goldens.bytes("points-state-v1.bin"))).isEqualTo(pointsState());
+    assertThat(pointsState().toBytes()).isEqualTo(Goldens.bytes("points-state-v1.bin"));
+    assertThat(CheckInState.fromJson(Goldens.text("checkin-state-v1.json"))).isEqualTo(checkInState());
+    assertThat(checkInState().toJson()).isEqualTo(Goldens.text("checkin-state-v1.json"));
+    assertThat(LevelState.fromJson(Goldens.text("level-state-v1.json"))).isEqualTo(levelState());
+    assertThat(levelState().toJson()).isEqualTo(Goldens.text("level-state-v1.json"));
   }
 
   @Test
   void version1ProgramsReadAsTheirVersion2Equivalents() throws IOException {
-    PointsProgram program = PointsProgram.fromJson(golden("points-program-v2.json"));
-    assertThat(PointsProgram.fromJson(golden("points-program-v1.json"))).isEqualTo(program);
+    PointsProgram program = PointsProgram.fromJson(Goldens.text("points-program-v2.json"));
+    assertThat(PointsProgram.fromJson(Goldens.text("points-program-v1.json"))).isEqualTo(program);
     assertThat(PointsProgram.fromJson(program.toJson())).isEqualTo(program);
     assertThat(program.expiry()).isEqualTo(PointsProgram.Expiry.endOfYear(1));
     assertThat(program.behaviourRules().get(1).cap()).isEqualTo(Cap.calendar(10, Granularity.DAY));
 
-    LevelProgram levels = LevelProgram.fromJson(golden("level-program-v2.json"));
-    assertThat(LevelProgram.fromJson(golden("ladder-v1.json"))).isEqualTo(levels);
+    LevelProgram levels = LevelProgram.fromJson(Goldens.text("level-program-v2.json"));
+    assertThat(LevelProgram.fromJson(Goldens.text("ladder-v1.json"))).isEqualTo(levels);
     assertThat(LevelProgram.fromJson(levels.toJson())).isEqualTo(levels);
     assertThat(levels.rules().get(1).cap()).isEqualTo(Cap.calendar(50, Granularity.MONTH));
   }

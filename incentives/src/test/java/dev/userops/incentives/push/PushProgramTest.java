@@ -1,9 +1,9 @@
 package dev.userops.incentives.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.ConfigException;
+import dev.userops.incentives.ConfigErrors;
+import dev.userops.incentives.Goldens;
 import dev.userops.incentives.push.PushProgram.QuietHoursAction;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -60,23 +60,16 @@ class PushProgramTest {
   }
 
   private static void assertError(String json, String path, String problem) {
-    assertThatThrownBy(() -> PushProgram.fromJson(json))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.path()).isEqualTo(path);
-          assertThat(e.problem()).isEqualTo(problem);
-        });
+    ConfigErrors.assertRejected(PushProgram::fromJson, json, path, problem);
   }
 
   @Test
   void theGoldenProgramOfFormatOneStillReadsAndWritesTheSame() throws java.io.IOException {
     // Written at format 1 before the shared Cap: caps keep their flat JSON fields.
-    String golden;
-    try (java.io.InputStream in = PushProgramTest.class.getResourceAsStream("/incentives/golden/push-program-v1.json")) {
-      golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
+    String golden = Goldens.text("push-program-v1.json");
     PushProgram program = PushProgram.fromJson(golden);
     assertThat(program).isEqualTo(PushProgram.fromJson(EXAMPLE));
     assertThat(program.caps().get(0).cap()).isEqualTo(dev.userops.incentives.Cap.calendar(3, dev.userops.core.Granularity.DAY));
-    assertThat(program.toJson()).isEqualTo(golden.strip());
+    assertThat(program.toJson()).isEqualTo(golden);
   }
 }

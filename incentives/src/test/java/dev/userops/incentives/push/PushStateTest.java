@@ -3,10 +3,10 @@ package dev.userops.incentives.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.userops.core.ConfigException;
 import dev.userops.core.internal.BinaryForm;
+import dev.userops.incentives.ConfigErrors;
+import dev.userops.incentives.Goldens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,20 +60,13 @@ class PushStateTest {
     // Written by this code from typical(); they must read back forever. Binary format 1 and JSON
     // format 2 list every channel of the layout; JSON format 1 only those with an answer or a
     // delivery, so it equals typical() once the policy lays it out.
-    assertThat(PushState.fromBytes(resource("push-state-v1.bin"))).isEqualTo(typical());
-    String v2 = new String(resource("push-state-v2.json"), StandardCharsets.UTF_8).strip();
+    assertThat(PushState.fromBytes(Goldens.bytes("push-state-v1.bin"))).isEqualTo(typical());
+    String v2 = Goldens.text("push-state-v2.json");
     assertThat(PushState.fromJson(v2)).isEqualTo(typical());
     assertThat(typical().toJson()).isEqualTo(v2);
-    PushState v1 = PushState.fromJson(new String(resource("push-state-v1.json"), StandardCharsets.UTF_8));
+    PushState v1 = PushState.fromJson(Goldens.text("push-state-v1.json"));
     assertThat(v1.channels()).containsExactly("push", "email");
     assertThat(POLICY.own(v1)).isEqualTo(typical());
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = PushStateTest.class.getResourceAsStream("/incentives/golden/" + name)) {
-      assertThat(in).as(name).isNotNull();
-      return in.readAllBytes();
-    }
   }
 
   @Test
@@ -116,10 +109,6 @@ class PushStateTest {
   }
 
   private static void assertJsonError(String json, String path, String problem) {
-    assertThatThrownBy(() -> PushState.fromJson(json))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.path()).isEqualTo(path);
-          assertThat(e.problem()).startsWith(problem);
-        });
+    ConfigErrors.assertRejected(PushState::fromJson, json, path, problem);
   }
 }

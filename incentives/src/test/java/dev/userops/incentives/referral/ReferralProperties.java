@@ -150,16 +150,15 @@ class ReferralProperties {
   @Property(tries = 300)
   void replayingAnyPrefixOfAppliedEventsChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int size) {
     SplittableRandom random = new SplittableRandom(seed);
-    ReferralPolicy policy = program(random).policy();
-    List<ReferralEvent> events = history(random, size);
-    List<ReferralOutcome> outcomes = replay(policy, events);
+    Run run = Run.of(random, size);
+    ReferralPolicy policy = run.policy();
     List<ReferralEvent> tookEffect = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      if (outcomes.get(i).status() != OutcomeStatus.REJECTED) {
-        tookEffect.add(events.get(i));
+    for (int i = 0; i < run.events().size(); i++) {
+      if (run.outcomes().get(i).status() != OutcomeStatus.REJECTED) {
+        tookEffect.add(run.events().get(i));
       }
     }
-    ReferralState state = outcomes.isEmpty() ? policy.newState() : outcomes.get(outcomes.size() - 1).state();
+    ReferralState state = run.finalState();
     int prefix = random.nextInt(tookEffect.size() + 1);
     for (ReferralEvent event : tookEffect.subList(0, prefix)) {
       ReferralOutcome again = policy.apply(state, event);
@@ -204,23 +203,21 @@ class ReferralProperties {
 
   @Property(tries = 300)
   void anOrderVoidedInReviewNeverPays(@ForAll long seed, @ForAll @IntRange(min = 1, max = 120) int size) {
-    SplittableRandom random = new SplittableRandom(seed);
-    ReferralPolicy policy = program(random).policy();
-    List<ReferralEvent> events = history(random, size);
-    List<ReferralOutcome> outcomes = replay(policy, events);
+    Run run = Run.of(new SplittableRandom(seed), size);
     Set<Long> paid = new HashSet<>();
     Set<Long> voidedInReview = new HashSet<>();
-    for (int i = 0; i < events.size(); i++) {
-      outcomes.get(i).effects().stream().filter(e -> e.action() == Action.GRANT).forEach(e -> paid.add(e.inviteeId()));
-      if (outcomes.get(i).reason() == ReferralReason.REFUNDED_IN_REVIEW) {
-        voidedInReview.add(buyer(events.get(i)));
+    for (int i = 0; i < run.events().size(); i++) {
+      ReferralOutcome outcome = run.outcomes().get(i);
+      outcome.effects().stream().filter(e -> e.action() == Action.GRANT).forEach(e -> paid.add(e.inviteeId()));
+      if (outcome.reason() == ReferralReason.REFUNDED_IN_REVIEW) {
+        voidedInReview.add(buyer(run.events().get(i)));
       }
     }
-    ReferralState state = outcomes.isEmpty() ? policy.newState() : outcomes.get(outcomes.size() - 1).state();
+    ReferralState state = run.finalState();
     Statistics.label("voided in review").collect(!voidedInReview.isEmpty());
     Statistics.label("voided in review").coverage(c -> c.check(true).percentage(p -> p > 5));
     // Every cancellation of a first order before its review ended voided it.
-    for (ReferralEvent event : events) {
+    for (ReferralEvent event : run.events()) {
       if (event instanceof Cancellation cancel) {
         Member member = state.member(cancel.userId());
         Referral referral = member == null ? null : member.referral();
@@ -233,7 +230,7 @@ class ReferralProperties {
     for (long invitee : voidedInReview) {
       assertThat(paid).as("invitees paid although their order was voided in review").doesNotContain(invitee);
     }
-    policy.apply(state, new Evaluation(Instant.parse("2030-01-01T00:00:00Z"))).effects()
+    run.policy().apply(state, new Evaluation(Instant.parse("2030-01-01T00:00:00Z"))).effects()
         .forEach(effect -> assertThat(voidedInReview).doesNotContain(effect.inviteeId()));
   }
 
@@ -339,6 +336,20 @@ class ReferralProperties {
       outcome.state().members().forEach(m -> rows.put(m.userId(), m));
       outcome.effects().forEach(e -> keys.add(e.key() + "@" + e.atMillis()));
       return outcome;
+    }
+  }
+
+  /** A random program's policy, a random history and the outcomes of the history applied in order. */
+  private record Run(ReferralPolicy policy, List<ReferralEvent> events, List<ReferralOutcome> outcomes) {
+    static Run of(SplittableRandom random, int size) {
+      ReferralPolicy policy = program(random).policy();
+      List<ReferralEvent> events = history(random, size);
+      return new Run(policy, events, replay(policy, events));
+    }
+
+    /** The state after the whole history. */
+    ReferralState finalState() {
+      return outcomes.isEmpty() ? policy.newState() : outcomes.get(outcomes.size() - 1).state();
     }
   }
 

@@ -66,18 +66,18 @@ final class Compiler {
       String key = field.getKey();
       String where = child(at, key);
       switch (key) {
-        case "$or" -> parts.add(new Node.Or(conditions(field.getValue(), where, depth, topLevel), false));
-        case "$nor" -> parts.add(new Node.Or(conditions(field.getValue(), where, depth, topLevel), true));
-        case "$and" -> parts.add(new Node.And(conditions(field.getValue(), where, depth, topLevel)));
-        case "$not" -> parts.add(new Node.Not(condition(field.getValue(), where, depth + 1, topLevel)));
+        case "$or" -> parts.add(Node.or(conditions(field.getValue(), where, depth, topLevel), false));
+        case "$nor" -> parts.add(Node.or(conditions(field.getValue(), where, depth, topLevel), true));
+        case "$and" -> parts.add(Node.and(conditions(field.getValue(), where, depth, topLevel)));
+        case "$not" -> parts.add(Node.not(condition(field.getValue(), where, depth + 1, topLevel)));
         default -> {
           int slot = topLevel ? slots.computeIfAbsent(key, k -> slots.size()) : -1;
-          parts.add(new Node.Field(new Path(key), slot, value(field.getValue(), where, depth + 1, false)));
+          parts.add(Node.field(new Path(key), slot, value(field.getValue(), where, depth + 1, false)));
         }
       }
     }
-    return parts.isEmpty() ? Node.Constant.TRUE
-        : parts.size() == 1 ? parts.get(0) : new Node.And(parts.toArray(Node[]::new));
+    return parts.isEmpty() ? Node.TRUE
+        : parts.size() == 1 ? parts.get(0) : Node.and(parts.toArray(Node[]::new));
   }
 
   private Node[] conditions(JsonNode list, String at, int depth, boolean topLevel) {
@@ -95,20 +95,20 @@ final class Compiler {
   private ValueTest value(JsonNode value, String at, int depth, boolean folded) {
     count(at, depth);
     if (value.isTextual()) {
-      return new ValueTest.StringEquals(value.textValue(), folded);
+      return ValueTest.stringEquals(value.textValue(), folded);
     } else if (value.isNumber()) {
-      return new ValueTest.NumberEquals(value.doubleValue());
+      return ValueTest.numberEquals(value.doubleValue());
     } else if (value.isBoolean()) {
-      return new ValueTest.BooleanEquals(value.booleanValue());
+      return ValueTest.booleanEquals(value.booleanValue());
     } else if (value.isNull()) {
-      return ValueTest.IsNull.INSTANCE;
+      return ValueTest.IS_NULL;
     } else if (value.isObject() && isOperatorObject(value)) {
       List<ValueTest> tests = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> op = it.next();
         tests.add(operator(op.getKey(), op.getValue(), child(at, op.getKey()), depth + 1));
       }
-      return tests.size() == 1 ? tests.get(0) : new ValueTest.All(tests.toArray(ValueTest[]::new));
+      return tests.size() == 1 ? tests.get(0) : ValueTest.all(tests.toArray(ValueTest[]::new));
     }
     if (strict() && value.isObject()) {
       value.fieldNames().forEachRemaining(name -> {
@@ -119,7 +119,7 @@ final class Compiler {
         }
       });
     }
-    return new ValueTest.SameJson(value.deepCopy());
+    return ValueTest.sameJson(value.deepCopy());
   }
 
   private ValueTest operator(String op, JsonNode arg, String at, int depth) {
@@ -131,47 +131,47 @@ final class Compiler {
           yield invalid(at, "expected a string, number, boolean or null, got " + describe(arg),
               op.equals("$ne"));
         }
-        yield arg.isNull() ? (op.equals("$eq") ? ValueTest.IsNull.INSTANCE : new ValueTest.Not(ValueTest.IsNull.INSTANCE))
-            : new ValueTest.StrictEquals(arg, op.equals("$ne"));
+        yield arg.isNull() ? (op.equals("$eq") ? ValueTest.IS_NULL : ValueTest.not(ValueTest.IS_NULL))
+            : ValueTest.strictEquals(arg, op.equals("$ne"));
       }
       case "$lt", "$lte", "$gt", "$gte" -> {
         if (strict() && !arg.isTextual() && !arg.isNumber()) {
           throw new ConfigException(at, "expected a number or string, got " + describe(arg));
         }
-        yield new ValueTest.Compare(mask(op.substring(1)), arg);
+        yield ValueTest.compare(mask(op.substring(1)), arg);
       }
       case "$veq", "$vne", "$vgt", "$vgte", "$vlt", "$vlte" -> {
         if (strict() && !arg.isTextual() && !arg.isNumber()) {
           throw new ConfigException(at, "expected a version string like \"1.2.3\", got " + describe(arg));
         }
-        yield new ValueTest.VersionCompare(mask(op.substring(2)), arg);
+        yield ValueTest.versionCompare(mask(op.substring(2)), arg);
       }
       case "$exists" -> {
         if (strict() && !arg.isBoolean()) {
           throw new ConfigException(at, "expected true or false, got " + describe(arg));
         }
-        yield new ValueTest.Exists(JsValues.truthy(arg.isNull() ? null : arg));
+        yield ValueTest.exists(JsValues.truthy(arg.isNull() ? null : arg));
       }
       case "$in", "$nin", "$ini", "$nini" -> {
         if (!arg.isArray()) {
           yield invalid(at, "expected an array, got " + describe(arg), false);
         }
-        yield new ValueTest.In(membership(arg, at, op.endsWith("i")), op.startsWith("$n"));
+        yield ValueTest.in(membership(arg, at, op.endsWith("i")), op.startsWith("$n"));
       }
-      case "$inGroup", "$notInGroup" -> new ValueTest.In(group(arg, at), op.equals("$notInGroup"));
-      case "$not" -> new ValueTest.Not(value(arg, at, depth + 1, false));
+      case "$inGroup", "$notInGroup" -> ValueTest.in(group(arg, at), op.equals("$notInGroup"));
+      case "$not" -> ValueTest.not(value(arg, at, depth + 1, false));
       case "$size" -> {
         if (strict() && !(arg.isIntegralNumber() && arg.longValue() >= 0) && !(arg.isObject() && isOperatorObject(arg))) {
           throw new ConfigException(at, "expected a non-negative integer or an operator object, got " + describe(arg));
         }
-        yield new ValueTest.Size(value(arg, at, depth + 1, false));
+        yield ValueTest.size(value(arg, at, depth + 1, false));
       }
       case "$elemMatch" -> {
         if (!arg.isObject()) {
           throw new ConfigException(at, "expected an operator object or a condition object, got " + describe(arg));
         }
-        yield new ValueTest.ElemMatch(isOperatorObject(arg) ? value(arg, at, depth + 1, false)
-            : new ValueTest.OnDocument(condition(arg, at, depth + 1, false)));
+        yield ValueTest.elemMatch(isOperatorObject(arg) ? value(arg, at, depth + 1, false)
+            : ValueTest.onDocument(condition(arg, at, depth + 1, false)));
       }
       case "$all", "$alli" -> {
         if (!arg.isArray()) {
@@ -181,14 +181,14 @@ final class Compiler {
         for (int i = 0; i < tests.length; i++) {
           tests[i] = value(arg.get(i), at + "[" + i + "]", depth + 1, op.equals("$alli"));
         }
-        yield new ValueTest.AllElements(tests);
+        yield ValueTest.allElements(tests);
       }
       case "$regex", "$regexi" -> regex(arg, at, op.equals("$regexi"));
       case "$type" -> {
         if (!arg.isTextual() || !TYPES.contains(arg.textValue())) {
           yield invalid(at, "expected one of " + new TreeSet<>(TYPES) + ", got " + describe(arg), false);
         }
-        yield new ValueTest.Type(arg.textValue());
+        yield ValueTest.type(arg.textValue());
       }
       default -> invalid(at, "unknown operator \"" + op + "\" (known: " + String.join(", ", new TreeSet<>(OPERATORS)) + ")", false);
     };
@@ -251,11 +251,11 @@ final class Compiler {
           + e.getMessage(), false);
     }
     ValueTest literal = folded ? null : literal(source);
-    return literal != null ? literal : new ValueTest.Regex(pattern, folded ? "" : requiredSuffix(source));
+    return literal != null ? literal : ValueTest.regex(pattern, folded ? "" : requiredSuffix(source));
   }
 
   /**
-   * A {@link ValueTest.Literal} for a pattern that, between an optional {@code ^} and {@code $}, is
+   * A {@link ValueTest#literal} for a pattern that, between an optional {@code ^} and {@code $}, is
    * literal characters (escaped punctuation allowed) around at most one unquantified group of
    * literal alternatives, e.g. {@code @(example|corp)\.com$}; {@code null} for anything else.
    */
@@ -311,7 +311,7 @@ final class Compiler {
         literals.add(prefix + alternative.toString() + suffix);
       }
     }
-    return new ValueTest.Literal(literals, anchoredStart, anchoredEnd);
+    return ValueTest.literal(literals, anchoredStart, anchoredEnd);
   }
 
   /**
@@ -394,7 +394,7 @@ final class Compiler {
     if (strict()) {
       throw new ConfigException(at, problem);
     }
-    return lenientResult ? ValueTest.Constant.TRUE : ValueTest.Constant.FALSE;
+    return lenientResult ? ValueTest.TRUE : ValueTest.FALSE;
   }
 
   private boolean strict() {

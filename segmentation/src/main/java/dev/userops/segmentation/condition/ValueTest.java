@@ -13,52 +13,29 @@ import java.util.List;
  * version strings, non-literal regular expressions (an RE2/J matcher per test) and {@code $size} of
  * arrays over 10 elements.
  */
-abstract class ValueTest {
-  abstract boolean test(JsonNode v);
+@FunctionalInterface
+interface ValueTest {
+  boolean test(JsonNode v);
 
   /** Bit masks over the sign of a comparison: bit 0 less, bit 1 equal, bit 2 greater. */
-  static final int LT = 0b001;
-  static final int LTE = 0b011;
-  static final int GT = 0b100;
-  static final int GTE = 0b110;
-  static final int EQ = 0b010;
-  static final int NE = 0b101;
+  int LT = 0b001;
+  int LTE = 0b011;
+  int GT = 0b100;
+  int GTE = 0b110;
+  int EQ = 0b010;
+  int NE = 0b101;
 
-  private static boolean passes(int mask, int sign) {
-    return (mask >> (sign + 1) & 1) != 0;
-  }
-
-  static final class Constant extends ValueTest {
-    static final Constant TRUE = new Constant(true);
-    static final Constant FALSE = new Constant(false);
-    private final boolean result;
-
-    private Constant(boolean result) {
-      this.result = result;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return result;
-    }
-  }
+  ValueTest TRUE = v -> true;
+  ValueTest FALSE = v -> false;
+  /** {@code value === null}, also {@code $eq: null}. */
+  ValueTest IS_NULL = v -> v == null;
 
   /** {@code value + "" === s}, or with both sides lower-cased under {@code $alli}. */
-  static final class StringEquals extends ValueTest {
-    private final String expected;
-    private final boolean folded;
-    /** The number whose JavaScript string is {@code expected}, else NaN (which equals nothing). */
-    private final double asNumber;
-
-    StringEquals(String expected, boolean folded) {
-      this.expected = expected;
-      this.folded = folded;
-      double n = JsValues.toNumber(expected);
-      this.asNumber = !Double.isNaN(n) && JsValues.numberToString(n).equals(expected) ? n : Double.NaN;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest stringEquals(String expected, boolean folded) {
+    double n = JsValues.toNumber(expected);
+    // The number whose JavaScript string is expected, else NaN (which equals nothing).
+    double asNumber = !Double.isNaN(n) && JsValues.numberToString(n).equals(expected) ? n : Double.NaN;
+    return v -> {
       if (v != null && v.isTextual()) {
         return folded ? JsValues.equalsFolded(v.textValue(), expected) : v.textValue().equals(expected);
       } else if (v != null && v.isNumber()) {
@@ -66,111 +43,47 @@ abstract class ValueTest {
       }
       String s = JsValues.toJsString(v);
       return folded ? JsValues.equalsFolded(s, expected) : s.equals(expected);
-    }
+    };
   }
 
   /** {@code value * 1 === n}. */
-  static final class NumberEquals extends ValueTest {
-    private final double expected;
-
-    NumberEquals(double expected) {
-      this.expected = expected;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return (v != null && v.isNumber() ? v.doubleValue() : JsValues.toNumber(v)) == expected;
-    }
+  static ValueTest numberEquals(double expected) {
+    return v -> (v != null && v.isNumber() ? v.doubleValue() : JsValues.toNumber(v)) == expected;
   }
 
   /** {@code value !== null && !!value === b}. */
-  static final class BooleanEquals extends ValueTest {
-    private final boolean expected;
-
-    BooleanEquals(boolean expected) {
-      this.expected = expected;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return v != null && JsValues.truthy(v) == expected;
-    }
-  }
-
-  /** {@code value === null}, also {@code $eq: null}. */
-  static final class IsNull extends ValueTest {
-    static final IsNull INSTANCE = new IsNull();
-
-    @Override
-    boolean test(JsonNode v) {
-      return v == null;
-    }
+  static ValueTest booleanEquals(boolean expected) {
+    return v -> v != null && JsValues.truthy(v) == expected;
   }
 
   /** {@code JSON.stringify(value) === JSON.stringify(expected)} for array and object literals. */
-  static final class SameJson extends ValueTest {
-    private final JsonNode expected;
-
-    SameJson(JsonNode expected) {
-      this.expected = expected;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return JsValues.sameJson(v, expected);
-    }
+  static ValueTest sameJson(JsonNode expected) {
+    return v -> JsValues.sameJson(v, expected);
   }
 
   /** Several operators on one value, all of which must pass. */
-  static final class All extends ValueTest {
-    private final ValueTest[] tests;
-
-    All(ValueTest[] tests) {
-      this.tests = tests;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest all(ValueTest[] tests) {
+    return v -> {
       for (ValueTest t : tests) {
         if (!t.test(v)) {
           return false;
         }
       }
       return true;
-    }
+    };
   }
 
-  static final class Not extends ValueTest {
-    private final ValueTest test;
-
-    Not(ValueTest test) {
-      this.test = test;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return !test.test(v);
-    }
+  static ValueTest not(ValueTest test) {
+    return v -> !test.test(v);
   }
 
   /** {@code $eq}/{@code $ne}: strict equality with a string, number or boolean. */
-  static final class StrictEquals extends ValueTest {
-    private final String string;
-    private final double number;
-    private final boolean isNumber;
-    private final boolean bool;
-    private final boolean negated;
-
-    StrictEquals(JsonNode expected, boolean negated) {
-      this.string = expected.isTextual() ? expected.textValue() : null;
-      this.isNumber = expected.isNumber();
-      this.number = expected.doubleValue();
-      this.bool = expected.booleanValue();
-      this.negated = negated;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest strictEquals(JsonNode expected, boolean negated) {
+    String string = expected.isTextual() ? expected.textValue() : null;
+    boolean isNumber = expected.isNumber();
+    double number = expected.doubleValue();
+    boolean bool = expected.booleanValue();
+    return v -> {
       boolean equal;
       if (v == null) {
         equal = false;
@@ -182,7 +95,7 @@ abstract class ValueTest {
         equal = v.isBoolean() && v.booleanValue() == bool;
       }
       return equal != negated;
-    }
+    };
   }
 
   /**
@@ -190,22 +103,13 @@ abstract class ValueTest {
    * units; otherwise both sides become numbers (null is 0, booleans 0 and 1, non-numeric strings
    * NaN, which fails every comparison).
    */
-  static final class Compare extends ValueTest {
-    private final int mask;
-    /** The operand as a string if its primitive form is one, else {@code null}. */
-    private final String expectedString;
-    private final double expectedNumber;
-
-    Compare(int mask, JsonNode operand) {
-      this.mask = mask;
-      JsonNode expected = operand.isNull() ? null : operand;
-      boolean stringLike = expected != null && (expected.isTextual() || expected.isContainerNode());
-      this.expectedString = stringLike ? JsValues.toJsString(expected) : null;
-      this.expectedNumber = stringLike ? JsValues.toNumber(expectedString) : JsValues.toNumber(expected);
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest compare(int mask, JsonNode operand) {
+    JsonNode expected = operand.isNull() ? null : operand;
+    boolean stringLike = expected != null && (expected.isTextual() || expected.isContainerNode());
+    // The operand as a string if its primitive form is one, else null.
+    String expectedString = stringLike ? JsValues.toJsString(expected) : null;
+    double expectedNumber = stringLike ? JsValues.toNumber(expectedString) : JsValues.toNumber(expected);
+    return v -> {
       double actual;
       if (v != null && v.isNumber()) {
         actual = v.doubleValue();
@@ -222,82 +126,36 @@ abstract class ValueTest {
         return false;
       }
       return passes(mask, actual < expectedNumber ? -1 : actual == expectedNumber ? 0 : 1);
-    }
+    };
   }
 
   /** {@code $veq $vne $vgt $vgte $vlt $vlte}: GrowthBook's padded version strings compared. */
-  static final class VersionCompare extends ValueTest {
-    private final int mask;
-    private final String expected;
-
-    VersionCompare(int mask, JsonNode expected) {
-      this.mask = mask;
-      this.expected = Versions.padded(expected);
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return passes(mask, Integer.signum(Versions.padded(v).compareTo(expected)));
-    }
+  static ValueTest versionCompare(int mask, JsonNode operand) {
+    String expected = Versions.padded(operand);
+    return v -> passes(mask, Integer.signum(Versions.padded(v).compareTo(expected)));
   }
 
   /** {@code $exists}. */
-  static final class Exists extends ValueTest {
-    private final boolean expected;
-
-    Exists(boolean expected) {
-      this.expected = expected;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return (v != null) == expected;
-    }
+  static ValueTest exists(boolean expected) {
+    return v -> (v != null) == expected;
   }
 
   /** {@code $in $nin $ini $nini $inGroup $notInGroup}. */
-  static final class In extends ValueTest {
-    private final Membership members;
-    private final boolean negated;
-
-    In(Membership members, boolean negated) {
-      this.members = members;
-      this.negated = negated;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return members.matches(v) != negated;
-    }
+  static ValueTest in(Membership members, boolean negated) {
+    return v -> members.matches(v) != negated;
   }
 
   /** {@code $size}: the test applies to an array's length; non-arrays fail. */
-  static final class Size extends ValueTest {
-    private final ValueTest test;
-
-    Size(ValueTest test) {
-      this.test = test;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return v != null && v.isArray() && test.test(IntNode.valueOf(v.size()));
-    }
+  static ValueTest size(ValueTest test) {
+    return v -> v != null && v.isArray() && test.test(IntNode.valueOf(v.size()));
   }
 
   /**
    * {@code $elemMatch}: some truthy element passes {@code test} (operators on the element, or a
-   * condition on it as a document, see {@link OnDocument}).
+   * condition on it as a document, see {@link #onDocument}).
    */
-  static final class ElemMatch extends ValueTest {
-    private final ValueTest test;
-
-    ElemMatch(ValueTest test) {
-      this.test = test;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest elemMatch(ValueTest test) {
+    return v -> {
       if (v == null || !v.isArray()) {
         return false;
       }
@@ -308,33 +166,17 @@ abstract class ValueTest {
         }
       }
       return false;
-    }
+    };
   }
 
   /** A condition object applied to a value as its document: {@code $elemMatch} over objects. */
-  static final class OnDocument extends ValueTest {
-    private final Node condition;
-
-    OnDocument(Node condition) {
-      this.condition = condition;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return condition.test(v, null);
-    }
+  static ValueTest onDocument(Node condition) {
+    return v -> condition.test(v, null);
   }
 
   /** {@code $all $alli}: every element test is passed by some element of the array. */
-  static final class AllElements extends ValueTest {
-    private final ValueTest[] tests;
-
-    AllElements(ValueTest[] tests) {
-      this.tests = tests;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest allElements(ValueTest[] tests) {
+    return v -> {
       if (v == null || !v.isArray()) {
         return false;
       }
@@ -348,21 +190,12 @@ abstract class ValueTest {
         }
       }
       return true;
-    }
+    };
   }
 
   /** {@code $type}. */
-  static final class Type extends ValueTest {
-    private final String expected;
-
-    Type(String expected) {
-      this.expected = expected;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
-      return JsValues.typeName(v).equals(expected);
-    }
+  static ValueTest type(String expected) {
+    return v -> JsValues.typeName(v).equals(expected);
   }
 
   /**
@@ -370,20 +203,11 @@ abstract class ValueTest {
    * input without the pattern's required suffix (see {@code Compiler.requiredSuffix}) is rejected
    * without running the engine.
    */
-  static final class Regex extends ValueTest {
-    private final Pattern pattern;
-    private final String requiredSuffix;
-
-    Regex(Pattern pattern, String requiredSuffix) {
-      this.pattern = pattern;
-      this.requiredSuffix = requiredSuffix;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest regex(Pattern pattern, String requiredSuffix) {
+    return v -> {
       String s = JsValues.toJsString(v);
       return s.endsWith(requiredSuffix) && pattern.matcher(s).find();
-    }
+    };
   }
 
   /**
@@ -391,21 +215,11 @@ abstract class ValueTest {
    * anchors ({@code "@example\\.com$"}, {@code "^(ios|android)-"}): the same answer as the pattern,
    * by string searches that do not allocate.
    */
-  static final class Literal extends ValueTest {
-    private final String[] literals;
-    private final boolean anchoredStart;
-    private final boolean anchoredEnd;
-
-    Literal(List<String> literals, boolean anchoredStart, boolean anchoredEnd) {
-      this.literals = literals.toArray(String[]::new);
-      this.anchoredStart = anchoredStart;
-      this.anchoredEnd = anchoredEnd;
-    }
-
-    @Override
-    boolean test(JsonNode v) {
+  static ValueTest literal(List<String> literals, boolean anchoredStart, boolean anchoredEnd) {
+    String[] all = literals.toArray(String[]::new);
+    return v -> {
       String s = JsValues.toJsString(v);
-      for (String literal : literals) {
+      for (String literal : all) {
         boolean found;
         if (anchoredStart && anchoredEnd) {
           found = s.equals(literal);
@@ -421,7 +235,11 @@ abstract class ValueTest {
         }
       }
       return false;
-    }
+    };
+  }
+
+  private static boolean passes(int mask, int sign) {
+    return (mask >> (sign + 1) & 1) != 0;
   }
 
   /** Array elements as the reference sees them: a JSON null element is JavaScript null. */
