@@ -363,6 +363,32 @@ class PointsPolicyTest {
   }
 
   @Test
+  void theBinaryFormChecksCountsLengthsAndItsEnd() {
+    PointsPolicy policy = simple(7, Expiry.rollingDays(365), null);
+    PointsState state = policy.newState();
+    for (int i = 0; i < 40; i++) {
+      state = policy.apply(state, OrderPaid.of("o-" + i, day(i), 10_00 + i, null)).state();
+    }
+    assertThat(state.pendingLots()).hasSize(7);
+    assertThat(state.lots()).hasSize(33);
+    byte[] bytes = state.toBytes();
+    assertThat(PointsState.fromBytes(bytes)).isEqualTo(state);
+
+    // Offsets: a 12-byte header, clockMillis, then the count and the first key of the pending lots.
+    byte[] count = bytes.clone();
+    java.nio.ByteBuffer.wrap(count).putInt(20, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> PointsState.fromBytes(count))
+        .hasMessage("PNTS: pendingLots must be in [0, %s], got %s", bytes.length / 12, Integer.MAX_VALUE);
+    byte[] length = bytes.clone();
+    java.nio.ByteBuffer.wrap(length).putInt(24, -1);
+    assertThatThrownBy(() -> PointsState.fromBytes(length))
+        .hasMessage("PNTS: key.length must be in [0, %s], got -1", bytes.length - 28);
+    byte[] trailing = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    assertThatThrownBy(() -> PointsState.fromBytes(trailing))
+        .hasMessage("PNTS: expected end of data at offset %s, got 1 trailing bytes", bytes.length);
+  }
+
+  @Test
   void theBinaryFormWritesTextOutsideAsciiAsUtf8() {
     PointsPolicy policy = simple(0, Expiry.never(), null);
     PointsState state = run(policy, OrderPaid.of("订单-1", T0, 10_00, null), OrderPaid.of("café-🎁", day(1), 20_00, null),
