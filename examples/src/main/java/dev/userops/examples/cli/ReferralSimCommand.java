@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.InputFiles;
@@ -21,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,30 +115,15 @@ final class ReferralSimCommand implements Callable<Integer> {
     Instant given = InputOptions.asOf(spec, asOf, program.zone());
     long bound = given == null ? LAST_MILLIS : given.toEpochMilli();
     ReferralSimulation simulation = new ReferralSimulation(program.policy());
-    BadRecords screen = new BadRecords(badRecords.policy());
     String source = InputFiles.name(eventsFile, EVENTS_RESOURCE);
-    long[] index = {0};
-    long[] last = {Long.MIN_VALUE};
-    long records;
-    Diagnostics diagnostics;
-    try (EventCsvReader reader = EventCsvReader.of(source, InputFiles.open(eventsFile, EVENTS_RESOURCE),
-        program.zone(), new UserIdDictionary(), badRecords.policy())) {
-      records = reader.forEachRow(row -> {
-        long at = row.activity().occurredAt().toEpochMilli();
-        // The orders' time screen first, as points-sim: a row after --as-of is AFTER_AS_OF whatever else it has.
-        if (screen.acceptTime(index[0]++, at, bound)) {
-          simulation.add(event(row));
-          last[0] = Math.max(last[0], at);
-        }
-      });
-      diagnostics = reader.diagnostics().plus(screen.diagnostics());
-    }
-    Instant lastEvent = last[0] == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(last[0]);
-    Instant evaluatedAt = given != null ? given : lastEvent;
+    // The orders' time screen first, as points-sim: a row after --as-of is AFTER_AS_OF whatever else it has.
+    EventReplay.Result read = EventReplay.replay(source, InputFiles.open(eventsFile, EVENTS_RESOURCE),
+        program.zone(), new UserIdDictionary(), badRecords.policy(), bound, row -> simulation.add(event(row)));
+    Instant evaluatedAt = given != null ? given : Objects.requireNonNullElse(read.last(), Instant.EPOCH);
     ReferralSimulation.Result result = simulation.run(evaluatedAt);
     return output.print(
-        () -> json(program, source, evaluatedAt, records, result, diagnostics),
-        out -> printTable(out, program, source, evaluatedAt, records, result, diagnostics));
+        () -> json(program, source, evaluatedAt, read.records(), result, read.diagnostics()),
+        out -> printTable(out, program, source, evaluatedAt, read.records(), result, read.diagnostics()));
   }
 
   /** One row as the referral event its {@code event} value names; a row it cannot make is a bad record. */
