@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -43,5 +45,23 @@ record Run(int exitCode, String out, String err) {
   static JsonNode json(Run run) throws IOException {
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
+  }
+
+  /** A bundled example document, e.g. {@code "points/program.json"}, as text: a test's start for a bad one. */
+  static String example(String resource) throws IOException {
+    try (InputStream in = UserOpsCommand.class.getResourceAsStream("/dev/userops/examples/" + resource)) {
+      assertThat(in).as(resource).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The element of a JSON array whose {@code field} is {@code value}, e.g. a user by its id. */
+  static JsonNode element(JsonNode array, String field, String value) {
+    for (JsonNode element : array) {
+      if (element.get(field).asText().equals(value)) {
+        return element;
+      }
+    }
+    throw new AssertionError("no element with " + field + " " + value + " in " + array);
   }
 }
