@@ -24,12 +24,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops membership-sim}: replays purchases, renewals, plan changes, refunds and chargebacks
@@ -48,7 +44,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "membership-sim",
-    mixinStandardHelpOptions = true,
     description = "Replays membership events (purchases, renewals, plan changes, refunds, chargebacks)"
         + " through a plan catalog: active members by day, renewal and churn rates per cohort of first"
         + " purchase, refunds and revenue at --as-of. Without --plans and --events, runs the bundled"
@@ -83,7 +78,7 @@ import picocli.CommandLine.Spec;
         "  are bad records. Each user's events apply in time order.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file, line and field)."})
-final class MembershipSimCommand implements Callable<Integer> {
+final class MembershipSimCommand extends FilesCommand {
   static final String PURCHASE = "purchase";
   static final String RENEWAL = "renewal";
   static final String MANUAL_RENEWAL = "manual_renewal";
@@ -98,10 +93,6 @@ final class MembershipSimCommand implements Callable<Integer> {
   private static final String EVENTS_RESOURCE = "membership/events.csv";
   /** Events not applied listed in the JSON form and, the first 10, in the table. */
   private static final int LISTED = 100;
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--plans", paramLabel = "PLANS.json", description = "Plan catalog (default: the bundled example).")
   Path plansFile;
@@ -123,8 +114,6 @@ final class MembershipSimCommand implements Callable<Integer> {
   @Option(names = "--intervals", paramLabel = "N", defaultValue = "12",
       description = "Monthly intervals per cohort row (default: ${DEFAULT-VALUE}).")
   int intervals;
-
-  @Mixin BadRecordsOption badRecords;
 
   @Override
   public Integer call() throws IOException {

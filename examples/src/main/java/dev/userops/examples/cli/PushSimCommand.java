@@ -33,13 +33,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops push-sim}: replays a campaign plan through a push-throttling policy and reports
@@ -49,7 +45,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "push-sim",
-    mixinStandardHelpOptions = true,
     description = "Simulates a push-throttling policy over a campaign plan: sent, deferred and dropped"
         + " by reason, per channel and day. Without --policy and --plan, runs the bundled examples.",
     footer = {
@@ -87,13 +82,9 @@ import picocli.CommandLine.Spec;
         "  bad record, skipped and counted or, with --bad-records reject, an error.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file and field)."})
-final class PushSimCommand implements Callable<Integer> {
+final class PushSimCommand extends FilesCommand {
   private static final String POLICY_RESOURCE = "push/policy.json";
   private static final String PLAN_RESOURCE = "push/plan.json";
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--policy", paramLabel = "POLICY.json", description = "Push policy (default: the bundled example).")
   Path policyFile;
@@ -104,8 +95,6 @@ final class PushSimCommand implements Callable<Integer> {
   @Option(names = "--events", paramLabel = "FILE",
       description = "Events CSV (" + EventCsvReader.HEADER + "): every row is activity (default: synthetic users).")
   Path eventsFile;
-
-  @Mixin BadRecordsOption badRecords;
 
   @Override
   public Integer call() throws IOException {

@@ -22,12 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops referral-sim}: replays an events file through a referral program as a host with
@@ -44,7 +40,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "referral-sim",
-    mixinStandardHelpOptions = true,
     description = "Replays referral events through a referral program: rewards granted, pending,"
         + " clawed back and rejected by reason. Without --program and --events, runs the bundled"
         + " examples.",
@@ -72,7 +67,7 @@ import picocli.CommandLine.Spec;
         "  Rows before 1970 or after --as-of, and unknown event values, are bad records.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file, line and field)."})
-final class ReferralSimCommand implements Callable<Integer> {
+final class ReferralSimCommand extends FilesCommand {
   static final String INVITE = "invite";
   static final String ATTRIBUTED = "attributed";
   static final String PAID = "paid";
@@ -85,10 +80,6 @@ final class ReferralSimCommand implements Callable<Integer> {
   private static final String TAG = "tag";
   /** Rows after this are bad records without {@code --as-of}, as for the other commands' input. */
   private static final long LAST_MILLIS = Instant.parse("9999-01-01T00:00:00Z").toEpochMilli();
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--program", paramLabel = "PROGRAM.json",
       description = "Referral program (default: the bundled example).")
@@ -106,8 +97,6 @@ final class ReferralSimCommand implements Callable<Integer> {
   @Option(names = "--fraction-digits", paramLabel = "N", defaultValue = "2",
       description = "Fraction digits of the currency of amounts in value (default: ${DEFAULT-VALUE}).")
   int fractionDigits;
-
-  @Mixin BadRecordsOption badRecords;
 
   @Override
   public Integer call() throws IOException {
