@@ -7,7 +7,6 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.InputFiles;
@@ -20,18 +19,13 @@ import dev.userops.incentives.membership.MembershipProgram;
 import dev.userops.incentives.membership.MembershipResult;
 import dev.userops.incentives.membership.MembershipSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops membership-sim}: replays purchases, renewals, plan changes, refunds and chargebacks
@@ -50,7 +44,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "membership-sim",
-    mixinStandardHelpOptions = true,
     description = "Replays membership events (purchases, renewals, plan changes, refunds, chargebacks)"
         + " through a plan catalog: active members by day, renewal and churn rates per cohort of first"
         + " purchase, refunds and revenue at --as-of. Without --plans and --events, runs the bundled"
@@ -85,7 +78,7 @@ import picocli.CommandLine.Spec;
         "  are bad records. Each user's events apply in time order.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file, line and field)."})
-final class MembershipSimCommand implements Callable<Integer> {
+final class MembershipSimCommand extends FilesCommand {
   static final String PURCHASE = "purchase";
   static final String RENEWAL = "renewal";
   static final String MANUAL_RENEWAL = "manual_renewal";
@@ -100,10 +93,6 @@ final class MembershipSimCommand implements Callable<Integer> {
   private static final String EVENTS_RESOURCE = "membership/events.csv";
   /** Events not applied listed in the JSON form and, the first 10, in the table. */
   private static final int LISTED = 100;
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--plans", paramLabel = "PLANS.json", description = "Plan catalog (default: the bundled example).")
   Path plansFile;
@@ -126,8 +115,6 @@ final class MembershipSimCommand implements Callable<Integer> {
       description = "Monthly intervals per cohort row (default: ${DEFAULT-VALUE}).")
   int intervals;
 
-  @Mixin BadRecordsOption badRecords;
-
   @Override
   public Integer call() throws IOException {
     MembershipProgram program = InputFiles.config(plansFile, PLANS_RESOURCE, MembershipProgram::fromJson);
@@ -135,33 +122,18 @@ final class MembershipSimCommand implements Callable<Integer> {
     Instant bound = given != null ? given : AsOfRule.latest(UserOpsCommand.clock(spec), zone);
     MembershipSimulation simulation = new MembershipSimulation(program.policy());
     UserIdDictionary users = new UserIdDictionary();
-    BadRecords screen = new BadRecords(badRecords.policy());
-    long[] index = {0};
-    long[] last = {Long.MIN_VALUE};
-    long records;
-    Diagnostics diagnostics;
-    try (InputStream in = InputFiles.open(eventsFile, EVENTS_RESOURCE);
-        EventCsvReader reader = EventCsvReader.of(InputFiles.name(eventsFile, EVENTS_RESOURCE), in, zone, users,
-            badRecords.policy())) {
-      records = reader.forEachRow(row -> {
-        MembershipEvent event = event(row);
-        long at = row.activity().occurredAt().toEpochMilli();
-        if (screen.acceptTime(index[0]++, at, bound.toEpochMilli())) {
-          last[0] = Math.max(last[0], at);
-          simulation.add((int) row.activity().userId(), row.line(), row.activity().type(), event);
-        }
-      });
-      diagnostics = reader.diagnostics().plus(screen.diagnostics());
-    }
+    EventReplay.Result read = EventReplay.replay(InputFiles.name(eventsFile, EVENTS_RESOURCE),
+        InputFiles.open(eventsFile, EVENTS_RESOURCE), zone, users, badRecords.policy(), bound.toEpochMilli(),
+        this::event,
+        (row, event) -> simulation.add((int) row.activity().userId(), row.line(), row.activity().type(), event));
     AsOfRule rule = given != null ? AsOfRule.given(given)
-        : AsOfRule.byDefault(last[0] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last[0]), zone,
-            UserOpsCommand.clock(spec));
+        : AsOfRule.byDefault(read.last(), zone, UserOpsCommand.clock(spec));
     MembershipSpec populationSpec = new MembershipSpec(zone, rule.instant(), Granularity.MONTH, intervals,
         program.graceDays());
     MembershipSimulation.Result result = simulation.run(populationSpec);
     return output.print(
-        () -> json(result, rule, records, users, diagnostics),
-        out -> printTable(out, result, rule, records, users, diagnostics));
+        () -> json(result, rule, read.records(), users, read.diagnostics()),
+        out -> printTable(out, result, rule, read.records(), users, read.diagnostics()));
   }
 
   /** The row as the event its {@code event} value names; a bad record if it cannot be one. */

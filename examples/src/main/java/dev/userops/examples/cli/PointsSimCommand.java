@@ -8,10 +8,8 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.RefundTreatment;
 import dev.userops.core.event.ValidOrders;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
-import dev.userops.examples.input.Events;
 import dev.userops.examples.input.InputFiles;
 import dev.userops.examples.report.Reports;
 import dev.userops.examples.sim.PointsSimulation;
@@ -115,32 +113,22 @@ final class PointsSimCommand extends InputCommand {
       OrderPaid paid = OrderPaid.of(orderIds.get(index), Instant.ofEpochMilli(epochMillis), amountMinor, null);
       simulation.add((int) userId, paid, paid);
     });
-    long asOfMillis = asOf.toEpochMilli();
-    long[] eventsAfterAsOf = {0};
     long records = read.records();
-    Diagnostics eventDiagnostics = Diagnostics.NONE;
+    long eventsAfterAsOf = 0;
+    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics());
     if (events != null) {
-      BadRecords bad = new BadRecords(input.badRecords());
-      long[] index = {0};
-      try (EventCsvReader reader = EventCsvReader.of(events.toString(), Files.newInputStream(events), input.zone(),
-          read.users(), input.badRecords())) {
-        records += reader.forEachRow(row -> {
-          long at = row.activity().occurredAt().toEpochMilli();
-          eventsAfterAsOf[0] += at > asOfMillis ? 1 : 0;
-          // The orders' time screen: events before 1970 or after --as-of are bad records.
-          if (bad.acceptTime(index[0]++, at, asOfMillis)) {
-            addEvent(simulation, row);
-          }
-        });
-        eventDiagnostics = reader.diagnostics().plus(bad.diagnostics());
-      }
+      EventReplay.Result replayed = EventReplay.replay(events.toString(), Files.newInputStream(events), input.zone(),
+          read.users(), input.badRecords(), asOf.toEpochMilli(), row -> addEvent(simulation, row));
+      records += replayed.records();
+      eventsAfterAsOf = replayed.afterBound();
+      diagnostics = diagnostics.plus(replayed.diagnostics());
     }
     PointsSimulation.Result result = simulation.run(asOf);
-    Diagnostics diagnostics = read.diagnostics().plus(valid.diagnostics()).plus(eventDiagnostics);
-    Report report = new Report(result, levelProgram, records, read.users(), eventsAfterAsOf[0]);
+    Report report = new Report(result, levelProgram, records, read.users(), eventsAfterAsOf);
+    Diagnostics skipped = diagnostics;
     return output.print(
-        () -> json(report, pointsProgram, levelProgram, asOf, diagnostics),
-        out -> printTable(out, report, asOf, diagnostics));
+        () -> json(report, pointsProgram, levelProgram, asOf, skipped),
+        out -> printTable(out, report, asOf, skipped));
   }
 
   /** One row of the events file as the points event (and level event) its {@code event} value names. */

@@ -6,7 +6,6 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.event.Activity;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.Events;
@@ -34,13 +33,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops push-sim}: replays a campaign plan through a push-throttling policy and reports
@@ -50,7 +45,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "push-sim",
-    mixinStandardHelpOptions = true,
     description = "Simulates a push-throttling policy over a campaign plan: sent, deferred and dropped"
         + " by reason, per channel and day. Without --policy and --plan, runs the bundled examples.",
     footer = {
@@ -88,13 +82,9 @@ import picocli.CommandLine.Spec;
         "  bad record, skipped and counted or, with --bad-records reject, an error.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file and field)."})
-final class PushSimCommand implements Callable<Integer> {
+final class PushSimCommand extends FilesCommand {
   private static final String POLICY_RESOURCE = "push/policy.json";
   private static final String PLAN_RESOURCE = "push/plan.json";
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--policy", paramLabel = "POLICY.json", description = "Push policy (default: the bundled example).")
   Path policyFile;
@@ -106,23 +96,21 @@ final class PushSimCommand implements Callable<Integer> {
       description = "Events CSV (" + EventCsvReader.HEADER + "): every row is activity (default: synthetic users).")
   Path eventsFile;
 
-  @Mixin BadRecordsOption badRecords;
-
   @Override
   public Integer call() throws IOException {
     PushProgram program = InputFiles.config(policyFile, POLICY_RESOURCE, PushProgram::fromJson);
     PushPlan plan = InputFiles.config(planFile, PLAN_RESOURCE, PushPlan::fromJson);
     List<Activity> activity = new ArrayList<>();
-    BadRecords screen = new BadRecords(badRecords.policy());
     TreeSet<Long> users = new TreeSet<>();
-    Diagnostics readerSkipped = Diagnostics.NONE;
+    Diagnostics diagnostics = Diagnostics.NONE;
     long records = 0;
     if (eventsFile != null) {
-      try (EventCsvReader reader = EventCsvReader.of(eventsFile.toString(), Files.newInputStream(eventsFile),
-          plan.zone(), new UserIdDictionary(), badRecords.policy())) {
-        records = readEvents(reader, screen, activity);
-        readerSkipped = reader.diagnostics();
-      }
+      // User ids map to dense ids in order of first appearance: the seeds of the consent draw.
+      EventReplay.Result read = EventReplay.replay(eventsFile.toString(), Files.newInputStream(eventsFile),
+          plan.zone(), new UserIdDictionary(), badRecords.policy(), PushPolicy.MAX_MILLIS,
+          row -> activity.add(row.activity()));
+      records = read.records();
+      diagnostics = read.diagnostics();
     }
     if (eventsFile == null) {
       activity.addAll(synthetic(plan));
@@ -141,27 +129,11 @@ final class PushSimCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw InputException.of(InputFiles.name(planFile, PLAN_RESOURCE), e.getMessage(), e);
     }
-    Diagnostics diagnostics = readerSkipped.plus(screen.diagnostics());
     long rows = records;
+    Diagnostics skipped = diagnostics;
     return output.print(
-        () -> json(report, users.size(), rows, diagnostics),
-        out -> printTable(out, report, users.size(), rows, diagnostics));
-  }
-
-  /**
-   * Reads the events file into {@code activity}, user ids mapped to dense ids in order of first
-   * appearance (the seeds of the consent draw), times screened by {@code screen}.
-   *
-   * @return the rows read
-   */
-  private static long readEvents(EventCsvReader reader, BadRecords screen, List<Activity> activity)
-      throws IOException {
-    long[] index = {0};
-    return reader.forEach(a -> {
-      if (screen.acceptTime(index[0]++, a.occurredAt().toEpochMilli(), PushPolicy.MAX_MILLIS)) {
-        activity.add(a);
-      }
-    });
+        () -> json(report, users.size(), rows, skipped),
+        out -> printTable(out, report, users.size(), rows, skipped));
   }
 
   /** Each user's state: the plan's zone and a seeded draw of consent per channel. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
 import dev.userops.core.UserOpsJson;
-import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Json;
 import dev.userops.examples.input.EventCsvReader;
 import dev.userops.examples.input.InputFiles;
@@ -21,13 +20,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops referral-sim}: replays an events file through a referral program as a host with
@@ -44,7 +40,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "referral-sim",
-    mixinStandardHelpOptions = true,
     description = "Replays referral events through a referral program: rewards granted, pending,"
         + " clawed back and rejected by reason. Without --program and --events, runs the bundled"
         + " examples.",
@@ -72,7 +67,7 @@ import picocli.CommandLine.Spec;
         "  Rows before 1970 or after --as-of, and unknown event values, are bad records.",
         "",
         "Exit codes: 0 success, 2 bad input (one line naming file, line and field)."})
-final class ReferralSimCommand implements Callable<Integer> {
+final class ReferralSimCommand extends FilesCommand {
   static final String INVITE = "invite";
   static final String ATTRIBUTED = "attributed";
   static final String PAID = "paid";
@@ -85,10 +80,6 @@ final class ReferralSimCommand implements Callable<Integer> {
   private static final String TAG = "tag";
   /** Rows after this are bad records without {@code --as-of}, as for the other commands' input. */
   private static final long LAST_MILLIS = Instant.parse("9999-01-01T00:00:00Z").toEpochMilli();
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--program", paramLabel = "PROGRAM.json",
       description = "Referral program (default: the bundled example).")
@@ -107,38 +98,21 @@ final class ReferralSimCommand implements Callable<Integer> {
       description = "Fraction digits of the currency of amounts in value (default: ${DEFAULT-VALUE}).")
   int fractionDigits;
 
-  @Mixin BadRecordsOption badRecords;
-
   @Override
   public Integer call() throws IOException {
     ReferralProgram program = InputFiles.config(programFile, PROGRAM_RESOURCE, ReferralProgram::fromJson);
     Instant given = InputOptions.asOf(spec, asOf, program.zone());
     long bound = given == null ? LAST_MILLIS : given.toEpochMilli();
     ReferralSimulation simulation = new ReferralSimulation(program.policy());
-    BadRecords screen = new BadRecords(badRecords.policy());
     String source = InputFiles.name(eventsFile, EVENTS_RESOURCE);
-    long[] index = {0};
-    long[] last = {Long.MIN_VALUE};
-    long records;
-    Diagnostics diagnostics;
-    try (EventCsvReader reader = EventCsvReader.of(source, InputFiles.open(eventsFile, EVENTS_RESOURCE),
-        program.zone(), new UserIdDictionary(), badRecords.policy())) {
-      records = reader.forEachRow(row -> {
-        long at = row.activity().occurredAt().toEpochMilli();
-        // The orders' time screen first, as points-sim: a row after --as-of is AFTER_AS_OF whatever else it has.
-        if (screen.acceptTime(index[0]++, at, bound)) {
-          simulation.add(event(row));
-          last[0] = Math.max(last[0], at);
-        }
-      });
-      diagnostics = reader.diagnostics().plus(screen.diagnostics());
-    }
-    Instant lastEvent = last[0] == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(last[0]);
-    Instant evaluatedAt = given != null ? given : lastEvent;
+    // The orders' time screen first, as points-sim: a row after --as-of is AFTER_AS_OF whatever else it has.
+    EventReplay.Result read = EventReplay.replay(source, InputFiles.open(eventsFile, EVENTS_RESOURCE),
+        program.zone(), new UserIdDictionary(), badRecords.policy(), bound, row -> simulation.add(event(row)));
+    Instant evaluatedAt = given != null ? given : Objects.requireNonNullElse(read.last(), Instant.EPOCH);
     ReferralSimulation.Result result = simulation.run(evaluatedAt);
     return output.print(
-        () -> json(program, source, evaluatedAt, records, result, diagnostics),
-        out -> printTable(out, program, source, evaluatedAt, records, result, diagnostics));
+        () -> json(program, source, evaluatedAt, read.records(), result, read.diagnostics()),
+        out -> printTable(out, program, source, evaluatedAt, read.records(), result, read.diagnostics()));
   }
 
   /** One row as the referral event its {@code event} value names; a row it cannot make is a bad record. */

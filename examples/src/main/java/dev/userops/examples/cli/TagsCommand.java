@@ -22,13 +22,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userops tags}: evaluates a tag catalog (GrowthBook conditions as JSON) over user profiles
@@ -37,18 +33,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "tags",
-    mixinStandardHelpOptions = true,
     description = "Tags per user and users per tag, from a tag catalog over profiles. Without"
         + " --profiles and --catalog, runs on a bundled example.")
-final class TagsCommand implements Callable<Integer> {
+final class TagsCommand extends FilesCommand {
   private static final String CATALOG_RESOURCE = "tags/catalog.json";
   private static final String PROFILES_RESOURCE = "tags/profiles.jsonl";
   /** Users listed by the human view; --json lists all. */
   private static final int USERS_SHOWN = 20;
-
-  @Spec CommandSpec spec;
-
-  @Mixin OutputOptions output;
 
   @Option(names = "--profiles", paramLabel = "FILE",
       description = "Profiles as JSON Lines: one object per line with a userId.")
@@ -57,8 +48,6 @@ final class TagsCommand implements Callable<Integer> {
   @Option(names = "--catalog", paramLabel = "FILE",
       description = "Tag catalog JSON: {\"version\":1,\"tags\":[{\"id\",\"description\",\"condition\"}]}.")
   Path catalog;
-
-  @Mixin BadRecordsOption badRecords;
 
   private record UserTags(String userId, List<String> tags) {}
 

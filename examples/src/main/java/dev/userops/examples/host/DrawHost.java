@@ -91,28 +91,21 @@ public final class DrawHost {
    */
   public DrawOutcome deliver(long userId, DrawEvent event) throws SQLException {
     StateRows.ensure(database, STATE_TABLE, userId, policy.newState().toJson());
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        DrawState state = StateRows.lock(connection, STATE_TABLE, userId, STATE);
-        DrawOutcome outcome;
-        do {
-          outcome = policy.apply(state, event, outOfStock(connection));
-          beforeTake.run();
-        } while (!take(connection, outcome));
-        if (outcome.applied()) {
-          for (Award award : outcome.effects()) {
-            insertAward(connection, userId, award);
-          }
-          StateRows.store(connection, STATE_TABLE, userId, outcome.state().toJson());
+    return Transactions.inTransaction(database, connection -> {
+      DrawState state = StateRows.lock(connection, STATE_TABLE, userId, STATE);
+      DrawOutcome outcome;
+      do {
+        outcome = policy.apply(state, event, outOfStock(connection));
+        beforeTake.run();
+      } while (!take(connection, outcome));
+      if (outcome.applied()) {
+        for (Award award : outcome.effects()) {
+          insertAward(connection, userId, award);
         }
-        connection.commit();
-        return outcome;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        StateRows.store(connection, STATE_TABLE, userId, outcome.state().toJson());
       }
-    }
+      return outcome;
+    });
   }
 
   /** Units left per prize with an inventory, in program order. */

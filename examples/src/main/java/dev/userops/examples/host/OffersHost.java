@@ -93,33 +93,25 @@ public final class OffersHost {
    * @return the priced order; for a redelivered order id, the outcome stored the first time
    */
   public PricingOutcome place(Cart cart) throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Map<String, Cart.Usage> usage = readUsage(connection, cart.userId(), true);
-        PricingOutcome stored = storedOrder(connection, cart.orderId());
-        if (stored != null) {
-          connection.commit();
-          return stored;
-        }
-        PricingOutcome priced = policy.price(cart.withUsage(usage));
-        for (Redemption redemption : priced.applied()) {
-          redeem(connection, cart.userId(), redemption);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO offer_order (order_id, priced, refund_state) VALUES (?, ?, ?)")) {
-          insert.setString(1, cart.orderId());
-          insert.setString(2, priced.toJson());
-          insert.setString(3, RefundState.none().toJson());
-          insert.executeUpdate();
-        }
-        connection.commit();
-        return priced;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return Transactions.inTransaction(database, connection -> {
+      Map<String, Cart.Usage> usage = readUsage(connection, cart.userId(), true);
+      PricingOutcome stored = storedOrder(connection, cart.orderId());
+      if (stored != null) {
+        return stored;
       }
-    }
+      PricingOutcome priced = policy.price(cart.withUsage(usage));
+      for (Redemption redemption : priced.applied()) {
+        redeem(connection, cart.userId(), redemption);
+      }
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO offer_order (order_id, priced, refund_state) VALUES (?, ?, ?)")) {
+        insert.setString(1, cart.orderId());
+        insert.setString(2, priced.toJson());
+        insert.setString(3, RefundState.none().toJson());
+        insert.executeUpdate();
+      }
+      return priced;
+    });
   }
 
   /**
@@ -130,45 +122,38 @@ public final class OffersHost {
    * @throws IllegalArgumentException if no order {@code orderId} was placed
    */
   public RefundOutcome refund(String orderId, ReturnEvent event) throws SQLException {
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        PricingOutcome priced;
-        RefundState state;
-        try (PreparedStatement select = connection.prepareStatement(
-            "SELECT priced, refund_state FROM offer_order WHERE order_id = ? FOR UPDATE")) {
-          select.setString(1, orderId);
-          try (ResultSet row = select.executeQuery()) {
-            Checks.checkArgument(row.next(), "no order %s was placed", orderId);
-            priced = PricingOutcome.fromJson(row.getString(1));
-            state = RefundState.fromJson(row.getString(2));
-          }
+    return Transactions.inTransaction(database, connection -> {
+      PricingOutcome priced;
+      RefundState state;
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT priced, refund_state FROM offer_order WHERE order_id = ? FOR UPDATE")) {
+        select.setString(1, orderId);
+        try (ResultSet row = select.executeQuery()) {
+          Checks.checkArgument(row.next(), "no order %s was placed", orderId);
+          priced = PricingOutcome.fromJson(row.getString(1));
+          state = RefundState.fromJson(row.getString(2));
         }
-        RefundOutcome outcome = policy.refund(priced, state, event);
-        if (outcome.status() == OutcomeStatus.APPLIED) {
-          try (PreparedStatement update = connection.prepareStatement(
-              "UPDATE offer_order SET refund_state = ? WHERE order_id = ?")) {
-            update.setString(1, outcome.state().toJson());
-            update.setString(2, orderId);
-            update.executeUpdate();
-          }
-          try (PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO offer_refund (refund_key, refund_minor) VALUES (?, ?)")) {
-            insert.setString(1, outcome.refundKey());
-            insert.setLong(2, outcome.refundMinor());
-            insert.executeUpdate();
-          }
-          for (Release release : outcome.releases()) {
-            release(connection, priced.userId(), release);
-          }
-        }
-        connection.commit();
-        return outcome;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
       }
-    }
+      RefundOutcome outcome = policy.refund(priced, state, event);
+      if (outcome.status() == OutcomeStatus.APPLIED) {
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE offer_order SET refund_state = ? WHERE order_id = ?")) {
+          update.setString(1, outcome.state().toJson());
+          update.setString(2, orderId);
+          update.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO offer_refund (refund_key, refund_minor) VALUES (?, ?)")) {
+          insert.setString(1, outcome.refundKey());
+          insert.setLong(2, outcome.refundMinor());
+          insert.executeUpdate();
+        }
+        for (Release release : outcome.releases()) {
+          release(connection, priced.userId(), release);
+        }
+      }
+      return outcome;
+    });
   }
 
   /** The stored usage of {@code offerId}: its user count for {@code userId}, global count and budget used. */

@@ -62,22 +62,15 @@ public final class PointsHost {
    */
   public PointsOutcome deliver(long userId, PointsEvent event) throws SQLException {
     StateRows.ensure(database, STATE_TABLE, userId, policy.newState().toBytes());
-    try (Connection connection = database.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        PointsState state = StateRows.lock(connection, STATE_TABLE, userId, STATE);
-        PointsOutcome outcome = policy.apply(state, event);
-        if (outcome.applied()) {
-          insertEntries(connection, userId, outcome);
-          StateRows.store(connection, STATE_TABLE, userId, outcome.state().toBytes());
-        }
-        connection.commit();
-        return outcome;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    return Transactions.inTransaction(database, connection -> {
+      PointsState state = StateRows.lock(connection, STATE_TABLE, userId, STATE);
+      PointsOutcome outcome = policy.apply(state, event);
+      if (outcome.applied()) {
+        insertEntries(connection, userId, outcome);
+        StateRows.store(connection, STATE_TABLE, userId, outcome.state().toBytes());
       }
-    }
+      return outcome;
+    });
   }
 
   /** The user's stored state; the policy's {@link PointsPolicy#newState()} if none. */

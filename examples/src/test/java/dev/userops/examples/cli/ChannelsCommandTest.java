@@ -42,12 +42,7 @@ class ChannelsCommandTest {
   }
 
   private static JsonNode channel(JsonNode document, String name) {
-    for (JsonNode channel : document.get("channels")) {
-      if (channel.get("acquisitionChannel").asText().equals(name)) {
-        return channel;
-      }
-    }
-    throw new AssertionError("no channel " + name);
+    return Run.element(document.get("channels"), "acquisitionChannel", name);
   }
 
   @Test

@@ -51,13 +51,7 @@ class ClvCommandTest {
   }
 
   private static JsonNode user(JsonNode document, String sampleId) {
-    String id = MASTER_IDS.get(sampleId);
-    for (JsonNode user : document.get("users")) {
-      if (user.get("userId").asText().equals(id)) {
-        return user;
-      }
-    }
-    throw new AssertionError("no user " + id);
+    return Run.element(document.get("users"), "userId", MASTER_IDS.get(sampleId));
   }
 
   @Test

@@ -16,12 +16,7 @@ class DrawSimCommandTest {
   @TempDir Path dir;
 
   private static JsonNode prize(JsonNode result, String id) {
-    for (JsonNode prize : result.get("prizes")) {
-      if (prize.get("id").asText().equals(id)) {
-        return prize;
-      }
-    }
-    throw new AssertionError("no prize " + id);
+    return Run.element(result.get("prizes"), "id", id);
   }
 
   @Test
@@ -100,12 +95,9 @@ class DrawSimCommandTest {
 
   @Test
   void aBadProgramNamesTheFileAndThePath() throws IOException {
-    String example = new String(DrawSimCommand.class.getResourceAsStream("/dev/userops/examples/draw/program.json").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
-    Path program = Files.writeString(dir.resolve("draw.json"), example.replace("\"probability\": 0.2,", "\"probability\": 0.99,"));
-    Run run = run("draw-sim", "--program", program.toString(), "--as-of", "1998-07-01");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("userops: " + program + ": prizes: the probabilities add up to 1.0105, more than 1");
+    Path program = Run.editedExample(dir, "draw/program.json", "\"probability\": 0.2,", "\"probability\": 0.99,");
+    assertThat(Run.error(run("draw-sim", "--program", program.toString(), "--as-of", "1998-07-01")))
+        .startsWith("userops: " + program + ": prizes: the probabilities add up to 1.0105, more than 1");
   }
 
   @Test

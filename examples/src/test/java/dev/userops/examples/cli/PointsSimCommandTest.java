@@ -100,12 +100,9 @@ class PointsSimCommandTest {
 
   @Test
   void aBadProgramNamesTheFileAndThePath() throws IOException {
-    String example = new String(PointsSimCommand.class.getResourceAsStream("/dev/userops/examples/points/program.json").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
-    Path program = Files.writeString(dir.resolve("program.json"), example.replace("\"lockDays\": 14", "\"lockDays\": -1"));
-    Run run = run("points-sim", "--program", program.toString(), "--as-of", "1998-06-30");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("userops: " + program + ": lockDays must be in [0, 3650], got -1");
+    Path program = Run.editedExample(dir, "points/program.json", "\"lockDays\": 14", "\"lockDays\": -1");
+    assertThat(Run.error(run("points-sim", "--program", program.toString(), "--as-of", "1998-06-30")))
+        .startsWith("userops: " + program + ": lockDays must be in [0, 3650], got -1");
     assertThat(run("points-sim").err()).contains("--as-of is required: expiry and pending points");
   }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -43,5 +47,37 @@ record Run(int exitCode, String out, String err) {
   static JsonNode json(Run run) throws IOException {
     assertThat(run.exitCode()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
+  }
+
+  /** The run's stderr, after checking it exited 2: bad input or a usage error. */
+  static String error(Run run) {
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+    return run.err();
+  }
+
+  /**
+   * A bundled example document, e.g. {@code "points/program.json"}, with {@code target} replaced,
+   * written under its file name in {@code dir}: a bad document that differs from a good one in one
+   * place.
+   */
+  static Path editedExample(Path dir, String resource, String target, String replacement) throws IOException {
+    String example;
+    try (InputStream in = UserOpsCommand.class.getResourceAsStream("/dev/userops/examples/" + resource)) {
+      assertThat(in).as(resource).isNotNull();
+      example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // Without the target, the "bad" document would be the good one.
+    assertThat(example).as(resource).contains(target);
+    return Files.writeString(dir.resolve(Path.of(resource).getFileName()), example.replace(target, replacement));
+  }
+
+  /** The element of a JSON array whose {@code field} is {@code value}, e.g. a user by its id. */
+  static JsonNode element(JsonNode array, String field, String value) {
+    for (JsonNode element : array) {
+      if (element.get(field).asText().equals(value)) {
+        return element;
+      }
+    }
+    throw new AssertionError("no element with " + field + " " + value + " in " + array);
   }
 }

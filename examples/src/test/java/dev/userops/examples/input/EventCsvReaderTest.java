@@ -69,17 +69,25 @@ class EventCsvReaderTest {
             + " got an empty file");
   }
 
+  /** Every row of {@code csv} with all its columns, read in UTC under REJECT. */
+  private List<EventCsvReader.Row> rows(String csv) throws IOException {
+    List<EventCsvReader.Row> rows = new ArrayList<>();
+    try (EventCsvReader reader = EventCsvReader.of("events.csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), users, BadRecordPolicy.REJECT)) {
+      long read = reader.forEachRow(rows::add);
+      assertThat(read).isEqualTo(rows.size());
+    }
+    return rows;
+  }
+
   @Test
   void optionalColumnsAreReadWhereGivenAndTypedOnDemand() throws IOException {
-    List<EventCsvReader.Row> rows = new ArrayList<>();
-    try (EventCsvReader reader = EventCsvReader.of("events.csv", new ByteArrayInputStream((
+    List<EventCsvReader.Row> rows = rows(
         "value,event,order_id,user_id,event_id,occurred_at\n"
             + "40,redeem,,alice,r1,2026-03-25T10:00:00Z\n"
             + "12.5,refund, o2 ,alice,,2026-03-26T10:00:00Z\n"
-            + ",REVIEW,,bob,,2026-03-27T10:00:00Z\n").getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"), users,
-        BadRecordPolicy.REJECT)) {
-      assertThat(reader.forEachRow(rows::add)).isEqualTo(3);
-    }
+            + ",REVIEW,,bob,,2026-03-27T10:00:00Z\n");
+    assertThat(rows).hasSize(3);
     EventCsvReader.Row redeem = rows.get(0);
     assertThat(redeem.eventIdOrLine()).isEqualTo("r1");
     assertThat(redeem.integer("points")).isEqualTo(40);
@@ -103,15 +111,12 @@ class EventCsvReaderTest {
 
   @Test
   void attributesAreKeyValuePairsReadOnDemand() throws IOException {
-    List<EventCsvReader.Row> rows = new ArrayList<>();
-    try (EventCsvReader reader = EventCsvReader.of("events.csv", new ByteArrayInputStream((
+    List<EventCsvReader.Row> rows = rows(
         "user_id,occurred_at,event,attributes\n"
             + "alice,2026-03-25T10:00:00Z,paid,\"fingerprint=device:a; tag = app ;fingerprint=card:x=1\"\n"
             + "bob,2026-03-26T10:00:00Z,paid,\n"
-            + "carol,2026-03-27T10:00:00Z,paid,fingerprint\n").getBytes(StandardCharsets.UTF_8)), ZoneId.of("UTC"),
-        users, BadRecordPolicy.REJECT)) {
-      assertThat(reader.forEachRow(rows::add)).isEqualTo(3);
-    }
+            + "carol,2026-03-27T10:00:00Z,paid,fingerprint\n");
+    assertThat(rows).hasSize(3);
     assertThat(rows.get(0).attributes("fingerprint")).containsExactly("device:a", "card:x=1");
     assertThat(rows.get(0).attributes("tag")).containsExactly("app");
     assertThat(rows.get(0).attributes("other")).isEmpty();
