@@ -291,5 +291,15 @@ class SparkAdapterIT {
     assertThatThrownBy(() -> UserOpsSpark.aggregate(input, reject))
         .hasStackTraceContaining(BadRecordException.class.getSimpleName())
         .hasMessageMatching("(?s).*userops_order_summary: bad record \\[bad\\d+,.*");
+
+    // rfmFeatures' map side: skipped bad orders leave the features of one accumulator; under
+    // REJECT a bad paid order is named by user, time (epoch millis) and amount.
+    RfmSpec rfmSkip = RfmSpec.of(ZONE, AS_OF).withBadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    RfmAccumulator rfm = rfmSkip.newAccumulator();
+    withBad.forEach(rfm::add);
+    assertThat(UserOpsSpark.rfmFeatures(input, rfmSkip).count()).isEqualTo(rfm.result().size());
+    assertThatThrownBy(() -> UserOpsSpark.rfmFeatures(input, RfmSpec.of(ZONE, AS_OF)).count())
+        .hasStackTraceContaining(BadRecordException.class.getSimpleName())
+        .hasMessageMatching("(?s).*userops_rfm: bad record \\[\\d+,\\d+,-?\\d+,null,null,true\\].*");
   }
 }
