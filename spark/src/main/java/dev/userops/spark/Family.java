@@ -263,16 +263,19 @@ enum Family {
   }
 
   static Order order(Row row, int[] columns) {
-    return order(row, columns, userId(row, columns));
+    return order(row, columns, userId(row, columns), millis(row, columns));
   }
 
-  /** The order of a row of {@link Input#ORDER} columns, with {@code userId} for its user. */
-  static Order order(Row row, int[] columns, long userId) {
+  /**
+   * The order of a row of {@link Input#ORDER} columns, with {@code userId} for its user and {@code
+   * epochMillis} for its time.
+   */
+  static Order order(Row row, int[] columns, long userId, long epochMillis) {
     String status = required(row, columns[3], String.class);
     return new Order(
         required(row, columns[4], String.class),
         userId,
-        Instant.ofEpochMilli(millis(row, columns)),
+        Instant.ofEpochMilli(epochMillis),
         required(row, columns[2], Number.class).longValue(),
         OrderStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)),
         null);
@@ -298,7 +301,8 @@ enum Family {
         "occurred_at: expected a TIMESTAMP, got " + time.getClass().getSimpleName() + " " + time);
   }
 
-  private static <T> T required(Row row, int index, Class<T> type) {
+  /** The value at {@code index}; a null fails naming the column and the row. */
+  static <T> T required(Row row, int index, Class<T> type) {
     Object value = row.get(index);
     if (value == null) {
       throw new IllegalArgumentException(

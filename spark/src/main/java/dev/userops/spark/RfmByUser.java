@@ -1,7 +1,6 @@
 package dev.userops.spark;
 
 import dev.userops.core.BadRecordException;
-import dev.userops.core.UserIdDictionary;
 import dev.userops.segmentation.rfm.RfmAccumulator;
 import dev.userops.segmentation.rfm.RfmFeatures;
 import dev.userops.segmentation.rfm.RfmSpec;
@@ -16,24 +15,64 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The second stage of {@link UserOpsSpark#rfmFeatures}: one partition of orders, already
- * partitioned by user so each user's orders are all here, through one {@link RfmAccumulator}
- * whose dense ids come from a dictionary of this partition's users only. Heap: 16 bytes per user
- * of the partition for the accumulator, plus the dictionary's UTF-8 id length and 10 to 16 bytes,
- * plus the output rows; never the users of other partitions.
+ * One partition of {@link UserOpsSpark#rfmFeatures} through one {@link RfmAccumulator} whose dense
+ * ids come from {@link PartitionUsers} of this partition's users only. Its input is orders ({@link
+ * #ORDER_COLUMNS}) or users' partial states ({@link #states}); its output is those users' partial
+ * states (the map side, when a user's orders may lie in other partitions too) or their features
+ * (when every order or state of each of its users is in this partition). Heap: the accumulator's
+ * 16 bytes and the dense ids' 32 to 64 bytes per user of the partition, plus the output rows; never
+ * the users of other partitions.
  */
 final class RfmByUser implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The order columns this class reads, by position: {@code user_id}, {@code occurred_at} as epoch
+   * milliseconds, {@code amount_minor}, {@code status}, {@code order_id}; then at {@link #PAID} a
+   * {@code BOOLEAN} that is true when the status is spelled {@code paid} or {@code PAID}, where status
+   * and order id may be null (they are not read).
+   */
+  private static final int[] ORDER_COLUMNS = {0, 1, 2, 3, 4};
+
+  private static final int PAID = 5;
+
   private final String specJson;
   private final DataType userIdType;
+  private final boolean statesIn;
+  private final boolean statesOut;
 
-  RfmByUser(String specJson, DataType userIdType) {
+  private RfmByUser(String specJson, DataType userIdType, boolean statesIn, boolean statesOut) {
     this.specJson = specJson;
     this.userIdType = userIdType;
+    this.statesIn = statesIn;
+    this.statesOut = statesOut;
   }
 
-  static StructType output(DataType userIdType) {
+  /** Orders in, each user's partial state of this partition out. */
+  static RfmByUser partials(String specJson, DataType userIdType) {
+    return new RfmByUser(specJson, userIdType, false, true);
+  }
+
+  /** Partial states in, partitioned by user, features out. */
+  static RfmByUser merged(String specJson, DataType userIdType) {
+    return new RfmByUser(specJson, userIdType, true, false);
+  }
+
+  /** Orders in, partitioned by user, features out. */
+  static RfmByUser features(String specJson, DataType userIdType) {
+    return new RfmByUser(specJson, userIdType, false, false);
+  }
+
+  /** The partial states: {@code user_id} (the input's type), {@code last_millis, orders, spend_minor}. */
+  static StructType states(DataType userIdType) {
+    return new StructType()
+        .add("user_id", userIdType, false)
+        .add("last_millis", DataTypes.LongType, false)
+        .add("orders", DataTypes.LongType, false)
+        .add("spend_minor", DataTypes.LongType, false);
+  }
+
+  static StructType features(DataType userIdType) {
     return new StructType()
         .add("user_id", userIdType, false)
         .add("recency_days", DataTypes.LongType, false)
@@ -48,29 +87,36 @@ final class RfmByUser implements MapPartitionsFunction<Row, Row> {
       return List.<Row>of().iterator();
     }
     RfmAccumulator accumulator = RfmSpec.fromJson(specJson).newAccumulator();
-    UserIdDictionary users = new UserIdDictionary();
-    int[] columns = null;
+    PartitionUsers users = PartitionUsers.of(userIdType);
     while (rows.hasNext()) {
       Row row = rows.next();
-      if (columns == null) {
-        columns = Family.RFM.columnIndexes(row);
+      int user = users.indexOf(Family.required(row, 0, Object.class));
+      if (statesIn) {
+        accumulator.addUser(new RfmAccumulator.UserState(user, row.getLong(1), row.getLong(2), row.getLong(3)));
+        continue;
       }
-      Object userId = row.get(columns[0]);
-      if (userId == null) {
-        throw new IllegalArgumentException("column user_id is null in row " + row);
-      }
+      long millis = Family.required(row, 1, Long.class);
       try {
-        accumulator.add(Family.order(row, columns, users.indexOf(userId.toString())));
+        if (!row.isNullAt(PAID) && row.getBoolean(PAID)) {
+          // What add(Order) does with a paid order, without building one.
+          accumulator.add(user, millis, Family.required(row, 2, Long.class));
+        } else {
+          accumulator.add(Family.order(row, ORDER_COLUMNS, user, millis));
+        }
       } catch (BadRecordException e) {
         throw Family.RFM.badRow(row, e);
       }
     }
+    List<Row> out = new ArrayList<>();
+    if (statesOut) {
+      accumulator.forEachUser(state -> out.add(RowFactory.create(
+          users.userId(state.userId()), state.lastMillis(), state.orders(), state.spendMinor())));
+      return out.iterator();
+    }
     RfmFeatures features = accumulator.result();
-    List<Row> out = new ArrayList<>(features.size());
     for (int i = 0; i < features.size(); i++) {
-      String id = users.userId(features.userId(i));
       out.add(RowFactory.create(
-          userIdType == DataTypes.StringType ? id : (Object) Long.parseLong(id),
+          users.userId(features.userId(i)),
           features.recencyDays(i),
           features.frequency(i),
           features.monetaryMinor(i),

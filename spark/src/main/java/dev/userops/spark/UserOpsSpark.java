@@ -12,7 +12,9 @@ import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmSpec;
 import dev.userops.segmentation.tags.TagCountSpec;
 import java.util.Objects;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -177,10 +179,13 @@ public final class UserOpsSpark {
   }
 
   /**
-   * RFM features per user as rows, in two stages: orders are repartitioned by {@code user_id}
-   * (one shuffle), then each partition runs its own accumulator with dense ids from a dictionary of
-   * its own users. No buffer ever holds the users of more than one partition, and {@code user_id}
-   * may be any {@code BIGINT} or {@code STRING}.
+   * RFM features per user as rows, in two stages. First each input partition runs its own
+   * accumulator, with dense ids from a dictionary of its own users, and emits one partial state per
+   * user (latest order time, orders, spend); only those are shuffled by {@code user_id}, and each
+   * partition then merges its users' states in an accumulator of its own. No buffer ever holds the
+   * users of more than one partition, and {@code user_id} may be any {@code BIGINT} or {@code
+   * STRING}. Under {@link RfmSpec.Frequency#PURCHASE_DAYS}, whose state per user holds its purchase
+   * days, the orders themselves are shuffled by user instead and feed one stage.
    *
    * <p>Bad-record counts are not returned; under the spec's {@code REJECT} policy a bad order fails
    * the query.
@@ -190,12 +195,33 @@ public final class UserOpsSpark {
    * @return one row per user with a valid order: {@code user_id} (the input's type), {@code
    *     recency_days, frequency, monetary_minor, spend_minor} (all {@code BIGINT})
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code user_id} is neither {@code BIGINT} nor {@code STRING}
    */
   public static Dataset<Row> rfmFeatures(Dataset<Row> orders, RfmSpec spec) {
     DataType userIdType = orders.schema().apply("user_id").dataType();
-    return orders
-        .repartition(orders.col("user_id"))
-        .mapPartitions(new RfmByUser(json(spec), userIdType), Encoders.row(RfmByUser.output(userIdType)));
+    // Fails on the driver, before any task, for an id type the dictionaries do not take.
+    PartitionUsers.of(userIdType);
+    String specJson = json(spec);
+    // Only what RfmByUser reads: handing a row's fields to Java costs per field, most for strings.
+    // The time as epoch milliseconds (an instant whatever the session time zone) costs less than a
+    // java.sql.Timestamp. A status spelled exactly "paid" or "PAID" is a flag; status and order id
+    // reach Java only for the other rows, which Family.order reads by its own rules.
+    Column status = orders.col("status");
+    Column paid = status.isin("paid", "PAID");
+    Dataset<Row> input = orders.select(
+        orders.col("user_id"),
+        functions.expr("unix_millis(occurred_at)").as("occurred_at"),
+        orders.col("amount_minor"),
+        functions.when(paid, null).otherwise(status).as("status"),
+        functions.when(paid, null).otherwise(orders.col("order_id")).as("order_id"),
+        paid.as("paid"));
+    Encoder<Row> features = Encoders.row(RfmByUser.features(userIdType));
+    if (spec.frequency() == RfmSpec.Frequency.PURCHASE_DAYS) {
+      return input.repartition(input.col("user_id")).mapPartitions(RfmByUser.features(specJson, userIdType), features);
+    }
+    Dataset<Row> states = input.mapPartitions(RfmByUser.partials(specJson, userIdType),
+        Encoders.row(RfmByUser.states(userIdType)));
+    return states.repartition(states.col("user_id")).mapPartitions(RfmByUser.merged(specJson, userIdType), features);
   }
 
   /**

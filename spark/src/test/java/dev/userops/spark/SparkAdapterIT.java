@@ -229,9 +229,24 @@ class SparkAdapterIT {
     assertThat(rolledUp).isEqualTo(expected);
   }
 
-  @Test
-  void rfmFeaturesPerUserEqualOneAccumulator() {
+  static Stream<Arguments> rfmSpecsAndSettings() {
     RfmSpec spec = RfmSpec.of(ZONE, AS_OF);
+    Map<String, String> fallbackElsewhere = Map.of("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "2",
+        "spark.sql.session.timeZone", "America/Los_Angeles");
+    return Stream.of(
+        Arguments.of(spec, Map.of(), false),
+        Arguments.of(spec.withMeasures(RfmSpec.Frequency.ORDERS, RfmSpec.Monetary.MEAN_PER_ORDER), fallbackElsewhere, true),
+        Arguments.of(spec.withMeasures(RfmSpec.Frequency.PURCHASE_DAYS, RfmSpec.Monetary.TOTAL), fallbackElsewhere, false));
+  }
+
+  /**
+   * Users' orders lie in several input partitions (round-robin), so the map side's partial states of
+   * one user meet in the merge stage; under purchase days the orders themselves are shuffled.
+   */
+  @ParameterizedTest(name = "{0} {1} string ids {2}")
+  @MethodSource("rfmSpecsAndSettings")
+  void rfmFeaturesPerUserEqualOneAccumulator(RfmSpec spec, Map<String, String> settings, boolean stringIds) {
+    settings.forEach(spark.conf()::set);
     RfmAccumulator one = spec.newAccumulator();
     orders.forEach(one::add);
     RfmFeatures expected = one.result();
@@ -240,11 +255,13 @@ class SparkAdapterIT {
       expectedRows.add(List.of(expected.userId(i), expected.recencyDays(i), expected.frequency(i),
           expected.monetaryMinor(i), expected.spendMinor(i)));
     }
-    // Sparse 64-bit ids: the per-partition dictionaries make them dense.
-    Dataset<Row> sparse = orderRows.withColumn("user_id", orderRows.col("user_id").multiply(1_000_000_007L));
+    // Sparse 64-bit ids, or strings: the per-partition dictionaries make them dense.
+    Dataset<Row> sparse = orderRows.withColumn("user_id", orderRows.col("user_id").multiply(1_000_000_007L)
+        .cast(stringIds ? DataTypes.StringType : DataTypes.LongType));
     Set<List<Long>> rows = new HashSet<>();
     for (Row row : UserOpsSpark.rfmFeatures(sparse, spec).collectAsList()) {
-      rows.add(List.of(row.getLong(0) / 1_000_000_007L, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+      long userId = stringIds ? Long.parseLong(row.getString(0)) : row.getLong(0);
+      rows.add(List.of(userId / 1_000_000_007L, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }
     assertThat(rows).hasSize(expected.size()).isEqualTo(expectedRows);
   }
@@ -274,5 +291,15 @@ class SparkAdapterIT {
     assertThatThrownBy(() -> UserOpsSpark.aggregate(input, reject))
         .hasStackTraceContaining(BadRecordException.class.getSimpleName())
         .hasMessageMatching("(?s).*userops_order_summary: bad record \\[bad\\d+,.*");
+
+    // rfmFeatures' map side: skipped bad orders leave the features of one accumulator; under
+    // REJECT a bad paid order is named by user, time (epoch millis) and amount.
+    RfmSpec rfmSkip = RfmSpec.of(ZONE, AS_OF).withBadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    RfmAccumulator rfm = rfmSkip.newAccumulator();
+    withBad.forEach(rfm::add);
+    assertThat(UserOpsSpark.rfmFeatures(input, rfmSkip).count()).isEqualTo(rfm.result().size());
+    assertThatThrownBy(() -> UserOpsSpark.rfmFeatures(input, RfmSpec.of(ZONE, AS_OF)).count())
+        .hasStackTraceContaining(BadRecordException.class.getSimpleName())
+        .hasMessageMatching("(?s).*userops_rfm: bad record \\[\\d+,\\d+,-?\\d+,null,null,true\\].*");
   }
 }

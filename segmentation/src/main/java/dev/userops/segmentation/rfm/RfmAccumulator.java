@@ -11,6 +11,7 @@ import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Accumulates {@link RfmFeatures} from valid orders. User ids are dense indexes, as {@link
@@ -184,6 +185,80 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
     }
     badRecords.merge(other.badRecords);
     return this;
+  }
+
+  /**
+   * One user's part of an accumulator: what {@link #merge} adds for that user. With {@link
+   * #forEachUser} and {@link #addUser}, an engine that spreads users over machines (the Spark
+   * adapter) merges each user's partial states where that user's features are computed, with dense
+   * ids of its own, instead of whole accumulators whose dense ids would collide.
+   *
+   * @param userId the user's dense index, {@code >= 0}
+   * @param lastMillis the latest order's time, epoch milliseconds, {@code >= 0}
+   * @param orders the user's valid orders, {@code >= 1}
+   * @param spendMinor their total amount in minor units, {@code >= 0}
+   */
+  public record UserState(long userId, long lastMillis, long orders, long spendMinor) {
+    /**
+     * Checks the ranges of the fields.
+     *
+     * @param userId the user's dense index, {@code >= 0}
+     * @param lastMillis the latest order's time, epoch milliseconds, {@code >= 0}
+     * @param orders the user's valid orders, {@code >= 1}
+     * @param spendMinor their total amount in minor units, {@code >= 0}
+     * @throws IllegalArgumentException if a field is out of its range
+     */
+    public UserState {
+      Checks.checkArgument(userId >= 0, "userId must be >= 0, got %s", userId);
+      Checks.checkArgument(lastMillis >= 0, "lastMillis must be >= 0, got %s", lastMillis);
+      Checks.checkArgument(orders > 0, "orders must be > 0, got %s", orders);
+      Checks.checkArgument(spendMinor >= 0, "spendMinor must be >= 0, got %s", spendMinor);
+    }
+  }
+
+  /**
+   * Gives the state of every user with at least one valid order, ascending by user id. Bad-record
+   * counts are not per user and are not given.
+   *
+   * @param action receives each user's state
+   * @throws NullPointerException if {@code action} is null
+   * @throws IllegalStateException under {@link RfmSpec.Frequency#PURCHASE_DAYS}, where a user's
+   *     state also holds its distinct purchase days
+   */
+  public void forEachUser(Consumer<? super UserState> action) {
+    Checks.requireNonNull(action, "action");
+    checkOrdersOnly();
+    for (int u = 0; u < users.capacity(); u++) {
+      if (users.has(u)) {
+        action.accept(new UserState(u, users.lastMillis(u), users.orders(u), users.spend(u)));
+      }
+    }
+  }
+
+  /**
+   * Adds one user's state, as merging an accumulator that holds only that user would: the latest
+   * order time is the later of the two, orders and spend are summed. Not a record: bad-record
+   * numbering is unchanged.
+   *
+   * @param state the state, its {@code userId} a dense index of this accumulator, below {@link
+   *     #MAX_USERS}
+   * @return this accumulator
+   * @throws NullPointerException if {@code state} is null
+   * @throws IllegalArgumentException if the user id is out of range or the time after {@code asOf}
+   * @throws IllegalStateException under {@link RfmSpec.Frequency#PURCHASE_DAYS}
+   * @throws ArithmeticException if the user's orders or spend overflow a {@code long}
+   */
+  public RfmAccumulator addUser(UserState state) {
+    checkOrdersOnly();
+    Checks.checkArgument(state.lastMillis() <= asOfMillis,
+        "lastMillis must be <= asOf (%s), got %s", asOfMillis, state.lastMillis());
+    users.add(state.userId(), state.lastMillis(), state.orders(), state.spendMinor());
+    return this;
+  }
+
+  private void checkOrdersOnly() {
+    Checks.checkState(purchaseDays == null,
+        "per-user states need frequency ORDERS; PURCHASE_DAYS keeps each user's days, merge whole accumulators");
   }
 
   @Override

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -107,6 +109,59 @@ class RfmAccumulatorTest {
     RfmAccumulator columns = spec.newAccumulator().add(ids, times, amounts, 0, cut).add(ids, times, amounts, cut, ids.length);
     assertThat(columns.result()).isEqualTo(rows.result());
     assertThat(columns.toByteArray()).isEqualTo(rows.toByteArray());
+  }
+
+  @Property(tries = 10)
+  void userStatesMergedUnderOtherDenseIdsGiveWhatOnePassGives(
+      @ForAll @IntRange(min = 0, max = 300) int users, @ForAll long seed, @ForAll boolean meanPerOrder) {
+    List<Purchase> input = new ArrayList<>(users == 0 ? List.of() : shopPurchases(users, seed));
+    // Spend beyond the 44 packed bits: the side table's users take part too.
+    input.add(new Purchase(users, millis("2024-05-01T10:00"), 1L << 43));
+    input.add(new Purchase(users, millis("2024-05-02T10:00"), 1L << 43));
+    RfmSpec spec = RfmSpec.of(BERLIN, Instant.parse("2026-06-01T00:00:00Z")).withMeasures(
+        RfmSpec.Frequency.ORDERS, meanPerOrder ? RfmSpec.Monetary.MEAN_PER_ORDER : RfmSpec.Monetary.TOTAL);
+    RfmAccumulator one = spec.newAccumulator();
+    input.forEach(p -> one.add(p.userId(), p.epochMillis(), p.amountMinor()));
+
+    // Three partitions, each user in several; each numbers its users in the order it first sees
+    // them, as a per-partition dictionary does, and hands its states over under the original ids.
+    RfmAccumulator merged = spec.newAccumulator();
+    for (int part = 0; part < 3; part++) {
+      List<Long> originalIds = new ArrayList<>();
+      Map<Long, Integer> dense = new HashMap<>();
+      RfmAccumulator partial = spec.newAccumulator();
+      for (int i = part; i < input.size(); i += 3) {
+        Purchase p = input.get(i);
+        int id = dense.computeIfAbsent(p.userId(), original -> {
+          originalIds.add(original);
+          return originalIds.size() - 1;
+        });
+        partial.add(id, p.epochMillis(), p.amountMinor());
+      }
+      List<Long> given = new ArrayList<>();
+      partial.forEachUser(state -> {
+        given.add(state.userId());
+        merged.addUser(new RfmAccumulator.UserState(
+            originalIds.get((int) state.userId()), state.lastMillis(), state.orders(), state.spendMinor()));
+      });
+      assertThat(given).isSorted().hasSize(partial.result().size());
+    }
+    assertThat(merged.result()).isEqualTo(one.result());
+  }
+
+  @Test
+  void userStatesNeedFrequencyOrdersAndATimeWithinAsOf() {
+    RfmAccumulator days = RfmSpec.of(BERLIN, AS_OF)
+        .withMeasures(RfmSpec.Frequency.PURCHASE_DAYS, RfmSpec.Monetary.TOTAL).newAccumulator().add(0, 1, 1);
+    assertThatThrownBy(() -> days.forEachUser(state -> { }))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("PURCHASE_DAYS");
+    assertThatThrownBy(() -> days.addUser(new RfmAccumulator.UserState(0, 1, 1, 1)))
+        .isInstanceOf(IllegalStateException.class);
+    RfmAccumulator orders = RfmSpec.of(BERLIN, AS_OF).newAccumulator();
+    assertThatThrownBy(() -> orders.addUser(new RfmAccumulator.UserState(0, AS_OF.toEpochMilli() + 1, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lastMillis must be <= asOf");
+    assertThatThrownBy(() -> new RfmAccumulator.UserState(0, 1, 0, 1)).hasMessageContaining("orders must be > 0, got 0");
+    assertThatThrownBy(() -> new RfmAccumulator.UserState(-1, 1, 1, 1)).hasMessageContaining("userId must be >= 0");
   }
 
   @Test
