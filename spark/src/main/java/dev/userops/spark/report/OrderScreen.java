@@ -69,8 +69,15 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
   public Row call(Row row) {
     long position = row.getLong(row.fieldIndex(POSITION));
     if (hasCorrupt(row) && !row.isNullAt(row.fieldIndex(CORRUPT))) {
+      String record = row.getString(row.fieldIndex(CORRUPT));
+      if (record.chars().filter(c -> c == '"').count() % 2 == 1) {
+        // As the command: the rest of the file is inside the quote, so no later row can be read.
+        throw new IllegalArgumentException(row.getString(row.fieldIndex(FILE)) + ": row "
+            + Fields.quote(Fields.cut(shown(record))) + ": malformed CSV: a quote opened in this row is never"
+            + " closed, so the row runs to the end of the file");
+      }
       return bad(row, position, "row", BadRecordReason.WRONG_FIELD_COUNT,
-          "expected as many fields as the header, got " + Fields.quote(shown(row.getString(row.fieldIndex(CORRUPT)))));
+          "expected as many fields as the header, got " + Fields.quote(shown(record)));
     }
     try {
       decodeAll(row);

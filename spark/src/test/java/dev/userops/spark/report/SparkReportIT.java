@@ -158,6 +158,12 @@ class SparkReportIT {
 
     assertThatThrownBy(() -> sparkReport(orders, "UTC", "2024-06-01", BadRecordPolicy.REJECT, "messy-reject"))
         .hasStackTraceContaining("orders.csv");
+    // A quote never closed holds the rest of the file: the command stops under either policy, and
+    // so does the job, rather than count three rows as one bad record.
+    Path unterminated = Path.of(System.getProperty("userops.messy"), "unterminated.csv");
+    assertThatThrownBy(() -> sparkReport(unterminated, "UTC", "2024-06-01", BadRecordPolicy.SKIP_AND_COUNT,
+        "unterminated")).hasStackTraceContaining("unterminated.csv")
+        .hasStackTraceContaining("a quote opened in this row is never closed");
   }
 
   private static void assertSectionsEqual(JsonNode job, JsonNode command) {
