@@ -153,7 +153,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    * cache line of its state; this takes a transient 4 bytes per activity of a run, and up to 4 more
    * when most of a run falls in 8 blocks (32 MiB at most). Measured (ScaleBenchmark {@code -p
    * accumulator=ACTIVE_USERS_365_TRACKED_COLUMNS -p order=TIME,SHUFFLED}, 1M users, 12M events, on
-   * a shared 2-core machine): 60 to 96 M activities/s time-ordered and 67 to 95 M shuffled per
+   * a shared 2-core machine): 60 to 96 M activities/s time-ordered and 66 to 95 M shuffled per
    * iteration, against 15 to 20 M for one {@link #add(long, long)} each; see {@code
    * benchmarks/README.md}.
    *
