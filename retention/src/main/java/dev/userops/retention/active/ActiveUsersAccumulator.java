@@ -42,8 +42,21 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   private static final int BLOCK_USERS = 1 << BLOCK_SHIFT;
   private static final int BLOCK_MASK = BLOCK_USERS - 1;
   private static final long[][] NO_BLOCKS = new long[0][];
-  /** Activities per run of {@link #addAll}: 1 MiB of input, sorted by block within it. */
-  private static final int RUN = 1 << 16;
+  /** {@link #addAll} sorts by bucket of 8 blocks, then each bucket by block. */
+  private static final int BUCKET_SHIFT = BLOCK_SHIFT + 3;
+  private static final int BUCKET_BLOCKS = 1 << BUCKET_SHIFT - BLOCK_SHIFT;
+  private static final int BUCKET_BLOCK_MASK = BUCKET_BLOCKS - 1;
+  /**
+   * Bits of a bit index within a block: 512 users × at most 4096 days, as {@link
+   * ActiveUsersSpec#MAX_DAYS} and the 30-day look-back allow.
+   */
+  private static final int BIT_BITS = 21;
+  private static final int BIT_MASK = (1 << BIT_BITS) - 1;
+  /**
+   * Activities per run of {@link #addAll}: enough that a block, once in cache, takes several
+   * activities per cache line of its state (a million users' state is 46 MB).
+   */
+  private static final int RUN = 1 << 22;
 
   private final ActiveUsersSpec spec;
   private final CalendarIndex calendar;
@@ -135,9 +148,14 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
   /**
    * Adds activities given as columns: the same as {@link #add(long, long)} with {@code userIds[i],
    * epochMillis[i]} for each {@code i} in order, but faster when users arrive in random order. Runs
-   * of up to {@value #RUN} activities are first grouped by the block of 512 ids they set bits in (a
-   * counting sort), so that each block is updated while it is in cache; this takes a transient 4
-   * bytes per activity of a run.
+   * of up to {@value #RUN} activities are first grouped by the block of 512 ids they set bits in (two
+   * counting sorts), so that each block is updated while it is in cache, with several activities per
+   * cache line of its state; this takes a transient 4 bytes per activity of a run, and up to 4 more
+   * when most of a run falls in 8 blocks (32 MiB at most). Measured (ScaleBenchmark {@code -p
+   * accumulator=ACTIVE_USERS_365_TRACKED_COLUMNS -p order=TIME,SHUFFLED}, 1M users, 12M events, on
+   * a shared 2-core machine): 60 to 96 M activities/s time-ordered and 66 to 95 M shuffled per
+   * iteration, against 15 to 20 M for one {@link #add(long, long)} each; see {@code
+   * benchmarks/README.md}.
    *
    * @param userIds dense ids in {@code [0, 2^31 - 1)}
    * @param epochMillis times, epoch milliseconds, row for row
@@ -147,55 +165,103 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
    * @throws dev.userops.core.BadRecordException for a time before 1970 under {@code REJECT}
    */
   public ActiveUsersAccumulator addAll(long[] userIds, long[] epochMillis) {
+    return addAll(userIds, epochMillis, RUN);
+  }
+
+  /** {@link #addAll(long[], long[])} in runs of {@code run} activities, so that tests cross runs. */
+  ActiveUsersAccumulator addAll(long[] userIds, long[] epochMillis, int run) {
     Checks.checkArgument(userIds.length == epochMillis.length,
         "userIds and epochMillis must have equal lengths, got %s and %s", userIds.length, epochMillis.length);
-    int run = Math.min(RUN, userIds.length);
-    int[] blockOf = new int[run];
-    int[] bits = new int[run];
-    int[] sorted = new int[run];
-    for (int from = 0; from < userIds.length; from += RUN) {
-      addRun(userIds, epochMillis, from, Math.min(userIds.length, from + RUN), blockOf, bits, sorted);
+    RunBuffers buffers = new RunBuffers(Math.min(run, userIds.length));
+    for (int from = 0; from < userIds.length; from += run) {
+      addRun(userIds, epochMillis, from, Math.min(userIds.length, from + run), buffers);
     }
     return this;
   }
 
-  /** Screens one run in order, then sets its bits block by block. */
-  private void addRun(long[] userIds, long[] epochMillis, int from, int to, int[] blockOf, int[] bits,
-      int[] sorted) {
-    int maxBlock = -1;
+  /** Scratch of {@link #addAll}'s counting sorts, kept across its runs. */
+  private static final class RunBuffers {
+    /** A run's activities by bucket: their block in the bucket and bit in the block, or -1. */
+    final int[] byBucket;
+    /** Per bucket, where its activities begin in {@link #byBucket}; grown to the largest id's. */
+    int[] bucketStarts = new int[2];
+    /** One bucket's activities by block: their bit in the block; grown to the largest bucket. */
+    int[] byBlock = new int[0];
+    final int[] blockStarts = new int[BUCKET_BLOCKS + 1];
+
+    RunBuffers(int run) {
+      byBucket = new int[run];
+    }
+  }
+
+  /**
+   * Screens one run in order, sorting it by bucket of {@value #BUCKET_BLOCKS} blocks, then each
+   * bucket by block, and sets each block's bits: few buckets keep the first sort's writes in cache,
+   * a bucket's activities fit in cache for the second, and a block's state (23 KB for a year) stays
+   * in cache while its several activities per cache line are set.
+   */
+  private void addRun(long[] userIds, long[] epochMillis, int from, int to, RunBuffers buffers) {
+    // starts[b + 1] counts bucket b's activities; after the prefix sums, starts[b] is where they go.
+    int[] starts = buffers.bucketStarts;
+    Arrays.fill(starts, 0);
+    int maxBucket = -1;
     for (int i = from; i < to; i++) {
       Checks.requireInRange(userIds[i], 0, Integer.MAX_VALUE - 1, "userId");
-      maxBlock = Math.max(maxBlock, (int) (userIds[i] >>> BLOCK_SHIFT));
-    }
-    // starts[b + 1] counts block b's bits; after the prefix sums, starts[b] is where they go.
-    int[] starts = new int[maxBlock + 2];
-    for (int i = from; i < to; i++) {
-      int day = trackedDay(epochMillis[i]);
-      int k = i - from;
-      if (day >= 0) {
-        int user = (int) userIds[i];
-        blockOf[k] = user >>> BLOCK_SHIFT;
-        bits[k] = bitInBlock(user, day);
-        starts[blockOf[k] + 1]++;
-      } else {
-        blockOf[k] = -1;
+      int bucket = (int) (userIds[i] >>> BUCKET_SHIFT);
+      if (bucket + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, Math.max(bucket + 2, starts.length * 2));
       }
+      starts[bucket + 1]++;
+      maxBucket = Math.max(maxBucket, bucket);
     }
-    for (int b = 1; b < starts.length; b++) {
+    buffers.bucketStarts = starts;
+    int largest = 0;
+    for (int b = 1; b <= maxBucket + 1; b++) {
+      largest = Math.max(largest, starts[b]);
       starts[b] += starts[b - 1];
     }
-    for (int k = 0; k < to - from; k++) {
-      if (blockOf[k] >= 0) {
-        sorted[starts[blockOf[k]]++] = bits[k];
+    if (buffers.byBlock.length < largest) {
+      buffers.byBlock = new int[largest];
+    }
+    // Skipped activities keep their place, as -1, so that the counts hold.
+    int[] byBucket = buffers.byBucket;
+    for (int i = from; i < to; i++) {
+      int day = trackedDay(epochMillis[i]);
+      int user = (int) userIds[i];
+      byBucket[starts[user >>> BUCKET_SHIFT]++] =
+          day >= 0 ? (user >>> BLOCK_SHIFT & BUCKET_BLOCK_MASK) << BIT_BITS | bitInBlock(user, day) : -1;
+    }
+    // The scatter moved starts[b] to where bucket b + 1 begins.
+    for (int b = 0, lo = 0; b <= maxBucket; lo = starts[b++]) {
+      setBucket(b, byBucket, lo, starts[b], buffers);
+    }
+  }
+
+  /** Sets the bits of bucket {@code bucket}'s activities {@code byBucket[lo, hi)}, block by block. */
+  private void setBucket(int bucket, int[] byBucket, int lo, int hi, RunBuffers buffers) {
+    int[] starts = buffers.blockStarts;
+    Arrays.fill(starts, 0);
+    for (int k = lo; k < hi; k++) {
+      int entry = byBucket[k];
+      if (entry >= 0) {
+        starts[(entry >>> BIT_BITS) + 1]++;
       }
     }
-    // The scatter moved starts[b] to where block b + 1 begins.
-    int k = 0;
-    for (int b = 0; b <= maxBlock; b++) {
-      if (k < starts[b]) {
-        long[] block = block(b);
-        for (int end = starts[b]; k < end; k++) {
-          setBit(block, sorted[k]);
+    for (int j = 1; j <= BUCKET_BLOCKS; j++) {
+      starts[j] += starts[j - 1];
+    }
+    int[] byBlock = buffers.byBlock;
+    for (int k = lo; k < hi; k++) {
+      int entry = byBucket[k];
+      if (entry >= 0) {
+        byBlock[starts[entry >>> BIT_BITS]++] = entry & BIT_MASK;
+      }
+    }
+    for (int j = 0, k = 0; j < BUCKET_BLOCKS; j++) {
+      if (k < starts[j]) {
+        long[] block = block(bucket * BUCKET_BLOCKS + j);
+        for (int end = starts[j]; k < end; k++) {
+          setBit(block, byBlock[k]);
         }
       }
     }

@@ -177,9 +177,13 @@ class ActiveUsersAccumulatorTest {
     return users.size();
   }
 
-  /** The columnar path sorts runs by block: it must give the add-by-add state, bytes included. */
+  /**
+   * The columnar path sorts runs by bucket of blocks, then by block: it must give the add-by-add
+   * state, bytes included, in one run or many.
+   */
   @Property(tries = 50)
-  void columnsGiveWhatSingleAddsGive(@ForAll long seed, @ForAll @IntRange(min = 0, max = 200_000) int events) {
+  void columnsGiveWhatSingleAddsGive(@ForAll long seed, @ForAll @IntRange(min = 0, max = 200_000) int events,
+      @ForAll @IntRange(min = 1, max = 70_000) int run) {
     ActiveUsersSpec spec = new ActiveUsersSpec(UTC, LocalDate.parse("2026-03-01"),
         LocalDate.parse("2026-04-30"), null, BadRecordPolicy.SKIP_AND_COUNT);
     Random random = new Random(seed);
@@ -187,16 +191,39 @@ class ActiveUsersAccumulatorTest {
     long[] epochMillis = new long[events];
     long from = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     for (int i = 0; i < events; i++) {
-      userIds[i] = random.nextInt(random.nextBoolean() ? 5_000 : 50);
+      userIds[i] = random.nextInt(random.nextBoolean() ? 50_000 : 50);
       // Some before 1970 (bad records), some outside the tracked days (ignored).
       epochMillis[i] = random.nextInt(100) == 0 ? -1 : from + (long) random.nextInt(180) * 86_400_000L;
     }
+    assertColumnsGiveWhatSingleAddsGive(spec, userIds, epochMillis, run);
+  }
+
+  /** Ten years and the look-back fill a block's bit index: the last day of the last id of a block. */
+  @Test
+  void columnsTrackTenYears() {
+    LocalDate from = LocalDate.parse("2020-01-31");
+    ActiveUsersSpec spec = new ActiveUsersSpec(UTC, from, from.plusDays(ActiveUsersSpec.MAX_DAYS - 1), null,
+        BadRecordPolicy.SKIP_AND_COUNT);
+    long last = from.plusDays(ActiveUsersSpec.MAX_DAYS - 1).atStartOfDay(UTC).toInstant().toEpochMilli();
+    long first = from.minusDays(30).atStartOfDay(UTC).toInstant().toEpochMilli();
+    long[] userIds = {511, 4095, 4096, 0, 511, 9_000};
+    long[] epochMillis = {last, last, first, first, first + 86_400_000L, last};
+    assertColumnsGiveWhatSingleAddsGive(spec, userIds, epochMillis, 2);
+    List<ActiveUsers.Day> days = spec.newAccumulator().addAll(userIds, epochMillis).result().days();
+    assertThat(days).hasSize(ActiveUsersSpec.MAX_DAYS);
+    assertThat(days.get(days.size() - 1).dau()).isEqualTo(3);
+  }
+
+  private static void assertColumnsGiveWhatSingleAddsGive(ActiveUsersSpec spec, long[] userIds, long[] epochMillis,
+      int run) {
     ActiveUsersAccumulator one = spec.newAccumulator();
-    for (int i = 0; i < events; i++) {
+    for (int i = 0; i < userIds.length; i++) {
       one.add(userIds[i], epochMillis[i]);
     }
     ActiveUsersAccumulator columns = spec.newAccumulator().addAll(userIds, epochMillis);
+    ActiveUsersAccumulator runs = spec.newAccumulator().addAll(userIds, epochMillis, run);
     assertThat(columns.toByteArray()).isEqualTo(one.toByteArray());
+    assertThat(runs.toByteArray()).isEqualTo(one.toByteArray());
     assertThat(columns.result()).isEqualTo(one.result());
   }
 }

@@ -64,17 +64,13 @@ public final class DuckDbSql {
     String sql = fill("day-n-matrix.sql", Map.of("offsetMillis", offsetMillis, "fromDay", fromDay,
         "toDay", toDay, "intervals", (long) intervals, "asOfMillis", asOfMillis));
     Map<LocalDate, List<Long>> rows = new TreeMap<>();
-    try (Statement statement = duckDb.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      while (result.next()) {
-        List<Long> row =
-            rows.computeIfAbsent(LocalDate.ofEpochDay(result.getLong(1)), d -> new ArrayList<>());
-        if (row.isEmpty()) {
-          row.add(result.getLong(2));
-        }
-        row.add(result.getLong(4));
+    forEachRow(duckDb, sql, result -> {
+      List<Long> row = rows.computeIfAbsent(LocalDate.ofEpochDay(result.getLong(1)), d -> new ArrayList<>());
+      if (row.isEmpty()) {
+        row.add(result.getLong(2));
       }
-    }
+      row.add(result.getLong(4));
+    });
     return rows;
   }
 
@@ -97,12 +93,8 @@ public final class DuckDbSql {
     String sql = fill("repurchase-by-month.sql", Map.of("offsetMillis", offsetMillis,
         "windowDays", (long) windowDays, "lastCompleteDay", lastCompleteDay));
     List<Cohort> cohorts = new ArrayList<>();
-    try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        cohorts.add(new Cohort(rows.getObject(1, LocalDate.class), rows.getLong(2), rows.getLong(3),
-            rows.getLong(4)));
-      }
-    }
+    forEachRow(duckDb, sql, row -> cohorts.add(
+        new Cohort(row.getObject(1, LocalDate.class), row.getLong(2), row.getLong(3), row.getLong(4))));
     return cohorts;
   }
 
@@ -134,12 +126,8 @@ public final class DuckDbSql {
     String sql = fill("ltv-by-month.sql", Map.of("offsetMillis", offsetMillis,
         "intervals", (long) intervals, "lastCompleteMonth", lastCompleteMonth));
     List<LtvCell> cells = new ArrayList<>();
-    try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        cells.add(new LtvCell(rows.getString(1), LocalDate.EPOCH.plusMonths(rows.getLong(2)),
-            rows.getLong(3), rows.getInt(4), rows.getLong(5)));
-      }
-    }
+    forEachRow(duckDb, sql, row -> cells.add(new LtvCell(row.getString(1),
+        LocalDate.EPOCH.plusMonths(row.getLong(2)), row.getLong(3), row.getInt(4), row.getLong(5))));
     return cells;
   }
 
@@ -173,23 +161,36 @@ public final class DuckDbSql {
     String sql = fill("acquisition-by-month.sql", Map.of("offsetMillis", offsetMillis,
         "intervals", (long) intervals, "lastCompleteMonth", lastCompleteMonth));
     List<AcquisitionCohort> cohorts = new ArrayList<>();
+    forEachRow(duckDb, sql, row -> {
+      String channel = row.getString(1);
+      LocalDate cohort = LocalDate.EPOCH.plusMonths(row.getLong(2));
+      AcquisitionCohort last = cohorts.isEmpty() ? null : cohorts.get(cohorts.size() - 1);
+      if (last == null || !Objects.equals(last.channel(), channel) || !last.cohort().equals(cohort)) {
+        last = new AcquisitionCohort(channel, cohort, row.getLong(3), row.getLong(4), row.getLong(5),
+            new ArrayList<>());
+        cohorts.add(last);
+      }
+      long revenue = row.getLong(7);
+      if (!row.wasNull()) {
+        last.revenueMinor().add(revenue);
+      }
+    });
+    return cohorts;
+  }
+
+  /** Reads one row of a result, positioned on it. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs {@code sql} and hands each row of its result to {@code reader}, in order. */
+  private static void forEachRow(Connection duckDb, String sql, RowReader reader) throws SQLException {
     try (Statement statement = duckDb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      AcquisitionCohort last = null;
       while (rows.next()) {
-        String channel = rows.getString(1);
-        LocalDate cohort = LocalDate.EPOCH.plusMonths(rows.getLong(2));
-        if (last == null || !Objects.equals(last.channel(), channel) || !last.cohort().equals(cohort)) {
-          last = new AcquisitionCohort(channel, cohort, rows.getLong(3), rows.getLong(4),
-              rows.getLong(5), new ArrayList<>());
-          cohorts.add(last);
-        }
-        long revenue = rows.getLong(7);
-        if (!rows.wasNull()) {
-          last.revenueMinor().add(revenue);
-        }
+        reader.read(rows);
       }
     }
-    return cohorts;
   }
 
   private static String fill(String resource, Map<String, Long> values) {

@@ -42,22 +42,22 @@ class ValueGoldenTest {
 
   @Test
   void ltvVersion1BytesReadBack() throws IOException {
-    byte[] bytes = read("/retention/golden/ltv-v1.bin");
-    LtvAccumulator fresh = ltv();
-
-    assertThat(bytes).isEqualTo(fresh.toByteArray());
-    assertThat(LTV.accumulatorFromBytes(bytes).result()).isEqualTo(fresh.result());
-    assertThat(Accumulator.fromBytes(bytes, LtvAccumulator.class).toByteArray()).isEqualTo(bytes);
+    assertReadsBack("/retention/golden/ltv-v1.bin", ltv(), LtvAccumulator.class);
   }
 
   @Test
   void acquisitionVersion1BytesReadBack() throws IOException {
-    byte[] bytes = read("/retention/golden/acquisition-v1.bin");
-    AcquisitionAccumulator fresh = acquisition();
+    assertReadsBack("/retention/golden/acquisition-v1.bin", acquisition(), AcquisitionAccumulator.class);
+  }
+
+  /** The golden bytes are {@code fresh}'s, and read back, checked or not, to its result and bytes. */
+  private <A extends Accumulator<A, ?>> void assertReadsBack(String resource, A fresh, Class<A> type)
+      throws IOException {
+    byte[] bytes = read(resource);
 
     assertThat(bytes).isEqualTo(fresh.toByteArray());
-    assertThat(ACQUISITION.accumulatorFromBytes(bytes).result()).isEqualTo(fresh.result());
-    assertThat(Accumulator.fromBytes(bytes, AcquisitionAccumulator.class).toByteArray()).isEqualTo(bytes);
+    assertThat(fresh.spec().accumulatorFromBytes(bytes).result()).isEqualTo(fresh.result());
+    assertThat(Accumulator.fromBytes(bytes, type).toByteArray()).isEqualTo(bytes);
   }
 
   private byte[] read(String resource) throws IOException {
