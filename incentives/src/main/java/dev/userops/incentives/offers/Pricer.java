@@ -72,8 +72,9 @@ final class Pricer {
       for (Reason reason : reasons) {
         rejections[offer.index][reason.ordinal()] = new Rejection(offer.id, reason);
       }
-      giftItems.add(offer.offer.gifts().stream()
-          .map(gift -> new GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor())).toList());
+      // List.copyOf, not Stream.toList: the outcome's own List.copyOf keeps it without a copy.
+      giftItems.add(List.copyOf(offer.offer.gifts().stream()
+          .map(gift -> new GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor())).toList()));
     }
   }
 
@@ -111,6 +112,14 @@ final class Pricer {
     private final int[] scopeBuffer;
     /** Every line, the scope of whole-cart offers; built on first use. */
     private int[] all;
+    /** Longs per bitset over the lines. */
+    final int words;
+    /**
+     * By offer {@code index}, once {@link #scope} has listed the offer's lines: their undiscounted
+     * subtotal, and the lines as a bitset ({@link #words} longs from {@code index × words}).
+     */
+    final long[] scopeSubtotals;
+    final long[] scopeMasks;
 
     Sheet(List<Cart.Line> cartLines) {
       lines = cartLines.toArray(new Cart.Line[0]);
@@ -133,6 +142,9 @@ final class Pricer {
       parts = new long[n];
       scratch = new long[2 * n];
       scopeBuffer = new int[n];
+      words = (n + 63) >>> 6;
+      scopeSubtotals = new long[offers.length];
+      scopeMasks = new long[offers.length * words];
     }
 
     /**
@@ -151,15 +163,24 @@ final class Pricer {
       return levels;
     }
 
-    /** The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is one array. */
+    /**
+     * The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is
+     * one array. Records the scope's subtotal and bitset.
+     */
     int[] scope(CompiledOffer offer) {
       int[] in = scopeBuffer;
       int m = 0;
+      long subtotal = 0;
+      int mask = offer.index * words;
       for (int l = 0; l < n; l++) {
         if (offer.inScope(sku[l], category[l])) {
           in[m++] = l;
+          // No overflow: the whole cart's total was summed exactly.
+          subtotal += subtotals[l];
+          scopeMasks[mask + (l >>> 6)] |= 1L << l;
         }
       }
+      scopeSubtotals[offer.index] = subtotal;
       if (m < n) {
         return Arrays.copyOf(in, m);
       }
@@ -191,15 +212,6 @@ final class Pricer {
     return new Sheet(lines);
   }
 
-  /** The undiscounted subtotal of the lines in {@code scope}. */
-  static long subtotal(Sheet sheet, int[] scope) {
-    long sum = 0;
-    for (int l : scope) {
-      sum = Math.addExact(sum, sheet.subtotals[l]);
-    }
-    return sum;
-  }
-
   /** Units in {@code scope}. */
   static long units(Sheet sheet, int[] scope) {
     long units = 0;
@@ -211,10 +223,11 @@ final class Pricer {
 
   /**
    * Whether the lines in scope meet the offer's threshold (and, for BUY_X_GET_Y, hold one
-   * application's units), as at pricing and again when a refund re-prices the kept units.
+   * application's units), as at pricing and again when a refund re-prices the kept units; {@code
+   * scope} is the sheet's {@link Sheet#scope} of the offer.
    */
   static boolean meetsThreshold(CompiledOffer offer, Sheet sheet, int[] scope) {
-    if (subtotal(sheet, scope) < offer.threshold) {
+    if (sheet.scopeSubtotals[offer.index] < offer.threshold) {
       return false;
     }
     return offer.kind != Offer.Kind.BUY_X_GET_Y
@@ -222,7 +235,8 @@ final class Pricer {
   }
 
   /**
-   * The discount {@code offer} takes from the current amounts {@code from}, of which {@code taken}
+   * The discount {@code offer} takes from the current amounts {@code from} on the lines of {@code
+   * scope} (the sheet's {@link Sheet#scope} of the offer), of which {@code taken}
    * has already gone from its scope to earlier offers whose allocation was not made (always 0 for
    * FIXED_PRICE and BUY_X_GET_Y, which read each line's amount; the other kinds read only their
    * scope's total). Leaves the allocation's weights in {@code sheet.weights[0, scope.length)} and,
@@ -244,7 +258,7 @@ final class Pricer {
       case PERCENT -> discount = Math.multiplyExact(base, (long) offer.basisPoints) / 10_000;
       case FIXED -> discount = offer.offer.discountMinor();
       case THRESHOLD -> {
-        long steps = offer.offer.stepped() ? subtotal(sheet, scope) / offer.threshold : 1;
+        long steps = offer.offer.stepped() ? sheet.scopeSubtotals[offer.index] / offer.threshold : 1;
         discount = Math.multiplyExact(steps, offer.offer.discountMinor());
       }
       case FIXED_PRICE -> {
@@ -540,23 +554,18 @@ final class Pricer {
       bestChosen = new boolean[k];
     }
 
-    /** Fills {@link #inside} and {@link #split} from the members' scopes as bitsets over the lines; whether any is split. */
+    /** Fills {@link #inside} and {@link #split} from the members' scope bitsets; whether any member is split. */
     private boolean plan() {
-      int words = (sheet.n + 63) >>> 6;
-      long[] masks = new long[k * words];
-      for (int j = 0; j < k; j++) {
-        for (int l : scopes[members[j]]) {
-          masks[j * words + (l >>> 6)] |= 1L << l;
-        }
-      }
+      int words = sheet.words;
+      long[] masks = sheet.scopeMasks;
       boolean any = false;
       for (int p = k - 1; p >= 0; p--) {
         for (int j = p + 1; j < k; j++) {
           boolean overlaps = false;
           boolean within = true;
           for (int w = 0; w < words; w++) {
-            long mine = masks[p * words + w];
-            long theirs = masks[j * words + w];
+            long mine = masks[members[p] * words + w];
+            long theirs = masks[members[j] * words + w];
             overlaps |= (mine & theirs) != 0;
             within &= (mine & ~theirs) == 0;
           }
@@ -582,7 +591,7 @@ final class Pricer {
       for (int i : gifts) {
         picked.add(offers[i]);
       }
-      return new Combination(bestDiscount + giftValue, List.copyOf(picked), group);
+      return new Combination(bestDiscount + giftValue, picked, group);
     }
 
     private void search(int j, int depth, long discount, int count, long left) {
@@ -654,7 +663,7 @@ final class Pricer {
     long[] discounts = new long[size];
     long[] giftValues = new long[size];
     long[] shares = new long[size * n];
-    List<GiftItem> gifts = new ArrayList<>();
+    List<GiftItem> gifts = List.of();
     boolean[] chosen = new boolean[offers.length];
     long[] current = sheet.subtotals.clone();
     long[] next = new long[n];
@@ -666,7 +675,7 @@ final class Pricer {
       ids[a] = offer.id;
       if (offer.kind == Offer.Kind.GIFT) {
         giftValues[a] = offer.giftValue;
-        gifts.addAll(giftItems.get(i));
+        gifts = gifts.isEmpty() ? giftItems.get(i) : concat(gifts, giftItems.get(i));
         continue;
       }
       discounts[a] = apply(offer, sheet, scopes[i], caps[i], current, next);
@@ -698,6 +707,12 @@ final class Pricer {
         sheet.total - discount,
         LazyList.of(size, a -> new Redemption(ids[a], discounts[a], giftValues[a], "offer:" + orderId + "/" + ids[a])),
         LazyList.of(n, l -> pricedLine(lines[l], net[l], ids, shares, n, l)), gifts, LazyList.of(rejected));
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   /** Line {@code l} of an outcome: its net, and its share of each applied offer, those above 0, in order. */
