@@ -217,7 +217,7 @@ public final class OffersPolicy {
         dropped.add(offer.id);
         owed = Math.addExact(owed, redemption.giftValueMinor());
       } else if (offer.kind != Offer.Kind.GIFT) {
-        pricer.apply(offer, sheet, scope, redemption.discountMinor(), current, next, null);
+        pricer.apply(offer, sheet, scope, redemption.discountMinor(), current, next);
         long[] swap = current;
         current = next;
         next = swap;

@@ -1,5 +1,6 @@
 package dev.userops.incentives.offers;
 
+import dev.userops.incentives.offers.PricingOutcome.GiftItem;
 import dev.userops.incentives.offers.PricingOutcome.PricedLine;
 import dev.userops.incentives.offers.PricingOutcome.Reason;
 import dev.userops.incentives.offers.PricingOutcome.Redemption;
@@ -32,6 +33,8 @@ final class Pricer {
    * once here instead of once per priced cart.
    */
   private final Rejection[][] rejections;
+  /** Each GIFT offer's items by {@code index} (empty for other kinds), built once like the rejections. */
+  private final List<List<GiftItem>> giftItems = new ArrayList<>();
 
   Pricer(OffersProgram program) {
     TreeSet<String> skus = new TreeSet<>();
@@ -69,6 +72,9 @@ final class Pricer {
       for (Reason reason : reasons) {
         rejections[offer.index][reason.ordinal()] = new Rejection(offer.id, reason);
       }
+      // List.copyOf, not Stream.toList: the outcome's own List.copyOf keeps it without a copy.
+      giftItems.add(List.copyOf(offer.offer.gifts().stream()
+          .map(gift -> new GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor())).toList()));
     }
   }
 
@@ -94,6 +100,10 @@ final class Pricer {
     final long[] weights;
     final long[] parts;
     final long[] scratch;
+    /** The lines' undiscounted total. */
+    final long total;
+    /** The sum of the weights {@link #discount} left, for the split that follows it. */
+    long base;
     private long[] bucketAmount;
     private long[] bucketCount;
     private int[] bucketLine;
@@ -102,6 +112,14 @@ final class Pricer {
     private final int[] scopeBuffer;
     /** Every line, the scope of whole-cart offers; built on first use. */
     private int[] all;
+    /** Longs per bitset over the lines. */
+    final int words;
+    /**
+     * By offer {@code index}, once {@link #scope} has listed the offer's lines: their undiscounted
+     * subtotal, and the lines as a bitset ({@link #words} longs from {@code index × words}).
+     */
+    final long[] scopeSubtotals;
+    final long[] scopeMasks;
 
     Sheet(List<Cart.Line> cartLines) {
       lines = cartLines.toArray(new Cart.Line[0]);
@@ -112,15 +130,21 @@ final class Pricer {
       subtotals = new long[n];
       sku = new int[n];
       category = new int[n];
+      long sum = 0;
       for (int l = 0; l < n; l++) {
         subtotals[l] = lines[l].subtotalMinor();
+        sum = Math.addExact(sum, subtotals[l]);
         sku[l] = indexOf(skuIndex, lines[l].sku());
         category[l] = indexOf(categoryIndex, lines[l].category());
       }
+      total = sum;
       weights = new long[n];
       parts = new long[n];
       scratch = new long[2 * n];
       scopeBuffer = new int[n];
+      words = (n + 63) >>> 6;
+      scopeSubtotals = new long[offers.length];
+      scopeMasks = new long[offers.length * words];
     }
 
     /**
@@ -139,15 +163,24 @@ final class Pricer {
       return levels;
     }
 
-    /** The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is one array. */
+    /**
+     * The lines in the offer's scope, ascending; callers only read it, so every whole-cart scope is
+     * one array. Records the scope's subtotal and bitset.
+     */
     int[] scope(CompiledOffer offer) {
       int[] in = scopeBuffer;
       int m = 0;
+      long subtotal = 0;
+      int mask = offer.index * words;
       for (int l = 0; l < n; l++) {
         if (offer.inScope(sku[l], category[l])) {
           in[m++] = l;
+          // No overflow: the whole cart's total was summed exactly.
+          subtotal += subtotals[l];
+          scopeMasks[mask + (l >>> 6)] |= 1L << l;
         }
       }
+      scopeSubtotals[offer.index] = subtotal;
       if (m < n) {
         return Arrays.copyOf(in, m);
       }
@@ -179,15 +212,6 @@ final class Pricer {
     return new Sheet(lines);
   }
 
-  /** The undiscounted subtotal of the lines in {@code scope}. */
-  static long subtotal(Sheet sheet, int[] scope) {
-    long sum = 0;
-    for (int l : scope) {
-      sum = Math.addExact(sum, sheet.subtotals[l]);
-    }
-    return sum;
-  }
-
   /** Units in {@code scope}. */
   static long units(Sheet sheet, int[] scope) {
     long units = 0;
@@ -199,10 +223,11 @@ final class Pricer {
 
   /**
    * Whether the lines in scope meet the offer's threshold (and, for BUY_X_GET_Y, hold one
-   * application's units), as at pricing and again when a refund re-prices the kept units.
+   * application's units), as at pricing and again when a refund re-prices the kept units; {@code
+   * scope} is the sheet's {@link Sheet#scope} of the offer.
    */
   static boolean meetsThreshold(CompiledOffer offer, Sheet sheet, int[] scope) {
-    if (subtotal(sheet, scope) < offer.threshold) {
+    if (sheet.scopeSubtotals[offer.index] < offer.threshold) {
       return false;
     }
     return offer.kind != Offer.Kind.BUY_X_GET_Y
@@ -210,19 +235,16 @@ final class Pricer {
   }
 
   /**
-   * Applies {@code offer} to the current amounts {@code from}, writing the amounts after it to
-   * {@code to} and, if {@code shares} is not null, its share of each line there (0 outside scope).
-   * With {@code to} null only the discount is computed, not its allocation.
+   * The discount {@code offer} takes from the current amounts {@code from} on the lines of {@code
+   * scope} (the sheet's {@link Sheet#scope} of the offer), of which {@code taken}
+   * has already gone from its scope to earlier offers whose allocation was not made (always 0 for
+   * FIXED_PRICE and BUY_X_GET_Y, which read each line's amount; the other kinds read only their
+   * scope's total). Leaves the allocation's weights in {@code sheet.weights[0, scope.length)} and,
+   * with {@code taken} 0, their sum in {@code sheet.base}.
    *
-   * @return the discount it took, at most {@code cap}, never more than the lines in scope hold
+   * @return the discount, at most {@code cap}, never more than the lines in scope hold
    */
-  long apply(CompiledOffer offer, Sheet sheet, int[] scope, long cap, long[] from, long[] to, long[] shares) {
-    if (to != null) {
-      System.arraycopy(from, 0, to, 0, sheet.n);
-    }
-    if (shares != null) {
-      Arrays.fill(shares, 0);
-    }
+  long discount(CompiledOffer offer, Sheet sheet, int[] scope, long cap, long[] from, long taken) {
     int m = scope.length;
     long[] weights = sheet.weights;
     long base = 0;
@@ -230,12 +252,13 @@ final class Pricer {
       weights[j] = from[scope[j]];
       base += weights[j];
     }
+    base -= taken;
     long discount;
     switch (offer.kind) {
       case PERCENT -> discount = Math.multiplyExact(base, (long) offer.basisPoints) / 10_000;
       case FIXED -> discount = offer.offer.discountMinor();
       case THRESHOLD -> {
-        long steps = offer.offer.stepped() ? subtotal(sheet, scope) / offer.threshold : 1;
+        long steps = offer.offer.stepped() ? sheet.scopeSubtotals[offer.index] / offer.threshold : 1;
         discount = Math.multiplyExact(steps, offer.offer.discountMinor());
       }
       case FIXED_PRICE -> {
@@ -253,15 +276,23 @@ final class Pricer {
       }
       default -> discount = 0;
     }
-    discount = Math.min(Math.min(discount, cap), base);
-    if (discount <= 0 || to == null) {
-      return Math.max(0, discount);
-    }
-    Allocation.split(discount, weights, m, base, sheet.parts, sheet.scratch);
-    for (int j = 0; j < m; j++) {
-      to[scope[j]] -= sheet.parts[j];
-      if (shares != null) {
-        shares[scope[j]] = sheet.parts[j];
+    sheet.base = base;
+    return Math.max(0, Math.min(Math.min(discount, cap), base));
+  }
+
+  /**
+   * Applies {@code offer} to the current amounts {@code from}, writing the amounts after it, its
+   * discount allocated to the lines in scope, to {@code to}.
+   *
+   * @return the discount it took, as {@link #discount}
+   */
+  long apply(CompiledOffer offer, Sheet sheet, int[] scope, long cap, long[] from, long[] to) {
+    System.arraycopy(from, 0, to, 0, sheet.n);
+    long discount = discount(offer, sheet, scope, cap, from, 0);
+    if (discount > 0) {
+      Allocation.split(discount, sheet.weights, scope.length, sheet.base, sheet.parts, sheet.scratch);
+      for (int j = 0; j < scope.length; j++) {
+        to[scope[j]] -= sheet.parts[j];
       }
     }
     return discount;
@@ -390,7 +421,7 @@ final class Pricer {
       if (reason == null) {
         caps[i] = offer.capFor(usage);
         alone[i] = offer.kind == Offer.Kind.GIFT ? offer.giftValue
-            : apply(offer, sheet, scopes[i], caps[i], sheet.subtotals, null, null);
+            : discount(offer, sheet, scopes[i], caps[i], sheet.subtotals, 0);
       }
     }
     Combination best = Combination.NONE;
@@ -398,7 +429,7 @@ final class Pricer {
     for (int i = 0; i < k; i++) {
       if (reasons[i] == null && alone[i] > 0) {
         if (offers[i].exclusive) {
-          best = best.better(new Combination(alone[i], List.of(offers[i]), null, null));
+          best = best.better(new Combination(alone[i], List.of(offers[i]), null));
         } else {
           members[offers[i].groupIndex]++;
         }
@@ -419,13 +450,9 @@ final class Pricer {
     return outcome(cart, sheet, best, reasons, scopes, caps);
   }
 
-  /**
-   * A candidate: its benefit (discounts plus gift values), its offers in application order, its
-   * group, and the lines' amounts before its first discount offer and after each, when the search
-   * kept them (else null).
-   */
-  record Combination(long benefit, List<CompiledOffer> offers, String group, long[][] steps) {
-    static final Combination NONE = new Combination(0, List.of(), null, null);
+  /** A candidate: its benefit (discounts plus gift values), its offers in application order, its group. */
+  record Combination(long benefit, List<CompiledOffer> offers, String group) {
+    static final Combination NONE = new Combination(0, List.of(), null);
 
     /** The better of this and {@code other}: more benefit, then fewer offers, then the tie rule. */
     Combination better(Combination other) {
@@ -461,6 +488,13 @@ final class Pricer {
    * discount is monotone in the amounts), so a branch whose discount so far plus the bounds of the
    * offers still to decide (and at most the amount left) cannot beat the best found is cut; so is
    * including an offer that adds nothing, which the same subset without it dominates.
+   *
+   * <p>Most members are not allocated to the lines during the search. A PERCENT, FIXED or THRESHOLD
+   * offer reads only its scope's total, which an earlier member with all its lines inside that scope
+   * lowers by exactly its discount, and one with none of them not at all, however either is split.
+   * So a member is split only when a later member shares lines with it and needs more than that
+   * total: a FIXED_PRICE or BUY_X_GET_Y offer (it reads each line), a member that is split itself,
+   * or one that holds only part of its lines. The outcome allocates the best combination once.
    */
   private final class Search {
     private final Sheet sheet;
@@ -470,12 +504,20 @@ final class Pricer {
     private final int[] gifts;
     private final long giftValue;
     private final int k;
+    /** Whether a member's allocation is made during the search. */
+    private final boolean[] split;
+    /** {@code inside[p * k + j]}: member p's lines all lie in member j's scope. */
+    private final boolean[] inside;
+    /** The rows the splits write, one per depth; null when no member is split. */
+    private final long[][] rows;
+    /** The lines' amounts at each depth: the row above's array unless the member chosen there was split. */
     private final long[][] amounts;
+    /** The member chosen at each depth of the current path, and its discount. */
+    private final int[] path;
+    private final long[] taken;
     private final long[] bound;
     private final boolean[] chosen;
     private final boolean[] bestChosen;
-    private final long[][] bestSteps;
-    private int bestDepth;
     private long bestDiscount;
     private int bestCount;
 
@@ -496,24 +538,49 @@ final class Pricer {
       }
       giftValue = value;
       k = members.length;
-      amounts = sheet.levels(k + 1);
+      inside = new boolean[k * k];
+      split = new boolean[k];
+      boolean anySplit = plan();
+      rows = anySplit ? sheet.levels(k + 1) : null;
+      amounts = new long[k + 1][];
       amounts[0] = sheet.subtotals;
+      path = new int[k];
+      taken = new long[k];
       bound = new long[k + 1];
       for (int j = k - 1; j >= 0; j--) {
         bound[j] = Math.addExact(bound[j + 1], alone[members[j]]);
       }
       chosen = new boolean[k];
       bestChosen = new boolean[k];
-      bestSteps = new long[k + 1][sheet.n];
-      System.arraycopy(sheet.subtotals, 0, bestSteps[0], 0, sheet.n);
+    }
+
+    /** Fills {@link #inside} and {@link #split} from the members' scope bitsets; whether any member is split. */
+    private boolean plan() {
+      int words = sheet.words;
+      long[] masks = sheet.scopeMasks;
+      boolean any = false;
+      for (int p = k - 1; p >= 0; p--) {
+        for (int j = p + 1; j < k; j++) {
+          boolean overlaps = false;
+          boolean within = true;
+          for (int w = 0; w < words; w++) {
+            long mine = masks[members[p] * words + w];
+            long theirs = masks[members[j] * words + w];
+            overlaps |= (mine & theirs) != 0;
+            within &= (mine & ~theirs) == 0;
+          }
+          inside[p * k + j] = within;
+          Offer.Kind kind = offers[members[j]].kind;
+          split[p] |= overlaps
+              && (!within || split[j] || kind == Offer.Kind.FIXED_PRICE || kind == Offer.Kind.BUY_X_GET_Y);
+        }
+        any |= split[p];
+      }
+      return any;
     }
 
     Combination best(String group) {
-      long total = 0;
-      for (long subtotal : sheet.subtotals) {
-        total = Math.addExact(total, subtotal);
-      }
-      search(0, 0, 0, 0, total);
+      search(0, 0, 0, 0, sheet.total);
       List<CompiledOffer> picked = new ArrayList<>();
       for (int j = 0; j < k; j++) {
         if (bestChosen[j]) {
@@ -524,8 +591,7 @@ final class Pricer {
       for (int i : gifts) {
         picked.add(offers[i]);
       }
-      return new Combination(bestDiscount + giftValue, List.copyOf(picked), group,
-          Arrays.copyOf(bestSteps, bestDepth + 1));
+      return new Combination(bestDiscount + giftValue, picked, group);
     }
 
     private void search(int j, int depth, long discount, int count, long left) {
@@ -539,32 +605,38 @@ final class Pricer {
           bestDiscount = discount;
           bestCount = count;
           System.arraycopy(chosen, 0, bestChosen, 0, k);
-          keepSteps(depth);
         }
         return;
       }
       int i = members[j];
-      // The last offer's allocation changes nothing later: its discount alone decides.
-      long[] after = j == k - 1 ? null : amounts[depth + 1];
-      long added = apply(offers[i], sheet, scopes[i], caps[i], amounts[depth], after, null);
+      long added;
+      if (split[j]) {
+        added = apply(offers[i], sheet, scopes[i], caps[i], amounts[depth], rows[depth + 1]);
+        amounts[depth + 1] = rows[depth + 1];
+      } else {
+        added = discount(offers[i], sheet, scopes[i], caps[i], amounts[depth], takenFrom(j, depth));
+        amounts[depth + 1] = amounts[depth];
+      }
       if (added > 0) {
         chosen[j] = true;
+        path[depth] = j;
+        taken[depth] = added;
         search(j + 1, depth + 1, discount + added, count + 1, left - added);
         chosen[j] = false;
       }
       search(j + 1, depth, discount, count, left);
     }
 
-    /** Keeps the amounts along the best path, for the outcome; the last member's split is made now. */
-    private void keepSteps(int depth) {
-      if (k > 0 && chosen[k - 1]) {
-        int i = members[k - 1];
-        apply(offers[i], sheet, scopes[i], caps[i], amounts[depth - 1], amounts[depth], null);
+    /** What the members chosen above {@code depth} and not split took from member j's scope. */
+    private long takenFrom(int j, int depth) {
+      long sum = 0;
+      for (int d = 0; d < depth; d++) {
+        int p = path[d];
+        if (!split[p] && inside[p * k + j]) {
+          sum += taken[d];
+        }
       }
-      for (int d = 0; d <= depth; d++) {
-        System.arraycopy(amounts[d], 0, bestSteps[d], 0, sheet.n);
-      }
-      bestDepth = depth;
+      return sum;
     }
 
     private List<CompiledOffer> list(boolean[] picked) {
@@ -579,66 +651,45 @@ final class Pricer {
   }
 
   /**
-   * The outcome of the best combination. Its lists are built as exact-size arrays wrapped by {@code
-   * List.of}, which the records' {@code List.copyOf} then keeps as they are instead of copying.
+   * The outcome of the best combination, allocated to the lines offer by offer. It keeps each
+   * applied offer's share of each line as a column of {@code long}s and makes its records only
+   * when they are read (see {@link LazyList}).
    */
   private PricingOutcome outcome(Cart cart, Sheet sheet, Combination best, Reason[] reasons, int[][] scopes,
       long[] caps) {
     int n = sheet.n;
     int size = best.offers().size();
-    Redemption[] applied = new Redemption[size];
-    List<PricingOutcome.GiftItem> gifts = new ArrayList<>();
-    Share[][] allocations = new Share[n][size];
-    int[] allocated = new int[n];
-    long[] current = sheet.subtotals;
-    long[] shares = new long[n];
+    String[] ids = new String[size];
+    long[] discounts = new long[size];
+    long[] giftValues = new long[size];
+    long[] shares = new long[size * n];
+    List<GiftItem> gifts = List.of();
     boolean[] chosen = new boolean[offers.length];
-    // One concatenation per redemption instead of a four-part one.
-    String keyPrefix = "offer:" + cart.orderId() + "/";
+    long[] current = sheet.subtotals.clone();
+    long[] next = new long[n];
     long discount = 0;
-    int step = 0;
     for (int a = 0; a < size; a++) {
       CompiledOffer offer = best.offers().get(a);
       int i = offer.index;
       chosen[i] = true;
-      String key = keyPrefix.concat(offer.id);
+      ids[a] = offer.id;
       if (offer.kind == Offer.Kind.GIFT) {
-        applied[a] = new Redemption(offer.id, 0, offer.giftValue, key);
-        for (Offer.Gift gift : offer.offer.gifts()) {
-          gifts.add(new PricingOutcome.GiftItem(offer.id, gift.sku(), gift.quantity(), gift.valueMinor()));
-        }
+        giftValues[a] = offer.giftValue;
+        gifts = gifts.isEmpty() ? giftItems.get(i) : concat(gifts, giftItems.get(i));
         continue;
       }
-      long[] next;
-      if (best.steps() != null) {
-        next = best.steps()[++step];
-        for (int l = 0; l < n; l++) {
-          shares[l] = current[l] - next[l];
-        }
-      } else {
-        next = new long[n];
-        apply(offer, sheet, scopes[i], caps[i], current, next, shares);
-      }
-      long off = 0;
+      discounts[a] = apply(offer, sheet, scopes[i], caps[i], current, next);
+      discount += discounts[a];
       for (int l = 0; l < n; l++) {
-        if (shares[l] > 0) {
-          off += shares[l];
-          allocations[l][allocated[l]++] = new Share(offer.id, shares[l]);
-        }
+        shares[a * n + l] = current[l] - next[l];
       }
-      discount += off;
-      applied[a] = new Redemption(offer.id, off, 0, key);
+      long[] swap = current;
       current = next;
+      next = swap;
     }
-    PricedLine[] lines = new PricedLine[n];
-    long subtotal = 0;
-    for (int l = 0; l < n; l++) {
-      Cart.Line line = sheet.lines[l];
-      subtotal = Math.addExact(subtotal, sheet.subtotals[l]);
-      Share[] own = allocated[l] == size ? allocations[l] : Arrays.copyOf(allocations[l], allocated[l]);
-      lines[l] = new PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(), line.quantity(),
-          sheet.subtotals[l] - current[l], current[l], List.of(own));
-    }
+    long[] net = current;
+    Cart.Line[] lines = sheet.lines;
+    String orderId = cart.orderId();
     Rejection[] rejected = new Rejection[offers.length - size];
     int r = 0;
     for (CompiledOffer offer : byIdOrder) {
@@ -652,7 +703,33 @@ final class Pricer {
       }
       rejected[r++] = rejections[offer.index][reason.ordinal()];
     }
-    return new PricingOutcome(PricingOutcome.FORMAT_VERSION, cart.orderId(), cart.userId(), subtotal, discount,
-        subtotal - discount, List.of(applied), List.of(lines), List.copyOf(gifts), List.of(rejected));
+    return new PricingOutcome(PricingOutcome.FORMAT_VERSION, orderId, cart.userId(), sheet.total, discount,
+        sheet.total - discount,
+        LazyList.of(size, a -> new Redemption(ids[a], discounts[a], giftValues[a], "offer:" + orderId + "/" + ids[a])),
+        LazyList.of(n, l -> pricedLine(lines[l], net[l], ids, shares, n, l)), gifts, LazyList.of(rejected));
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
+  /** Line {@code l} of an outcome: its net, and its share of each applied offer, those above 0, in order. */
+  private static PricedLine pricedLine(Cart.Line line, long net, String[] ids, long[] shares, int n, int l) {
+    int count = 0;
+    for (int at = l; at < shares.length; at += n) {
+      count += shares[at] > 0 ? 1 : 0;
+    }
+    Share[] own = new Share[count];
+    int s = 0;
+    for (int a = 0; a < ids.length; a++) {
+      long share = shares[a * n + l];
+      if (share > 0) {
+        own[s++] = new Share(ids[a], share);
+      }
+    }
+    return new PricedLine(line.lineId(), line.sku(), line.category(), line.unitPriceMinor(), line.quantity(),
+        line.subtotalMinor() - net, net, LazyList.of(own));
   }
 }

@@ -10,6 +10,11 @@ import java.util.List;
  * the order (its JSON form is the input of refunds) and records the redemptions, under their keys,
  * when the order is placed.
  *
+ * <p>Its lists are immutable and never hold null. Those of a cart {@link OffersPolicy#price} priced
+ * keep the allocations as arrays of minor units and make their records on each read (equal from one
+ * read to the next), so pricing allocates no record a caller does not read; they equal, element by
+ * element, the lists {@link #fromJson} reads back.
+ *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param orderId the cart's order id
  * @param userId the cart's user id
@@ -28,7 +33,8 @@ public record PricingOutcome(
   public static final int FORMAT_VERSION = 1;
 
   /**
-   * Checks the version and the totals and copies the lists.
+   * Checks the version and the totals and copies the lists (a priced cart's own lists, already
+   * immutable, are kept as they are).
    *
    * @param version must be {@value #FORMAT_VERSION}
    * @param orderId the order id, not blank
@@ -47,10 +53,10 @@ public record PricingOutcome(
     Checks.checkArgument(version == FORMAT_VERSION, "version: expected %s, got %s", FORMAT_VERSION, version);
     Checks.requireNonBlank(orderId, "orderId");
     Checks.requireNonBlank(userId, "userId");
-    applied = List.copyOf(applied);
-    lines = List.copyOf(lines);
-    gifts = List.copyOf(gifts);
-    rejected = List.copyOf(rejected);
+    applied = LazyList.copyOf(applied);
+    lines = LazyList.copyOf(lines);
+    gifts = LazyList.copyOf(gifts);
+    rejected = LazyList.copyOf(rejected);
     Checks.checkArgument(!lines.isEmpty(), "order %s: expected at least one line", orderId);
     // An explicit test, not checkArgument: its boxed arguments would cost every priced cart.
     if (subtotalMinor < 0 || discountMinor < 0 || totalMinor != subtotalMinor - discountMinor || totalMinor < 0) {
@@ -136,7 +142,8 @@ public record PricingOutcome(
       String lineId, String sku, String category, long unitPriceMinor, int quantity, long discountMinor, long netMinor,
       List<Share> allocations) {
     /**
-     * Checks that the amounts add up and copies the allocations.
+     * Checks that the amounts add up and copies the allocations (a priced cart's own list, already
+     * immutable, is kept as it is).
      *
      * @param lineId the line id, not blank
      * @param sku the SKU, or null
@@ -153,7 +160,7 @@ public record PricingOutcome(
       Checks.requireNonBlank(lineId, "lineId");
       Checks.requireNonNegative(unitPriceMinor, "unitPriceMinor");
       Checks.requirePositive(quantity, "quantity");
-      allocations = List.copyOf(allocations);
+      allocations = LazyList.copyOf(allocations);
       long sum = 0;
       for (Share share : allocations) {
         sum = Math.addExact(sum, share.discountMinor());

@@ -143,7 +143,7 @@ class OffersProperties {
           || picked.stream().noneMatch(o -> o.exclusive) && picked.stream().map(o -> o.group).distinct().count() == 1;
       if (allowed) {
         picked.sort(CompiledOffer.APPLICATION_ORDER);
-        best = best.better(new Pricer.Combination(benefit(pricer, cart, picked), picked, null, null));
+        best = best.better(new Pricer.Combination(benefit(pricer, cart, picked), picked, null));
       }
     }
     assertThat(outcome.applied()).extracting(Redemption::offerId)
@@ -163,7 +163,7 @@ class OffersProperties {
         continue;
       }
       long[] next = new long[sheet.n];
-      benefit += pricer.apply(offer, sheet, sheet.scope(offer), offer.capFor(Cart.Usage.NONE), amounts, next, null);
+      benefit += pricer.apply(offer, sheet, sheet.scope(offer), offer.capFor(Cart.Usage.NONE), amounts, next);
       amounts = next;
     }
     return benefit;
