@@ -116,6 +116,16 @@ public final class Utf8 {
   }
 
   /**
+   * What a bad record's message says of a field {@link #decode} rejected.
+   *
+   * @param latin1 bytes as ISO-8859-1 chars
+   * @return {@code expected UTF-8, got "caf\xE9"}, the field as {@link #showMalformed} shows it
+   */
+  public static String malformed(String latin1) {
+    return "expected UTF-8, got " + Fields.quote(showMalformed(latin1));
+  }
+
+  /**
    * A new UTF-8 decoder that reports malformed and unmappable input instead of replacing it.
    *
    * @return the decoder, for one thread

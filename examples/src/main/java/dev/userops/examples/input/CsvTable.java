@@ -157,8 +157,7 @@ final class CsvTable {
       String field = header.field(i);
       String name = Utf8.decode(field);
       if (name == null) {
-        throw new InputException(source, header.line(), "header",
-            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)), null);
+        throw new InputException(source, header.line(), "header", Utf8.malformed(field), null);
       }
       names.add(name.strip());
     }

@@ -80,8 +80,7 @@ final class Row {
   private String decode(int i, String latin1) {
     String decoded = Utf8.decode(latin1);
     if (decoded == null) {
-      throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING,
-          "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(latin1)));
+      throw new MalformedField(names.get(i), BadRecordReason.MALFORMED_ENCODING, Utf8.malformed(latin1));
     }
     return decoded;
   }

@@ -70,8 +70,7 @@ public final class TagsProfileReader {
       try {
         String line = Utf8.decode(latin1);
         if (line == null) {
-          throw new MalformedField("row", BadRecordReason.MALFORMED_ENCODING,
-              "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(latin1)));
+          throw new MalformedField("row", BadRecordReason.MALFORMED_ENCODING, Utf8.malformed(latin1));
         }
         JsonNode profile = profile(line);
         visitor.profile(userId(profile.get(USER_ID)), profile);

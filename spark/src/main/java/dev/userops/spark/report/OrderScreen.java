@@ -80,7 +80,7 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
           "expected as many fields as the header, got " + Fields.quote(shown(record)));
     }
     try {
-      decodeAll(row);
+      checkEncoding(row);
       String orderId = field(row, "order_id", BadRecordReason.EMPTY_ID, value -> Fields.id(text(value)));
       String user = field(row, "user_id", BadRecordReason.EMPTY_ID, value -> Fields.id(text(value)));
       Instant at = field(row, "occurred_at", BadRecordReason.MALFORMED_TIMESTAMP, value ->
@@ -95,11 +95,12 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
   }
 
   /**
-   * Replaces, in column order, each CSV field (read as ISO-8859-1, one char per byte) by its strict
-   * UTF-8 decoding, as the command's reader does: bytes that are not UTF-8 make the row {@code
-   * MALFORMED_ENCODING}, so {@code caf\xE9} and {@code caf\xE8} never become one user.
+   * Checks, in column order, that each CSV field (read as ISO-8859-1, one char per byte) is UTF-8,
+   * as the command's reader does: bytes that are not make the row {@code MALFORMED_ENCODING}, so
+   * {@code caf\xE9} and {@code caf\xE8} never become one user. The fields a rule reads are decoded
+   * there.
    */
-  private void decodeAll(Row row) {
+  private void checkEncoding(Row row) {
     if (!latin1) {
       return;
     }
@@ -109,9 +110,8 @@ final class OrderScreen implements MapFunction<Row, Row>, Serializable {
         continue;
       }
       String field = row.getString(i);
-      if (Utf8.decode(field) == null) {
-        throw new BadField(name, BadRecordReason.MALFORMED_ENCODING,
-            "expected UTF-8, got " + Fields.quote(Utf8.showMalformed(field)));
+      if (!Utf8.isUtf8(field, 0)) {
+        throw new BadField(name, BadRecordReason.MALFORMED_ENCODING, Utf8.malformed(field));
       }
     }
   }

@@ -9,7 +9,6 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.UserOpsJson;
 import dev.userops.core.internal.BadRecords;
-import dev.userops.core.internal.Fields;
 import dev.userops.core.internal.Json;
 import dev.userops.core.internal.Timestamps;
 import dev.userops.core.internal.Utf8;
@@ -246,8 +245,7 @@ public final class SparkReport {
     String field = latin1.startsWith(LATIN1_BOM) ? latin1.substring(LATIN1_BOM.length()) : latin1;
     String name = Utf8.decode(field);
     if (name == null) {
-      throw new IllegalArgumentException(source + ": header: expected UTF-8, got "
-          + Fields.quote(Utf8.showMalformed(field)));
+      throw new IllegalArgumentException(source + ": header: " + Utf8.malformed(field));
     }
     return name.strip();
   }
