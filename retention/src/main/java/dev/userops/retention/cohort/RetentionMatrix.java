@@ -58,6 +58,104 @@ public record RetentionMatrix(
     Checks.requireNonNull(diagnostics, "diagnostics");
   }
 
+  /**
+   * The matrix of cohort rows {@code cohorts}, with both means computed from them: per column the
+   * pooled counts and eligible sizes over mature cells, and the unweighted mean of the rates of
+   * mature cells of non-empty cohorts, summed in cohort order.
+   */
+  static RetentionMatrix of(
+      Granularity granularity, ZoneId zone, List<Column> columns, List<Cohort> cohorts, Diagnostics diagnostics) {
+    int width = columns.size() + 1;
+    long[] pooledCounts = new long[width];
+    long[] eligible = new long[width];
+    double[] rateSums = new double[width];
+    int[] rateCells = new int[width];
+    for (Cohort cohort : cohorts) {
+      for (int j = 0; j < width; j++) {
+        Long count = cohort.counts().get(j);
+        if (count == null) {
+          continue;
+        }
+        pooledCounts[j] += count;
+        eligible[j] += cohort.size();
+        if (cohort.size() > 0) {
+          rateSums[j] += (double) count / cohort.size();
+          rateCells[j]++;
+        }
+      }
+    }
+    List<Long> meanCounts = new ArrayList<>();
+    List<Long> meanEligible = new ArrayList<>();
+    List<Double> meanRates = new ArrayList<>();
+    List<Double> simpleMean = new ArrayList<>();
+    for (int j = 0; j < width; j++) {
+      meanCounts.add(pooledCounts[j]);
+      meanEligible.add(eligible[j]);
+      meanRates.add(eligible[j] == 0 ? null : (double) pooledCounts[j] / eligible[j]);
+      simpleMean.add(rateCells[j] == 0 ? null : rateSums[j] / rateCells[j]);
+    }
+    return new RetentionMatrix(granularity, zone, columns, cohorts,
+        new Mean(meanCounts, meanEligible, meanRates), simpleMean, diagnostics);
+  }
+
+  /** A cohort row whose rates are {@code counts / size}: null for an immature cell or no users. */
+  static Cohort cohort(LocalDate start, long size, List<Long> counts) {
+    List<Double> rates = new ArrayList<>(counts.size());
+    for (Long count : counts) {
+      rates.add(count == null || size == 0 ? null : (double) count / size);
+    }
+    return new Cohort(start, size, counts, rates);
+  }
+
+  /**
+   * The matrix of this matrix's users and {@code other}'s together, when no user is in both: made
+   * under one spec over disjoint sets of users (for example one per partition of users), they add
+   * cohort by cohort and cell by cell, with their diagnostics, and the rates and both means are
+   * computed again from the sums, exactly as one accumulator given every user's events computes
+   * them. Matrices of sets that share a user cannot be added: a shared user would count twice.
+   *
+   * @param other a matrix of other users, made with the same spec
+   * @return the matrix of both sets of users
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the two differ in granularity, zone, columns, cohort starts,
+   *     or in which cells are mature, so were not made with the same spec
+   */
+  public RetentionMatrix plus(RetentionMatrix other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(granularity == other.granularity && zone.equals(other.zone) && columns.equals(other.columns)
+        && cohorts.size() == other.cohorts.size(), "matrices of different specs: %s %s %s cohorts vs %s %s %s cohorts",
+        granularity, zone, cohorts.size(), other.granularity, other.zone, other.cohorts.size());
+    List<Cohort> rows = new ArrayList<>(cohorts.size());
+    for (int c = 0; c < cohorts.size(); c++) {
+      Cohort a = cohorts.get(c);
+      Cohort b = other.cohorts.get(c);
+      Checks.checkArgument(a.start().equals(b.start()) && a.counts().size() == b.counts().size(),
+          "matrices of different specs: cohort %s vs %s", a.start(), b.start());
+      List<Long> counts = new ArrayList<>(a.counts().size());
+      for (int j = 0; j < a.counts().size(); j++) {
+        Long x = a.counts().get(j);
+        Long y = b.counts().get(j);
+        Checks.checkArgument((x == null) == (y == null),
+            "matrices of different specs: cohort %s column %s is mature in only one", a.start(), j);
+        counts.add(x == null ? null : x + y);
+      }
+      rows.add(cohort(a.start(), a.size() + b.size(), counts));
+    }
+    return of(granularity, zone, columns, rows, diagnostics.plus(other.diagnostics));
+  }
+
+  /**
+   * Reads a matrix as {@link #toJson()} writes it, e.g. one a host stored or a partition computed.
+   *
+   * @param json the matrix's JSON
+   * @return the matrix, equal to the one written
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException naming the field for malformed or incomplete JSON
+   */
+  public static RetentionMatrix fromJson(String json) {
+    return Json.read(json, RetentionMatrix.class);
+  }
+
   static <T> List<T> copyWithNulls(List<T> list) {
     return Collections.unmodifiableList(new ArrayList<>(Checks.requireNonNull(list, "list")));
   }

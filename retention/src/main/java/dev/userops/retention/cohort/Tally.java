@@ -48,52 +48,18 @@ final class Tally {
 
   RetentionMatrix result(Diagnostics diagnostics) {
     int width = columns.size() + 1;
-    long[] pooledCounts = new long[width];
-    long[] eligible = new long[width];
-    double[] rateSums = new double[width];
-    int[] rateCells = new int[width];
     List<RetentionMatrix.Cohort> rows = new ArrayList<>();
     for (int c = 0; c < frame.cohorts; c++) {
       long size = sizes[c];
       List<Long> rowCounts = new ArrayList<>();
-      List<Double> rowRates = new ArrayList<>();
       for (int j = 0; j < width; j++) {
-        if (j > 0 && !mature(c, columns.get(j - 1))) {
-          rowCounts.add(null);
-          rowRates.add(null);
-          continue;
-        }
-        long count = j == 0 ? size : counts[c * columns.size() + j - 1];
-        rowCounts.add(count);
-        rowRates.add(size == 0 ? null : (double) count / size);
-        pooledCounts[j] += count;
-        eligible[j] += size;
-        if (size > 0) {
-          rateSums[j] += (double) count / size;
-          rateCells[j]++;
-        }
+        rowCounts.add(j == 0 ? Long.valueOf(size)
+            : mature(c, columns.get(j - 1)) ? Long.valueOf(counts[c * columns.size() + j - 1]) : null);
       }
-      rows.add(new RetentionMatrix.Cohort(
-          frame.calendar.periodStart(frame.granularity, frame.firstCohort + c), size, rowCounts, rowRates));
+      rows.add(RetentionMatrix.cohort(
+          frame.calendar.periodStart(frame.granularity, frame.firstCohort + c), size, rowCounts));
     }
-    List<Long> meanCounts = new ArrayList<>();
-    List<Long> meanEligible = new ArrayList<>();
-    List<Double> meanRates = new ArrayList<>();
-    List<Double> simpleMean = new ArrayList<>();
-    for (int j = 0; j < width; j++) {
-      meanCounts.add(pooledCounts[j]);
-      meanEligible.add(eligible[j]);
-      meanRates.add(eligible[j] == 0 ? null : (double) pooledCounts[j] / eligible[j]);
-      simpleMean.add(rateCells[j] == 0 ? null : rateSums[j] / rateCells[j]);
-    }
-    return new RetentionMatrix(
-        spec.granularity(),
-        spec.zone(),
-        columns,
-        rows,
-        new RetentionMatrix.Mean(meanCounts, meanEligible, meanRates),
-        simpleMean,
-        diagnostics);
+    return RetentionMatrix.of(spec.granularity(), spec.zone(), columns, rows, diagnostics);
   }
 
   /**

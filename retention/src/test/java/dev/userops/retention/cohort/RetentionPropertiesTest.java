@@ -97,4 +97,30 @@ class RetentionPropertiesTest {
 
     assertThat(acc.result()).isEqualTo(ReferenceMatrix.of(spec, events));
   }
+
+  /** How the Spark adapter adds partitions of users: the sum of disjoint users' matrices is one pass. */
+  @Property(tries = 300)
+  void matricesOfDisjointUsersAddUpToOnePass(@ForAll long seed, @ForAll @IntRange(min = 0, max = 80) int count) {
+    Random random = new Random(seed);
+    RetentionSpec spec = randomSpec(random);
+    List<Activity> events = randomEvents(spec, random, count);
+    int parts = 1 + random.nextInt(3);
+    List<RetentionAccumulator> byUser = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      byUser.add(spec.newAccumulator());
+    }
+    RetentionAccumulator all = spec.newAccumulator();
+    for (Activity event : events) {
+      all.add(event);
+      byUser.get((int) (event.userId() % parts)).add(event);
+    }
+
+    RetentionMatrix sum = byUser.get(0).result();
+    for (int i = 1; i < parts; i++) {
+      sum = sum.plus(byUser.get(i).result());
+    }
+
+    assertThat(sum).as(spec.toJson()).isEqualTo(all.result());
+    assertThat(RetentionMatrix.fromJson(sum.toJson())).isEqualTo(sum);
+  }
 }
