@@ -5,12 +5,14 @@ import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.summary.OrderSummarySpec;
 import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.clv.ClvSummarySpec;
+import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
 import dev.userops.retention.repurchase.RepurchaseSpec;
 import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmSpec;
 import dev.userops.segmentation.tags.TagCountSpec;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +37,8 @@ import org.apache.spark.sql.types.DataTypes;
  * {@code win_back} have {@code user_id, occurred_at}; {@code tag_counts} has {@code profile STRING}
  * (one user's attributes as a JSON object). Other columns are ignored. A null in one of
  * them fails the query with the row. Families that index users in arrays (all but the order
- * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do.
+ * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do; {@link
+ * #rfmFeatures} and {@link #retentionMatrix} take any {@code BIGINT} or {@code STRING} ids.
  *
  * <p>Time: {@code occurred_at} is an instant, and all calendar logic uses the spec's zone and
  * {@code asOf}; {@code spark.sql.session.timeZone} never changes a result.
@@ -222,6 +225,37 @@ public final class UserOpsSpark {
     Dataset<Row> states = input.mapPartitions(RfmByUser.partials(specJson, userIdType),
         Encoders.row(RfmByUser.states(userIdType)));
     return states.repartition(states.col("user_id")).mapPartitions(RfmByUser.merged(specJson, userIdType), features);
+  }
+
+  /**
+   * The retention matrix in two stages, for any number of users: the events are partitioned by
+   * {@code user_id}, each partition's users get their own accumulator (dense ids from a dictionary
+   * of that partition's users), and the partitions' matrices, which share no user, are added on the
+   * driver with {@link RetentionMatrix#plus}. No buffer holds the users of more than one partition,
+   * and {@code user_id} may be any {@code BIGINT} or {@code STRING}, where {@link
+   * #retention(RetentionSpec)} keeps every user in one buffer and takes dense ids only. The cost is
+   * shuffling the events, three columns each.
+   *
+   * @param events event rows with {@code user_id}, {@code occurred_at} and {@code event}
+   * @param spec the matrix's spec
+   * @return the matrix, equal to one accumulator fed every event (bad-record counts included); the
+   *     empty matrix for no events
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code user_id} is neither {@code BIGINT} nor {@code STRING}
+   */
+  public static RetentionMatrix retentionMatrix(Dataset<Row> events, RetentionSpec spec) {
+    DataType userIdType = events.schema().apply("user_id").dataType();
+    PartitionUsers.of(userIdType);
+    Dataset<Row> input = events.select(
+        events.col("user_id"), functions.expr("unix_millis(occurred_at)").as("occurred_at"), events.col("event"));
+    List<String> partitions = input.repartition(input.col("user_id"))
+        .mapPartitions(new RetentionByUser(json(spec), userIdType), Encoders.STRING())
+        .collectAsList();
+    RetentionMatrix matrix = spec.newAccumulator().result();
+    for (String partition : partitions) {
+      matrix = matrix.plus(RetentionMatrix.fromJson(partition));
+    }
+    return matrix;
   }
 
   /**

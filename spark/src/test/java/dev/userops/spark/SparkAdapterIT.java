@@ -8,6 +8,7 @@ import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Granularity;
+import dev.userops.core.WindowMode;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.OrderStatus;
 import dev.userops.core.summary.OrderSummary;
@@ -17,8 +18,11 @@ import dev.userops.retention.active.ActiveUsersAccumulator;
 import dev.userops.retention.active.ActiveUsersSpec;
 import dev.userops.retention.clv.ClvSummaryAccumulator;
 import dev.userops.retention.clv.ClvSummarySpec;
+import dev.userops.retention.cohort.CohortMode;
 import dev.userops.retention.cohort.RetentionAccumulator;
+import dev.userops.retention.cohort.RetentionMatrix;
 import dev.userops.retention.cohort.RetentionSpec;
+import dev.userops.retention.cohort.ReturnMode;
 import dev.userops.retention.repurchase.RepurchaseAccumulator;
 import dev.userops.retention.repurchase.RepurchaseSpec;
 import dev.userops.retention.value.LtvAccumulator;
@@ -264,6 +268,45 @@ class SparkAdapterIT {
       rows.add(List.of(userId / 1_000_000_007L, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }
     assertThat(rows).hasSize(expected.size()).isEqualTo(expectedRows);
+  }
+
+  static Stream<Arguments> retentionSpecsAndSettings() {
+    RetentionSpec monthly = RetentionSpec.builder().granularity(Granularity.MONTH).zone(ZONE)
+        .from(LocalDate.of(2025, 1, 1)).to(LocalDate.of(2025, 12, 31)).asOf(AS_OF).intervals(6)
+        .startEvents(List.of("signup")).build();
+    // Rolling weekly windows and recurring cohorts keep per-event state; skip counts the events
+    // after asOf that the test adds.
+    RetentionSpec rolling = RetentionSpec.builder().granularity(Granularity.WEEK).zone(ZONE)
+        .from(LocalDate.of(2025, 3, 1)).to(LocalDate.of(2025, 8, 31)).asOf(AS_OF).intervals(8)
+        .cohortMode(CohortMode.RECURRING).returnMode(ReturnMode.ON_OR_AFTER).window(WindowMode.ROLLING)
+        .badRecords(BadRecordPolicy.SKIP_AND_COUNT).build();
+    return Stream.of(
+        Arguments.of(monthly, Map.of(), false),
+        Arguments.of(rolling, Map.of("spark.sql.session.timeZone", "America/Los_Angeles"), true));
+  }
+
+  /** Events of sparse ids or strings, partitioned by user; the partitions' matrices add up. */
+  @ParameterizedTest(name = "{0} {1} string ids {2}")
+  @MethodSource("retentionSpecsAndSettings")
+  void retentionMatrixByUserPartitionsEqualsOneAccumulator(RetentionSpec spec, Map<String, String> settings,
+      boolean stringIds) {
+    settings.forEach(spark.conf()::set);
+    List<Row> rows = new ArrayList<>(events);
+    int bad = spec.badRecords() == BadRecordPolicy.REJECT ? 0 : 7;
+    for (int i = 0; i < bad; i++) {
+      rows.add(RowFactory.create((long) i, Timestamp.from(AS_OF.plusSeconds(60 + i)), "visit"));
+    }
+    RetentionAccumulator one = spec.newAccumulator();
+    rows.forEach(e -> one.add(e.getLong(0), e.getTimestamp(1).getTime(), e.getString(2)));
+    Dataset<Row> input = spark.createDataFrame(rows, EVENTS).repartition(5);
+    Dataset<Row> sparse = input.withColumn("user_id", input.col("user_id").multiply(1_000_000_007L)
+        .cast(stringIds ? DataTypes.StringType : DataTypes.LongType));
+
+    RetentionMatrix matrix = UserOpsSpark.retentionMatrix(sparse, spec);
+
+    assertThat(matrix).isEqualTo(one.result());
+    assertThat(matrix.diagnostics().totalSkipped()).isEqualTo(bad);
+    assertThat(UserOpsSpark.retentionMatrix(sparse.limit(0), spec)).isEqualTo(spec.newAccumulator().result());
   }
 
   @Test
