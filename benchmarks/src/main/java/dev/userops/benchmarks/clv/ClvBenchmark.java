@@ -55,6 +55,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * </pre>
  */
 @State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 public class ClvBenchmark {
   /** Where the customers come from. */
   public enum Source {
@@ -182,16 +184,12 @@ public class ClvBenchmark {
 
   /** One BG/NBD log-likelihood evaluation on the compressed rows. */
   @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public double logLikelihoodCompressed() {
     return model.logLikelihood(buyers);
   }
 
   /** The same, uncompressed: one term per customer, the log-gamma terms once per x. */
   @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public double logLikelihoodPerCustomer() {
     double r = model.r();
     double alpha = model.alpha();
@@ -215,8 +213,6 @@ public class ClvBenchmark {
 
   /** The same as lifetimes writes it, four log-gamma calls per customer. */
   @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public double logLikelihoodNaive() {
     double r = model.r();
     double alpha = model.alpha();
@@ -250,8 +246,6 @@ public class ClvBenchmark {
 
   /** The same in one DuckDB query over the customers table. */
   @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
   public double logLikelihoodDuckDb() throws SQLException {
     duckDbLogLikelihood.setDouble(1, model.r());
     duckDbLogLikelihood.setDouble(2, model.alpha());

@@ -7,8 +7,9 @@ import org.hipparchus.special.Gamma;
 /**
  * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting Your Customers the Easy Way"): while
  * alive, a customer buys as a Poisson process with rate λ ~ Gamma(r, α); after each repeat purchase
- * they drop out with probability p ~ Beta(a, b). Times, α included, are in the time unit of the
- * data ({@link RepeatBuyers}).
+ * they drop out with probability p ~ Beta(a, b), so one who never came back is certainly alive
+ * (P(alive) is 1 when {@code x = 0}). Times, α included, are in the time unit of the data ({@link
+ * RepeatBuyers}).
  *
  * @param r shape of the purchase rate's gamma distribution, finite and {@code > 0}
  * @param alpha scale of the purchase rate's gamma distribution, in the time unit, finite and
@@ -16,7 +17,7 @@ import org.hipparchus.special.Gamma;
  * @param a first shape of the drop-out probability's beta distribution, finite and {@code > 0}
  * @param b second shape of the drop-out probability's beta distribution, finite and {@code > 0}
  */
-public record BgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
+public record BgNbd(double r, double alpha, double a, double b) implements BetaGeometricModel {
   /**
    * Checks the parameters.
    *
@@ -47,25 +48,6 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
   @Override
   public String name() {
     return "BG_NBD";
-  }
-
-  @Override
-  public double logLikelihood(RepeatBuyers buyers) {
-    return BetaGeometric.logLikelihood(r, alpha, a, b, 0, buyers);
-  }
-
-  /**
-   * {@inheritDoc} 1 when {@code x = 0}: in BG/NBD a customer can drop out only after a repeat
-   * purchase.
-   */
-  @Override
-  public double probabilityAlive(int x, double tx, double T) {
-    return BetaGeometric.probabilityAlive(r, alpha, a, b, 0, x, tx, T);
-  }
-
-  @Override
-  public double expectedPurchasesIfAlive(double t, int x, double T) {
-    return BetaGeometric.expectedPurchasesIfAlive(r, alpha, a, b, 0, t, x, T);
   }
 
   /**

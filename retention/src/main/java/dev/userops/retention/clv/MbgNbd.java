@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param a first shape of the drop-out probability's beta distribution, finite and {@code > 0}
  * @param b second shape of the drop-out probability's beta distribution, finite and {@code > 0}
  */
-public record MbgNbd(double r, double alpha, double a, double b) implements PurchaseModel {
+public record MbgNbd(double r, double alpha, double a, double b) implements BetaGeometricModel {
   /**
    * Checks the parameters.
    *
@@ -46,22 +46,6 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Purc
   @Override
   public String name() {
     return "MBG_NBD";
-  }
-
-  @Override
-  public double logLikelihood(RepeatBuyers buyers) {
-    return BetaGeometric.logLikelihood(r, alpha, a, b, 1, buyers);
-  }
-
-  /** {@inheritDoc} Below 1 also when {@code x = 0}. */
-  @Override
-  public double probabilityAlive(int x, double tx, double T) {
-    return BetaGeometric.probabilityAlive(r, alpha, a, b, 1, x, tx, T);
-  }
-
-  @Override
-  public double expectedPurchasesIfAlive(double t, int x, double T) {
-    return BetaGeometric.expectedPurchasesIfAlive(r, alpha, a, b, 1, t, x, T);
   }
 
   /**

@@ -13,7 +13,7 @@ import dev.userops.core.internal.Checks;
  * t_x, T] = P(alive | x, t_x, T) · E[Y(t) | alive, x, T]. The bulk methods compute the second
  * factor once per distinct (x, T), which makes them much faster than a loop over customers.
  */
-public sealed interface PurchaseModel permits BgNbd, MbgNbd, ParetoNbd {
+public sealed interface PurchaseModel permits BetaGeometricModel, ParetoNbd {
   /**
    * The model's name as written in JSON.
    *

@@ -3,6 +3,7 @@ package dev.userops.retention.value;
 import dev.userops.core.Accumulator;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ public final class AcquisitionAccumulator
   /** Largest user id: per-user arrays must fit the JVM's largest array. */
   public static final int MAX_USER_ID = CohortRevenue.MAX_USER_ID;
 
-  private static final String FAMILY = "ACQE";
-  private static final int VERSION = 1;
+  /** Read by {@link AcquisitionSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<AcquisitionSpec, AcquisitionAccumulator> FORM =
+      new AccumulatorForm<>("ACQE", 1, AcquisitionSpec::fromJson,
+          (acc, writer) -> acc.revenue.writeTo(writer), (acc, reader) -> acc.revenue.readFrom(reader));
 
   private final AcquisitionSpec spec;
   private final CohortRevenue revenue;
@@ -208,12 +211,6 @@ public final class AcquisitionAccumulator
 
   @Override
   public byte[] toByteArray() {
-    return revenue.toByteArray(FAMILY, VERSION, spec);
-  }
-
-  static AcquisitionAccumulator fromBytes(AcquisitionSpec spec, byte[] bytes) {
-    AcquisitionAccumulator acc = new AcquisitionAccumulator(spec);
-    acc.revenue.readFrom(bytes, FAMILY, VERSION, spec, AcquisitionSpec::fromJson);
-    return acc;
+    return FORM.write(this);
   }
 }

@@ -89,6 +89,6 @@ public record AcquisitionSpec(LtvSpec cohorts)
 
   @Override
   public AcquisitionAccumulator accumulatorFromBytes(byte[] bytes) {
-    return AcquisitionAccumulator.fromBytes(this, bytes);
+    return AcquisitionAccumulator.FORM.read(bytes, this);
   }
 }

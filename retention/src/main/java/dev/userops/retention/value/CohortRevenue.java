@@ -9,9 +9,7 @@ import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.IdTable;
-import dev.userops.core.internal.Json;
 import java.util.Arrays;
-import java.util.function.Function;
 
 /**
  * Per user: the first valid order (its time and attribute) and the net revenue of each period from
@@ -464,27 +462,12 @@ final class CohortRevenue {
     }
   }
 
-  /** The binary form: the family's header, the spec's JSON, then {@link #writeTo this state}. */
-  byte[] toByteArray(String family, int version, Object spec) {
-    BinaryForm.Writer writer = BinaryForm.writer(family, version).putString(Json.write(spec));
-    writeTo(writer);
-    return writer.toByteArray();
-  }
-
-  /** Reads {@link #toByteArray}'s form of an equal spec into this empty state. */
-  <S> void readFrom(byte[] bytes, String family, int version, S spec, Function<String, S> fromJson) {
-    BinaryForm.Reader reader = BinaryForm.reader(bytes, family, version);
-    reader.expectSpec(spec, fromJson);
-    readFrom(reader);
-    reader.finish();
-  }
-
   /**
    * Writes the record and order counts, the bad-record counts, the attributes; then per user with
    * a first order: id, first order millis, attribute id, entry count and entries (period, amount),
    * newest first; then per user with a sign-up: id, sign-up millis, attribute id.
    */
-  private void writeTo(BinaryForm.Writer writer) {
+  void writeTo(BinaryForm.Writer writer) {
     writer.putLong(records).putLong(orders);
     badRecords.writeTo(writer);
     writer.putInt(attributes.size());
@@ -523,7 +506,7 @@ final class CohortRevenue {
   /**
    * Reads what {@link #writeTo} wrote into this empty state, checking every invariant an add keeps.
    */
-  private void readFrom(BinaryForm.Reader reader) {
+  void readFrom(BinaryForm.Reader reader) {
     records = reader.getLong("records");
     orders = reader.getLong("orders");
     Checks.checkArgument(

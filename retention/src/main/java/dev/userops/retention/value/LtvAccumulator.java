@@ -3,6 +3,7 @@ package dev.userops.retention.value;
 import dev.userops.core.Accumulator;
 import dev.userops.core.event.Order;
 import dev.userops.core.event.ValidOrders;
+import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ public final class LtvAccumulator implements Accumulator<LtvAccumulator, LtvResu
   /** Largest user id: per-user arrays must fit the JVM's largest array. */
   public static final int MAX_USER_ID = CohortRevenue.MAX_USER_ID;
 
-  private static final String FAMILY = "LTVT";
-  private static final int VERSION = 1;
+  /** Read by {@link LtvSpec#accumulatorFromBytes}. */
+  static final AccumulatorForm<LtvSpec, LtvAccumulator> FORM =
+      new AccumulatorForm<>("LTVT", 1, LtvSpec::fromJson,
+          (acc, writer) -> acc.revenue.writeTo(writer), (acc, reader) -> acc.revenue.readFrom(reader));
 
   /** Group of every user in the tally; users are also in the group of their attribute. */
   private static final int ALL = 0;
@@ -247,12 +250,6 @@ public final class LtvAccumulator implements Accumulator<LtvAccumulator, LtvResu
 
   @Override
   public byte[] toByteArray() {
-    return revenue.toByteArray(FAMILY, VERSION, spec);
-  }
-
-  static LtvAccumulator fromBytes(LtvSpec spec, byte[] bytes) {
-    LtvAccumulator acc = new LtvAccumulator(spec);
-    acc.revenue.readFrom(bytes, FAMILY, VERSION, spec, LtvSpec::fromJson);
-    return acc;
+    return FORM.write(this);
   }
 }

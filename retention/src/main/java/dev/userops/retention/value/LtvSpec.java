@@ -209,6 +209,6 @@ public record LtvSpec(
 
   @Override
   public LtvAccumulator accumulatorFromBytes(byte[] bytes) {
-    return LtvAccumulator.fromBytes(this, bytes);
+    return LtvAccumulator.FORM.read(bytes, this);
   }
 }

@@ -2,14 +2,10 @@ package dev.userops.retention.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,9 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GoldenFormTest {
   /** The hand-worked data set with u7, in an order where returns come before u4's first start. */
   static RetentionAccumulator accumulator(CohortMode cohortMode, WindowMode window) {
-    RetentionSpec spec = RetentionAccumulatorTest.spec(Granularity.DAY, ZoneOffset.UTC, DayOfWeek.MONDAY, 3,
-        List.of(), "2026-03-01", "2026-03-02", Instant.parse("2026-03-10T00:00:00Z"), cohortMode,
-        ReturnMode.ON, window);
+    RetentionSpec spec = RetentionAccumulatorTest.days("2026-03-01", "2026-03-02").intervals(3)
+        .cohortMode(cohortMode).window(window).build();
     RetentionAccumulator acc = spec.newAccumulator();
     List<Activity> events = RetentionAccumulatorTest.recurringDataset();
     for (int i = events.size() - 1; i >= 0; i--) {

@@ -40,12 +40,13 @@ class RetentionAccumulatorTest {
     return new Activity(user, LocalDateTime.parse(localDateTime).atZone(zone).toInstant(), type);
   }
 
-  static RetentionSpec spec(
-      Granularity granularity, ZoneId zone, DayOfWeek weekStart, int intervals, List<Integer> brackets,
-      String from, String to, Instant asOf, CohortMode cohortMode, ReturnMode returnMode, WindowMode window) {
-    return new RetentionSpec(granularity, zone, weekStart, intervals, brackets, LocalDate.parse(from),
-        LocalDate.parse(to), asOf, List.of("signup"), List.of(), cohortMode, returnMode, window,
-        BadRecordPolicy.REJECT);
+  /**
+   * A DAY spec in UTC whose cohorts start at "signup", as of {@link #AS_OF}; each test sets what it
+   * varies, the columns first.
+   */
+  static RetentionSpec.Builder days(String from, String to) {
+    return RetentionSpec.builder().zone(UTC).from(LocalDate.parse(from)).to(LocalDate.parse(to))
+        .asOf(AS_OF).startEvents(List.of("signup"));
   }
 
   private static RetentionMatrix matrix(RetentionSpec spec, List<Activity> events) {
@@ -110,8 +111,9 @@ class RetentionAccumulatorTest {
   })
   void handWorkedMatrixForEveryModeCombination(
       CohortMode cohortMode, ReturnMode returnMode, WindowMode window, boolean brackets, String expected) {
-    RetentionSpec spec = spec(Granularity.DAY, UTC, DayOfWeek.MONDAY, brackets ? 0 : 3,
-        brackets ? List.of(1, 2) : List.of(), "2026-03-01", "2026-03-02", AS_OF, cohortMode, returnMode, window);
+    RetentionSpec.Builder days = days("2026-03-01", "2026-03-02");
+    RetentionSpec spec = (brackets ? days.brackets(List.of(1, 2)) : days.intervals(3))
+        .cohortMode(cohortMode).returnMode(returnMode).window(window).build();
     List<Activity> events = cohortMode == CohortMode.RECURRING ? recurringDataset() : dataset();
 
     RetentionMatrix matrix = matrix(spec, events);
@@ -128,8 +130,7 @@ class RetentionAccumulatorTest {
 
   @Test
   void bracketColumnsAreLabelledByTheirIntervals() {
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 0, List.of(3, 4, 23), "2026-03-01",
-        "2026-03-01", AS_OF, null, null, null);
+    RetentionSpec spec = days("2026-03-01", "2026-03-01").brackets(List.of(3, 4, 23)).build();
     assertThat(spec.columns()).extracting(RetentionMatrix.Column::label).containsExactly("1-3", "4-7", "8-30");
     assertThat(spec.spanIntervals()).isEqualTo(30);
   }
@@ -143,10 +144,9 @@ class RetentionAccumulatorTest {
     ZoneId shanghai = ZoneId.of("Asia/Shanghai");
     ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
 
-    RetentionMatrix east = matrix(spec(Granularity.DAY, shanghai, null, 1, null, "2026-03-01",
-        "2026-03-02", AS_OF, null, null, null), events);
-    RetentionMatrix west = matrix(spec(Granularity.DAY, losAngeles, null, 1, null, "2026-03-01",
-        "2026-03-02", AS_OF, null, null, null), events);
+    RetentionSpec.Builder days = days("2026-03-01", "2026-03-02").intervals(1);
+    RetentionMatrix east = matrix(days.zone(shanghai).build(), events);
+    RetentionMatrix west = matrix(days.zone(losAngeles).build(), events);
 
     assertThat(east.cohorts().get(0).counts()).containsExactly(0L, 0L);
     assertThat(east.cohorts().get(1).counts()).containsExactly(1L, 0L);
@@ -165,14 +165,12 @@ class RetentionAccumulatorTest {
         local(2, "2026-03-09T00:15", newYork, "launch"));
     Instant nextMidnight = LocalDate.parse("2026-03-10").atStartOfDay(newYork).toInstant();
 
-    RetentionMatrix calendar = matrix(spec(Granularity.DAY, newYork, null, 1, null, "2026-03-08",
-        "2026-03-08", nextMidnight, null, null, WindowMode.CALENDAR), events);
-    RetentionMatrix rolling = matrix(spec(Granularity.DAY, newYork, null, 1, null, "2026-03-08",
-        "2026-03-08", nextMidnight.plusSeconds(86_400), null, null, WindowMode.ROLLING), events);
-    RetentionMatrix early = matrix(spec(Granularity.DAY, newYork, null, 1, null, "2026-03-08",
-        "2026-03-08", nextMidnight.minusMillis(2), null, null, WindowMode.CALENDAR), events);
-    RetentionMatrix lastMillisecond = matrix(spec(Granularity.DAY, newYork, null, 1, null, "2026-03-08",
-        "2026-03-08", nextMidnight.minusMillis(1), null, null, WindowMode.CALENDAR), events);
+    RetentionSpec.Builder days = days("2026-03-08", "2026-03-08").intervals(1).zone(newYork);
+    RetentionMatrix calendar = matrix(days.asOf(nextMidnight).build(), events);
+    RetentionMatrix early = matrix(days.asOf(nextMidnight.minusMillis(2)).build(), events);
+    RetentionMatrix lastMillisecond = matrix(days.asOf(nextMidnight.minusMillis(1)).build(), events);
+    RetentionMatrix rolling =
+        matrix(days.asOf(nextMidnight.plusSeconds(86_400)).window(WindowMode.ROLLING).build(), events);
 
     // u2's return 22 h 45 min after signup is the next calendar day, but rolling interval 0. A
     // rolling cell matures a whole window after the cohort's last instant, hence one day later.
@@ -190,10 +188,10 @@ class RetentionAccumulatorTest {
     List<Activity> events = List.of(
         event(1, "2026-03-01T10:00:00Z", "signup"), event(1, "2026-03-02T10:00:00Z", "launch"));
 
-    RetentionMatrix monday = matrix(spec(Granularity.WEEK, UTC, DayOfWeek.MONDAY, 1, null,
-        "2026-03-01", "2026-03-01", AS_OF.plusSeconds(86_400 * 30), null, null, null), events);
-    RetentionMatrix sunday = matrix(spec(Granularity.WEEK, UTC, DayOfWeek.SUNDAY, 1, null,
-        "2026-03-01", "2026-03-01", AS_OF.plusSeconds(86_400 * 30), null, null, null), events);
+    RetentionSpec.Builder weeks = days("2026-03-01", "2026-03-01").granularity(Granularity.WEEK)
+        .intervals(1).asOf(AS_OF.plusSeconds(86_400 * 30));
+    RetentionMatrix monday = matrix(weeks.weekStart(DayOfWeek.MONDAY).build(), events);
+    RetentionMatrix sunday = matrix(weeks.weekStart(DayOfWeek.SUNDAY).build(), events);
 
     assertThat(monday.cohorts().get(0).start()).isEqualTo(LocalDate.parse("2026-02-23"));
     assertThat(monday.cohorts().get(0).counts()).containsExactly(1L, 1L);
@@ -210,8 +208,8 @@ class RetentionAccumulatorTest {
         local(2, "2026-01-31T23:00", shanghai, "signup"),
         local(2, "2026-03-01T00:00", shanghai, "launch"));
 
-    RetentionMatrix matrix = matrix(spec(Granularity.MONTH, shanghai, null, 2, null, "2026-01-15",
-        "2026-01-15", Instant.parse("2026-06-01T00:00:00Z"), null, null, null), events);
+    RetentionMatrix matrix = matrix(days("2026-01-15", "2026-01-15").granularity(Granularity.MONTH)
+        .intervals(2).zone(shanghai).asOf(Instant.parse("2026-06-01T00:00:00Z")).build(), events);
 
     assertThat(matrix.cohorts().get(0).start()).isEqualTo(LocalDate.parse("2026-01-01"));
     assertThat(matrix.cohorts().get(0).counts()).containsExactly(2L, 1L, 1L);
@@ -225,8 +223,8 @@ class RetentionAccumulatorTest {
         event(2, "2024-02-29T12:00:00Z", "signup"),
         event(2, "2024-03-01T12:00:00Z", "launch"));
 
-    RetentionMatrix matrix = matrix(spec(Granularity.DAY, UTC, null, 2, null, "2024-02-28",
-        "2024-02-29", Instant.parse("2024-03-10T00:00:00Z"), null, null, null), events);
+    RetentionMatrix matrix = matrix(days("2024-02-28", "2024-02-29").intervals(2)
+        .asOf(Instant.parse("2024-03-10T00:00:00Z")).build(), events);
 
     assertThat(matrix.cohorts()).extracting(RetentionMatrix.Cohort::start)
         .containsExactly(LocalDate.parse("2024-02-28"), LocalDate.parse("2024-02-29"));
@@ -238,8 +236,8 @@ class RetentionAccumulatorTest {
   void immatureCellsAreNullAndLeftOutOfTheMeans() {
     // asOf 2026-03-03T12:00Z: cohort 03-01 has day 1 complete (03-02) but not day 2 (03-03);
     // cohort 03-02 has no complete day after its start.
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 2, null, "2026-03-01", "2026-03-02",
-        Instant.parse("2026-03-03T12:00:00Z"), null, null, null);
+    RetentionSpec spec = days("2026-03-01", "2026-03-02").intervals(2)
+        .asOf(Instant.parse("2026-03-03T12:00:00Z")).build();
     List<Activity> events = List.of(
         event(1, "2026-03-01T10:00:00Z", "signup"),
         event(1, "2026-03-02T10:00:00Z", "launch"),
@@ -266,8 +264,7 @@ class RetentionAccumulatorTest {
         event(3, "2026-03-02T10:00:00Z", "signup"),
         event(4, "2026-03-02T10:00:00Z", "signup"));
 
-    RetentionMatrix matrix = matrix(spec(Granularity.DAY, UTC, null, 1, null, "2026-03-01",
-        "2026-03-02", AS_OF, null, null, null), events);
+    RetentionMatrix matrix = matrix(days("2026-03-01", "2026-03-02").intervals(1).build(), events);
 
     assertThat(matrix.mean().rates()).containsExactly(1.0, 0.25);
     assertThat(matrix.simpleMean()).containsExactly(1.0, 0.5);
@@ -275,8 +272,7 @@ class RetentionAccumulatorTest {
 
   @Test
   void returnsBeforeTheStartArePlacedWhenAnEarlierStartArrives() {
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 3, null, "2026-03-01", "2026-03-05",
-        AS_OF, null, null, null);
+    RetentionSpec spec = days("2026-03-01", "2026-03-05").intervals(3).build();
     RetentionAccumulator acc = spec.newAccumulator();
     acc.add(event(1, "2026-03-04T10:00:00Z", "signup"));
     acc.add(event(1, "2026-03-03T10:00:00Z", "launch"));
@@ -292,8 +288,8 @@ class RetentionAccumulatorTest {
 
   @Test
   void onOrAfterIsUnboundedBeyondTheLastColumn() {
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 2, null, "2026-01-01", "2026-01-01",
-        AS_OF, null, ReturnMode.ON_OR_AFTER, null);
+    RetentionSpec spec =
+        days("2026-01-01", "2026-01-01").intervals(2).returnMode(ReturnMode.ON_OR_AFTER).build();
     List<Activity> events = List.of(
         event(1, "2026-01-01T10:00:00Z", "signup"), event(1, "2026-03-01T10:00:00Z", "launch"));
 
@@ -302,15 +298,14 @@ class RetentionAccumulatorTest {
 
   @Test
   void eventsAfterAsOfAreBadRecords() {
-    RetentionSpec reject = spec(Granularity.DAY, UTC, null, 1, null, "2026-03-01", "2026-03-01",
-        AS_OF, null, null, null);
+    RetentionSpec.Builder days = days("2026-03-01", "2026-03-01").intervals(1);
+    RetentionSpec reject = days.build();
     Activity late = event(1, "2026-03-11T00:00:00Z", "launch");
     assertThatThrownBy(() -> reject.newAccumulator().add(late))
         .isInstanceOf(BadRecordException.class)
         .hasMessageContaining("AFTER_AS_OF");
 
-    RetentionSpec skip = new RetentionSpec(Granularity.DAY, UTC, null, 1, null, LocalDate.parse("2026-03-01"),
-        LocalDate.parse("2026-03-01"), AS_OF, null, null, null, null, null, BadRecordPolicy.SKIP_AND_COUNT);
+    RetentionSpec skip = days.badRecords(BadRecordPolicy.SKIP_AND_COUNT).build();
     RetentionAccumulator acc = skip.newAccumulator();
     acc.add(late).add(1, -1, true, true);
     assertThat(acc.result().diagnostics().skipped(BadRecordReason.AFTER_AS_OF)).isEqualTo(1);
@@ -328,8 +323,7 @@ class RetentionAccumulatorTest {
 
   @Test
   void theEventNamePathsAgree() {
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 3, null, "2026-03-01", "2026-03-02",
-        AS_OF, null, null, null);
+    RetentionSpec spec = days("2026-03-01", "2026-03-02").intervals(3).build();
     RetentionAccumulator byRecord = spec.newAccumulator();
     RetentionAccumulator byName = spec.newAccumulator();
     RetentionAccumulator byFlags = spec.newAccumulator();
@@ -346,8 +340,7 @@ class RetentionAccumulatorTest {
   @Test
   void theTextViewIsATriangleOfPercentages() {
     Instant asOf = Instant.parse("2026-03-04T00:00:00Z");
-    RetentionSpec spec = spec(Granularity.DAY, UTC, null, 2, null, "2026-03-01", "2026-03-02",
-        asOf, null, null, null);
+    RetentionSpec spec = days("2026-03-01", "2026-03-02").intervals(2).asOf(asOf).build();
     List<Activity> known = dataset().stream().filter(a -> !a.occurredAt().isAfter(asOf)).toList();
 
     String text = matrix(spec, known).toText();
