@@ -58,8 +58,8 @@ enum Family {
   ORDER_SUMMARY("order_summary", OrderSummaryAccumulator.class, Input.ORDER, OrderSummarySpec::fromJson,
       spec -> ((OrderSummarySpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((OrderSummaryAccumulator) accumulator).add(order(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((OrderSummaryAccumulator) accumulator).add(order(row, columns, userId));
     }
 
     @Override
@@ -70,8 +70,8 @@ enum Family {
   RFM("rfm", RfmAccumulator.class, Input.ORDER, RfmSpec::fromJson,
       spec -> ((RfmSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((RfmAccumulator) accumulator).add(order(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((RfmAccumulator) accumulator).add(order(row, columns, userId));
     }
 
     @Override
@@ -82,8 +82,8 @@ enum Family {
   REPURCHASE("repurchase", RepurchaseAccumulator.class, Input.ORDER, RepurchaseSpec::fromJson,
       spec -> ((RepurchaseSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((RepurchaseAccumulator) accumulator).add(order(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((RepurchaseAccumulator) accumulator).add(order(row, columns, userId));
     }
 
     @Override
@@ -94,8 +94,8 @@ enum Family {
   LTV("ltv", LtvAccumulator.class, Input.ORDER, LtvSpec::fromJson,
       spec -> ((LtvSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((LtvAccumulator) accumulator).add(order(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((LtvAccumulator) accumulator).add(order(row, columns, userId));
     }
 
     @Override
@@ -106,8 +106,8 @@ enum Family {
   CLV_SUMMARY("clv_summary", ClvSummaryAccumulator.class, Input.ORDER, ClvSummarySpec::fromJson,
       spec -> ((ClvSummarySpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((ClvSummaryAccumulator) accumulator).add(order(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((ClvSummaryAccumulator) accumulator).add(order(row, columns, userId));
     }
 
     @Override
@@ -118,21 +118,31 @@ enum Family {
   RETENTION("retention", RetentionAccumulator.class, Input.EVENT, RetentionSpec::fromJson,
       spec -> ((RetentionSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((RetentionAccumulator) accumulator)
-          .add(userId(row, columns), millis(row, columns), required(row, columns[2], String.class));
+          .add(userId, millis(row, columns), required(row, columns[2], String.class));
     }
 
     @Override
     String resultJson(Object result) {
       return ((RetentionMatrix) result).toJson();
     }
+
+    @Override
+    Object plus(Object result, String json) {
+      return ((RetentionMatrix) result).plus(RetentionMatrix.fromJson(json));
+    }
+
+    @Override
+    boolean addsResults() {
+      return true;
+    }
   },
   ACTIVE_USERS("active_users", ActiveUsersAccumulator.class, Input.ACTIVITY, ActiveUsersSpec::fromJson,
       spec -> ((ActiveUsersSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((ActiveUsersAccumulator) accumulator).add(userId(row, columns), millis(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((ActiveUsersAccumulator) accumulator).add(userId, millis(row, columns));
     }
 
     @Override
@@ -143,8 +153,8 @@ enum Family {
   WIN_BACK("win_back", WinBackAccumulator.class, Input.ACTIVITY, WinBackSpec::fromJson,
       spec -> ((WinBackSpec) spec).toJson()) {
     @Override
-    void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
-      ((WinBackAccumulator) accumulator).add(userId(row, columns), millis(row, columns));
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
+      ((WinBackAccumulator) accumulator).add(userId, millis(row, columns));
     }
 
     @Override
@@ -156,6 +166,12 @@ enum Family {
       spec -> ((TagCountSpec) spec).toJson()) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
+      add(accumulator, row, columns, 0);
+    }
+
+    /** Profiles have no user id: {@code userId} is not read. */
+    @Override
+    void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       String profile = required(row, columns[0], String.class);
       try {
         ((TagCounter) accumulator).add(PROFILES.readTree(profile));
@@ -210,7 +226,25 @@ enum Family {
   }
 
   /** Feeds one input row; {@code columns} are the row's indexes of {@link #input}'s columns. */
-  abstract void add(Accumulator<?, ?> accumulator, Row row, int[] columns);
+  void add(Accumulator<?, ?> accumulator, Row row, int[] columns) {
+    add(accumulator, row, columns, userId(row, columns));
+  }
+
+  /** Feeds one input row as the user with dense id {@code userId}, whatever its {@code user_id}. */
+  abstract void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId);
+
+  /**
+   * {@code result} plus the result written as {@code json}, of the same spec over users that are
+   * not in {@code result}: for the families whose results add ({@link #addsResults()}).
+   */
+  Object plus(Object result, String json) {
+    throw new UnsupportedOperationException(sqlName + " results do not add");
+  }
+
+  /** Whether results of disjoint users add up, so {@link UserOpsSpark#aggregateByUser} can run it. */
+  boolean addsResults() {
+    return false;
+  }
 
   /** The family's result as the JSON its own {@code toJson} writes. */
   abstract String resultJson(Object result);
@@ -262,8 +296,8 @@ enum Family {
     };
   }
 
-  static Order order(Row row, int[] columns) {
-    return order(row, columns, userId(row, columns), millis(row, columns));
+  static Order order(Row row, int[] columns, long userId) {
+    return order(row, columns, userId, millis(row, columns));
   }
 
   /**
@@ -286,11 +320,15 @@ enum Family {
   }
 
   /**
-   * Event time as epoch milliseconds. A Spark {@code TIMESTAMP} is an instant, so the session time
+   * Event time as epoch milliseconds, from a {@code TIMESTAMP} or from {@code BIGINT} epoch
+   * milliseconds ({@code unix_millis}). A Spark {@code TIMESTAMP} is an instant, so the session time
    * zone never enters: calendar logic uses the spec's zone only.
    */
   private static long millis(Row row, int[] columns) {
     Object time = required(row, columns[1], Object.class);
+    if (time instanceof Long epochMillis) {
+      return epochMillis;
+    }
     if (time instanceof Timestamp timestamp) {
       return timestamp.getTime();
     }

@@ -12,6 +12,7 @@ import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmSpec;
 import dev.userops.segmentation.tags.TagCountSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
@@ -38,7 +39,7 @@ import org.apache.spark.sql.types.DataTypes;
  * (one user's attributes as a JSON object). Other columns are ignored. A null in one of
  * them fails the query with the row. Families that index users in arrays (all but the order
  * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do; {@link
- * #rfmFeatures} and {@link #retentionMatrix} take any {@code BIGINT} or {@code STRING} ids.
+ * #rfmFeatures} and {@link #aggregateByUser} take any {@code BIGINT} or {@code STRING} ids.
  *
  * <p>Time: {@code occurred_at} is an instant, and all calendar logic uses the spec's zone and
  * {@code asOf}; {@code spark.sql.session.timeZone} never changes a result.
@@ -228,34 +229,49 @@ public final class UserOpsSpark {
   }
 
   /**
-   * The retention matrix in two stages, for any number of users: the events are partitioned by
-   * {@code user_id}, each partition's users get their own accumulator (dense ids from a dictionary
-   * of that partition's users), and the partitions' matrices, which share no user, are added on the
-   * driver with {@link RetentionMatrix#plus}. No buffer holds the users of more than one partition,
-   * and {@code user_id} may be any {@code BIGINT} or {@code STRING}, where {@link
-   * #retention(RetentionSpec)} keeps every user in one buffer and takes dense ids only. The cost is
-   * shuffling the events, three columns each.
+   * The result of {@code spec}'s accumulator in two stages, for any number of users: the rows are
+   * partitioned by {@code user_id}, each partition's users get their own accumulator (dense ids
+   * from a dictionary of that partition's users), and the partitions' results, which share no user,
+   * are added on the driver ({@link RetentionMatrix#plus} and the like). No buffer holds the users
+   * of more than one partition, the driver holds results only, and {@code user_id} may be any
+   * {@code BIGINT} or {@code STRING}, where {@link #aggregate} merges every user's state into one
+   * buffer and takes dense ids only. The cost: every row crosses the shuffle (the family's columns,
+   * the time as epoch milliseconds).
    *
-   * @param events event rows with {@code user_id}, {@code occurred_at} and {@code event}
-   * @param spec the matrix's spec
-   * @return the matrix, equal to one accumulator fed every event (bad-record counts included); the
-   *     empty matrix for no events
+   * <p>Families: {@code retention}.
+   *
+   * @param <A> the accumulator type
+   * @param <R> the result type
+   * @param rows the input rows, with the family's columns
+   * @param spec the spec
+   * @return the result, equal to one accumulator fed every row (bad-record counts included); the
+   *     empty result for no rows
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code user_id} is neither {@code BIGINT} nor {@code STRING}
+   * @throws IllegalArgumentException if the family's results do not add, or {@code user_id} is
+   *     neither {@code BIGINT} nor {@code STRING}
    */
-  public static RetentionMatrix retentionMatrix(Dataset<Row> events, RetentionSpec spec) {
-    DataType userIdType = events.schema().apply("user_id").dataType();
-    PartitionUsers.of(userIdType);
-    Dataset<Row> input = events.select(
-        events.col("user_id"), functions.expr("unix_millis(occurred_at)").as("occurred_at"), events.col("event"));
-    List<String> partitions = input.repartition(input.col("user_id"))
-        .mapPartitions(new RetentionByUser(json(spec), userIdType), Encoders.STRING())
-        .collectAsList();
-    RetentionMatrix matrix = spec.newAccumulator().result();
-    for (String partition : partitions) {
-      matrix = matrix.plus(RetentionMatrix.fromJson(partition));
+  public static <A extends Accumulator<A, R>, R> R aggregateByUser(Dataset<Row> rows, AccumulatorSpec<A, R> spec) {
+    Family family = Family.of(spec);
+    if (!family.addsResults()) {
+      throw new IllegalArgumentException(family.sqlName + ": results of disjoint users do not add; use aggregate");
     }
-    return matrix;
+    DataType userIdType = rows.schema().apply("user_id").dataType();
+    PartitionUsers.of(userIdType);
+    List<Column> columns = new ArrayList<>();
+    for (String name : family.input.columns) {
+      columns.add(name.equals("occurred_at") ? functions.expr("unix_millis(occurred_at)").as(name) : rows.col(name));
+    }
+    Dataset<Row> input = rows.select(columns.toArray(Column[]::new));
+    List<String> partitions = input.repartition(input.col("user_id"))
+        .mapPartitions(new ByUser(family, json(spec), userIdType), Encoders.STRING())
+        .collectAsList();
+    Object result = spec.newAccumulator().result();
+    for (String partition : partitions) {
+      result = family.plus(result, partition);
+    }
+    @SuppressWarnings("unchecked") // family.plus returns the family's result type, R
+    R sum = (R) result;
+    return sum;
   }
 
   /**

@@ -270,6 +270,28 @@ class SparkAdapterIT {
     assertThat(rows).hasSize(expected.size()).isEqualTo(expectedRows);
   }
 
+  static Stream<Case> casesByUser() {
+    return cases().stream().filter(c -> Family.of(c.spec()).addsResults());
+  }
+
+  /** Every family whose results add, by user partition, on sparse 64-bit ids. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("casesByUser")
+  void aggregateByUserEqualsOneAccumulator(Case c) {
+    Dataset<Row> rows = spark.table(c.table());
+    Dataset<Row> sparse = rows.withColumn("user_id", rows.col("user_id").multiply(1_000_000_007L));
+
+    assertThat(UserOpsSpark.aggregateByUser(sparse, (AccumulatorSpec) c.spec())).isEqualTo(c.expected());
+  }
+
+  @Test
+  void aggregateByUserRefusesFamiliesWhoseResultsDoNotAdd() {
+    assertThatThrownBy(() -> UserOpsSpark.aggregateByUser(orderRows, RfmSpec.of(ZONE, AS_OF)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfm: results of disjoint users do not add; use aggregate");
+  }
+
   static Stream<Arguments> retentionSpecsAndSettings() {
     RetentionSpec monthly = RetentionSpec.builder().granularity(Granularity.MONTH).zone(ZONE)
         .from(LocalDate.of(2025, 1, 1)).to(LocalDate.of(2025, 12, 31)).asOf(AS_OF).intervals(6)
@@ -288,7 +310,7 @@ class SparkAdapterIT {
   /** Events of sparse ids or strings, partitioned by user; the partitions' matrices add up. */
   @ParameterizedTest(name = "{0} {1} string ids {2}")
   @MethodSource("retentionSpecsAndSettings")
-  void retentionMatrixByUserPartitionsEqualsOneAccumulator(RetentionSpec spec, Map<String, String> settings,
+  void retentionByUserPartitionsEqualsOneAccumulator(RetentionSpec spec, Map<String, String> settings,
       boolean stringIds) {
     settings.forEach(spark.conf()::set);
     List<Row> rows = new ArrayList<>(events);
@@ -302,11 +324,11 @@ class SparkAdapterIT {
     Dataset<Row> sparse = input.withColumn("user_id", input.col("user_id").multiply(1_000_000_007L)
         .cast(stringIds ? DataTypes.StringType : DataTypes.LongType));
 
-    RetentionMatrix matrix = UserOpsSpark.retentionMatrix(sparse, spec);
+    RetentionMatrix matrix = UserOpsSpark.aggregateByUser(sparse, spec);
 
     assertThat(matrix).isEqualTo(one.result());
     assertThat(matrix.diagnostics().totalSkipped()).isEqualTo(bad);
-    assertThat(UserOpsSpark.retentionMatrix(sparse.limit(0), spec)).isEqualTo(spec.newAccumulator().result());
+    assertThat(UserOpsSpark.aggregateByUser(sparse.limit(0), spec)).isEqualTo(spec.newAccumulator().result());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.userops.benchmarks.draw;
 
+import static dev.userops.benchmarks.SetupChecks.check;
+
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import dev.userops.incentives.draw.DrawEvent;
@@ -118,9 +120,9 @@ public class DrawBenchmark {
       DrawOutcome applied = policy.apply(states[inputUser[i]], event(i), inputStockIds.get(i));
       String viaApply = applied.effects().isEmpty() ? null : applied.effects().get(0).prize();
       String naive = naive(states[inputUser[i]], i);
-      check(DrawPolicy.status(code) == applied.status(), "input " + i + ": draw and apply differ in status");
-      check(java.util.Objects.equals(ours, viaApply), "input " + i + ": draw " + ours + ", apply " + viaApply);
-      check(java.util.Objects.equals(ours, naive), "input " + i + ": draw " + ours + ", naive " + naive);
+      check(DrawPolicy.status(code) == applied.status(), "input %s: draw and apply differ in status", i);
+      check(java.util.Objects.equals(ours, viaApply), "input %s: draw %s, apply %s", i, ours, viaApply);
+      check(java.util.Objects.equals(ours, naive), "input %s: draw %s, naive %s", i, ours, naive);
       outcomes[DrawPolicy.status(code).ordinal()]++;
       outcomes[3] += ours == null ? 0 : 1;
     }
@@ -134,12 +136,6 @@ public class DrawBenchmark {
 
   private DrawEvent event(int i) {
     return new DrawEvent(inputId[i], inputInstant[i], inputAmount[i], Set.of());
-  }
-
-  private static void check(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalStateException(message);
-    }
   }
 
   @Benchmark

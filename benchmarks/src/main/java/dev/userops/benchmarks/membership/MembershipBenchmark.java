@@ -1,5 +1,7 @@
 package dev.userops.benchmarks.membership;
 
+import static dev.userops.benchmarks.SetupChecks.check;
+
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.membership.MembershipEvent;
 import dev.userops.incentives.membership.MembershipOutcome;
@@ -93,12 +95,6 @@ public class MembershipBenchmark {
       check(policy.apply(policy.newState(), purchases[i]).status() == OutcomeStatus.APPLIED, "purchase %s", i);
     }
     System.out.printf("%nstate with 12 periods: %d bytes of JSON%n", state.toJson().length());
-  }
-
-  private static void check(boolean condition, String template, Object... args) {
-    if (!condition) {
-      throw new IllegalStateException(String.format(template, args));
-    }
   }
 
   /** The straightforward renewal: stream checks, java.time from the anchor, the list rebuilt by a stream. */

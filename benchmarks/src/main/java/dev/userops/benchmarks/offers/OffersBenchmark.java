@@ -1,5 +1,7 @@
 package dev.userops.benchmarks.offers;
 
+import static dev.userops.benchmarks.SetupChecks.check;
+
 import dev.userops.incentives.offers.Allocation;
 import dev.userops.incentives.offers.Cart;
 import dev.userops.incentives.offers.Offer;
@@ -150,12 +152,6 @@ public class OffersBenchmark {
         .withAudience(new Offer.Audience(List.of("student"), null)));
     offers.add(Offer.percent("spring-sale", 30).withValidity(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null));
     return offers;
-  }
-
-  private static void check(boolean condition, String template, Object... args) {
-    if (!condition) {
-      throw new IllegalStateException(String.format(template, args));
-    }
   }
 
   /** Half-up BigDecimal shares with the rounding error on the last line. */

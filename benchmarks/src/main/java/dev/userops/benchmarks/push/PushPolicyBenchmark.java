@@ -1,5 +1,7 @@
 package dev.userops.benchmarks.push;
 
+import static dev.userops.benchmarks.SetupChecks.check;
+
 import dev.userops.incentives.push.Decision.Reason;
 import dev.userops.incentives.push.Decision.Verdict;
 import dev.userops.incentives.push.Decision;
@@ -200,9 +202,9 @@ public class PushPolicyBenchmark {
       Decision naiveDecision = naive(naive[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
       Decision bucketDecision = bucket4j(buckets[inputUser[i]], CHANNELS[inputChannel[i]], inputInstants[i]);
       check(policy.decide(readBack[inputUser[i]], request) == policy.decide(states[inputUser[i]], request),
-          "input " + i + ": a state read back decides otherwise");
-      check(ours.equals(naiveDecision), "input " + i + ": policy " + ours + ", naive " + naiveDecision);
-      check(ours.equals(bucketDecision), "input " + i + ": policy " + ours + ", bucket4j " + bucketDecision);
+          "input %s: a state read back decides otherwise", i);
+      check(ours.equals(naiveDecision), "input %s: policy %s, naive %s", i, ours, naiveDecision);
+      check(ours.equals(bucketDecision), "input %s: policy %s, bucket4j %s", i, ours, bucketDecision);
       outcomes[ours.verdict().ordinal()]++;
     }
     long bytes = 0;
@@ -216,13 +218,7 @@ public class PushPolicyBenchmark {
         (double) bytes / USERS, largest, java.util.Arrays.toString(outcomes));
     // Every outcome must be exercised, or the benchmark measures a shortcut.
     for (int count : outcomes) {
-      check(count > SIZE / 20, "outcome mix too thin: " + java.util.Arrays.toString(outcomes));
-    }
-  }
-
-  private static void check(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalStateException(message);
+      check(count > SIZE / 20, "outcome mix too thin: %s", java.util.Arrays.toString(outcomes));
     }
   }
 

@@ -2,15 +2,16 @@ package dev.userops.benchmarks.referral;
 
 import dev.userops.core.Granularity;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.referral.ReferralEffect;
 import dev.userops.incentives.referral.ReferralEvent;
 import dev.userops.incentives.referral.ReferralOutcome;
 import dev.userops.incentives.referral.ReferralPolicy;
-import dev.userops.incentives.referral.ReferralProgram;
 import dev.userops.incentives.referral.ReferralProgram.Reward;
-import dev.userops.incentives.referral.ReferralState;
+import dev.userops.incentives.referral.ReferralProgram;
 import dev.userops.incentives.referral.ReferralState.Member;
 import dev.userops.incentives.referral.ReferralState.Status;
+import dev.userops.incentives.referral.ReferralState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -70,7 +71,7 @@ public class ReferralBenchmark {
       Instant at = START.plusSeconds(86_400L * i);
       ReferralState slice = apply(inviter, new ReferralEvent.Attribution(invitee, "CODE-1", at, List.of()));
       slice = apply(slice, ReferralEvent.Payment.first(invitee, "warm-" + i, at, 9_900));
-      slice = apply(slice, new ReferralEvent.Evaluation(policy.reviewEnd(at)));
+      slice = apply(slice, new Evaluation(policy.reviewEnd(at)));
       inviter = ReferralState.of(List.of(slice.member(INVITER)));
     }
     Member inviterRow = inviter.member(INVITER);
@@ -83,7 +84,7 @@ public class ReferralBenchmark {
       payments[i] = new ReferralEvent.Payment(invitee, "order-" + i, at.plusSeconds(30), 9_900, true, null,
           List.of("card:" + invitee));
       inReview[i] = apply(attributed[i], payments[i]);
-      evaluations[i] = new ReferralEvent.Evaluation(policy.reviewEnd(at.plusSeconds(30)));
+      evaluations[i] = new Evaluation(policy.reviewEnd(at.plusSeconds(30)));
       rows[i] = inReview[i].member(invitee).toJson();
       if (inReview[i].member(invitee).referral().status() != Status.IN_REVIEW) {
         throw new IllegalStateException("payment " + i + " did not enter review");

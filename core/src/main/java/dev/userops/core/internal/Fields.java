@@ -67,7 +67,6 @@ public final class Fields {
     }
   }
 
-  /** {@code -?[0-9]+(\.[0-9]+)?}, checked without a regex because it runs once per row. */
   private static int indexOf(CharSequence text, char c) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == c) {
@@ -77,30 +76,38 @@ public final class Fields {
     return -1;
   }
 
+  /** {@code -?[0-9]+(\.[0-9]+)?}, checked without a regex because it runs once per row. */
   private static boolean isPlainDecimal(CharSequence text) {
-    int i = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
-    int digitsBefore = 0;
-    while (i < text.length() && isDigit(text.charAt(i))) {
-      i++;
-      digitsBefore++;
-    }
-    if (digitsBefore == 0) {
+    int start = text.length() > 0 && text.charAt(0) == '-' ? 1 : 0;
+    int integerEnd = digitsEnd(text, start);
+    if (integerEnd == start) {
       return false;
     }
-    if (i == text.length()) {
+    if (integerEnd == text.length()) {
       return true;
     }
-    if (text.charAt(i++) != '.' || i == text.length()) {
+    if (text.charAt(integerEnd) != '.') {
       return false;
     }
-    while (i < text.length() && isDigit(text.charAt(i))) {
-      i++;
-    }
-    return i == text.length();
+    int fractionEnd = digitsEnd(text, integerEnd + 1);
+    return fractionEnd > integerEnd + 1 && fractionEnd == text.length();
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+  /**
+   * The end of the run of ASCII digits {@code 0-9} in {@code text} that starts at {@code from}: the
+   * one scan of the hand-written number grammars (amounts here, JavaScript numbers in conditions).
+   *
+   * @param text the text scanned
+   * @param from where the run starts, in {@code [0, text.length()]}
+   * @return the index of the first character at or after {@code from} that is not a digit, or
+   *     {@code text.length()}; {@code from} itself when the run is empty
+   */
+  public static int digitsEnd(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   /**

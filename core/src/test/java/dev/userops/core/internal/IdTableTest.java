@@ -41,17 +41,6 @@ class IdTableTest {
   }
 
   @Test
-  void assignsDenseIndexesInFirstSeenOrder() {
-    IdTable table = new IdTable();
-    assertThat(table.indexOf("u-42")).isZero();
-    assertThat(table.indexOf("u-7")).isEqualTo(1);
-    assertThat(table.indexOf("u-42")).isZero();
-    assertThat(table.find("nobody")).isEqualTo(-1);
-    assertThat(table.size()).isEqualTo(2);
-    assertThat(table.get(1)).isEqualTo("u-7");
-  }
-
-  @Test
   void idsOfAnotherTableAreLookedUpByTheirBytes() {
     IdTable earlier = new IdTable(3);
     IdTable later = new IdTable();

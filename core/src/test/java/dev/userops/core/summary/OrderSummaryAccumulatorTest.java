@@ -138,21 +138,6 @@ class OrderSummaryAccumulatorTest {
         .hasMessageContaining(problem);
   }
 
-  @Test
-  void bytesOfAnotherFamilyOrVersionAreRejected() {
-    byte[] bytes = SKIP.newAccumulator().add(1, 0, 10, OrderStatus.PAID).toByteArray();
-    byte[] wrongVersion = bytes.clone();
-    wrongVersion[11] = 9;
-    assertThatThrownBy(() -> SKIP.accumulatorFromBytes(wrongVersion))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("OSUM: expected format version 1..1, got 9");
-    byte[] wrongFamily = bytes.clone();
-    wrongFamily[4] = 'X';
-    assertThatThrownBy(() -> SKIP.accumulatorFromBytes(wrongFamily))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected binary form of family OSUM, got XSUM");
-  }
-
   @Property(tries = 200)
   void lawsHold(@ForAll @Size(max = 60) List<@From("order") Order> orders, @ForAll long seed) {
     AccumulatorLaws.of(SKIP, (OrderSummaryAccumulator acc, Order o) -> acc.add(o), OrderSummarySpec.of(ZoneId.of("UTC")))

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
 import dev.userops.core.internal.Accumulators;
+import dev.userops.core.internal.BinaryForm;
 import dev.userops.core.internal.Checks;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.function.BiConsumer;
  * Checks the laws of the accumulator contract (DESIGN.md §2) for one spec over one input: the
  * empty accumulator is the identity of merge; merge is associative and commutative in its result;
  * the order of {@code add} calls does not change the result; self-merge and merges across different
- * specs throw; a byte round trip changes nothing; {@code result()} and {@code merge} leave their
+ * specs throw; a byte round trip changes nothing, and bytes of another family or a newer format
+ * version are rejected; {@code result()} and {@code merge} leave their
  * arguments usable and unchanged; the collector gives the same result sequentially and in parallel.
  * Every module's accumulator tests call {@link #check} with random inputs.
  *
@@ -159,6 +162,25 @@ public final class AccumulatorLaws<T, A extends Accumulator<A, R>, R> {
           .as("truncated bytes")
           .isInstanceOf(IllegalArgumentException.class);
     }
+    checkForeignHeadersRejected(bytes);
+  }
+
+  /** Bytes of another family, or of a format version this code cannot read, are never misread. */
+  private void checkForeignHeadersRejected(byte[] bytes) {
+    // The header of every binary form (BinaryForm): magic in bytes 0-3, family 4-7, version 8-11.
+    String family = BinaryForm.family(bytes);
+    byte[] otherFamily = bytes.clone();
+    otherFamily[4] = (byte) (otherFamily[4] == 'X' ? 'Y' : 'X');
+    assertThatThrownBy(() -> spec.accumulatorFromBytes(otherFamily))
+        .as("bytes of another family")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("expected binary form of family " + family + ", got ");
+    byte[] newerVersion = ByteBuffer.wrap(bytes.clone()).putInt(8, Integer.MAX_VALUE).array();
+    assertThatThrownBy(() -> spec.accumulatorFromBytes(newerVersion))
+        .as("bytes of a newer format version")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(family + ": expected format version 1..")
+        .hasMessageEndingWith(", got " + Integer.MAX_VALUE);
   }
 
   @SuppressWarnings("unchecked")

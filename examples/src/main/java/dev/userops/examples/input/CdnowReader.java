@@ -53,31 +53,20 @@ final class CdnowReader extends AbstractOrderReader {
           + (header == null ? "an empty file" : Fields.quote(Utf8.showMalformed(header.strip()))), null);
     }
     Row row = new Row(HEADER, Map.of(CUSTOMER_ID, 0, DATE, 1, NUMBER_OF_CDS, 2, DOLLAR_VALUE, 3));
-    long line = 1;
-    long records = 0;
-    for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-      line++;
-      if (text.isBlank()) {
-        continue;
+    // Line 1 is the header.
+    return screen.forEachLine(lines, 1, (line, text) -> {
+      List<String> fields = Arrays.asList(fields(text));
+      if (fields.size() != HEADER.size()) {
+        throw new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT, "expected " + HEADER.size()
+            + " whitespace-separated fields " + String.join(" ", HEADER) + ", got " + fields.size());
       }
-      records++;
-      try {
-        List<String> fields = Arrays.asList(fields(text));
-        if (fields.size() != HEADER.size()) {
-          throw new MalformedField("row", BadRecordReason.WRONG_FIELD_COUNT, "expected " + HEADER.size()
-              + " whitespace-separated fields " + String.join(" ", HEADER) + ", got " + fields.size());
-        }
-        row.set(line, fields);
-        String customer = row.id(CUSTOMER_ID);
-        Instant day = row.parse(DATE, BadRecordReason.MALFORMED_TIMESTAMP, CdnowReader::date).atStartOfDay(zone).toInstant();
-        row.parse(NUMBER_OF_CDS, BadRecordReason.MALFORMED_AMOUNT, CdnowReader::cdCount);
-        long cents = row.amountMinor(DOLLAR_VALUE, CENTS);
-        emit(consumer, Order.of("cdnow-" + line, users.indexOf(customer), day, cents, OrderStatus.PAID), line);
-      } catch (MalformedField e) {
-        screen.malformed(line, e);
-      }
-    }
-    return records;
+      row.set(line, fields);
+      String customer = row.id(CUSTOMER_ID);
+      Instant day = row.parse(DATE, BadRecordReason.MALFORMED_TIMESTAMP, CdnowReader::date).atStartOfDay(zone).toInstant();
+      row.parse(NUMBER_OF_CDS, BadRecordReason.MALFORMED_AMOUNT, CdnowReader::cdCount);
+      long cents = row.amountMinor(DOLLAR_VALUE, CENTS);
+      emit(consumer, Order.of("cdnow-" + line, users.indexOf(customer), day, cents, OrderStatus.PAID), line);
+    });
   }
 
   private static String[] fields(String line) {

@@ -1,5 +1,9 @@
 package dev.userops.examples.input;
 
+import static dev.userops.examples.input.Columns.OCCURRED_AT;
+import static dev.userops.examples.input.Columns.ORDER_ID;
+import static dev.userops.examples.input.Columns.USER_ID;
+
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
@@ -38,12 +42,9 @@ import java.util.function.Consumer;
  * the consumer becomes one naming the row's line and {@code occurred_at}.
  */
 public final class EventCsvReader implements Closeable {
-  private static final String USER_ID = "user_id";
-  private static final String OCCURRED_AT = "occurred_at";
   private static final String EVENT = "event";
   private static final String EVENT_ID = "event_id";
   private static final String VALUE = "value";
-  private static final String ORDER_ID = "order_id";
   private static final String PLAN_ID = "plan_id";
   private static final String ATTRIBUTES = "attributes";
   private static final List<String> REQUIRED = List.of(USER_ID, OCCURRED_AT, EVENT);

@@ -1,5 +1,9 @@
 package dev.userops.examples.input;
 
+import static dev.userops.examples.input.Columns.OCCURRED_AT;
+import static dev.userops.examples.input.Columns.ORDER_ID;
+import static dev.userops.examples.input.Columns.USER_ID;
+
 import dev.userops.core.BadRecordException;
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
@@ -18,9 +22,6 @@ import java.util.function.Consumer;
 
 /** See {@link OrderReader#csv}. */
 final class OrderCsvReader extends AbstractOrderReader {
-  private static final String USER_ID = "user_id";
-  private static final String ORDER_ID = "order_id";
-  private static final String OCCURRED_AT = "occurred_at";
   private static final String AMOUNT = "amount";
   private static final String STATUS = "status";
   private static final String SALES_CHANNEL = "sales_channel";

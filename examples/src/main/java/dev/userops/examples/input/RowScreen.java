@@ -6,6 +6,8 @@ import dev.userops.core.BadRecordReason;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.internal.BadRecords;
 import dev.userops.core.internal.Checks;
+import java.io.BufferedReader;
+import java.io.IOException;
 
 /**
  * What a reader does with a row it cannot read, the same for every input: under {@link
@@ -46,6 +48,45 @@ final class RowScreen {
     }
     // The record index only appears in a rejection, which the branch above names by line instead.
     badRecords.report(line, e.reason(), e.getMessage());
+  }
+
+  /** Reads one non-blank line of a line-per-record input. */
+  @FunctionalInterface
+  interface LineReader {
+    /**
+     * Reads the line as one record.
+     *
+     * @param line the line's number in the file, from 1
+     * @param latin1 the line's bytes as ISO-8859-1 characters ({@link Utf8Input#latin1Lines})
+     * @throws MalformedField for a line that is not a record, which the screen then handles
+     */
+    void read(long line, String latin1);
+  }
+
+  /**
+   * Reads the rest of {@code lines} into {@code reader}, one record per non-blank line; blank
+   * lines are passed over, and a line the reader rejects is {@linkplain #malformed screened}.
+   *
+   * @param linesBefore lines already read (a header), so that numbering goes on after them
+   * @return the non-blank lines read, bad ones included
+   * @throws InputException for a bad line under {@code REJECT}
+   */
+  long forEachLine(BufferedReader lines, long linesBefore, LineReader reader) throws IOException {
+    long line = linesBefore;
+    long records = 0;
+    for (String latin1 = lines.readLine(); latin1 != null; latin1 = lines.readLine()) {
+      line++;
+      if (latin1.isBlank()) {
+        continue;
+      }
+      records++;
+      try {
+        reader.read(line, latin1);
+      } catch (MalformedField e) {
+        malformed(line, e);
+      }
+    }
+    return records;
   }
 
   /** A reason and its detail reported for a well-formed row, rejected under {@code REJECT}. */

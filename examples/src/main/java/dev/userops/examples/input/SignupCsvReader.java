@@ -1,5 +1,9 @@
 package dev.userops.examples.input;
 
+import static dev.userops.examples.input.Columns.CHANNEL;
+import static dev.userops.examples.input.Columns.OCCURRED_AT;
+import static dev.userops.examples.input.Columns.USER_ID;
+
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.UserIdDictionary;
@@ -16,9 +20,6 @@ import java.util.List;
  * skipped and counted or ending the run as the policy says.
  */
 public final class SignupCsvReader {
-  private static final String USER_ID = "user_id";
-  private static final String OCCURRED_AT = "occurred_at";
-  private static final String CHANNEL = "channel";
   private static final List<String> REQUIRED = List.of(USER_ID, OCCURRED_AT);
 
   /** Receives each sign-up read. */

@@ -1,5 +1,7 @@
 package dev.userops.examples.input;
 
+import static dev.userops.examples.input.Columns.CHANNEL;
+
 import dev.userops.core.BadRecordPolicy;
 import dev.userops.core.BadRecordReason;
 import dev.userops.core.internal.Fields;
@@ -21,7 +23,6 @@ import java.util.List;
  * the field. Rows of one channel and period add up (a host may export spend per campaign).
  */
 public final class SpendCsvReader {
-  private static final String CHANNEL = "channel";
   private static final String PERIOD = "period";
   private static final String SPEND = "spend";
   private static final List<String> REQUIRED = List.of(CHANNEL, PERIOD, SPEND);

@@ -59,25 +59,14 @@ public final class TagsProfileReader {
   public static Result read(String source, InputStream in, BadRecordPolicy policy, Visitor visitor) throws IOException {
     RowScreen screen = new RowScreen(source, policy);
     BufferedReader lines = Utf8Input.latin1Lines(in);
-    long records = 0;
-    long lineNumber = 0;
-    for (String latin1 = lines.readLine(); latin1 != null; latin1 = lines.readLine()) {
-      lineNumber++;
-      if (latin1.isBlank()) {
-        continue;
+    long records = screen.forEachLine(lines, 0, (line, latin1) -> {
+      String text = Utf8.decode(latin1);
+      if (text == null) {
+        throw new MalformedField("row", BadRecordReason.MALFORMED_ENCODING, Utf8.malformed(latin1));
       }
-      records++;
-      try {
-        String line = Utf8.decode(latin1);
-        if (line == null) {
-          throw new MalformedField("row", BadRecordReason.MALFORMED_ENCODING, Utf8.malformed(latin1));
-        }
-        JsonNode profile = profile(line);
-        visitor.profile(userId(profile.get(USER_ID)), profile);
-      } catch (MalformedField e) {
-        screen.malformed(lineNumber, e);
-      }
-    }
+      JsonNode profile = profile(text);
+      visitor.profile(userId(profile.get(USER_ID)), profile);
+    });
     return new Result(records, screen.diagnostics());
   }
 

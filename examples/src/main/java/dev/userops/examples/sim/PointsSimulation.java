@@ -1,6 +1,7 @@
 package dev.userops.examples.sim;
 
 import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.levels.LevelEvent;
@@ -76,9 +77,9 @@ public final class PointsSimulation {
           levelState = levels.apply(levelState, event.level()).state();
         }
       }
-      pointsState = points.apply(pointsState, new PointsEvent.Evaluation(asOf)).state();
+      pointsState = points.apply(pointsState, new Evaluation(asOf)).state();
       if (levelState != null) {
-        levelState = levels.apply(levelState, new LevelEvent.Evaluation(asOf)).state();
+        levelState = levels.apply(levelState, new Evaluation(asOf)).state();
       }
       users.add(new UserResult(user, pointsState, levelState == null ? null : levelState.level()));
     }

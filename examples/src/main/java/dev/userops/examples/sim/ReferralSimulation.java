@@ -6,7 +6,7 @@ import dev.userops.incentives.referral.ReferralEffect.Role;
 import dev.userops.incentives.referral.ReferralEvent;
 import dev.userops.incentives.referral.ReferralEvent.Attribution;
 import dev.userops.incentives.referral.ReferralEvent.Cancellation;
-import dev.userops.incentives.referral.ReferralEvent.Evaluation;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.referral.ReferralEvent.Invite;
 import dev.userops.incentives.referral.ReferralEvent.Payment;
 import dev.userops.incentives.referral.ReferralEvent.Refund;

@@ -2,6 +2,7 @@ package dev.userops.incentives.levels;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import java.time.Instant;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
  * behaviour are the shared {@link OrderPaid} and {@link BehaviourDone} records, which the points
  * policy consumes too.
  */
-public sealed interface LevelEvent permits OrderPaid, BehaviourDone, LevelEvent.FloorGranted, LevelEvent.Evaluation {
+public sealed interface LevelEvent permits OrderPaid, BehaviourDone, LevelEvent.FloorGranted, Evaluation {
 
   /**
    * When the event happened; for an {@link Evaluation}, its {@code asOf}.
@@ -54,30 +55,6 @@ public sealed interface LevelEvent permits OrderPaid, BehaviourDone, LevelEvent.
       Checks.requireNonBlank(grantId, "grantId");
       Checks.requireNonNull(occurredAt, "occurredAt");
       Checks.requireNonBlank(level, "level");
-    }
-  }
-
-  /**
-   * Advances the state to {@code asOf}: runs reviews and grace ends due by then, and under {@link
-   * LevelProgram.DowngradeKind#IMMEDIATELY} moves down a user whose window no longer qualifies.
-   *
-   * @param asOf the evaluation instant
-   */
-  record Evaluation(Instant asOf) implements LevelEvent {
-    /**
-     * Requires the instant.
-     *
-     * @param asOf the evaluation instant
-     * @throws NullPointerException if {@code asOf} is null
-     */
-    public Evaluation {
-      Checks.requireNonNull(asOf, "asOf");
-    }
-
-    /** The evaluation instant, {@link #asOf}. */
-    @Override
-    public Instant occurredAt() {
-      return asOf;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A cart to price: the order, the user's attributes the offers' audiences test, the usage of each
@@ -56,9 +57,18 @@ public record Cart(
     lines = List.copyOf(Checks.requireNonNull(lines, "lines"));
     Checks.checkArgument(!lines.isEmpty() && lines.size() <= 10_000, "order %s: expected 1 to 10000 lines, got %s",
         orderId, lines.size());
+    requireDistinctLineIds("order", orderId, lines, Line::lineId);
+  }
+
+  /**
+   * Rejects lines that repeat a line id, naming the document ({@code "order"} or {@code "return"})
+   * and its id, since both carts and returns address their lines by id.
+   */
+  static <T> void requireDistinctLineIds(String document, String id, List<T> lines, Function<T, String> lineId) {
     Set<String> ids = new HashSet<>();
-    for (Line line : lines) {
-      Checks.checkArgument(ids.add(line.lineId()), "order %s: line id \"%s\" is used twice", orderId, line.lineId());
+    for (T line : lines) {
+      String lid = lineId.apply(line);
+      Checks.checkArgument(ids.add(lid), "%s %s: line id \"%s\" is used twice", document, id, lid);
     }
   }
 

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Units of a priced order coming back: a return of some lines' units, or a cancel of everything
@@ -36,10 +34,7 @@ public record ReturnEvent(String returnId, List<Line> lines, boolean cancel) {
     lines = lines == null ? List.of() : List.copyOf(lines);
     Checks.checkArgument(cancel == lines.isEmpty(), "return %s: expected %s", returnId,
         cancel ? "no lines with cancel" : "at least one line");
-    Set<String> ids = new HashSet<>();
-    for (Line line : lines) {
-      Checks.checkArgument(ids.add(line.lineId()), "return %s: line id \"%s\" is used twice", returnId, line.lineId());
-    }
+    Cart.requireDistinctLineIds("return", returnId, lines, Line::lineId);
   }
 
   @JsonCreator

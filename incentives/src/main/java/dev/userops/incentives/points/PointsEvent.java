@@ -2,6 +2,7 @@ package dev.userops.incentives.points;
 
 import dev.userops.core.internal.Checks;
 import dev.userops.incentives.BehaviourDone;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 public sealed interface PointsEvent
     permits OrderPaid, BehaviourDone, PointsEvent.OrderRefund, PointsEvent.Redemption,
-        PointsEvent.Adjustment, PointsEvent.Evaluation {
+        PointsEvent.Adjustment, Evaluation {
 
   /**
    * When the event happened; for an {@link Evaluation}, its {@code asOf}.
@@ -110,31 +111,6 @@ public sealed interface PointsEvent
       Checks.requireNonNull(occurredAt, "occurredAt");
       Checks.checkArgument(points != 0, "adjustment %s has 0 points", adjustmentId);
       Checks.requireNonBlank(reason, "reason");
-    }
-  }
-
-  /**
-   * Advances the state to {@code asOf}: releases pending lots whose lock ended and expires lots
-   * whose expiry is at or before it. Has no id: evaluating twice at the same instant changes
-   * nothing the second time.
-   *
-   * @param asOf the evaluation instant
-   */
-  record Evaluation(Instant asOf) implements PointsEvent {
-    /**
-     * Requires the instant.
-     *
-     * @param asOf the evaluation instant
-     * @throws NullPointerException if {@code asOf} is null
-     */
-    public Evaluation {
-      Checks.requireNonNull(asOf, "asOf");
-    }
-
-    /** The evaluation instant, {@link #asOf}. */
-    @Override
-    public Instant occurredAt() {
-      return asOf;
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderLine;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.OutcomeStatus;
@@ -115,7 +116,7 @@ public final class PointsPolicy {
     Checks.requireNonNull(state, "state");
     Checks.requireNonNull(event, "event");
     long at = event.atMillis();
-    if (!(event instanceof PointsEvent.Evaluation)
+    if (!(event instanceof Evaluation)
         && state.clockMillis() != Long.MIN_VALUE
         && at < state.clockMillis() - memoryMillis) {
       return new PointsOutcome(state, List.of(), OutcomeStatus.REJECTED,

@@ -1,6 +1,7 @@
 package dev.userops.incentives.referral;
 
 import dev.userops.core.internal.Checks;
+import dev.userops.incentives.Evaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 public sealed interface ReferralEvent
     permits ReferralEvent.Invite, ReferralEvent.Attribution, ReferralEvent.Payment, ReferralEvent.Refund,
-        ReferralEvent.Cancellation, ReferralEvent.Evaluation {
+        ReferralEvent.Cancellation, Evaluation {
   /** The most fingerprints one event may carry. */
   int MAX_FINGERPRINTS = 16;
 
@@ -188,30 +189,6 @@ public sealed interface ReferralEvent
     public Cancellation {
       Checks.requireNonBlank(orderId, "orderId");
       Checks.requireNonNull(occurredAt, "occurredAt");
-    }
-  }
-
-  /**
-   * Grants every reward of the state due at or before {@code asOf}. Evaluating twice at the same
-   * instant changes nothing the second time.
-   *
-   * @param asOf the evaluation instant
-   */
-  record Evaluation(Instant asOf) implements ReferralEvent {
-    /**
-     * Requires the instant.
-     *
-     * @param asOf the evaluation instant
-     * @throws NullPointerException if {@code asOf} is null
-     */
-    public Evaluation {
-      Checks.requireNonNull(asOf, "asOf");
-    }
-
-    /** The evaluation instant, {@link #asOf}. */
-    @Override
-    public Instant occurredAt() {
-      return asOf;
     }
   }
 

@@ -5,6 +5,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import dev.userops.core.internal.Checks;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.referral.ReferralEffect.Action;
 import dev.userops.incentives.referral.ReferralEffect.Role;
@@ -39,7 +40,7 @@ import java.util.List;
  * The state's "now" is the latest of the event's {@code occurredAt} and its members' {@link
  * Member#clockMillis clocks}. Every event first grants the rewards of the state's referrals due at
  * or before now, in order of due instant (ties: invitee id), and again after it applies (a first
- * order delivered late may be due already); an {@link ReferralEvent.Evaluation} does only that. So a
+ * order delivered late may be due already); an {@link Evaluation} does only that. So a
  * refund delivered late, after the due instant has passed for the state, revokes rather than voids.
  * A reward is granted at its due instant, or at the inviter's latest reward if that is later, so an
  * inviter's reward instants never go back in time and a cap counts each reward in the window of that

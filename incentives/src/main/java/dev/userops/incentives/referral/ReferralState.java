@@ -3,6 +3,7 @@ package dev.userops.incentives.referral;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.incentives.Evaluation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ import java.util.List;
  *       unique index of codes, which also enforces one owner per code across users);
  *   <li>{@link ReferralEvent.Payment}, {@link ReferralEvent.Refund}, {@link
  *       ReferralEvent.Cancellation}: the buyer and, if the buyer was referred, their inviter;
- *   <li>{@link ReferralEvent.Evaluation}: the invitees whose reward is due ({@link
+ *   <li>{@link Evaluation}: the invitees whose reward is due ({@link
  *       Referral#dueAtMillis}, which a host indexes) and their inviters.
  * </ul>
  *

@@ -170,9 +170,7 @@ class DrawPolicyTest {
 
   @Test
   void theGoldenStateStillReads() throws IOException {
-    String golden = Goldens.text("draw-state-v1.json");
-    DrawState state = DrawState.fromJson(golden);
-    assertThat(state.toJson()).isEqualTo(golden);
+    DrawState state = Goldens.assertRoundTrips("draw-state-v1.json", DrawState::fromJson, DrawState::toJson);
     assertThat(POLICY.apply(state, order("o-1", Instant.parse("2026-03-01T04:00:00Z"), 9000), List.of()).status())
         .isEqualTo(OutcomeStatus.DUPLICATE);
     assertThat(POLICY.apply(state, order("o-4", Instant.parse("2026-03-01T15:00:00Z"), 9000), List.of()).reason())

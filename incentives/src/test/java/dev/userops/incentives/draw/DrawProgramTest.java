@@ -47,9 +47,8 @@ class DrawProgramTest {
 
   @Test
   void theGoldenProgramStillReads() throws IOException {
-    String golden = Goldens.text("draw-program-v1.json");
-    assertThat(DrawProgram.fromJson(golden)).isEqualTo(DrawProgram.fromJson(EXAMPLE));
-    assertThat(DrawProgram.fromJson(golden).toJson()).isEqualTo(golden);
+    assertThat(Goldens.assertRoundTrips("draw-program-v1.json", DrawProgram::fromJson, DrawProgram::toJson))
+        .isEqualTo(DrawProgram.fromJson(EXAMPLE));
   }
 
   @Test

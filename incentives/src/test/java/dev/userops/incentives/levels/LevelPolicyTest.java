@@ -8,6 +8,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.testing.PolicyLaws;
 import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.levels.LevelOutcome.LevelChange;
@@ -79,8 +80,8 @@ class LevelPolicyTest {
     LevelState[] end = new LevelState[1];
     List<LevelChange> changes = changes(ladder(3, new Downgrade(DowngradeKind.IMMEDIATELY, 0, 0)), end,
         order("o-1", "2026-01-10T00:00:00Z", 600_00),
-        new LevelEvent.Evaluation(Instant.parse("2026-03-31T15:59:59Z")), // still March in Shanghai: January counts
-        new LevelEvent.Evaluation(Instant.parse("2026-03-31T16:00:00Z"))); // April: the window is Feb-Apr
+        new Evaluation(Instant.parse("2026-03-31T15:59:59Z")), // still March in Shanghai: January counts
+        new Evaluation(Instant.parse("2026-03-31T16:00:00Z"))); // April: the window is Feb-Apr
     assertThat(changes).extracting(LevelChange::from, LevelChange::to)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("member", "gold"), org.assertj.core.groups.Tuple.tuple("gold", "member"));
   }
@@ -89,7 +90,7 @@ class LevelPolicyTest {
   void neverDowngradeKeepsTheLevel() {
     LevelState[] end = new LevelState[1];
     changes(ladder(3, new Downgrade(DowngradeKind.NEVER, 0, 0)), end,
-        order("o-1", "2026-01-10T00:00:00Z", 600_00), new LevelEvent.Evaluation(Instant.parse("2027-01-01T00:00:00Z")));
+        order("o-1", "2026-01-10T00:00:00Z", 600_00), new Evaluation(Instant.parse("2027-01-01T00:00:00Z")));
     assertThat(end[0].level()).isEqualTo("gold");
   }
 
@@ -100,17 +101,17 @@ class LevelPolicyTest {
     // Gold in Jan 2026; the review at 2027-01-01 (Shanghai) sees 2026's 600: kept. The review at
     // 2028-01-01 sees nothing in 2027: grace until 2028-01-31, then down to member.
     List<LevelChange> changes = changes(yearly, end, order("o-1", "2026-01-10T00:00:00Z", 600_00),
-        new LevelEvent.Evaluation(Instant.parse("2027-06-01T00:00:00Z")),
-        new LevelEvent.Evaluation(Instant.parse("2028-01-15T00:00:00Z")));
+        new Evaluation(Instant.parse("2027-06-01T00:00:00Z")),
+        new Evaluation(Instant.parse("2028-01-15T00:00:00Z")));
     assertThat(changes).hasSize(1);
     assertThat(end[0].graceUntilMillis()).isEqualTo(Instant.parse("2028-01-30T16:00:00Z").toEpochMilli());
     List<LevelChange> saved = changes(yearly, end, order("o-1", "2026-01-10T00:00:00Z", 600_00),
-        new LevelEvent.Evaluation(Instant.parse("2028-01-15T00:00:00Z")), order("o-2", "2028-01-20T00:00:00Z", 500_00),
-        new LevelEvent.Evaluation(Instant.parse("2028-03-01T00:00:00Z")));
+        new Evaluation(Instant.parse("2028-01-15T00:00:00Z")), order("o-2", "2028-01-20T00:00:00Z", 500_00),
+        new Evaluation(Instant.parse("2028-03-01T00:00:00Z")));
     assertThat(saved).hasSize(1);
     assertThat(end[0].level()).isEqualTo("gold");
     List<LevelChange> lost = changes(yearly, end, order("o-1", "2026-01-10T00:00:00Z", 600_00),
-        order("o-2", "2028-01-20T00:00:00Z", 150_00), new LevelEvent.Evaluation(Instant.parse("2028-03-01T00:00:00Z")));
+        order("o-2", "2028-01-20T00:00:00Z", 150_00), new Evaluation(Instant.parse("2028-03-01T00:00:00Z")));
     assertThat(lost).extracting(LevelChange::key, LevelChange::to)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("level:order:o-1", "gold"),
             org.assertj.core.groups.Tuple.tuple("level:grace:2028-01-30T16:00:00Z", "silver"));
@@ -121,7 +122,7 @@ class LevelPolicyTest {
     LevelState[] end = new LevelState[1];
     List<LevelChange> changes = changes(ladder(0, new Downgrade(DowngradeKind.IMMEDIATELY, 0, 0)), end,
         new LevelEvent.FloorGranted("g-1", Instant.parse("2026-01-01T00:00:00Z"), "gold", Instant.parse("2026-02-01T00:00:00Z")),
-        new LevelEvent.Evaluation(Instant.parse("2026-02-01T00:00:00Z")));
+        new Evaluation(Instant.parse("2026-02-01T00:00:00Z")));
     assertThat(changes).extracting(LevelChange::to, LevelChange::reason).containsExactly(
         org.assertj.core.groups.Tuple.tuple("gold", "floor gold granted (qualifying growth 0, gold needs 500)"),
         org.assertj.core.groups.Tuple.tuple("member", "growth below the threshold (qualifying growth 0, member needs 0)"));

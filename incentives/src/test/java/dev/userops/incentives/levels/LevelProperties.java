@@ -6,6 +6,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.testing.PolicyLaws;
 import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.levels.LevelProgram.Benefits;
 import dev.userops.incentives.levels.LevelProgram.Downgrade;
@@ -50,7 +51,7 @@ class LevelProperties {
         case 1 -> new BehaviourDone("b" + i, at, "REVIEW", null);
         case 2 -> new LevelEvent.FloorGranted("g" + i, at, List.of("a", "b", "c").get(random.nextInt(3)),
             random.nextBoolean() ? null : at.plusMillis(random.nextLong(90 * DAY)));
-        default -> new LevelEvent.Evaluation(at);
+        default -> new Evaluation(at);
       });
     }
     List<LevelOutcome> outcomes = PolicyLaws.of(policy.newState(), policy::apply, LevelOutcome::state,

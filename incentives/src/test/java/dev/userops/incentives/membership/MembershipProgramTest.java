@@ -23,16 +23,14 @@ class MembershipProgramTest {
 
   @Test
   void theGoldenProgramOfFormatOneStillReads() throws IOException {
-    String golden = Goldens.text("membership-program-v1.json");
-    assertThat(MembershipProgram.fromJson(golden)).isEqualTo(MembershipProgram.fromJson(PROGRAM));
-    assertThat(MembershipProgram.fromJson(golden).toJson()).isEqualTo(golden.strip());
+    assertThat(Goldens.assertRoundTrips("membership-program-v1.json", MembershipProgram::fromJson,
+        MembershipProgram::toJson)).isEqualTo(MembershipProgram.fromJson(PROGRAM));
   }
 
   @Test
   void theGoldenStateOfFormatOneStillReads() throws IOException {
-    String golden = Goldens.text("membership-state-v1.json");
-    MembershipState state = MembershipState.fromJson(golden);
-    assertThat(state.toJson()).isEqualTo(golden.strip());
+    MembershipState state = Goldens.assertRoundTrips("membership-state-v1.json", MembershipState::fromJson,
+        MembershipState::toJson);
     assertThat(state.periods()).hasSize(2);
   }
 

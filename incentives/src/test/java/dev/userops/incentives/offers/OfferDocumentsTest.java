@@ -3,6 +3,7 @@ package dev.userops.incentives.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.userops.incentives.Goldens;
 import dev.userops.incentives.offers.PricingOutcome.Reason;
 import dev.userops.incentives.offers.PricingOutcome.Redemption;
 import java.io.IOException;
@@ -103,17 +104,17 @@ class OfferDocumentsTest {
   @Test
   void goldenFormatsReadBackAndWriteBackByteForByte() throws IOException {
     OffersProgram program = OffersProgram.fromJson(resource("offers/offers-example.json"));
-    assertThat(OffersProgram.fromJson(resource("golden/offers-program-v1.json"))).isEqualTo(program);
-    assertThat(program.toJson()).isEqualTo(resource("golden/offers-program-v1.json"));
+    assertThat(Goldens.assertRoundTrips("offers-program-v1.json", OffersProgram::fromJson, OffersProgram::toJson))
+        .isEqualTo(program);
 
     PricingOutcome priced = program.policy().price(Cart.fromJson(FIRST_ORDER_CART));
-    assertThat(PricingOutcome.fromJson(resource("golden/offers-priced-v1.json"))).isEqualTo(priced);
-    assertThat(priced.toJson()).isEqualTo(resource("golden/offers-priced-v1.json"));
+    assertThat(Goldens.assertRoundTrips("offers-priced-v1.json", PricingOutcome::fromJson, PricingOutcome::toJson))
+        .isEqualTo(priced);
 
     RefundState state = program.policy().refund(priced, RefundState.none(),
         ReturnEvent.fromJson("{\"returnId\": \"r-1\", \"lines\": [{\"lineId\": \"3\", \"quantity\": 1}]}")).state();
-    assertThat(RefundState.fromJson(resource("golden/offers-refund-state-v1.json"))).isEqualTo(state);
-    assertThat(state.toJson()).isEqualTo(resource("golden/offers-refund-state-v1.json"));
+    assertThat(Goldens.assertRoundTrips("offers-refund-state-v1.json", RefundState::fromJson, RefundState::toJson))
+        .isEqualTo(state);
   }
 
 }

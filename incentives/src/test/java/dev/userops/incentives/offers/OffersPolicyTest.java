@@ -326,4 +326,12 @@ class OffersPolicyTest {
         {"version": 1, "offers": [{"id": "a", "kind": "PERCENT", "percent": 12.50}]}""").offers().get(0).basisPoints())
         .isEqualTo(1_250);
   }
+
+  @Test
+  void aRepeatedLineIdIsRejectedNamingTheOrderOrTheReturn() {
+    assertThatThrownBy(() -> cart(line("a", "x", null, 100, 1), line("a", "y", null, 200, 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("order o-1: line id \"a\" is used twice");
+    assertThatThrownBy(() -> ReturnEvent.of("r-1", List.of(new ReturnEvent.Line("a", 1), new ReturnEvent.Line("a", 2))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("return r-1: line id \"a\" is used twice");
+  }
 }

@@ -6,6 +6,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.testing.PolicyLaws;
 import dev.userops.incentives.BehaviourDone;
 import dev.userops.incentives.Cap;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderLine;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.points.PointsProgram.BehaviourRule;
@@ -100,7 +101,7 @@ class PointsLedgerProperties {
             at, 1 + random.nextLong(150_00)));
         case 4 -> events.add(new PointsEvent.Redemption("r" + i, at, 1 + random.nextLong(300)));
         case 5 -> events.add(new PointsEvent.Adjustment("a" + i, at, random.nextBoolean() ? 1 + random.nextLong(50) : -1 - random.nextLong(50), "ops"));
-        default -> events.add(new PointsEvent.Evaluation(at));
+        default -> events.add(new Evaluation(at));
       }
     }
     return events;

@@ -14,7 +14,7 @@ import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.OutcomeStatus;
 import dev.userops.incentives.points.LedgerEntry.EntryType;
 import dev.userops.incentives.points.PointsEvent.Adjustment;
-import dev.userops.incentives.points.PointsEvent.Evaluation;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.points.PointsEvent.OrderRefund;
 import dev.userops.incentives.points.PointsEvent.Redemption;
 import dev.userops.incentives.points.PointsProgram.BehaviourRule;

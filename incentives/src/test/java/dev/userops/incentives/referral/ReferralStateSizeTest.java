@@ -6,7 +6,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.testing.StateSize;
 import dev.userops.incentives.Cap;
 import dev.userops.incentives.referral.ReferralEvent.Attribution;
-import dev.userops.incentives.referral.ReferralEvent.Evaluation;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.referral.ReferralEvent.Invite;
 import dev.userops.incentives.referral.ReferralEvent.Payment;
 import dev.userops.incentives.referral.ReferralProgram.Reward;

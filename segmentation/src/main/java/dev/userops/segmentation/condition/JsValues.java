@@ -1,6 +1,7 @@
 package dev.userops.segmentation.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userops.core.internal.Fields;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -102,20 +103,14 @@ final class JsValues {
 
   /** Digits with at most one point (at least one digit), then an optional exponent. */
   private static boolean isDecimalLiteral(String t, int start) {
-    int i = start;
-    int digits = 0;
-    while (i < t.length() && isDigit(t.charAt(i))) {
-      i++;
-      digits++;
-    }
+    int integerEnd = Fields.digitsEnd(t, start);
+    int i = integerEnd;
+    boolean fractionDigits = false;
     if (i < t.length() && t.charAt(i) == '.') {
-      i++;
-      while (i < t.length() && isDigit(t.charAt(i))) {
-        i++;
-        digits++;
-      }
+      i = Fields.digitsEnd(t, i + 1);
+      fractionDigits = i > integerEnd + 1;
     }
-    if (digits == 0) {
+    if (integerEnd == start && !fractionDigits) {
       return false;
     }
     if (i < t.length() && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
@@ -123,20 +118,13 @@ final class JsValues {
       if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
         i++;
       }
-      int exponentDigits = 0;
-      while (i < t.length() && isDigit(t.charAt(i))) {
-        i++;
-        exponentDigits++;
-      }
-      if (exponentDigits == 0) {
+      int exponentEnd = Fields.digitsEnd(t, i);
+      if (exponentEnd == i) {
         return false;
       }
+      i = exponentEnd;
     }
     return i == t.length();
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   /** {@code String(value)}; allocates except for strings. */

@@ -301,13 +301,11 @@ class RfmAccumulatorTest {
   }
 
   @Test
-  void bytesOfAnotherFamilyOrCorruptAreRejected() {
+  void corruptBytesAreRejected() {
+    // Bytes of another family or version: AccumulatorLaws, in lawsHoldForEveryMeasure.
     RfmSpec spec = RfmSpec.of(BERLIN, AS_OF);
     byte[] bytes = spec.newAccumulator().add(3, 5, 7).toByteArray();
     assertThat(spec.accumulatorFromBytes(bytes).result()).isEqualTo(spec.newAccumulator().add(3, 5, 7).result());
-    byte[] otherFamily = bytes.clone();
-    otherFamily[4] = 'X';
-    assertThatThrownBy(() -> spec.accumulatorFromBytes(otherFamily)).hasMessageContaining("family");
     byte[] negativeOrders = bytes.clone();
     // orders of the one user are the second-to-last long
     java.nio.ByteBuffer.wrap(negativeOrders).putLong(negativeOrders.length - 16, -1);

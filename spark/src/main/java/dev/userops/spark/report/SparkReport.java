@@ -70,7 +70,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>How the command's one sequential pass is kept: rows are numbered in file order; the first row
  * of an order id wins, later ones are {@code DUPLICATE_ORDER_ID}; users get dense ids in the order of
  * their first row that is not a duplicate; orders are then screened (negative amount, before 1970,
- * after as-of) and fed to the library's accumulators through {@link UserOpsSpark#aggregate}.
+ * after as-of) and fed to the library's accumulators through {@link UserOpsSpark#aggregate}, or {@link
+ * UserOpsSpark#aggregateByUser} where results of disjoint users add.
  */
 public final class SparkReport {
   private static final String LATIN1 = "ISO-8859-1";
@@ -145,8 +146,9 @@ public final class SparkReport {
     OrderSummary summary = UserOpsSpark.aggregate(orders, new OrderSummarySpec(zone, asOf, policy));
     Dataset<Row> valid = orders.filter(new Accepted(asOf)).where("status = 'PAID'").cache();
     RfmFeatures features = UserOpsSpark.aggregate(valid, new RfmSpec(zone, asOf, null, null, policy));
-    // Cohorts from the epoch, as the command: the data's range is not known before it is read.
-    RetentionMatrix retention = UserOpsSpark.aggregate(
+    // Cohorts from the epoch, as the command: the data's range is not known before it is read. By
+    // user partition, as no one buffer need hold every user for a matrix.
+    RetentionMatrix retention = UserOpsSpark.aggregateByUser(
         valid.select(valid.col("user_id"), valid.col("occurred_at"), functions.lit("order").as("event")),
         new RetentionSpec(Granularity.MONTH, zone, DayOfWeek.MONDAY, RetentionSpec.MAX_SPAN, List.of(),
             LocalDate.EPOCH, LocalDate.ofInstant(asOf, zone), asOf, List.of(), List.of(), null, null, null, policy))
