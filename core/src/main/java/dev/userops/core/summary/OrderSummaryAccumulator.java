@@ -141,8 +141,7 @@ public final class OrderSummaryAccumulator
     Map<Integer, Long> distribution = new HashMap<>();
     ordersByUser.forEach((userId, count) -> distribution.merge(count, 1L, Long::sum));
     CalendarIndex calendar = CalendarIndex.of(spec.zone());
-    return new OrderSummary(
-        ordersByUser.size(),
+    return OrderSummary.of(
         orders,
         revenueMinor,
         cancelledOrders,

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -26,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +150,54 @@ class OrderSummaryAccumulatorTest {
     orders.forEach(o -> primitive.add(o.userId(), o.occurredAtMillis(), o.amountMinor(), o.status()));
     assertThat(primitive.result()).isEqualTo(summarize(SKIP, orders));
     assertThat(orders.parallelStream().collect(SKIP.collector())).isEqualTo(primitive.result());
+  }
+
+  /** How the Spark adapter adds partitions of users: the sum of disjoint users' summaries is one pass. */
+  @Property(tries = 200)
+  void summariesOfDisjointUsersAddUpToOnePass(
+      @ForAll @Size(max = 60) List<@From("order") Order> orders, @ForAll @IntRange(min = 1, max = 4) int parts) {
+    List<OrderSummaryAccumulator> byUser = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      byUser.add(SKIP.newAccumulator());
+    }
+    orders.forEach(o -> byUser.get((int) (o.userId() % parts)).add(o));
+
+    OrderSummary sum = byUser.get(0).result();
+    for (int i = 1; i < parts; i++) {
+      sum = sum.plus(byUser.get(i).result());
+    }
+
+    assertThat(sum).isEqualTo(summarize(SKIP, orders));
+  }
+
+  @Test
+  void plusTakesTheEarlierFirstAndLaterLastOrderAndAddsTheHistogram() {
+    OrderSummary early = summarize(SKIP, List.of(
+        order("a", 1, "2026-02-01T02:00:00Z", 100, OrderStatus.PAID),
+        order("b", 1, "2026-02-03T02:00:00Z", 100, OrderStatus.PAID)));
+    OrderSummary late = summarize(SKIP, List.of(
+        order("c", 2, "2026-03-01T02:00:00Z", 50, OrderStatus.PAID),
+        order("d", 3, "2026-02-02T02:00:00Z", -1, OrderStatus.PAID)));
+    OrderSummary none = summarize(SKIP, List.of());
+
+    OrderSummary sum = early.plus(late).plus(none);
+
+    assertThat(sum.users()).isEqualTo(2);
+    assertThat(sum.revenueMinor()).isEqualTo(250);
+    assertThat(sum.firstOrder()).isEqualTo(LocalDate.of(2026, 2, 1));
+    assertThat(sum.lastOrder()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(sum.ordersPerUser()).containsExactly(Map.entry(1, 1L), Map.entry(2, 1L));
+    assertThat(sum.diagnostics().skipped()).containsExactly(Map.entry(BadRecordReason.NEGATIVE_AMOUNT, 1L));
+    assertThat(none.plus(late).plus(early)).isEqualTo(sum);
+  }
+
+  @Test
+  void plusRefusesRevenueThatOverflows() {
+    OrderSummary rich = summarize(SKIP, List.of(order("a", 1, "2026-02-01T02:00:00Z", Long.MAX_VALUE, OrderStatus.PAID)));
+    OrderSummary one = summarize(SKIP, List.of(order("b", 2, "2026-02-01T02:00:00Z", 1, OrderStatus.PAID)));
+
+    assertThatThrownBy(() -> rich.plus(one)).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> rich.plus(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Provide

@@ -5,6 +5,7 @@ import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,36 @@ public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) 
     Checks.requireNonNull(zone, "zone");
     days = List.copyOf(days);
     Checks.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /**
+   * The counts of this result's users and {@code other}'s together, when no user is in both: made
+   * under one spec over disjoint sets of users (for example one per partition of users), each day's
+   * distinct-user counts add, as do the diagnostics, and stickiness is computed again from the
+   * sums, exactly as one accumulator given every user's events computes it. Results of sets that
+   * share a user cannot be added: a shared user would count twice. The week start is not in a
+   * result, so results that differ only in it are not told apart.
+   *
+   * @param other a result of other users, made with the same spec
+   * @return the result of both sets of users
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the two differ in zone or days, so were not made with the
+   *     same spec
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public ActiveUsers plus(ActiveUsers other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(zone.equals(other.zone) && days.size() == other.days.size(),
+        "results of different specs: %s %s days vs %s %s days", zone, days.size(), other.zone, other.days.size());
+    List<Day> sum = new ArrayList<>(days.size());
+    for (int d = 0; d < days.size(); d++) {
+      Day a = days.get(d);
+      Day b = other.days.get(d);
+      Checks.checkArgument(a.date.equals(b.date), "results of different specs: day %s vs %s", a.date, b.date);
+      sum.add(Day.of(a.date, Math.addExact(a.dau, b.dau), Math.addExact(a.wau, b.wau), Math.addExact(a.mau, b.mau),
+          Math.addExact(a.weekToDate, b.weekToDate), Math.addExact(a.monthToDate, b.monthToDate)));
+    }
+    return new ActiveUsers(zone, sum, diagnostics.plus(other.diagnostics));
   }
 
   /**
@@ -62,6 +93,11 @@ public record ActiveUsers(ZoneId zone, List<Day> days, Diagnostics diagnostics) 
       Checks.requireNonNull(date, "date");
       Checks.checkArgument(0 <= dau && dau <= wau && wau <= mau,
           "expected 0 <= dau <= wau <= mau, got %s, %s, %s", dau, wau, mau);
+    }
+
+    /** The day with these counts and stickiness computed from them, for every way of counting. */
+    static Day of(LocalDate date, long dau, long wau, long mau, long weekToDate, long monthToDate) {
+      return new Day(date, dau, wau, mau, weekToDate, monthToDate, mau == 0 ? null : (double) dau / mau);
     }
   }
 

@@ -356,8 +356,8 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
         running[m] += deltas[m][d];
       }
       if (d >= from) {
-        result.add(new ActiveUsers.Day(LocalDate.ofEpochDay(firstDay + d), running[0], running[1],
-            running[2], running[3], running[4], running[2] == 0 ? null : (double) running[0] / running[2]));
+        result.add(ActiveUsers.Day.of(LocalDate.ofEpochDay(firstDay + d), running[0], running[1],
+            running[2], running[3], running[4]));
       }
     }
     return new ActiveUsers(spec.zone(), result, badRecords.diagnostics());

@@ -56,6 +56,39 @@ public record AcquisitionResult(
   }
 
   /**
+   * The acquisition of this result's users and {@code other}'s together, when no user is in both:
+   * made under one spec over disjoint sets of users (for example one per partition of users), the
+   * channels add by channel and their cohorts by start (new users, converted, first buyers and
+   * cumulative revenue cell by cell; a cohort or channel in one only is kept as it is), orders and
+   * diagnostics add, exactly as one accumulator given every user's events counts them; the derived
+   * figures are computed from the sums on request. Spend belongs to the host, not to users, so it is
+   * set once on the sum with {@link #withSpend}. Results of sets that share a user cannot be added:
+   * a shared user would count twice.
+   *
+   * @param other a result of other users, made with the same spec
+   * @return the result of both sets of users, without spend
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the two were made with different specs, or either holds
+   *     spend
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public AcquisitionResult plus(AcquisitionResult other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(spec.equals(other.spec), "results of different specs: %s vs %s", spec.toJson(),
+        other.spec.toJson());
+    Checks.checkArgument(!hasSpend() && !other.hasSpend(),
+        "results with spend cannot be added: add them first, then set spend on the sum with withSpend");
+    List<Channel> sum = LtvResult.union(channels, other.channels, Channel::acquisitionChannel, LtvResult.NAMES,
+        (a, b) -> new Channel(a.acquisitionChannel, LtvResult.union(a.cohorts, b.cohorts, Cohort::start,
+            Comparator.naturalOrder(), Cohort::plus)));
+    return new AcquisitionResult(spec, sum, Math.addExact(orders, other.orders), diagnostics.plus(other.diagnostics));
+  }
+
+  private boolean hasSpend() {
+    return channels.stream().flatMap(c -> c.cohorts.stream()).anyMatch(c -> c.spendMinor != null);
+  }
+
+  /**
    * This result with the host's spend set against its cohorts: each cohort gets the sum of the
    * rows of its channel and period, or {@code null} spend (unknown, so no CAC, ROI or payback) if
    * no row names them. A row for a channel or period without users adds a cohort of none. Spend
@@ -89,7 +122,7 @@ public record AcquisitionResult(
           .merge(period, row.spendMinor(), Math::addExact);
     }
     Map<String, TreeMap<Long, Cohort>> rowsByChannel =
-        new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+        new TreeMap<>(LtvResult.NAMES);
     for (Channel channel : channels) {
       for (Cohort cohort : channel.cohorts()) {
         if (cohort.newUsers() > 0 || cohort.firstBuyers() > 0) {
@@ -241,6 +274,12 @@ public record AcquisitionResult(
           converted,
           newUsers);
       revenueMinor = LtvResult.copyWithNulls(revenueMinor);
+    }
+
+    /** The cohort of both sets of users, without spend. */
+    private Cohort plus(Cohort other) {
+      return new Cohort(start, null, Math.addExact(newUsers, other.newUsers), Math.addExact(converted, other.converted),
+          Math.addExact(firstBuyers, other.firstBuyers), LtvResult.plusCells(start, revenueMinor, other.revenueMinor));
     }
 
     Cohort withSpend(Long spend) {

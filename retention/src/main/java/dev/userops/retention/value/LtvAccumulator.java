@@ -7,7 +7,6 @@ import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
 import dev.userops.core.internal.Checks;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -227,25 +226,13 @@ public final class LtvAccumulator implements Accumulator<LtvAccumulator, LtvResu
 
   private LtvResult.Triangle triangle(CohortTable table, int group) {
     List<LtvResult.Cohort> cohorts = new ArrayList<>();
-    long[] meanRevenue = new long[spec.intervals() + 1];
-    long[] meanUsers = new long[spec.intervals() + 1];
     for (int offset = 0; offset < table.cohorts(); offset++) {
       long[] row = table.rowAt(group, offset);
-      if (row == null) {
-        continue;
-      }
-      long users = row[CohortTable.BUYERS];
-      List<Long> cumulative = table.cumulativeRevenue(row, offset);
-      cohorts.add(new LtvResult.Cohort(table.start(offset), users, cumulative));
-      for (int k = 0; k <= spec.intervals() && cumulative.get(k) != null; k++) {
-        meanRevenue[k] = Math.addExact(meanRevenue[k], cumulative.get(k));
-        meanUsers[k] += users;
+      if (row != null) {
+        cohorts.add(new LtvResult.Cohort(table.start(offset), row[CohortTable.BUYERS], table.cumulativeRevenue(row, offset)));
       }
     }
-    return new LtvResult.Triangle(
-        cohorts,
-        new LtvResult.Mean(
-            Arrays.stream(meanRevenue).boxed().toList(), Arrays.stream(meanUsers).boxed().toList()));
+    return LtvResult.Triangle.of(cohorts, spec.intervals());
   }
 
   @Override

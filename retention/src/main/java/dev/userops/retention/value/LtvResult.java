@@ -8,8 +8,14 @@ import dev.userops.core.internal.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * A cohort LTV triangle (DOMAIN §2 "lifetime value", historical): for each cohort of first valid
@@ -36,6 +42,8 @@ public record LtvResult(
     List<Split> byAttribute,
     long orders,
     Diagnostics diagnostics) {
+  /** Attribute and channel names in the order results list them, {@code null} (none) first. */
+  static final Comparator<String> NAMES = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /**
    * Copies the list.
@@ -61,6 +69,40 @@ public record LtvResult(
   }
 
   /**
+   * The triangles of this result's users and {@code other}'s together, when no user is in both:
+   * made under one spec over disjoint sets of users (for example one per partition of users), the
+   * cohorts of each triangle add by start (users and cumulative revenue cell by cell; a cohort in
+   * one only is kept as it is), {@code byAttribute} adds by attribute, orders and diagnostics add,
+   * and the mean rows are computed again from the summed cohorts, exactly as one accumulator given
+   * every user's orders computes them. Results of sets that share a user cannot be added: a shared
+   * user would count twice, in the cohorts of both first orders.
+   *
+   * @param other a result of other users, made with the same spec
+   * @return the result of both sets of users
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the two differ in granularity, zone or intervals, or a
+   *     cohort of both is mature in different cells, so were not made with the same spec
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public LtvResult plus(LtvResult other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(granularity == other.granularity && zone.equals(other.zone) && intervals == other.intervals,
+        "results of different specs: %s %s %s intervals vs %s %s %s intervals", granularity, zone, intervals,
+        other.granularity, other.zone, other.intervals);
+    List<Split> splits = union(splits(), other.splits(), Split::attribute, NAMES,
+        (a, b) -> new Split(a.attribute, a.triangle.plus(b.triangle, intervals)));
+    // As the accumulator does: no splits unless some user has an attribute.
+    return new LtvResult(granularity, zone, intervals, all.plus(other.all, intervals),
+        splits.stream().anyMatch(split -> split.attribute != null) ? splits : List.of(),
+        Math.addExact(orders, other.orders), diagnostics.plus(other.diagnostics));
+  }
+
+  /** The splits, with the one of users without an attribute spelled out when it is the only one. */
+  private List<Split> splits() {
+    return byAttribute.isEmpty() && !all.cohorts.isEmpty() ? List.of(new Split(null, all)) : byAttribute;
+  }
+
+  /**
    * This result as JSON: the fields above, each cohort's and the mean's {@code revenuePerUser}
    * included.
    *
@@ -68,6 +110,40 @@ public record LtvResult(
    */
   public String toJson() {
     return Json.write(this);
+  }
+
+  /**
+   * The rows of {@code a} and {@code b} in {@code order} of their keys, the two rows of a key in
+   * both merged by {@code plus}: how results of disjoint users add cohorts, splits and channels.
+   */
+  static <K, T> List<T> union(List<T> a, List<T> b, Function<T, K> key, Comparator<? super K> order,
+      BinaryOperator<T> plus) {
+    Map<K, T> rows = new TreeMap<>(order);
+    for (T row : a) {
+      rows.put(key.apply(row), row);
+    }
+    for (T row : b) {
+      rows.merge(key.apply(row), row, plus);
+    }
+    return new ArrayList<>(rows.values());
+  }
+
+  /**
+   * Cumulative revenue of two cohorts of one start added cell by cell; the cells are mature alike
+   * when the results were made with one spec.
+   */
+  static List<Long> plusCells(LocalDate start, List<Long> a, List<Long> b) {
+    Checks.checkArgument(a.size() == b.size(), "results of different specs: cohort %s has %s vs %s cells",
+        start, a.size(), b.size());
+    List<Long> sum = new ArrayList<>(a.size());
+    for (int k = 0; k < a.size(); k++) {
+      Long x = a.get(k);
+      Long y = b.get(k);
+      Checks.checkArgument((x == null) == (y == null),
+          "results of different specs: cohort %s interval %s is mature in only one", start, k);
+      sum.add(x == null ? null : Math.addExact(x, y));
+    }
+    return sum;
   }
 
   static <T> List<T> copyWithNulls(List<T> list) {
@@ -101,6 +177,31 @@ public record LtvResult(
     public Triangle {
       cohorts = List.copyOf(cohorts);
       Checks.requireNonNull(mean, "mean");
+    }
+
+    /**
+     * The triangle of these cohorts with their mean row: per interval up to {@code intervals}, the
+     * revenue and users of the cohorts whose cell is mature.
+     */
+    static Triangle of(List<Cohort> cohorts, int intervals) {
+      long[] meanRevenue = new long[intervals + 1];
+      long[] meanUsers = new long[intervals + 1];
+      for (Cohort cohort : cohorts) {
+        // Immature cells are the tail of each row.
+        for (int k = 0; k <= intervals && cohort.revenueMinor.get(k) != null; k++) {
+          meanRevenue[k] = Math.addExact(meanRevenue[k], cohort.revenueMinor.get(k));
+          meanUsers[k] += cohort.users;
+        }
+      }
+      return new Triangle(cohorts, new Mean(
+          Arrays.stream(meanRevenue).boxed().toList(), Arrays.stream(meanUsers).boxed().toList()));
+    }
+
+    /** This triangle's cohorts and {@code other}'s added by start, with the mean computed again. */
+    private Triangle plus(Triangle other, int intervals) {
+      return of(union(cohorts, other.cohorts, Cohort::start, Comparator.naturalOrder(),
+          (a, b) -> new Cohort(a.start, Math.addExact(a.users, b.users), plusCells(a.start, a.revenueMinor, b.revenueMinor))),
+          intervals);
     }
   }
 

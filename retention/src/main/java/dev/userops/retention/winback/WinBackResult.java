@@ -6,6 +6,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -40,6 +41,39 @@ public record WinBackResult(
     Checks.requireNonNull(period, "period");
     periods = List.copyOf(periods);
     Checks.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /**
+   * The win-back of this result's users and {@code other}'s together, when no user is in both: made
+   * under one spec over disjoint sets of users (for example one per partition of users), each
+   * period's distinct-user counts add, as do the diagnostics, exactly as one accumulator given every
+   * user's events counts them; recall rates are computed from the sums on request. Results of sets
+   * that share a user cannot be added: a shared user would count twice.
+   *
+   * @param other a result of other users, made with the same spec
+   * @return the result of both sets of users
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the two differ in period, silent or lost days, period
+   *     starts, or which periods are mature, so were not made with the same spec
+   * @throws ArithmeticException if a count overflows a {@code long}
+   */
+  public WinBackResult plus(WinBackResult other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(period == other.period && silentDays == other.silentDays && lostDays == other.lostDays
+        && periods.size() == other.periods.size(),
+        "results of different specs: %s %s/%s days, %s periods vs %s %s/%s days, %s periods", period, silentDays,
+        lostDays, periods.size(), other.period, other.silentDays, other.lostDays, other.periods.size());
+    List<Period> sum = new ArrayList<>(periods.size());
+    for (int p = 0; p < periods.size(); p++) {
+      Period a = periods.get(p);
+      Period b = other.periods.get(p);
+      Checks.checkArgument(a.start.equals(b.start) && a.mature == b.mature,
+          "results of different specs: period %s (mature %s) vs %s (mature %s)", a.start, a.mature, b.start, b.mature);
+      sum.add(new Period(a.start, a.mature, Math.addExact(a.lapsedAtStart, b.lapsedAtStart),
+          Math.addExact(a.recalled, b.recalled), Math.addExact(a.becameSilent, b.becameSilent),
+          Math.addExact(a.becameLost, b.becameLost), Math.addExact(a.reactivated, b.reactivated)));
+    }
+    return new WinBackResult(period, silentDays, lostDays, sum, diagnostics.plus(other.diagnostics));
   }
 
   /**

@@ -133,15 +133,10 @@ class ActiveUsersAccumulatorTest {
   @Property(tries = 200)
   void equalsTheReferenceAndKeepsTheLaws(@ForAll long seed, @ForAll @IntRange(max = 120) int count) {
     Random random = new Random(seed);
-    String[] zones = {"UTC", "Asia/Shanghai", "America/New_York", "Europe/London"};
-    LocalDate from = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(500));
-    ActiveUsersSpec spec = new ActiveUsersSpec(ZoneId.of(zones[random.nextInt(zones.length)]), from,
-        from.plusDays(random.nextInt(100)), DayOfWeek.of(1 + random.nextInt(7)), null);
-    long lo = from.minusDays(40).atStartOfDay(UTC).toEpochSecond() * 1000;
-    long hi = spec.to().plusDays(3).atStartOfDay(UTC).toEpochSecond() * 1000;
+    ActiveUsersSpec spec = randomSpec(random, null);
     List<Activity> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      events.add(new Activity(random.nextInt(10), Instant.ofEpochMilli(lo + (long) (random.nextDouble() * (hi - lo))), "x"));
+      events.add(new Activity(random.nextInt(10), Instant.ofEpochMilli(randomMillis(spec, random)), "x"));
     }
     ActiveUsersSpec other = new ActiveUsersSpec(spec.zone(), spec.from(), spec.to().plusDays(1), spec.weekStart(), null);
 
@@ -149,6 +144,21 @@ class ActiveUsersAccumulatorTest {
         spec, ActiveUsersAccumulator::add, other).check(events, seed);
 
     assertThat(result).isEqualTo(reference(spec, events));
+  }
+
+  /** A spec of up to 100 days from 2024 or 2025 in one of four zones, weeks from any day. */
+  static ActiveUsersSpec randomSpec(Random random, BadRecordPolicy badRecords) {
+    String[] zones = {"UTC", "Asia/Shanghai", "America/New_York", "Europe/London"};
+    LocalDate from = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(500));
+    return new ActiveUsersSpec(ZoneId.of(zones[random.nextInt(zones.length)]), from,
+        from.plusDays(random.nextInt(100)), DayOfWeek.of(1 + random.nextInt(7)), badRecords);
+  }
+
+  /** A time from 40 days before the spec's first day to 3 days after its last. */
+  static long randomMillis(ActiveUsersSpec spec, Random random) {
+    long lo = spec.from().minusDays(40).atStartOfDay(UTC).toEpochSecond() * 1000;
+    long hi = spec.to().plusDays(3).atStartOfDay(UTC).toEpochSecond() * 1000;
+    return lo + (long) (random.nextDouble() * (hi - lo));
   }
 
   /** Distinct users per window by sets of local dates, the obvious way. */

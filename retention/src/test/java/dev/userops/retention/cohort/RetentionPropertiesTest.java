@@ -7,6 +7,7 @@ import dev.userops.core.Granularity;
 import dev.userops.core.WindowMode;
 import dev.userops.core.event.Activity;
 import dev.userops.core.testing.AccumulatorLaws;
+import dev.userops.retention.testing.DisjointUsers;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,23 +105,9 @@ class RetentionPropertiesTest {
     Random random = new Random(seed);
     RetentionSpec spec = randomSpec(random);
     List<Activity> events = randomEvents(spec, random, count);
-    int parts = 1 + random.nextInt(3);
-    List<RetentionAccumulator> byUser = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      byUser.add(spec.newAccumulator());
-    }
-    RetentionAccumulator all = spec.newAccumulator();
-    for (Activity event : events) {
-      all.add(event);
-      byUser.get((int) (event.userId() % parts)).add(event);
-    }
+    RetentionMatrix sum = DisjointUsers.assertPartsAddUp(spec, events, Activity::userId, RetentionAccumulator::add,
+        RetentionMatrix::plus, 1 + random.nextInt(3));
 
-    RetentionMatrix sum = byUser.get(0).result();
-    for (int i = 1; i < parts; i++) {
-      sum = sum.plus(byUser.get(i).result());
-    }
-
-    assertThat(sum).as(spec.toJson()).isEqualTo(all.result());
     assertThat(RetentionMatrix.fromJson(sum.toJson())).isEqualTo(sum);
   }
 }

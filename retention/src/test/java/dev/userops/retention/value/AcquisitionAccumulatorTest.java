@@ -291,6 +291,17 @@ class AcquisitionAccumulatorTest {
   @Property(tries = 30)
   void accumulatorLawsHold(@ForAll @IntRange(min = 0, max = 150) int count, @ForAll long seed) {
     LtvSpec base = SPEC.cohorts().withBadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    List<Event> events = randomEvents(seed, count);
+    for (LtvSpec cohorts : List.of(base, base.withFrom(LocalDate.of(2026, 1, 10)))) {
+      AcquisitionSpec spec = AcquisitionSpec.of(cohorts);
+      AcquisitionSpec other = AcquisitionSpec.of(cohorts.withRefunds(RefundTreatment.GROSS));
+      AccumulatorLaws.<Event, AcquisitionAccumulator, AcquisitionResult>of(spec, (acc, e) -> e.addTo(acc), other)
+          .check(events, seed);
+    }
+  }
+
+  /** The orders of {@link LtvAccumulatorTest#randomPurchases}, one in three a sign-up instead. */
+  static List<Event> randomEvents(long seed, int count) {
     Random random = new Random(seed);
     List<Event> events = new ArrayList<>();
     String[] channels = {null, "ads", "organic"};
@@ -301,11 +312,6 @@ class AcquisitionAccumulatorTest {
           ? signup(o.userId(), at, channels[random.nextInt(channels.length)])
           : order(o.userId(), at, Math.max(0, o.amountMinor()), p.attribute()));
     }
-    for (LtvSpec cohorts : List.of(base, base.withFrom(LocalDate.of(2026, 1, 10)))) {
-      AcquisitionSpec spec = AcquisitionSpec.of(cohorts);
-      AcquisitionSpec other = AcquisitionSpec.of(cohorts.withRefunds(RefundTreatment.GROSS));
-      AccumulatorLaws.<Event, AcquisitionAccumulator, AcquisitionResult>of(spec, (acc, e) -> e.addTo(acc), other)
-          .check(events, seed);
-    }
+    return events;
   }
 }
