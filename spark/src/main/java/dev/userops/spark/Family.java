@@ -1,6 +1,8 @@
 package dev.userops.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userops.core.Accumulator;
 import dev.userops.core.AccumulatorSpec;
@@ -66,6 +68,16 @@ enum Family {
     String resultJson(Object result) {
       return ((OrderSummary) result).toJson();
     }
+
+    @Override
+    Object plus(Object result, String json) {
+      return ((OrderSummary) result).plus(readResult(json, OrderSummary.class));
+    }
+
+    @Override
+    boolean addsResults() {
+      return true;
+    }
   },
   RFM("rfm", RfmAccumulator.class, Input.ORDER, RfmSpec::fromJson,
       spec -> ((RfmSpec) spec).toJson()) {
@@ -102,6 +114,16 @@ enum Family {
     String resultJson(Object result) {
       return ((LtvResult) result).toJson();
     }
+
+    @Override
+    Object plus(Object result, String json) {
+      return ((LtvResult) result).plus(readResult(json, LtvResult.class));
+    }
+
+    @Override
+    boolean addsResults() {
+      return true;
+    }
   },
   CLV_SUMMARY("clv_summary", ClvSummaryAccumulator.class, Input.ORDER, ClvSummarySpec::fromJson,
       spec -> ((ClvSummarySpec) spec).toJson()) {
@@ -130,7 +152,7 @@ enum Family {
 
     @Override
     Object plus(Object result, String json) {
-      return ((RetentionMatrix) result).plus(RetentionMatrix.fromJson(json));
+      return ((RetentionMatrix) result).plus(readResult(json, RetentionMatrix.class));
     }
 
     @Override
@@ -149,6 +171,16 @@ enum Family {
     String resultJson(Object result) {
       return ((ActiveUsers) result).toJson();
     }
+
+    @Override
+    Object plus(Object result, String json) {
+      return ((ActiveUsers) result).plus(readResult(json, ActiveUsers.class));
+    }
+
+    @Override
+    boolean addsResults() {
+      return true;
+    }
   },
   WIN_BACK("win_back", WinBackAccumulator.class, Input.ACTIVITY, WinBackSpec::fromJson,
       spec -> ((WinBackSpec) spec).toJson()) {
@@ -160,6 +192,16 @@ enum Family {
     @Override
     String resultJson(Object result) {
       return ((WinBackResult) result).toJson();
+    }
+
+    @Override
+    Object plus(Object result, String json) {
+      return ((WinBackResult) result).plus(readResult(json, WinBackResult.class));
+    }
+
+    @Override
+    boolean addsResults() {
+      return true;
     }
   },
   TAG_COUNTS("tag_counts", TagCounter.class, Input.PROFILE, TagCountSpec::fromJson,
@@ -188,6 +230,13 @@ enum Family {
 
   /** Reads {@code tag_counts} profiles with the library's JSON conventions. */
   private static final ObjectMapper PROFILES = UserOpsJson.mapper();
+
+  /**
+   * Reads results back from their {@code toJson}: the values a result derives on request (rates,
+   * ratios) are written too and are skipped, as its components give them again; never set through
+   * their getters.
+   */
+  private static final ObjectMapper RESULTS = resultReader();
 
   /** The input columns of a family, in the order the SQL functions take them after the spec. */
   enum Input {
@@ -255,6 +304,20 @@ enum Family {
 
   String toJson(AccumulatorSpec<?, ?> spec) {
     return specToJson.apply(spec);
+  }
+
+  private static ObjectMapper resultReader() {
+    ObjectMapper mapper = UserOpsJson.mapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.USE_GETTERS_AS_SETTERS));
+  }
+
+  /** A result of this family's type from the JSON a partition wrote with {@link #resultJson}. */
+  static <R> R readResult(String json, Class<R> type) {
+    try {
+      return RESULTS.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read a partition's " + type.getSimpleName() + " back", e);
+    }
   }
 
   /** The family whose accumulators {@code spec} makes. */
