@@ -163,7 +163,9 @@ public final class UserOpsSpark {
 
   /**
    * Runs {@code spec}'s accumulator over {@code rows} and returns its result on the driver: the
-   * partial accumulators of the partitions travel as versioned bytes and are merged.
+   * partial accumulators of the partitions travel as versioned bytes and are merged. Only the
+   * family's columns that the spec reads reach Java, {@code occurred_at} as epoch milliseconds; a
+   * retention spec whose start and return events are both "any event" does not read {@code event}.
    *
    * @param <A> the accumulator type
    * @param <R> the result type
@@ -174,7 +176,7 @@ public final class UserOpsSpark {
    */
   public static <A extends Accumulator<A, R>, R> R aggregate(Dataset<Row> rows, AccumulatorSpec<A, R> spec) {
     Objects.requireNonNull(rows, "rows");
-    byte[] bytes = rows.select(state(spec).toColumn()).first();
+    byte[] bytes = Family.of(spec).narrow(rows, spec).select(state(spec).toColumn()).first();
     return spec.accumulatorFromBytes(bytes).result();
   }
 
@@ -202,18 +204,19 @@ public final class UserOpsSpark {
     // Fails on the driver, before any task, for an id type the dictionaries do not take.
     PartitionUsers.of(userIdType);
     String specJson = json(spec);
-    // Only what RfmByUser reads: handing a row's fields to Java costs per field, most for strings.
-    // The time as epoch milliseconds (an instant whatever the session time zone) costs less than a
-    // java.sql.Timestamp. A status spelled exactly "paid" or "PAID" is a flag; status and order id
-    // reach Java only for the other rows, which Family.order reads by its own rules.
+    // Only what RfmByUser reads: handing a row's fields to Java costs per field, most for strings,
+    // and every column read costs Spark its decoding even where a row then ignores it. The time as
+    // epoch milliseconds (an instant whatever the session time zone) costs less than a
+    // java.sql.Timestamp. A status spelled exactly "paid" or "PAID" is a flag; the status reaches
+    // Java only for the other rows, which Family.status reads by its own rules. No order id: RFM
+    // does not read it.
     Column status = orders.col("status");
     Column paid = status.isin("paid", "PAID");
     Dataset<Row> input = orders.select(
         orders.col("user_id"),
-        functions.expr("unix_millis(occurred_at)").as("occurred_at"),
+        functions.unix_millis(orders.col("occurred_at")).as("occurred_at"),
         orders.col("amount_minor"),
         functions.when(paid, null).otherwise(status).as("status"),
-        functions.when(paid, null).otherwise(orders.col("order_id")).as("order_id"),
         paid.as("paid"));
     Encoder<Row> features = Encoders.row(RfmByUser.features(userIdType));
     if (spec.frequency() == RfmSpec.Frequency.PURCHASE_DAYS) {
