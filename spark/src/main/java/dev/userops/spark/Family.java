@@ -304,19 +304,12 @@ enum Family {
     };
   }
 
+  /** The order of a row of {@link Input#ORDER} columns. */
   static Order order(Row row, int[] columns) {
-    return order(row, columns, userId(row, columns), millis(row, columns));
-  }
-
-  /**
-   * The order of a row of {@link Input#ORDER} columns, with {@code userId} for its user and {@code
-   * epochMillis} for its time.
-   */
-  static Order order(Row row, int[] columns, long userId, long epochMillis) {
     return new Order(
         required(row, columns[4], String.class),
-        userId,
-        Instant.ofEpochMilli(epochMillis),
+        userId(row, columns),
+        Instant.ofEpochMilli(millis(row, columns)),
         required(row, columns[2], Number.class).longValue(),
         status(row, columns[3]),
         null);

@@ -34,7 +34,8 @@ import org.apache.spark.sql.types.DataTypes;
  * case); {@code retention} has {@code user_id, occurred_at, event STRING}; {@code active_users} and
  * {@code win_back} have {@code user_id, occurred_at}; {@code tag_counts} has {@code profile STRING}
  * (one user's attributes as a JSON object). Other columns are ignored. A null in one of
- * them fails the query with the row. Families that index users in arrays (all but the order
+ * them fails the query with the row. The aggregators also take {@code occurred_at} as {@code
+ * BIGINT} epoch milliseconds. Families that index users in arrays (all but the order
  * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do.
  *
  * <p>Time: {@code occurred_at} is an instant, and all calendar logic uses the spec's zone and
@@ -192,7 +193,8 @@ public final class UserOpsSpark {
    * <p>Bad-record counts are not returned; under the spec's {@code REJECT} policy a bad order fails
    * the query.
    *
-   * @param orders order rows, with the columns listed in the class description
+   * @param orders order rows, with the columns listed in the class description but {@code order_id},
+   *     which RFM does not read
    * @param spec the RFM spec
    * @return one row per user with a valid order: {@code user_id} (the input's type), {@code
    *     recency_days, frequency, monetary_minor, spend_minor} (all {@code BIGINT})
