@@ -9,6 +9,7 @@ import dev.userops.core.UserIdDictionary;
 import dev.userops.core.event.*;
 import dev.userops.core.summary.*;
 import dev.userops.examples.input.OrderReader;
+import dev.userops.incentives.Evaluation;
 import dev.userops.incentives.OrderPaid;
 import dev.userops.incentives.points.*;
 import dev.userops.incentives.push.*;
@@ -106,13 +107,13 @@ for (Order o : orders) {
   show(outcome);
   wallet = outcome.state();
 }
-PointsOutcome evaluated = points.apply(wallet, new PointsEvent.Evaluation(asOf));   // releases due lots
+PointsOutcome evaluated = points.apply(wallet, new Evaluation(asOf));   // releases due lots
 show(evaluated);
 wallet = evaluated.state();
 System.out.printf("   at %s: %d available, %d pending; the last order redelivered: %s%n", LocalDate.ofInstant(asOf, zone),
     wallet.available(), wallet.pending(), points.apply(wallet, paid).status());
 // Looking ahead: if nothing else happens, 1997's points expire at the end of 1998.
-PointsState nextYear = points.apply(wallet, new PointsEvent.Evaluation(Instant.parse("1999-01-01T00:00:00Z"))).state();
+PointsState nextYear = points.apply(wallet, new Evaluation(Instant.parse("1999-01-01T00:00:00Z"))).state();
 System.out.printf("   at 1999-01-01: %d expired, %d available%n", nextYear.totals().expired(), nextYear.available());
 
 // 7. A push decision: the bundled program (consent, 2 pushes a local day, quiet hours 22:00-08:00,

@@ -45,7 +45,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -141,8 +144,14 @@ enum Family {
       spec -> ((RetentionSpec) spec).toJson()) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
-      ((RetentionAccumulator) accumulator)
-          .add(userId, millis(row, columns), required(row, columns[2], String.class));
+      RetentionAccumulator retention = (RetentionAccumulator) accumulator;
+      String event = readsEvent(retention.spec()) ? required(row, columns[2], String.class) : null;
+      retention.add(userId, millis(row, columns), event);
+    }
+
+    @Override
+    boolean reads(String column, AccumulatorSpec<?, ?> spec) {
+      return !column.equals("event") || readsEvent((RetentionSpec) spec);
     }
 
     @Override
@@ -298,6 +307,39 @@ enum Family {
   /** The family's result as the JSON its own {@code toJson} writes. */
   abstract String resultJson(Object result);
 
+  /**
+   * Whether {@link #add} reads {@code column}, one of {@link #input}'s, under {@code spec}; a column
+   * it does not read may hold nulls.
+   */
+  boolean reads(String column, AccumulatorSpec<?, ?> spec) {
+    return true;
+  }
+
+  /** A retention spec with "any event" for both start and return never compares event names. */
+  private static boolean readsEvent(RetentionSpec spec) {
+    return !spec.startEvents().isEmpty() || !spec.returnEvents().isEmpty();
+  }
+
+  /**
+   * {@code rows} narrowed to what {@link #add} reads under {@code spec}, by name: handing a row to
+   * Java costs per field, most for strings and timestamps. A {@code TIMESTAMP} {@code occurred_at}
+   * becomes epoch milliseconds (the same instant whatever the session time zone; a long costs less
+   * than a {@link Timestamp}), and a column the spec does not read becomes a null literal.
+   */
+  Dataset<Row> narrow(Dataset<Row> rows, AccumulatorSpec<?, ?> spec) {
+    List<Column> columns = new ArrayList<>();
+    for (String name : input.columns) {
+      Column column = rows.col(name);
+      if (!reads(name, spec)) {
+        column = functions.lit(null).cast(rows.schema().apply(name).dataType());
+      } else if (name.equals("occurred_at") && rows.schema().apply(name).dataType() == DataTypes.TimestampType) {
+        column = functions.unix_millis(column);
+      }
+      columns.add(column.as(name));
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
   AccumulatorSpec<?, ?> spec(String json) {
     return specFromJson.apply(json);
   }
@@ -359,23 +401,20 @@ enum Family {
     };
   }
 
+  /** The order of a row of {@link Input#ORDER} columns, with {@code userId} for its user. */
   static Order order(Row row, int[] columns, long userId) {
-    return order(row, columns, userId, millis(row, columns));
-  }
-
-  /**
-   * The order of a row of {@link Input#ORDER} columns, with {@code userId} for its user and {@code
-   * epochMillis} for its time.
-   */
-  static Order order(Row row, int[] columns, long userId, long epochMillis) {
-    String status = required(row, columns[3], String.class);
     return new Order(
         required(row, columns[4], String.class),
         userId,
-        Instant.ofEpochMilli(epochMillis),
+        Instant.ofEpochMilli(millis(row, columns)),
         required(row, columns[2], Number.class).longValue(),
-        OrderStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)),
+        status(row, columns[3]),
         null);
+  }
+
+  /** The order status at {@code index}, in any case and with surrounding blanks. */
+  static OrderStatus status(Row row, int index) {
+    return OrderStatus.valueOf(required(row, index, String.class).trim().toUpperCase(Locale.ROOT));
   }
 
   private static long userId(Row row, int[] columns) {
@@ -383,11 +422,11 @@ enum Family {
   }
 
   /**
-   * Event time as epoch milliseconds, from a {@code TIMESTAMP} or from {@code BIGINT} epoch
-   * milliseconds ({@code unix_millis}). A Spark {@code TIMESTAMP} is an instant, so the session time
+   * Event time as epoch milliseconds, from a {@code TIMESTAMP} or from a {@code BIGINT} of epoch
+   * milliseconds ({@link #narrow}'s). A Spark {@code TIMESTAMP} is an instant, so the session time
    * zone never enters: calendar logic uses the spec's zone only.
    */
-  private static long millis(Row row, int[] columns) {
+  static long millis(Row row, int[] columns) {
     Object time = required(row, columns[1], Object.class);
     if (time instanceof Long epochMillis) {
       return epochMillis;
@@ -399,7 +438,7 @@ enum Family {
       return instant.toEpochMilli();
     }
     throw new IllegalArgumentException(
-        "occurred_at: expected a TIMESTAMP, got " + time.getClass().getSimpleName() + " " + time);
+        "occurred_at: expected a TIMESTAMP or BIGINT epoch milliseconds, got " + time.getClass().getSimpleName() + " " + time);
   }
 
   /** The value at {@code index}; a null fails naming the column and the row. */

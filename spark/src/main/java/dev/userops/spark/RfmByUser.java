@@ -28,13 +28,13 @@ final class RfmByUser implements MapPartitionsFunction<Row, Row> {
 
   /**
    * The order columns this class reads, by position: {@code user_id}, {@code occurred_at} as epoch
-   * milliseconds, {@code amount_minor}, {@code status}, {@code order_id}; then at {@link #PAID} a
-   * {@code BOOLEAN} that is true when the status is spelled {@code paid} or {@code PAID}, where status
-   * and order id may be null (they are not read).
+   * milliseconds, {@code amount_minor}, {@code status} (read only where {@link #PAID} is not true);
+   * then at {@link #PAID} a {@code BOOLEAN} that is true when the status is spelled {@code paid} or
+   * {@code PAID}.
    */
-  private static final int[] ORDER_COLUMNS = {0, 1, 2, 3, 4};
+  private static final int[] ORDER_COLUMNS = {0, 1, 2, 3};
 
-  private static final int PAID = 5;
+  private static final int PAID = 4;
 
   private final String specJson;
   private final DataType userIdType;
@@ -95,13 +95,14 @@ final class RfmByUser implements MapPartitionsFunction<Row, Row> {
         accumulator.addUser(new RfmAccumulator.UserState(user, row.getLong(1), row.getLong(2), row.getLong(3)));
         continue;
       }
-      long millis = Family.required(row, 1, Long.class);
+      long millis = Family.millis(row, ORDER_COLUMNS);
+      long amount = Family.required(row, ORDER_COLUMNS[2], Long.class);
       try {
         if (!row.isNullAt(PAID) && row.getBoolean(PAID)) {
-          // What add(Order) does with a paid order, without building one.
-          accumulator.add(user, millis, Family.required(row, 2, Long.class));
+          // What the status overload does with PAID, without parsing it.
+          accumulator.add(user, millis, amount);
         } else {
-          accumulator.add(Family.order(row, ORDER_COLUMNS, user, millis));
+          accumulator.add(user, millis, amount, Family.status(row, ORDER_COLUMNS[3]));
         }
       } catch (BadRecordException e) {
         throw Family.RFM.badRow(row, e);

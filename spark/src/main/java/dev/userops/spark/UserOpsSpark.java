@@ -12,7 +12,6 @@ import dev.userops.retention.value.LtvSpec;
 import dev.userops.retention.winback.WinBackSpec;
 import dev.userops.segmentation.rfm.RfmSpec;
 import dev.userops.segmentation.tags.TagCountSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
@@ -37,9 +36,10 @@ import org.apache.spark.sql.types.DataTypes;
  * case); {@code retention} has {@code user_id, occurred_at, event STRING}; {@code active_users} and
  * {@code win_back} have {@code user_id, occurred_at}; {@code tag_counts} has {@code profile STRING}
  * (one user's attributes as a JSON object). Other columns are ignored. A null in one of
- * them fails the query with the row. Families that index users in arrays (all but the order
- * summary) take dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do; {@link
- * #rfmFeatures} and {@link #aggregateByUser} take any {@code BIGINT} or {@code STRING} ids.
+ * them fails the query with the row. The aggregators also take {@code occurred_at} as {@code
+ * BIGINT} epoch milliseconds. Families that index users in arrays (all but the order summary) take
+ * dense {@code user_id}s in {@code [0, 2^31)}, as the accumulators do; {@link #rfmFeatures} and
+ * {@link #aggregateByUser} take any {@code BIGINT} or {@code STRING} ids.
  *
  * <p>Time: {@code occurred_at} is an instant, and all calendar logic uses the spec's zone and
  * {@code asOf}; {@code spark.sql.session.timeZone} never changes a result.
@@ -167,7 +167,9 @@ public final class UserOpsSpark {
 
   /**
    * Runs {@code spec}'s accumulator over {@code rows} and returns its result on the driver: the
-   * partial accumulators of the partitions travel as versioned bytes and are merged.
+   * partial accumulators of the partitions travel as versioned bytes and are merged. Only the
+   * family's columns that the spec reads reach Java, {@code occurred_at} as epoch milliseconds; a
+   * retention spec whose start and return events are both "any event" does not read {@code event}.
    *
    * @param <A> the accumulator type
    * @param <R> the result type
@@ -178,7 +180,7 @@ public final class UserOpsSpark {
    */
   public static <A extends Accumulator<A, R>, R> R aggregate(Dataset<Row> rows, AccumulatorSpec<A, R> spec) {
     Objects.requireNonNull(rows, "rows");
-    byte[] bytes = rows.select(state(spec).toColumn()).first();
+    byte[] bytes = Family.of(spec).narrow(rows, spec).select(state(spec).toColumn()).first();
     return spec.accumulatorFromBytes(bytes).result();
   }
 
@@ -194,7 +196,8 @@ public final class UserOpsSpark {
    * <p>Bad-record counts are not returned; under the spec's {@code REJECT} policy a bad order fails
    * the query.
    *
-   * @param orders order rows, with the columns listed in the class description
+   * @param orders order rows, with the columns listed in the class description but {@code order_id},
+   *     which RFM does not read
    * @param spec the RFM spec
    * @return one row per user with a valid order: {@code user_id} (the input's type), {@code
    *     recency_days, frequency, monetary_minor, spend_minor} (all {@code BIGINT})
@@ -206,18 +209,19 @@ public final class UserOpsSpark {
     // Fails on the driver, before any task, for an id type the dictionaries do not take.
     PartitionUsers.of(userIdType);
     String specJson = json(spec);
-    // Only what RfmByUser reads: handing a row's fields to Java costs per field, most for strings.
-    // The time as epoch milliseconds (an instant whatever the session time zone) costs less than a
-    // java.sql.Timestamp. A status spelled exactly "paid" or "PAID" is a flag; status and order id
-    // reach Java only for the other rows, which Family.order reads by its own rules.
+    // Only what RfmByUser reads: handing a row's fields to Java costs per field, most for strings,
+    // and every column read costs Spark its decoding even where a row then ignores it. The time as
+    // epoch milliseconds (an instant whatever the session time zone) costs less than a
+    // java.sql.Timestamp. A status spelled exactly "paid" or "PAID" is a flag; the status reaches
+    // Java only for the other rows, which Family.status reads by its own rules. No order id: RFM
+    // does not read it.
     Column status = orders.col("status");
     Column paid = status.isin("paid", "PAID");
     Dataset<Row> input = orders.select(
         orders.col("user_id"),
-        functions.expr("unix_millis(occurred_at)").as("occurred_at"),
+        functions.unix_millis(orders.col("occurred_at")).as("occurred_at"),
         orders.col("amount_minor"),
         functions.when(paid, null).otherwise(status).as("status"),
-        functions.when(paid, null).otherwise(orders.col("order_id")).as("order_id"),
         paid.as("paid"));
     Encoder<Row> features = Encoders.row(RfmByUser.features(userIdType));
     if (spec.frequency() == RfmSpec.Frequency.PURCHASE_DAYS) {
@@ -259,11 +263,7 @@ public final class UserOpsSpark {
     }
     DataType userIdType = rows.schema().apply("user_id").dataType();
     PartitionUsers.of(userIdType);
-    List<Column> columns = new ArrayList<>();
-    for (String name : family.input.columns) {
-      columns.add(name.equals("occurred_at") ? functions.expr("unix_millis(occurred_at)").as(name) : rows.col(name));
-    }
-    Dataset<Row> input = rows.select(columns.toArray(Column[]::new));
+    Dataset<Row> input = family.narrow(rows, spec);
     List<String> partitions = input.repartition(input.col("user_id"))
         .mapPartitions(new ByUser(family, json(spec), userIdType), Encoders.STRING())
         .collectAsList();

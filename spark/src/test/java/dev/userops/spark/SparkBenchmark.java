@@ -115,18 +115,22 @@ public final class SparkBenchmark {
 
     checkRfmEqual(spark, UserOpsSpark.rfmFeatures(orders, rfm), spark.sql(NATIVE_RFM));
     checkRetentionEqual(UserOpsSpark.aggregate(validOrders, retention), spark.sql(NATIVE_RETENTION).collectAsList());
+    checkRetentionEqual(UserOpsSpark.aggregateByUser(validOrders, retention),
+        spark.sql(NATIVE_RETENTION).collectAsList());
     System.out.println("checked: both sides equal");
 
     // Each group: the adapter, the SQL it is compared with, then a reference that shows where the
-    // adapter's time goes (its shuffle alone; turning the rows into Java Rows and nothing else).
+    // adapter's time goes (its shuffle alone; turning the columns the aggregator reads into Java Rows
+    // and nothing else).
     List<List<Query>> groups = List.of(
         List.of(new Query("rfm: adapter rfmFeatures", () -> noop(UserOpsSpark.rfmFeatures(orders, rfm))),
             new Query("rfm: native GROUP BY", () -> noop(spark.sql(NATIVE_RFM))),
             new Query("rfm: repartition by user only", () -> noop(orders.repartition(orders.col("user_id"))))),
         List.of(new Query("retention: adapter aggregate", () -> UserOpsSpark.aggregate(validOrders, retention)),
             new Query("retention: native self-join", () -> spark.sql(NATIVE_RETENTION).collectAsList()),
-            new Query("retention: input as Rows only", () -> validOrders.foreachPartition(
-                (ForeachPartitionFunction<Row>) partition -> partition.forEachRemaining(row -> { })))));
+            new Query("retention: adapter aggregateByUser", () -> UserOpsSpark.aggregateByUser(validOrders, retention)),
+            new Query("retention: input as Rows only", () -> Family.RETENTION.narrow(validOrders, retention)
+                .foreachPartition((ForeachPartitionFunction<Row>) partition -> partition.forEachRemaining(row -> { })))));
     Map<Query, List<Double>> times = new LinkedHashMap<>();
     Map<Query, Long> bytes = new HashMap<>();
     for (int round = 0; round < warmups + rounds; round++) {

@@ -3,6 +3,7 @@ package dev.userops.segmentation.rfm;
 import dev.userops.core.Accumulator;
 import dev.userops.core.CalendarIndex;
 import dev.userops.core.event.Order;
+import dev.userops.core.event.OrderStatus;
 import dev.userops.core.event.ValidOrders;
 import dev.userops.core.internal.AccumulatorForm;
 import dev.userops.core.internal.Accumulators;
@@ -146,10 +147,27 @@ public final class RfmAccumulator implements Accumulator<RfmAccumulator, RfmFeat
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RfmAccumulator add(Order order) {
-    long millis = order.occurredAtMillis();
-    if (badRecords.acceptOrder(badRecords.next(), millis, order.amountMinor(), asOfMillis)
-        && order.status().isValidOrder()) {
-      purchase(order.userId(), millis, order.amountMinor());
+    return add(order.userId(), order.occurredAtMillis(), order.amountMinor(), order.status());
+  }
+
+  /**
+   * Adds one order record by its fields, as {@link #add(Order)} does with an order of these fields:
+   * screened like {@link #add(long, long, long)}, and a purchase only if {@code status} is {@link
+   * dev.userops.core.event.OrderStatus#PAID}. For hosts that hold no order id (RFM does not read it).
+   *
+   * @param userId the buyer's dense index, in {@code [0, MAX_USERS)}
+   * @param epochMillis when it was placed, epoch milliseconds
+   * @param amountMinor its amount in minor units; negative is a bad record
+   * @param status its status
+   * @return this accumulator
+   * @throws NullPointerException if {@code status} is null
+   * @throws IllegalArgumentException if the paid order's user id is out of range
+   * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
+   */
+  public RfmAccumulator add(long userId, long epochMillis, long amountMinor, OrderStatus status) {
+    Checks.requireNonNull(status, "status");
+    if (badRecords.acceptOrder(badRecords.next(), epochMillis, amountMinor, asOfMillis) && status.isValidOrder()) {
+      purchase(userId, epochMillis, amountMinor);
     }
     return this;
   }

@@ -273,6 +273,27 @@ class RfmAccumulatorTest {
   }
 
   @Test
+  void orderFieldsWithAStatusAddAsTheOrderDoes() {
+    RfmSpec spec = RfmSpec.of(BERLIN, AS_OF).withBadRecords(BadRecordPolicy.SKIP_AND_COUNT);
+    RfmAccumulator byOrder = spec.newAccumulator();
+    RfmAccumulator byFields = spec.newAccumulator();
+    long day = 86_400_000L;
+    long[][] rows = {{0, AS_OF.toEpochMilli() - day, 500}, {1, AS_OF.toEpochMilli() - 3 * day, 700},
+        {1, AS_OF.toEpochMilli() + 1, 100}, {2, 0, -1}};
+    int i = 0;
+    for (long[] row : rows) {
+      for (OrderStatus status : OrderStatus.values()) {
+        byOrder.add(Order.of("o" + i++, row[0], Instant.ofEpochMilli(row[1]), row[2], status));
+        byFields.add(row[0], row[1], row[2], status);
+      }
+    }
+    assertThat(byFields.result()).isEqualTo(byOrder.result());
+    assertThat(byFields.result().size()).isEqualTo(2);
+    assertThat(byFields.result().diagnostics().totalSkipped()).isEqualTo(2L * OrderStatus.values().length);
+    assertThatThrownBy(() -> byFields.add(0, 0, 1, null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void userIdsMustBeDenseIndexes() {
     RfmAccumulator acc = RfmSpec.of(BERLIN, AS_OF).newAccumulator();
     assertThatThrownBy(() -> acc.add(-1, 0, 1))
