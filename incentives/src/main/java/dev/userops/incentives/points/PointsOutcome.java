@@ -27,7 +27,8 @@ public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Outcom
    */
   public PointsOutcome {
     Checks.requireNonNull(state, "state");
-    entries = List.copyOf(entries);
+    // A policy's own entries are kept as they are: their records are made when read.
+    entries = entries instanceof EntryRow.Entries ? entries : List.copyOf(entries);
     Checks.requireNonNull(status, "status");
   }
 

@@ -86,8 +86,8 @@ public record PointsState(
       throw new IllegalArgumentException("version: expected " + FORMAT_VERSION + ", got " + version);
     }
     // Lists from the policy and the binary form are chunked already and kept as they are.
-    pendingLots = ChunkedList.copyOf(pendingLots);
-    lots = ChunkedList.copyOf(lots);
+    pendingLots = LotRow.Lots.copyOf(pendingLots);
+    lots = LotRow.Lots.copyOf(lots);
     Checks.requireNonNegative(debt, "debt");
     Checks.requireNonNegative(shortfall, "shortfall");
     Checks.requireNonNegative(paidOrders, "paidOrders");
@@ -167,7 +167,7 @@ public record PointsState(
    *     later than that still count)
    */
   public long available() {
-    return sum(lots) - debt;
+    return ((LotRow.Lots) lots).points() - debt;
   }
 
   /**
@@ -176,15 +176,7 @@ public record PointsState(
    * @return the pending balance in points, {@code >= 0}
    */
   public long pending() {
-    return sum(pendingLots);
-  }
-
-  private static long sum(List<Lot> lots) {
-    long sum = 0;
-    for (Lot lot : lots) {
-      sum += lot.points();
-    }
-    return sum;
+    return ((LotRow.Lots) pendingLots).points();
   }
 
   /**
@@ -235,10 +227,6 @@ public record PointsState(
         @JsonProperty(value = "points", required = true) long points) {
       return new Lot(key, orderId, earnedAtMillis, releaseAtMillis,
           expiresAtMillis == null ? Long.MAX_VALUE : expiresAtMillis, points);
-    }
-
-    Lot withPoints(long newPoints) {
-      return new Lot(key, orderId, earnedAtMillis, releaseAtMillis, expiresAtMillis, newPoints);
     }
   }
 
