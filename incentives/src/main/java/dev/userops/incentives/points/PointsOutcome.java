@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The result of applying one event: the new state and the ledger entries to persist with it in
- * one transaction.
+ * one transaction. The entries of an outcome {@link PointsPolicy#apply} made are built when read
+ * (each read makes new records, equal to the last), so an event makes no key string the host does
+ * not read.
  *
  * @param state the user's state after the event (the input state when nothing changed)
  * @param entries the effects, in order; empty for duplicates and rejections

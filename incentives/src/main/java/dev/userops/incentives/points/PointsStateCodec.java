@@ -176,12 +176,11 @@ final class PointsStateCodec {
       }
       int start = keyStart + ORDER.length + idLength + 1;
       LotRow lot;
-      if (orderId != null && start <= keyStart + keyLength
-          && Arrays.equals(bytes, keyStart, keyStart + ORDER.length, ORDER, 0, ORDER.length)
-          && Arrays.equals(bytes, keyStart + ORDER.length, start - 1, bytes, in.position() - idLength, in.position())
+      if (orderId != null && start <= keyStart + keyLength && same(ORDER, 0, bytes, keyStart, ORDER.length)
+          && same(bytes, keyStart + ORDER.length, bytes, in.position() - idLength, idLength)
           && bytes[start - 1] == '/') {
         int length = keyStart + keyLength - start;
-        if (rule == null || !Arrays.equals(bytes, start, start + length, bytes, ruleStart, ruleStart + ruleLength)) {
+        if (rule == null || length != ruleLength || !same(bytes, start, bytes, ruleStart, length)) {
           rule = new String(bytes, start, length, StandardCharsets.UTF_8);
           ruleStart = start;
           ruleLength = length;
@@ -196,6 +195,19 @@ final class PointsStateCodec {
       lots.add(lot);
     }
     return lots.build();
+  }
+
+  /**
+   * Whether {@code length} bytes of {@code a} and {@code b} from the offsets are equal: a loop, as
+   * ids are a few bytes long and the range form of {@code Arrays.equals} cost more than it saved.
+   */
+  private static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+    for (int i = 0; i < length; i++) {
+      if (a[aFrom + i] != b[bFrom + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
