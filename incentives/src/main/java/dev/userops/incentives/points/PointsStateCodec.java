@@ -242,7 +242,8 @@ final class PointsStateCodec {
     }
 
     Out putString(String value) {
-      return putKey("", value, null);
+      int start = at;
+      return ended(start, ascii(value, start + 4), value);
     }
 
     /** Writes the string {@code prefix + id}, then {@code "/" + rule} unless that is null, without making it. */
@@ -254,8 +255,13 @@ final class PointsStateCodec {
         bytes[end] = '/';
         end = ascii(rule, end + 1);
       }
+      return end >= 0 ? ended(start, end, null) : ended(start, end, rule == null ? prefix.concat(id) : prefix + id + "/" + rule);
+    }
+
+    /** Ends the string begun at {@code start}: its length if it was ASCII up to {@code end}, else {@code value} as UTF-8. */
+    private Out ended(int start, int end, String value) {
       if (end < 0) {
-        putUtf8(rule == null ? prefix.concat(id) : prefix + id + "/" + rule, start);
+        putUtf8(value, start);
       } else {
         INTS.set(bytes, start, end - start - 4);
         at = end;
