@@ -341,6 +341,29 @@ public final class BinaryForm {
     }
 
     /**
+     * Skips a length-prefixed string written by {@link Writer#putString}, for a caller that compares
+     * or decodes its bytes in the array itself: they end at {@link #position()}.
+     *
+     * @param field names the value in errors
+     * @return the string's length in bytes, {@code >= 0}
+     * @throws IllegalArgumentException if the length is negative or exceeds the bytes left
+     */
+    public int skipString(String field) {
+      int length = getLength(field);
+      buffer.position(buffer.position() + length);
+      return length;
+    }
+
+    /**
+     * Where the next value starts.
+     *
+     * @return its index in the array given to {@link BinaryForm#reader}
+     */
+    public int position() {
+      return buffer.arrayOffset() + buffer.position();
+    }
+
+    /**
      * Reads a length-prefixed UTF-8 string written by {@link Writer#putString}.
      *
      * @param field names the value in errors
@@ -348,6 +371,15 @@ public final class BinaryForm {
      * @throws IllegalArgumentException if the length is negative or exceeds the bytes left
      */
     public String getString(String field) {
+      int length = getLength(field);
+      // Decoded in place: strings are the bulk of a per-user state read on every event.
+      String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + length);
+      return value;
+    }
+
+    /** A string's length, checked eagerly without the varargs of Checks. */
+    private int getLength(String field) {
       int length;
       try {
         length = buffer.getInt();
@@ -358,11 +390,7 @@ public final class BinaryForm {
         throw new IllegalArgumentException(String.format(
             "%s: %s.length must be in [0, %s], got %s", family, field, buffer.remaining(), length));
       }
-      // Checked eagerly, without the varargs of Checks, and decoded in place: strings are the
-      // bulk of a per-user state read on every event.
-      String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
-      buffer.position(buffer.position() + length);
-      return value;
+      return length;
     }
 
     /**

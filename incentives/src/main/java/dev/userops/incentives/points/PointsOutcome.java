@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The result of applying one event: the new state and the ledger entries to persist with it in
- * one transaction.
+ * one transaction. The entries of an outcome {@link PointsPolicy#apply} made are built when read
+ * (each read makes new records, equal to the last), so an event makes no key string the host does
+ * not read.
  *
  * @param state the user's state after the event (the input state when nothing changed)
  * @param entries the effects, in order; empty for duplicates and rejections
@@ -27,7 +29,8 @@ public record PointsOutcome(PointsState state, List<LedgerEntry> entries, Outcom
    */
   public PointsOutcome {
     Checks.requireNonNull(state, "state");
-    entries = List.copyOf(entries);
+    // A policy's own entries are kept as they are: their records are made when read.
+    entries = entries instanceof EntryRow.Entries ? entries : List.copyOf(entries);
     Checks.requireNonNull(status, "status");
   }
 

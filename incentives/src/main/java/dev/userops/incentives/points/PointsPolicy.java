@@ -22,7 +22,6 @@ import java.math.BigInteger;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
@@ -45,18 +44,22 @@ import java.util.function.ToLongFunction;
  * the rest follows {@link PointsProgram.Overdraft}.
  *
  * <p>Cost ({@code PointsApplyBenchmark}, the benchmarks' 2-core machine): an earn event on a state
- * with 50 open lots and 50 remembered orders takes about 0.3 µs and allocates 808 bytes (824 at 5
- * lots, 920 at 300): the new state shares its lists with the old one. About 540 of those bytes are
- * what the outcome holds (state, totals, the new lot, order and ledger entry, their key strings),
- * 130 the new versions of the two lists, 140 the application's working copy.
+ * with 50 open lots and 50 remembered orders takes about 0.3 µs and allocates 648 bytes (664 at 5
+ * lots, 760 at 300): the new state shares its lists with the old one, and the new lot and ledger
+ * entry keep their keys in parts (see {@link PointsOutcome}, {@link PointsState}). The rest is the
+ * records the outcome must return (state, totals, order memo), the lists' new versions and the
+ * application's working copy.
  */
 public final class PointsPolicy {
   /** The behaviour name the policy triggers on a user's first paid order that earns points. */
   public static final String FIRST_ORDER = "FIRST_ORDER";
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
-  private static final String[] KEY_PREFIXES = Arrays.stream(EntryType.values())
-      .map(type -> type.name().toLowerCase(Locale.ROOT) + ":").toArray(String[]::new);
+  static final String ORDER = "order:";
+  private static final String BEHAVIOUR = "behaviour:";
+  private static final String REFUND = "refund:";
+  private static final String REDEMPTION = "redemption:";
+  private static final String ADJUSTMENT = "adjustment:";
 
   private final PointsProgram program;
   private final CalendarIndex calendar;
@@ -122,29 +125,32 @@ public final class PointsPolicy {
       return new PointsOutcome(state, List.of(), OutcomeStatus.REJECTED,
           "late: occurredAt " + at + " is more than memoryDays before the latest event " + state.clockMillis());
     }
-    String source = source(event);
-    if (source != null && isKnown(state, event, source)) {
-      return new PointsOutcome(state, List.of(), OutcomeStatus.DUPLICATE, "already applied: " + source);
+    // The source (e.g. order:o-1) is kept as its prefix and the event's id: entries and lots build
+    // the string only when read.
+    String prefix = sourcePrefix(event);
+    String id = prefix == null ? null : eventId(event);
+    if (prefix != null && isKnown(state, event, prefix, id)) {
+      return new PointsOutcome(state, List.of(), OutcomeStatus.DUPLICATE, "already applied: " + prefix + id);
     }
     Work work = new Work(state, Math.max(state.clockMillis(), at));
     work.advance();
     String rejection = null;
     if (event instanceof OrderPaid order) {
-      rejection = work.earnOrder(source, order);
+      rejection = work.earnOrder(id, order);
     } else if (event instanceof BehaviourDone behaviour) {
-      rejection = work.earnBehaviour(source, behaviour.behaviour(), at, behaviour.level());
+      rejection = work.earnBehaviour(prefix, id, behaviour.behaviour(), at, behaviour.level());
     } else if (event instanceof PointsEvent.OrderRefund refund) {
-      rejection = work.clawBack(source, refund);
+      rejection = work.clawBack(id, refund);
     } else if (event instanceof PointsEvent.Redemption redemption) {
-      rejection = work.redeem(source, redemption);
+      rejection = work.redeem(id, redemption);
     } else if (event instanceof PointsEvent.Adjustment adjustment) {
-      rejection = work.adjust(source, adjustment);
+      rejection = work.adjust(id, adjustment);
     }
     if (rejection != null) {
       return new PointsOutcome(state, List.of(), OutcomeStatus.REJECTED, rejection);
     }
-    if (source != null && !(event instanceof OrderPaid)) {
-      work.remember(new Seen(source, at));
+    if (prefix != null && !(event instanceof OrderPaid)) {
+      work.remember(new Seen(prefix + id, at));
     }
     if (at < work.now) {
       // A late event's lot may already be due for release or expiry.
@@ -154,27 +160,41 @@ public final class PointsPolicy {
     return new PointsOutcome(work.state(), work.entries(), OutcomeStatus.APPLIED, null);
   }
 
-  private static String source(PointsEvent event) {
-    if (event instanceof OrderPaid order) {
-      return "order:" + order.orderId();
-    } else if (event instanceof BehaviourDone behaviour) {
-      return "behaviour:" + behaviour.eventId();
-    } else if (event instanceof PointsEvent.OrderRefund refund) {
-      return "refund:" + refund.refundId();
-    } else if (event instanceof PointsEvent.Redemption redemption) {
-      return "redemption:" + redemption.redemptionId();
-    } else if (event instanceof PointsEvent.Adjustment adjustment) {
-      return "adjustment:" + adjustment.adjustmentId();
+  /** The ledger source of {@code event} without its id, e.g. {@code order:}; {@code null} for an evaluation. */
+  private static String sourcePrefix(PointsEvent event) {
+    if (event instanceof OrderPaid) {
+      return ORDER;
+    } else if (event instanceof BehaviourDone) {
+      return BEHAVIOUR;
+    } else if (event instanceof PointsEvent.OrderRefund) {
+      return REFUND;
+    } else if (event instanceof PointsEvent.Redemption) {
+      return REDEMPTION;
+    } else if (event instanceof PointsEvent.Adjustment) {
+      return ADJUSTMENT;
     }
     return null;
   }
 
-  private static boolean isKnown(PointsState state, PointsEvent event, String source) {
-    // Index loops: the iterators of a for-each were an allocation of every event (issue 11's profile).
+  private static String eventId(PointsEvent event) {
     if (event instanceof OrderPaid order) {
+      return order.orderId();
+    } else if (event instanceof BehaviourDone behaviour) {
+      return behaviour.eventId();
+    } else if (event instanceof PointsEvent.OrderRefund refund) {
+      return refund.refundId();
+    } else if (event instanceof PointsEvent.Redemption redemption) {
+      return redemption.redemptionId();
+    }
+    return ((PointsEvent.Adjustment) event).adjustmentId();
+  }
+
+  private static boolean isKnown(PointsState state, PointsEvent event, String prefix, String id) {
+    // Index loops: the iterators of a for-each were an allocation of every event (issue 11's profile).
+    if (event instanceof OrderPaid) {
       List<OrderMemo> orders = state.orders();
       for (int i = 0; i < orders.size(); i++) {
-        if (orders.get(i).orderId().equals(order.orderId())) {
+        if (orders.get(i).orderId().equals(id)) {
           return true;
         }
       }
@@ -182,7 +202,9 @@ public final class PointsPolicy {
     }
     List<Seen> seen = state.seen();
     for (int i = 0; i < seen.size(); i++) {
-      if (seen.get(i).source().equals(source)) {
+      String source = seen.get(i).source();
+      if (source.length() == prefix.length() + id.length() && source.startsWith(prefix)
+          && source.startsWith(id, prefix.length())) {
         return true;
       }
     }
@@ -220,10 +242,10 @@ public final class PointsPolicy {
    */
   private final class Work {
     final long now;
-    final Totals totals;
-    ChunkedList<Lot> pending;
-    ChunkedList<Lot> lots;
-    LedgerEntry[] entries;
+    final PointsState state;
+    ChunkedList<LotRow> pending;
+    ChunkedList<LotRow> lots;
+    EntryRow[] entries;
     int entryCount;
     long debt;
     long shortfall;
@@ -238,16 +260,17 @@ public final class PointsPolicy {
 
     Work(PointsState state, long now) {
       this.now = now;
+      this.state = state;
       // The state's constructor made every list chunked, so these are the lists themselves.
-      this.pending = ChunkedList.copyOf(state.pendingLots());
-      this.lots = ChunkedList.copyOf(state.lots());
+      this.pending = ((LotRow.Lots) state.pendingLots()).rows;
+      this.lots = ((LotRow.Lots) state.lots()).rows;
       this.debt = state.debt();
       this.shortfall = state.shortfall();
       this.paidOrders = state.paidOrders();
       this.orders = ChunkedList.copyOf(state.orders());
       this.seen = ChunkedList.copyOf(state.seen());
       this.caps = ChunkedList.copyOf(state.caps());
-      this.totals = state.totals();
+      Totals totals = state.totals();
       this.earned = totals.earned();
       this.redeemed = totals.redeemed();
       this.expired = totals.expired();
@@ -255,15 +278,21 @@ public final class PointsPolicy {
     }
 
     PointsState state() {
+      Totals totals = state.totals();
       Totals changed = earned == totals.earned() && redeemed == totals.redeemed() && expired == totals.expired()
           && clawedBack == totals.clawedBack() ? totals : new Totals(earned, redeemed, expired, clawedBack);
-      return new PointsState(PointsState.FORMAT_VERSION, now, pending, lots, debt, shortfall, paidOrders, orders, seen, caps,
-          changed);
+      return new PointsState(PointsState.FORMAT_VERSION, now, lots(pending, state.pendingLots()), lots(lots, state.lots()),
+          debt, shortfall, paidOrders, orders, seen, caps, changed);
     }
 
-    void entry(LedgerEntry entry) {
+    /** The state's list of {@code rows}: {@code old} itself when they did not change. */
+    private List<Lot> lots(ChunkedList<LotRow> rows, List<Lot> old) {
+      return ((LotRow.Lots) old).rows == rows ? old : new LotRow.Lots(rows);
+    }
+
+    void entry(EntryRow entry) {
       if (entries == null) {
-        entries = new LedgerEntry[2];
+        entries = new EntryRow[2];
       } else if (entryCount == entries.length) {
         entries = Arrays.copyOf(entries, entryCount * 2);
       }
@@ -271,11 +300,7 @@ public final class PointsPolicy {
     }
 
     List<LedgerEntry> entries() {
-      return switch (entryCount) {
-        case 0 -> List.of();
-        case 1 -> List.of(entries[0]);
-        default -> List.of(Arrays.copyOf(entries, entryCount));
-      };
+      return entryCount == 0 ? List.of() : new EntryRow.Entries(entries, entryCount);
     }
 
     /**
@@ -283,35 +308,35 @@ public final class PointsPolicy {
      * spendable lots due. Both lists are sorted, so the common case looks at their heads only.
      */
     void advance() {
-      while (!pending.isEmpty() && pending.get(0).releaseAtMillis() <= now) {
-        Lot lot = pending.get(0);
+      while (!pending.isEmpty() && pending.get(0).releaseAtMillis <= now) {
+        LotRow lot = pending.get(0);
         pending = pending.withoutFirst(1);
-        long repaid = Math.min(debt, lot.points());
+        long repaid = Math.min(debt, lot.points);
         debt -= repaid;
-        entry(new LedgerEntry("release:" + lot.key(), EntryType.RELEASE, lot.key(), null,
-            lot.releaseAtMillis(), lot.points(), -lot.points(), repaid > 0 ? "repaid debt " + repaid : null));
-        if (repaid < lot.points()) {
-          lots = insert(lots, lot.withPoints(lot.points() - repaid), false);
+        entry(EntryRow.ofLot(EntryType.RELEASE, lot, lot.releaseAtMillis, lot.points, -lot.points,
+            repaid > 0 ? "repaid debt " + repaid : null));
+        if (repaid < lot.points) {
+          lots = insert(lots, lot.withPoints(lot.points - repaid), false);
         }
       }
       for (int i = 0; i < pending.size(); i++) {
-        Lot lot = pending.get(i);
-        if (lot.expiresAtMillis() <= now) {
+        LotRow lot = pending.get(i);
+        if (lot.expiresAtMillis <= now) {
           expire(lot, true);
           pending = pending.removed(i--);
         }
       }
       int due = 0;
-      while (due < lots.size() && lots.get(due).expiresAtMillis() <= now) {
+      while (due < lots.size() && lots.get(due).expiresAtMillis <= now) {
         expire(lots.get(due++), false);
       }
       lots = lots.withoutFirst(due);
     }
 
-    private void expire(Lot lot, boolean isPending) {
-      entry(new LedgerEntry("expire:" + lot.key(), EntryType.EXPIRE, lot.key(), null, lot.expiresAtMillis(),
-          isPending ? 0 : -lot.points(), isPending ? -lot.points() : 0, null));
-      expired = Math.addExact(expired, lot.points());
+    private void expire(LotRow lot, boolean isPending) {
+      entry(EntryRow.ofLot(EntryType.EXPIRE, lot, lot.expiresAtMillis, isPending ? 0 : -lot.points,
+          isPending ? -lot.points : 0, null));
+      expired = Math.addExact(expired, lot.points);
     }
 
     /** Forgets orders, event ids and cap periods older than the memory. */
@@ -326,7 +351,7 @@ public final class PointsPolicy {
       seen = appendByTime(seen, event, Seen::atMillis);
     }
 
-    String earnOrder(String source, OrderPaid order) {
+    String earnOrder(String orderId, OrderPaid order) {
       long at = order.atMillis();
       int level = program.levelPercent(order.level());
       long total = 0;
@@ -335,17 +360,17 @@ public final class PointsPolicy {
         long points = cap(rule.id(), rule.cap(), at, orderPoints(rule, order, level));
         if (points > 0) {
           boolean pending = lockMillis > 0;
-          add(source, rule.id(), order.orderId(), at, pending ? at + lockMillis : at, pending, points, EntryType.EARN);
+          add(ORDER, orderId, rule.id(), orderId, at, pending ? at + lockMillis : at, pending, points, EntryType.EARN);
           total += points;
           if (rule.stop()) {
             break;
           }
         }
       }
-      orders = appendByTime(orders, new OrderMemo(order.orderId(), at, order.totalMinor(), total, 0, 0), OrderMemo::atMillis);
+      orders = appendByTime(orders, new OrderMemo(orderId, at, order.totalMinor(), total, 0, 0), OrderMemo::atMillis);
       if (total > 0) {
         if (paidOrders == 0) {
-          earnBehaviour(source, FIRST_ORDER, at, order.level());
+          earnBehaviour(ORDER, orderId, FIRST_ORDER, at, order.level());
         }
         paidOrders++;
       }
@@ -370,7 +395,7 @@ public final class PointsPolicy {
       return mulDiv(weighted, perUnit, Math.multiplyExact(rule.unitMinor(), 10_000L));
     }
 
-    String earnBehaviour(String source, String behaviour, long at, String level) {
+    String earnBehaviour(String prefix, String id, String behaviour, long at, String level) {
       int levelPercent = program.levelPercent(level);
       for (int i = 0; i < behaviourRules.size(); i++) {
         BehaviourRule rule = behaviourRules.get(i);
@@ -379,7 +404,7 @@ public final class PointsPolicy {
         }
         long points = cap(rule.id(), rule.cap(), at, mulDiv(rule.points(), levelPercent, 100));
         if (points > 0) {
-          add(source, rule.id(), null, at, at, false, points, EntryType.EARN);
+          add(prefix, id, rule.id(), null, at, at, false, points, EntryType.EARN);
           if (rule.stop()) {
             break;
           }
@@ -409,23 +434,24 @@ public final class PointsPolicy {
       return granted;
     }
 
-    /** Adds a lot of {@code points}, repaying debt first if it is spendable at once. */
-    private void add(String source, String rule, String orderId, long at, long releaseAt, boolean pending, long points,
-        EntryType type) {
-      String key = rule == null ? source : source + "/" + rule;
+    /**
+     * Adds a lot of {@code points} from the source {@code prefix + id} (its key ending in {@code
+     * "/" + rule} unless that is null), repaying debt first if it is spendable at once.
+     */
+    private void add(String prefix, String id, String rule, String orderId, long at, long releaseAt, boolean pending,
+        long points, EntryType type) {
       earned = Math.addExact(earned, points);
       long kept = points;
       if (pending) {
-        entry(new LedgerEntry("pend:" + key, EntryType.PEND, source, rule, at, 0, points, null));
+        entry(new EntryRow(EntryType.PEND, prefix, id, null, rule, rule, at, 0, points, null));
       } else {
         long repaid = Math.min(debt, points);
         debt -= repaid;
         kept = points - repaid;
-        entry(new LedgerEntry(prefix(type) + key, type, source, rule, at,
-            points, 0, repaid > 0 ? "repaid debt " + repaid : null));
+        entry(new EntryRow(type, prefix, id, null, rule, rule, at, points, 0, repaid > 0 ? "repaid debt " + repaid : null));
       }
       if (kept > 0) {
-        Lot lot = new Lot(key, orderId, at, releaseAt, expiresAt(at), kept);
+        LotRow lot = new LotRow(prefix, id, rule, orderId, at, releaseAt, expiresAt(at), kept);
         if (pending) {
           this.pending = insert(this.pending, lot, true);
         } else {
@@ -434,7 +460,7 @@ public final class PointsPolicy {
       }
     }
 
-    String clawBack(String source, PointsEvent.OrderRefund refund) {
+    String clawBack(String refundId, PointsEvent.OrderRefund refund) {
       int index = -1;
       for (int i = 0; i < orders.size(); i++) {
         if (orders.get(i).orderId().equals(refund.orderId())) {
@@ -456,31 +482,33 @@ public final class PointsPolicy {
       orders = orders.with(index,
           new OrderMemo(memo.orderId(), memo.atMillis(), memo.totalMinor(), memo.points(), refunded, target));
       if (amount > 0) {
-        take(source, EntryType.CLAW_BACK, refund.atMillis(), amount, memo.orderId(), null);
+        take(REFUND, refundId, EntryType.CLAW_BACK, refund.atMillis(), amount, memo.orderId(), null);
       }
       return null;
     }
 
-    String redeem(String source, PointsEvent.Redemption redemption) {
+    String redeem(String redemptionId, PointsEvent.Redemption redemption) {
       long available = -debt;
       for (int i = 0; i < lots.size(); i++) {
-        available += lots.get(i).points();
+        available += lots.get(i).points;
       }
       if (redemption.points() > available) {
         return "insufficient balance: requested " + redemption.points() + ", available " + available;
       }
       takeFrom(false, redemption.points(), null);
       redeemed = Math.addExact(redeemed, redemption.points());
-      entry(new LedgerEntry("redeem:" + source, EntryType.REDEEM, source, null, redemption.atMillis(),
+      entry(new EntryRow(EntryType.REDEEM, REDEMPTION, redemptionId, null, null, null, redemption.atMillis(),
           -redemption.points(), 0, null));
       return null;
     }
 
-    String adjust(String source, PointsEvent.Adjustment adjustment) {
+    String adjust(String adjustmentId, PointsEvent.Adjustment adjustment) {
       if (adjustment.points() > 0) {
-        add(source, null, null, adjustment.atMillis(), adjustment.atMillis(), false, adjustment.points(), EntryType.ADJUST);
+        add(ADJUSTMENT, adjustmentId, null, null, adjustment.atMillis(), adjustment.atMillis(), false,
+            adjustment.points(), EntryType.ADJUST);
       } else {
-        take(source, EntryType.ADJUST, adjustment.atMillis(), -adjustment.points(), null, adjustment.reason());
+        take(ADJUSTMENT, adjustmentId, EntryType.ADJUST, adjustment.atMillis(), -adjustment.points(), null,
+            adjustment.reason());
       }
       return null;
     }
@@ -489,7 +517,7 @@ public final class PointsPolicy {
      * Takes {@code amount}: from {@code orderId}'s pending lots, then available lots, then as debt
      * or shortfall.
      */
-    private void take(String source, EntryType type, long at, long amount, String orderId, String note) {
+    private void take(String prefix, String id, EntryType type, long at, long amount, String orderId, String note) {
       long fromPending = orderId == null ? 0 : takeFrom(true, amount, orderId);
       long fromAvailable = takeFrom(false, amount - fromPending, null);
       long missing = amount - fromPending - fromAvailable;
@@ -503,9 +531,7 @@ public final class PointsPolicy {
         text = (note == null ? "" : note + "; ") + "shortfall " + missing;
       }
       clawedBack = Math.addExact(clawedBack, fromPending - availableDelta);
-      String rule = orderId == null ? "" : "/" + orderId;
-      entry(new LedgerEntry(prefix(type) + source + rule, type, source,
-          null, at, availableDelta, -fromPending, text));
+      entry(new EntryRow(type, prefix, id, null, orderId, null, at, availableDelta, -fromPending, text));
     }
 
     /**
@@ -513,14 +539,14 @@ public final class PointsPolicy {
      * orderId}'s unless it is null); returns what it took.
      */
     private long takeFrom(boolean fromPending, long amount, String orderId) {
-      ChunkedList<Lot> from = fromPending ? pending : lots;
+      ChunkedList<LotRow> from = fromPending ? pending : lots;
       long taken = 0;
       for (int i = 0; i < from.size() && taken < amount; i++) {
-        Lot lot = from.get(i);
-        if (orderId == null || orderId.equals(lot.orderId())) {
-          long part = Math.min(lot.points(), amount - taken);
+        LotRow lot = from.get(i);
+        if (orderId == null || orderId.equals(lot.orderId)) {
+          long part = Math.min(lot.points, amount - taken);
           taken += part;
-          from = part == lot.points() ? from.removed(i--) : from.with(i, lot.withPoints(lot.points() - part));
+          from = part == lot.points ? from.removed(i--) : from.with(i, lot.withPoints(lot.points - part));
         }
       }
       if (fromPending) {
@@ -571,13 +597,8 @@ public final class PointsPolicy {
     return builder.build();
   }
 
-  /** The key prefix of an entry type: {@code earn:}, {@code claw_back:} … */
-  private static String prefix(EntryType type) {
-    return KEY_PREFIXES[type.ordinal()];
-  }
-
   /** {@code lots} with {@code lot} inserted in order: pending lots by release, spendable lots by expiry. */
-  private static ChunkedList<Lot> insert(ChunkedList<Lot> lots, Lot lot, boolean byRelease) {
+  private static ChunkedList<LotRow> insert(ChunkedList<LotRow> lots, LotRow lot, boolean byRelease) {
     int i = lots.size();
     while (i > 0 && before(lot, lots.get(i - 1), byRelease)) {
       i--;
@@ -585,16 +606,16 @@ public final class PointsPolicy {
     return lots.inserted(i, lot);
   }
 
-  private static boolean before(Lot a, Lot b, boolean byRelease) {
-    if (byRelease && a.releaseAtMillis() != b.releaseAtMillis()) {
-      return a.releaseAtMillis() < b.releaseAtMillis();
+  private static boolean before(LotRow a, LotRow b, boolean byRelease) {
+    if (byRelease && a.releaseAtMillis != b.releaseAtMillis) {
+      return a.releaseAtMillis < b.releaseAtMillis;
     }
-    if (a.expiresAtMillis() != b.expiresAtMillis()) {
-      return a.expiresAtMillis() < b.expiresAtMillis();
+    if (a.expiresAtMillis != b.expiresAtMillis) {
+      return a.expiresAtMillis < b.expiresAtMillis;
     }
-    if (a.earnedAtMillis() != b.earnedAtMillis()) {
-      return a.earnedAtMillis() < b.earnedAtMillis();
+    if (a.earnedAtMillis != b.earnedAtMillis) {
+      return a.earnedAtMillis < b.earnedAtMillis;
     }
-    return a.key().compareTo(b.key()) < 0;
+    return a.compareKey(b) < 0;
   }
 }

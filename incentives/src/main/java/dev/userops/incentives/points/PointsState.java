@@ -16,14 +16,18 @@ import java.util.List;
  *
  * <p>Size: about 150 bytes of JSON per lot, 120 per remembered order and 60 per remembered event
  * id or cap period (13.6 KB for 50 lots and 50 orders, measured in {@code PointsApplyBenchmark});
- * the binary form takes 6,066 bytes for the same state. Everything but open lots is forgotten {@link
- * PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that state on
- * the benchmarks' 2-core machine: {@link #toBytes} about 3 µs and the form's 6 KB, {@link
- * #fromBytes} about 3.5 µs and 14.8 KB (its 100 records and 150 strings), JSON about 100 µs.
+ * the binary form takes about 70 bytes per lot an order earned (its key, order id and four longs)
+ * and 50 per remembered order, 6,066 bytes for the same state. Everything but open lots is forgotten
+ * {@link PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that
+ * state on the benchmarks' 2-core machine: {@link #toBytes} about 3 to 4.5 µs and the form's 6 KB,
+ * {@link #fromBytes} about 3.5 µs and 12.1 KB, JSON about 100 µs.
  *
  * <p>The lists are immutable and shared between the states {@link PointsPolicy#apply} makes from
  * one another (chunks of 16 items), so a new state costs a few hundred bytes whatever the number
- * of lots.
+ * of lots. Lots are kept as rows of 64 bytes holding their key in parts (source prefix, event id,
+ * rule; the order id shared with the key): {@link #lots()} and {@link #pendingLots()} build each
+ * {@link Lot} when it is read, equal from one read to the next and to the lists {@link #fromJson}
+ * reads.
  *
  * @param version format version, {@value #FORMAT_VERSION}
  * @param clockMillis the latest instant applied (event time or evaluation), {@link Long#MIN_VALUE}
@@ -86,8 +90,8 @@ public record PointsState(
       throw new IllegalArgumentException("version: expected " + FORMAT_VERSION + ", got " + version);
     }
     // Lists from the policy and the binary form are chunked already and kept as they are.
-    pendingLots = ChunkedList.copyOf(pendingLots);
-    lots = ChunkedList.copyOf(lots);
+    pendingLots = LotRow.Lots.copyOf(pendingLots);
+    lots = LotRow.Lots.copyOf(lots);
     Checks.requireNonNegative(debt, "debt");
     Checks.requireNonNegative(shortfall, "shortfall");
     Checks.requireNonNegative(paidOrders, "paidOrders");
@@ -167,7 +171,7 @@ public record PointsState(
    *     later than that still count)
    */
   public long available() {
-    return sum(lots) - debt;
+    return ((LotRow.Lots) lots).points() - debt;
   }
 
   /**
@@ -176,15 +180,7 @@ public record PointsState(
    * @return the pending balance in points, {@code >= 0}
    */
   public long pending() {
-    return sum(pendingLots);
-  }
-
-  private static long sum(List<Lot> lots) {
-    long sum = 0;
-    for (Lot lot : lots) {
-      sum += lot.points();
-    }
-    return sum;
+    return ((LotRow.Lots) pendingLots).points();
   }
 
   /**
@@ -235,10 +231,6 @@ public record PointsState(
         @JsonProperty(value = "points", required = true) long points) {
       return new Lot(key, orderId, earnedAtMillis, releaseAtMillis,
           expiresAtMillis == null ? Long.MAX_VALUE : expiresAtMillis, points);
-    }
-
-    Lot withPoints(long newPoints) {
-      return new Lot(key, orderId, earnedAtMillis, releaseAtMillis, expiresAtMillis, newPoints);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.userops.incentives.points;
 
 import dev.userops.core.internal.BinaryForm;
+import dev.userops.core.internal.Checks;
 import dev.userops.incentives.points.PointsState.CapUse;
 import dev.userops.incentives.points.PointsState.Lot;
 import dev.userops.incentives.points.PointsState.OrderMemo;
@@ -34,6 +35,7 @@ final class PointsStateCodec {
   static final int VERSION = 1;
   /** The fewest bytes one list item takes (a seen id: string length and one long), to bound counts. */
   private static final int MIN_ITEM_BYTES = 12;
+  private static final byte[] ORDER = PointsPolicy.ORDER.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEADER = BinaryForm.writer(FAMILY, VERSION, 0).toByteArray();
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -43,8 +45,8 @@ final class PointsStateCodec {
   static byte[] write(PointsState state) {
     Out out = new Out(size(state));
     out.putLong(state.clockMillis());
-    putLots(out, state.pendingLots());
-    putLots(out, state.lots());
+    putLots(out, rows(state.pendingLots()));
+    putLots(out, rows(state.lots()));
     out.putLong(state.debt()).putLong(state.shortfall()).putLong(state.paidOrders());
     List<OrderMemo> orders = state.orders();
     out.putInt(orders.size());
@@ -72,7 +74,7 @@ final class PointsStateCodec {
   /** The size of the form when every string is ASCII; {@link Out} grows past it for other text. */
   private static int size(PointsState state) {
     long size = HEADER.length + 8 + 4 + 4 + 24 + 4 + 4 + 4 + 32;
-    size += lotsSize(state.pendingLots()) + lotsSize(state.lots());
+    size += lotsSize(rows(state.pendingLots())) + lotsSize(rows(state.lots()));
     List<OrderMemo> orders = state.orders();
     for (int i = 0; i < orders.size(); i++) {
       size += 4 + orders.get(i).orderId().length() + 40;
@@ -91,27 +93,31 @@ final class PointsStateCodec {
     return (int) size;
   }
 
-  private static long lotsSize(List<Lot> lots) {
+  private static ChunkedList<LotRow> rows(List<Lot> lots) {
+    return ((LotRow.Lots) lots).rows;
+  }
+
+  private static long lotsSize(ChunkedList<LotRow> lots) {
     long size = 0;
     for (int i = 0; i < lots.size(); i++) {
-      Lot lot = lots.get(i);
-      size += 4 + lot.key().length() + 1 + (lot.orderId() == null ? 0 : 4 + lot.orderId().length()) + 32;
+      LotRow lot = lots.get(i);
+      size += 4 + lot.prefix.length() + lot.id.length() + (lot.rule == null ? 0 : 1 + lot.rule.length()) + 1
+          + (lot.orderId == null ? 0 : 4 + lot.orderId.length()) + 32;
     }
     return size;
   }
 
-  private static void putLots(Out out, List<Lot> lots) {
+  private static void putLots(Out out, ChunkedList<LotRow> lots) {
     out.putInt(lots.size());
     for (int i = 0; i < lots.size(); i++) {
-      Lot lot = lots.get(i);
-      out.putString(lot.key());
-      if (lot.orderId() == null) {
+      LotRow lot = lots.get(i);
+      out.putKey(lot.prefix, lot.id, lot.rule);
+      if (lot.orderId == null) {
         out.putByte(0);
       } else {
-        out.putByte(1).putString(lot.orderId());
+        out.putByte(1).putString(lot.orderId);
       }
-      out.putLong(lot.earnedAtMillis()).putLong(lot.releaseAtMillis()).putLong(lot.expiresAtMillis())
-          .putLong(lot.points());
+      out.putLong(lot.earnedAtMillis).putLong(lot.releaseAtMillis).putLong(lot.expiresAtMillis).putLong(lot.points);
     }
   }
 
@@ -119,8 +125,8 @@ final class PointsStateCodec {
     BinaryForm.Reader in = BinaryForm.reader(bytes, FAMILY, VERSION);
     int bound = bytes.length / MIN_ITEM_BYTES;
     long clock = in.getLong("clockMillis");
-    ChunkedList<Lot> pending = getLots(in, "pendingLots", bound);
-    ChunkedList<Lot> lots = getLots(in, "lots", bound);
+    ChunkedList<LotRow> pending = getLots(in, bytes, "pendingLots", bound);
+    ChunkedList<LotRow> lots = getLots(in, bytes, "lots", bound);
     long debt = in.getLong("debt");
     long shortfall = in.getLong("shortfall");
     long paidOrders = in.getLong("paidOrders");
@@ -140,25 +146,68 @@ final class PointsStateCodec {
     Totals totals = new Totals(in.getLong("earned"), in.getLong("redeemed"), in.getLong("expired"),
         in.getLong("clawedBack"));
     in.finish();
-    return new PointsState(PointsState.FORMAT_VERSION, clock, pending, lots, debt, shortfall, paidOrders,
+    return new PointsState(PointsState.FORMAT_VERSION, clock, new LotRow.Lots(pending), new LotRow.Lots(lots), debt,
+        shortfall, paidOrders,
         orders.build(), seen.build(), caps.build(), totals);
   }
 
-  private static ChunkedList<Lot> getLots(BinaryForm.Reader in, String field, int bound) {
-    ChunkedList.Builder<Lot> lots = new ChunkedList.Builder<>(in.getInt(field, 0, bound));
+  /**
+   * Reads lots into rows. A key {@code order:<orderId>/<rule>} of a lot that names its order is
+   * recognised in the bytes and kept as its parts, the order id shared and the rule shared with the
+   * lot before when their bytes are equal: a read makes no key string for a lot an order earned.
+   */
+  private static ChunkedList<LotRow> getLots(BinaryForm.Reader in, byte[] bytes, String field, int bound) {
+    ChunkedList.Builder<LotRow> lots = new ChunkedList.Builder<>(in.getInt(field, 0, bound));
+    String rule = null;
+    int ruleStart = 0;
+    int ruleLength = 0;
     for (int i = lots.size(); i > 0; i--) {
-      String key = in.getString("key");
+      int keyLength = in.skipString("key");
+      int keyStart = in.position() - keyLength;
       int hasOrder = in.getByte("orderId");
-      String orderId = switch (hasOrder) {
-        case 0 -> null;
-        case 1 -> in.getString("orderId");
-        default -> throw new IllegalArgumentException(
-            FAMILY + ": orderId flag of lot " + key + " must be 0 or 1, got " + hasOrder);
-      };
-      lots.add(new Lot(key, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
-          in.getLong("expiresAtMillis"), in.getLong("points")));
+      String orderId = null;
+      int idLength = 0;
+      if (hasOrder == 1) {
+        idLength = in.skipString("orderId");
+        orderId = new String(bytes, in.position() - idLength, idLength, StandardCharsets.UTF_8);
+      } else if (hasOrder != 0) {
+        throw new IllegalArgumentException(FAMILY + ": orderId flag of lot "
+            + new String(bytes, keyStart, keyLength, StandardCharsets.UTF_8) + " must be 0 or 1, got " + hasOrder);
+      }
+      int start = keyStart + ORDER.length + idLength + 1;
+      LotRow lot;
+      if (orderId != null && start <= keyStart + keyLength && same(ORDER, 0, bytes, keyStart, ORDER.length)
+          && same(bytes, keyStart + ORDER.length, bytes, in.position() - idLength, idLength)
+          && bytes[start - 1] == '/') {
+        int length = keyStart + keyLength - start;
+        if (rule == null || length != ruleLength || !same(bytes, start, bytes, ruleStart, length)) {
+          rule = new String(bytes, start, length, StandardCharsets.UTF_8);
+          ruleStart = start;
+          ruleLength = length;
+        }
+        lot = new LotRow(PointsPolicy.ORDER, orderId, rule, orderId, in.getLong("earnedAtMillis"),
+            in.getLong("releaseAtMillis"), in.getLong("expiresAtMillis"), in.getLong("points"));
+      } else {
+        String key = Checks.requireNonBlank(new String(bytes, keyStart, keyLength, StandardCharsets.UTF_8), "key");
+        lot = new LotRow("", key, null, orderId, in.getLong("earnedAtMillis"), in.getLong("releaseAtMillis"),
+            in.getLong("expiresAtMillis"), in.getLong("points"));
+      }
+      lots.add(lot);
     }
     return lots.build();
+  }
+
+  /**
+   * Whether {@code length} bytes of {@code a} and {@code b} from the offsets are equal: a loop, as
+   * ids are a few bytes long and the range form of {@code Arrays.equals} cost more than it saved.
+   */
+  private static boolean same(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+    for (int i = 0; i < length; i++) {
+      if (a[aFrom + i] != b[bFrom + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -193,21 +242,46 @@ final class PointsStateCodec {
     }
 
     Out putString(String value) {
+      int start = at;
+      return ended(start, ascii(value, start + 4), value);
+    }
+
+    /** Writes the string {@code prefix + id}, then {@code "/" + rule} unless that is null, without making it. */
+    Out putKey(String prefix, String id, String rule) {
+      int start = at;
+      int end = ascii(prefix, start + 4);
+      end = end < 0 ? end : ascii(id, end);
+      if (rule != null && end >= 0) {
+        bytes[end] = '/';
+        end = ascii(rule, end + 1);
+      }
+      return end >= 0 ? ended(start, end, null) : ended(start, end, rule == null ? prefix.concat(id) : prefix + id + "/" + rule);
+    }
+
+    /** Ends the string begun at {@code start}: its length if it was ASCII up to {@code end}, else {@code value} as UTF-8. */
+    private Out ended(int start, int end, String value) {
+      if (end < 0) {
+        putUtf8(value, start);
+      } else {
+        INTS.set(bytes, start, end - start - 4);
+        at = end;
+      }
+      return this;
+    }
+
+    /** Copies {@code value} to {@code from} if it is ASCII, returning where it ends; else -1. */
+    private int ascii(String value, int from) {
       // Locals, not the fields, in the loop over the characters: most of the form is text.
       byte[] to = bytes;
-      int start = at;
       int length = value.length();
       for (int i = 0; i < length; i++) {
         char c = value.charAt(i);
         if (c >= 0x80) {
-          putUtf8(value, start);
-          return this;
+          return -1;
         }
-        to[start + 4 + i] = (byte) c;
+        to[from + i] = (byte) c;
       }
-      INTS.set(to, start, length);
-      at = start + 4 + length;
-      return this;
+      return from + length;
     }
 
     /** Writes {@code value} at {@code start} again as UTF-8, growing by the bytes beyond its length. */
