@@ -142,8 +142,9 @@ public final class SparkReport {
       read.put(BadRecordReason.DUPLICATE_ORDER_ID, duplicates);
     }
 
-    // The summary screens every order once; its bad records are the report's screen's.
-    OrderSummary summary = UserOpsSpark.aggregate(orders, new OrderSummarySpec(zone, asOf, policy));
+    // The summary screens every order once; its bad records are the report's screen's. By user
+    // partition, as its orders-per-user histogram needs no buffer of every user.
+    OrderSummary summary = UserOpsSpark.aggregateByUser(orders, new OrderSummarySpec(zone, asOf, policy));
     Dataset<Row> valid = orders.filter(new Accepted(asOf)).where("status = 'PAID'").cache();
     RfmFeatures features = UserOpsSpark.aggregate(valid, new RfmSpec(zone, asOf, null, null, policy));
     // Cohorts from the epoch, as the command: the data's range is not known before it is read. By
