@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -61,7 +62,7 @@ import org.apache.spark.sql.types.StructType;
  */
 enum Family {
   ORDER_SUMMARY("order_summary", OrderSummaryAccumulator.class, Input.ORDER, OrderSummarySpec::fromJson,
-      spec -> ((OrderSummarySpec) spec).toJson()) {
+      spec -> ((OrderSummarySpec) spec).toJson(), new Adder<>(OrderSummary.class, OrderSummary::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((OrderSummaryAccumulator) accumulator).add(order(row, columns, userId));
@@ -70,16 +71,6 @@ enum Family {
     @Override
     String resultJson(Object result) {
       return ((OrderSummary) result).toJson();
-    }
-
-    @Override
-    Object plus(Object result, String json) {
-      return ((OrderSummary) result).plus(readResult(json, OrderSummary.class));
-    }
-
-    @Override
-    boolean addsResults() {
-      return true;
     }
   },
   RFM("rfm", RfmAccumulator.class, Input.ORDER, RfmSpec::fromJson,
@@ -107,7 +98,7 @@ enum Family {
     }
   },
   LTV("ltv", LtvAccumulator.class, Input.ORDER, LtvSpec::fromJson,
-      spec -> ((LtvSpec) spec).toJson()) {
+      spec -> ((LtvSpec) spec).toJson(), new Adder<>(LtvResult.class, LtvResult::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((LtvAccumulator) accumulator).add(order(row, columns, userId));
@@ -116,16 +107,6 @@ enum Family {
     @Override
     String resultJson(Object result) {
       return ((LtvResult) result).toJson();
-    }
-
-    @Override
-    Object plus(Object result, String json) {
-      return ((LtvResult) result).plus(readResult(json, LtvResult.class));
-    }
-
-    @Override
-    boolean addsResults() {
-      return true;
     }
   },
   CLV_SUMMARY("clv_summary", ClvSummaryAccumulator.class, Input.ORDER, ClvSummarySpec::fromJson,
@@ -141,7 +122,7 @@ enum Family {
     }
   },
   RETENTION("retention", RetentionAccumulator.class, Input.EVENT, RetentionSpec::fromJson,
-      spec -> ((RetentionSpec) spec).toJson()) {
+      spec -> ((RetentionSpec) spec).toJson(), new Adder<>(RetentionMatrix.class, RetentionMatrix::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       RetentionAccumulator retention = (RetentionAccumulator) accumulator;
@@ -158,19 +139,9 @@ enum Family {
     String resultJson(Object result) {
       return ((RetentionMatrix) result).toJson();
     }
-
-    @Override
-    Object plus(Object result, String json) {
-      return ((RetentionMatrix) result).plus(readResult(json, RetentionMatrix.class));
-    }
-
-    @Override
-    boolean addsResults() {
-      return true;
-    }
   },
   ACTIVE_USERS("active_users", ActiveUsersAccumulator.class, Input.ACTIVITY, ActiveUsersSpec::fromJson,
-      spec -> ((ActiveUsersSpec) spec).toJson()) {
+      spec -> ((ActiveUsersSpec) spec).toJson(), new Adder<>(ActiveUsers.class, ActiveUsers::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((ActiveUsersAccumulator) accumulator).add(userId, millis(row, columns));
@@ -180,19 +151,9 @@ enum Family {
     String resultJson(Object result) {
       return ((ActiveUsers) result).toJson();
     }
-
-    @Override
-    Object plus(Object result, String json) {
-      return ((ActiveUsers) result).plus(readResult(json, ActiveUsers.class));
-    }
-
-    @Override
-    boolean addsResults() {
-      return true;
-    }
   },
   WIN_BACK("win_back", WinBackAccumulator.class, Input.ACTIVITY, WinBackSpec::fromJson,
-      spec -> ((WinBackSpec) spec).toJson()) {
+      spec -> ((WinBackSpec) spec).toJson(), new Adder<>(WinBackResult.class, WinBackResult::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((WinBackAccumulator) accumulator).add(userId, millis(row, columns));
@@ -201,16 +162,6 @@ enum Family {
     @Override
     String resultJson(Object result) {
       return ((WinBackResult) result).toJson();
-    }
-
-    @Override
-    Object plus(Object result, String json) {
-      return ((WinBackResult) result).plus(readResult(json, WinBackResult.class));
-    }
-
-    @Override
-    boolean addsResults() {
-      return true;
     }
   },
   TAG_COUNTS("tag_counts", TagCounter.class, Input.PROFILE, TagCountSpec::fromJson,
@@ -269,6 +220,8 @@ enum Family {
   final Input input;
   private final Function<String, ? extends AccumulatorSpec<?, ?>> specFromJson;
   private final Function<AccumulatorSpec<?, ?>, String> specToJson;
+  /** How results add, for {@link UserOpsSpark#aggregateByUser}; {@code null} when they do not. */
+  private final Adder<?> adder;
 
   Family(
       String sqlName,
@@ -276,11 +229,22 @@ enum Family {
       Input input,
       Function<String, ? extends AccumulatorSpec<?, ?>> specFromJson,
       Function<AccumulatorSpec<?, ?>, String> specToJson) {
+    this(sqlName, accumulatorType, input, specFromJson, specToJson, null);
+  }
+
+  Family(
+      String sqlName,
+      Class<? extends Accumulator<?, ?>> accumulatorType,
+      Input input,
+      Function<String, ? extends AccumulatorSpec<?, ?>> specFromJson,
+      Function<AccumulatorSpec<?, ?>, String> specToJson,
+      Adder<?> adder) {
     this.sqlName = sqlName;
     this.specToJson = specToJson;
     this.accumulatorType = accumulatorType;
     this.input = input;
     this.specFromJson = specFromJson;
+    this.adder = adder;
   }
 
   /** Feeds one input row; {@code columns} are the row's indexes of {@link #input}'s columns. */
@@ -296,12 +260,22 @@ enum Family {
    * not in {@code result}: for the families whose results add ({@link #addsResults()}).
    */
   Object plus(Object result, String json) {
-    throw new UnsupportedOperationException(sqlName + " results do not add");
+    if (adder == null) {
+      throw new UnsupportedOperationException(sqlName + " results do not add");
+    }
+    return adder.plus(result, json);
   }
 
   /** Whether results of disjoint users add up, so {@link UserOpsSpark#aggregateByUser} can run it. */
   boolean addsResults() {
-    return false;
+    return adder != null;
+  }
+
+  /** A result type whose {@code plus} adds the results of disjoint users. */
+  private record Adder<R>(Class<R> type, BinaryOperator<R> plus) {
+    Object plus(Object result, String json) {
+      return plus.apply(type.cast(result), readResult(json, type));
+    }
   }
 
   /** The family's result as the JSON its own {@code toJson} writes. */

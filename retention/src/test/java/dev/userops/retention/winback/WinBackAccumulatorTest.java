@@ -263,13 +263,7 @@ class WinBackAccumulatorTest {
   void accumulatorLawsHold(@ForAll @IntRange(min = 0, max = 150) int count, @ForAll long seed) {
     Instant asOf = Instant.parse("2026-05-20T07:00:00Z");
     Random random = new Random(seed);
-    long from = Instant.parse("2025-11-01T00:00:00Z").toEpochMilli();
-    long span = asOf.toEpochMilli() + 86_400_000L - from;
-    List<Activity> activity = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      long millis = random.nextInt(30) == 0 ? -5 : from + (long) (random.nextDouble() * span);
-      activity.add(new Activity(random.nextInt(12), Instant.ofEpochMilli(millis), "launch"));
-    }
+    List<Activity> activity = randomLaunches(random, count, 12, asOf);
     WinBackSpec monthly =
         WinBackSpec.of(ZoneId.of("America/New_York"), LocalDate.of(2026, 1, 15), asOf, 5, 20)
             .withBadRecords(BadRecordPolicy.SKIP_AND_COUNT);
@@ -302,5 +296,20 @@ class WinBackAccumulatorTest {
     byte[] v1 = Files.readAllBytes(golden);
     assertThat(fresh.toByteArray()).isEqualTo(v1);
     assertThat(Accumulator.fromBytes(v1, WinBackAccumulator.class).result()).isEqualTo(fresh.result());
+  }
+
+  /**
+   * {@code count} launches of users {@code [0, users)} from 2025-11-01 to a day after {@code asOf}:
+   * one in 30 is before 1970 and some are after {@code asOf}, bad records under skip.
+   */
+  static List<Activity> randomLaunches(Random random, int count, int users, Instant asOf) {
+    long from = Instant.parse("2025-11-01T00:00:00Z").toEpochMilli();
+    long span = asOf.toEpochMilli() + 86_400_000L - from;
+    List<Activity> activity = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long millis = random.nextInt(30) == 0 ? -5 : from + (long) (random.nextDouble() * span);
+      activity.add(new Activity(random.nextInt(users), Instant.ofEpochMilli(millis), "launch"));
+    }
+    return activity;
   }
 }

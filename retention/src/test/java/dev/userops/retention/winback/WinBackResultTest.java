@@ -11,7 +11,6 @@ import dev.userops.retention.testing.DisjointUsers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -29,14 +28,7 @@ class WinBackResultTest {
       @ForAll @IntRange(min = 0, max = 300) int count, @ForAll @IntRange(min = 0, max = 2) int periodIndex,
       @ForAll long seed) {
     Random random = new Random(seed);
-    long from = Instant.parse("2025-11-01T00:00:00Z").toEpochMilli();
-    long span = AS_OF.toEpochMilli() + 86_400_000L - from;
-    List<Activity> activity = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      // One record in 30 is before 1970; some are after asOf: bad records under skip.
-      long millis = random.nextInt(30) == 0 ? -5 : from + (long) (random.nextDouble() * span);
-      activity.add(new Activity(random.nextInt(40), Instant.ofEpochMilli(millis), "launch"));
-    }
+    List<Activity> activity = WinBackAccumulatorTest.randomLaunches(random, count, 40, AS_OF);
     int silent = 1 + random.nextInt(10);
     WinBackSpec spec = new WinBackSpec(NEW_YORK, java.time.DayOfWeek.SUNDAY, Granularity.values()[periodIndex],
         LocalDate.of(2026, 2, 10), AS_OF, silent, silent + 1 + random.nextInt(40), BadRecordPolicy.SKIP_AND_COUNT);
