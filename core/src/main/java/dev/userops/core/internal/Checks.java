@@ -149,6 +149,26 @@ public final class Checks {
   }
 
   /**
+   * Throws unless every length is the same: the check of columns that must line up row for row.
+   *
+   * @param names the columns' names as the caller knows them, e.g. {@code "x, tx and T"}
+   * @param lengths the columns' lengths, in the order of {@code names}
+   * @throws IllegalArgumentException {@code "<names> must have equal lengths, got 1, 2 and 1"} if
+   *     two lengths differ
+   */
+  public static void requireEqualLengths(String names, int... lengths) {
+    for (int length : lengths) {
+      if (length != lengths[0]) {
+        StringBuilder got = new StringBuilder();
+        for (int i = 0; i < lengths.length; i++) {
+          got.append(i == 0 ? "" : i == lengths.length - 1 ? " and " : ", ").append(lengths[i]);
+        }
+        throw new IllegalArgumentException(names + " must have equal lengths, got " + got);
+      }
+    }
+  }
+
+  /**
    * Throws {@link IllegalArgumentException} with {@code String.format(template, args)} unless
    * {@code condition} holds. State the rule and the value in the template.
    *

@@ -170,8 +170,7 @@ public final class ActiveUsersAccumulator implements Accumulator<ActiveUsersAccu
 
   /** {@link #addAll(long[], long[])} in runs of {@code run} activities, so that tests cross runs. */
   ActiveUsersAccumulator addAll(long[] userIds, long[] epochMillis, int run) {
-    Checks.checkArgument(userIds.length == epochMillis.length,
-        "userIds and epochMillis must have equal lengths, got %s and %s", userIds.length, epochMillis.length);
+    Checks.requireEqualLengths("userIds and epochMillis", userIds.length, epochMillis.length);
     RunBuffers buffers = new RunBuffers(Math.min(run, userIds.length));
     for (int from = 0; from < userIds.length; from += run) {
       addRun(userIds, epochMillis, from, Math.min(userIds.length, from + run), buffers);

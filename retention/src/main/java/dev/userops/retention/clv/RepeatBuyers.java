@@ -142,12 +142,7 @@ public final class RepeatBuyers {
     Checks.requireNonNull(x, "x");
     Checks.requireNonNull(tx, "tx");
     Checks.requireNonNull(age, "T");
-    Checks.checkArgument(
-        x.length == tx.length && x.length == age.length,
-        "x, tx and T must have equal lengths, got %s, %s and %s",
-        x.length,
-        tx.length,
-        age.length);
+    Checks.requireEqualLengths("x, tx and T", x.length, tx.length, age.length);
   }
 
   /** Throws unless {@code t} is a finite length {@code >= 0}. */

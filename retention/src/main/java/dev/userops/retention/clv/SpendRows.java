@@ -35,11 +35,7 @@ final class SpendRows {
   static SpendRows of(int[] x, double[] zbar) {
     Checks.requireNonNull(x, "x");
     Checks.requireNonNull(zbar, "zbar");
-    Checks.checkArgument(
-        x.length == zbar.length,
-        "x and zbar must have equal lengths, got %s and %s",
-        x.length,
-        zbar.length);
+    Checks.requireEqualLengths("x and zbar", x.length, zbar.length);
     int n = 0;
     double[] counts = new double[x.length];
     double[] spends = new double[x.length];

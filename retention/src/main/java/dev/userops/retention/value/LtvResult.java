@@ -260,11 +260,7 @@ public record LtvResult(
     public Mean {
       revenueMinor = List.copyOf(revenueMinor);
       users = List.copyOf(users);
-      Checks.checkArgument(
-          revenueMinor.size() == users.size(),
-          "revenueMinor and users must have equal lengths, got %s and %s",
-          revenueMinor.size(),
-          users.size());
+      Checks.requireEqualLengths("revenueMinor and users", revenueMinor.size(), users.size());
     }
 
     /**

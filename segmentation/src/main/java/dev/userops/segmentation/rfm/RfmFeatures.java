@@ -23,10 +23,8 @@ public final class RfmFeatures {
       long[] monetaryMinor,
       long[] spendMinor,
       Diagnostics diagnostics) {
-    int n = userIds.length;
-    Checks.checkArgument(
-        recencyDays.length == n && frequency.length == n && monetaryMinor.length == n && spendMinor.length == n,
-        "feature columns must all have %s rows", n);
+    Checks.requireEqualLengths("userIds, recencyDays, frequency, monetaryMinor and spendMinor", userIds.length,
+        recencyDays.length, frequency.length, monetaryMinor.length, spendMinor.length);
     this.userIds = userIds;
     this.recencyDays = recencyDays;
     this.frequency = frequency;
@@ -50,10 +48,8 @@ public final class RfmFeatures {
    */
   public static RfmFeatures of(long[] userIds, long[] recencyDays, long[] frequency, long[] monetaryMinor) {
     long[] ids = userIds.clone();
-    Checks.checkArgument(
-        recencyDays.length == ids.length && frequency.length == ids.length && monetaryMinor.length == ids.length,
-        "feature columns must all have %s rows, got %s, %s and %s",
-        ids.length, recencyDays.length, frequency.length, monetaryMinor.length);
+    Checks.requireEqualLengths("userIds, recencyDays, frequency and monetaryMinor", ids.length, recencyDays.length,
+        frequency.length, monetaryMinor.length);
     for (int i = 0; i < ids.length; i++) {
       Checks.requireNonNegative(recencyDays[i], "recencyDays[" + i + "]");
       Checks.requireNonNegative(frequency[i], "frequency[" + i + "]");

@@ -114,6 +114,13 @@ class RfmScoringTest {
   }
 
   @Test
+  void featuresOfColumnsThatDoNotLineUpAreRejectedWithEveryLength() {
+    assertThatThrownBy(() -> RfmFeatures.of(new long[] {1, 2}, new long[] {0, 0}, new long[] {1}, new long[] {5, 5}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("userIds, recencyDays, frequency and monetaryMinor must have equal lengths, got 2, 2, 1 and 2");
+  }
+
+  @Test
   void scoringsRoundTripThroughJson() {
     for (RfmScoring scoring : List.of(
         RfmScoring.quantiles(5),
