@@ -86,7 +86,7 @@ enum Family {
     }
   },
   REPURCHASE("repurchase", RepurchaseAccumulator.class, Input.ORDER, RepurchaseSpec::fromJson,
-      spec -> ((RepurchaseSpec) spec).toJson()) {
+      spec -> ((RepurchaseSpec) spec).toJson(), new Adder<>(RepurchaseResult.class, RepurchaseResult::plus)) {
     @Override
     void add(Accumulator<?, ?> accumulator, Row row, int[] columns, long userId) {
       ((RepurchaseAccumulator) accumulator).add(order(row, columns, userId));

@@ -242,9 +242,9 @@ public final class UserOpsSpark {
    * buffer and takes dense ids only. The cost: every row crosses the shuffle (the family's columns,
    * the time as epoch milliseconds).
    *
-   * <p>Families: {@code order_summary}, {@code retention}, {@code active_users}, {@code win_back},
-   * {@code ltv}. Not the others: RFM features and the CLV summary hold every user, a repurchase
-   * result's median days to a second order do not add, and tag counts have no per-user state.
+   * <p>Families: {@code order_summary}, {@code retention}, {@code active_users}, {@code repurchase},
+   * {@code win_back}, {@code ltv}. Not the others: RFM features and the CLV summary hold every user,
+   * and tag counts have no per-user state.
    *
    * @param <A> the accumulator type
    * @param <R> the result type

@@ -19,11 +19,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code userops repurchase}: N-day repurchase by first-order cohort (only mature first buyers in
  * the rate), pooled over cohorts, next-period repurchase and time to second order, over valid
- * (paid) orders. JSON: {@code {"windowDays","cohorts":[{"start","firstBuyers","repurchasers",
- * "rate","mature"}],"pooled":{"eligible","repurchasers","rate"},"nextPeriod":[{"period","buyers",
- * "repeatBuyers","rate"}],"timeToSecondOrder":{"medianDays","p90Days"}}}, where {@code mature} is
- * the number of the cohort's first buyers whose window had elapsed (the rate's denominator) and
- * unknown rates are {@code null}.
+ * (paid) orders. JSON: the form of {@link RepurchaseResult#toJson()} (cohorts with {@code mature},
+ * the first buyers whose window had elapsed and the rate's denominator; the curve; next periods;
+ * time to second order with its quantiles and repeat buyers by days; {@code pooled}), with {@code
+ * records} read; unknown rates are {@code null}.
  */
 @Command(
     name = "repurchase",

@@ -75,7 +75,7 @@ class RepurchaseCommandTest {
     assertThat(periods.get(2).get("rate").isNull()).isTrue();
     // Gaps: alice 15, carol 1.
     assertThat(document.get("timeToSecondOrder").toString())
-        .isEqualTo("{\"repeatBuyers\":2,\"medianDays\":1,\"p90Days\":15}");
+        .isEqualTo("{\"repeatBuyers\":2,\"medianDays\":1,\"p90Days\":15,\"repeatBuyersByDays\":{\"1\":1,\"15\":1}}");
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Accumulates a {@link RepurchaseResult} from valid orders. User ids are dense indexes in {@code
@@ -188,11 +190,7 @@ public final class RepurchaseAccumulator
    * @throws dev.userops.core.BadRecordException for a bad record under {@code REJECT}
    */
   public RepurchaseAccumulator addAll(long[] userIds, long[] epochMillis) {
-    Checks.checkArgument(
-        userIds.length == epochMillis.length,
-        "userIds and epochMillis must have equal lengths, got %s and %s",
-        userIds.length,
-        epochMillis.length);
+    Checks.requireEqualLengths("userIds and epochMillis", userIds.length, epochMillis.length);
     int i = 0;
     while (i < userIds.length) {
       int end = Math.min(userIds.length, i + RUN);
@@ -548,28 +546,13 @@ public final class RepurchaseAccumulator
   }
 
   private static TimeToSecondOrder timeToSecondOrder(long[] gaps) {
-    long n = 0;
-    for (long count : gaps) {
-      n += count;
+    Map<Integer, Long> byDays = new TreeMap<>();
+    for (int days = 0; days < gaps.length; days++) {
+      if (gaps[days] > 0) {
+        byDays.put(days, gaps[days]);
+      }
     }
-    if (n == 0) {
-      return new TimeToSecondOrder(0, null, null);
-    }
-    return new TimeToSecondOrder(n, nearestRank(gaps, n, 50), nearestRank(gaps, n, 90));
-  }
-
-  /**
-   * The nearest-rank {@code percent} percentile of {@code n} values given as a histogram: the
-   * smallest value with at least {@code ceil(n * percent / 100)} values at or below it.
-   */
-  private static int nearestRank(long[] histogram, long n, int percent) {
-    long rank = (n * percent + 99) / 100;
-    long seen = 0;
-    int value = 0;
-    while ((seen += histogram[value]) < rank) {
-      value++;
-    }
-    return value;
+    return new TimeToSecondOrder(byDays);
   }
 
   @Override

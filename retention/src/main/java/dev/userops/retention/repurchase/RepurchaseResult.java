@@ -1,13 +1,20 @@
 package dev.userops.retention.repurchase;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
  * What a repurchase accumulator found. Rates are exact ratios of the counts, computed on request;
@@ -29,6 +36,7 @@ import java.util.OptionalDouble;
  * @param orders valid orders counted
  * @param diagnostics records skipped, by reason
  */
+@JsonIgnoreProperties(value = "pooled", allowGetters = true)
 public record RepurchaseResult(
     int windowDays,
     Granularity cohort,
@@ -79,6 +87,80 @@ public record RepurchaseResult(
    */
   public String toJson() {
     return Json.write(this);
+  }
+
+  /**
+   * Reads a result as {@link #toJson()} writes it, e.g. one a partition of users computed; the
+   * rates and {@code pooled} in the JSON are ignored, as they follow from the counts.
+   *
+   * @param json the result's JSON
+   * @return the result, equal to the one written
+   * @throws NullPointerException if {@code json} is null
+   * @throws dev.userops.core.ConfigException naming the field for malformed or incomplete JSON
+   */
+  public static RepurchaseResult fromJson(String json) {
+    return Json.read(json, RepurchaseResult.class);
+  }
+
+  /**
+   * The result of this result's users and {@code other}'s together, when no user is in both: made
+   * under one spec over disjoint sets of users (for example one per partition of users), the counts
+   * of cohorts, curve points and next periods of the same start add (a cohort or period in one only
+   * is kept as it is), the time-to-second-order distributions and diagnostics add, and the
+   * quantiles and rates follow from the sums. This equals one accumulator given every user's
+   * orders. A user in both would count twice, with their orders split between the two.
+   *
+   * @param other a result of other users, made with the same spec
+   * @return the result of both sets of users
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalArgumentException if the results show different specs: window, granularities,
+   *     curve checkpoints, or a next period mature in one only
+   * @throws ArithmeticException if a sum overflows a {@code long}
+   */
+  public RepurchaseResult plus(RepurchaseResult other) {
+    Checks.requireNonNull(other, "other");
+    Checks.checkArgument(windowDays == other.windowDays && cohort == other.cohort && nextPeriod == other.nextPeriod,
+        "results of different specs: %s-day window, %s cohorts, %s next periods vs %s-day, %s, %s", windowDays,
+        cohort, nextPeriod, other.windowDays, other.cohort, other.nextPeriod);
+    if (!cohorts.isEmpty() && !other.cohorts.isEmpty()) {
+      List<Integer> days = checkpoints();
+      List<Integer> otherDays = other.checkpoints();
+      Checks.checkArgument(days.equals(otherDays), "results of different specs: curve checkpoints %s vs %s", days,
+          otherDays);
+    }
+    return new RepurchaseResult(windowDays, cohort, nextPeriod,
+        union(cohorts, other.cohorts, Comparator.comparing(Cohort::start),
+            (a, b) -> new Cohort(a.start, Math.addExact(a.firstBuyers, b.firstBuyers), Math.addExact(a.mature, b.mature),
+                Math.addExact(a.repurchasers, b.repurchasers))),
+        union(curve, other.curve, Comparator.comparing(CurvePoint::cohortStart).thenComparingInt(CurvePoint::days),
+            (a, b) -> new CurvePoint(a.cohortStart, a.days, Math.addExact(a.mature, b.mature),
+                Math.addExact(a.repurchasers, b.repurchasers))),
+        union(nextPeriods, other.nextPeriods, Comparator.comparing(NextPeriod::start), (a, b) -> {
+          Checks.checkArgument(a.mature == b.mature,
+              "results of different specs: period %s is mature in only one", a.start);
+          return new NextPeriod(a.start, Math.addExact(a.buyers, b.buyers),
+              Math.addExact(a.repeatBuyers, b.repeatBuyers), a.mature);
+        }),
+        timeToSecondOrder.plus(other.timeToSecondOrder),
+        Math.addExact(buyers, other.buyers),
+        Math.addExact(buyersWith2Plus, other.buyersWith2Plus),
+        Math.addExact(buyersWith3Plus, other.buyersWith3Plus),
+        Math.addExact(orders, other.orders),
+        diagnostics.plus(other.diagnostics));
+  }
+
+  /** The curve's checkpoints: every cohort has a point at each. */
+  private List<Integer> checkpoints() {
+    LocalDate first = cohorts.get(0).start;
+    return curve.stream().filter(p -> p.cohortStart.equals(first)).map(CurvePoint::days).toList();
+  }
+
+  /** The items of both sorted lists in {@code order}, with {@code add} of the two where both have one. */
+  private static <T> List<T> union(List<T> a, List<T> b, Comparator<T> order, BinaryOperator<T> add) {
+    TreeMap<T, T> sum = new TreeMap<>(order);
+    a.forEach(item -> sum.put(item, item));
+    b.forEach(item -> sum.merge(item, item, add));
+    return List.copyOf(sum.values());
   }
 
   /**
@@ -141,6 +223,7 @@ public record RepurchaseResult(
    * @param mature those of them that are mature: the rate's denominator
    * @param repurchasers mature first buyers with a repurchase within the window
    */
+  @JsonIgnoreProperties(value = "rate", allowGetters = true)
   public record Cohort(LocalDate start, long firstBuyers, long mature, long repurchasers) {
     /**
      * Checks {@code 0 <= repurchasers <= mature <= firstBuyers}.
@@ -195,6 +278,7 @@ public record RepurchaseResult(
    * @param mature first buyers of the cohort mature for {@code days}: the rate's denominator
    * @param repurchasers those of them with a repurchase within {@code days}
    */
+  @JsonIgnoreProperties(value = "rate", allowGetters = true)
   public record CurvePoint(LocalDate cohortStart, int days, long mature, long repurchasers) {
     /**
      * Checks {@code days >= 1} and {@code 0 <= repurchasers <= mature}.
@@ -238,6 +322,7 @@ public record RepurchaseResult(
    * @param repeatBuyers those of them with a valid order in M + 1 too
    * @param mature whether M + 1 had fully elapsed at {@code asOf}
    */
+  @JsonIgnoreProperties(value = "rate", allowGetters = true)
   public record NextPeriod(LocalDate start, long buyers, long repeatBuyers, boolean mature) {
     /**
      * Checks {@code 0 <= repeatBuyers <= buyers}.
@@ -293,29 +378,81 @@ public record RepurchaseResult(
    * Days from a buyer's first valid order to their repurchase (the next valid order on a later
    * local day, or the same day when the spec counts same-day orders), whether or not it fell in the
    * N-day window or the buyer is mature. Quantiles are nearest-rank: the smallest number of days
-   * within which at least that share of these buyers repurchased.
+   * within which at least that share of these buyers repurchased. They are computed from the
+   * distribution, which is kept so that results of disjoint users add exactly ({@link #plus}).
    *
-   * @param repeatBuyers buyers who repurchased
-   * @param medianDays the 50th percentile in days, {@code null} without repeat buyers
-   * @param p90Days the 90th percentile in days, {@code null} without repeat buyers
+   * @param repeatBuyersByDays how many buyers repurchased exactly k days after their first order,
+   *     keyed by k ({@code >= 0}), ascending; only days with a repeat buyer
    */
-  public record TimeToSecondOrder(long repeatBuyers, Integer medianDays, Integer p90Days) {
+  @JsonPropertyOrder({"repeatBuyers", "medianDays", "p90Days", "repeatBuyersByDays"})
+  // Written for readers of the JSON, and recomputed from the distribution when read back.
+  @JsonIgnoreProperties(value = {"repeatBuyers", "medianDays", "p90Days"}, allowGetters = true)
+  public record TimeToSecondOrder(Map<Integer, Long> repeatBuyersByDays) {
     /**
-     * Checks that the quantiles are present exactly when there are repeat buyers.
+     * Copies the distribution into an unmodifiable map sorted by days.
      *
-     * @param repeatBuyers buyers who repurchased
-     * @param medianDays the 50th percentile in days, {@code null} without repeat buyers
-     * @param p90Days the 90th percentile in days, {@code null} without repeat buyers
-     * @throws IllegalArgumentException if the quantiles' presence does not match {@code
-     *     repeatBuyers > 0}
+     * @param repeatBuyersByDays repeat buyers by days from first order to repurchase
+     * @throws NullPointerException if the map, a key or a value is null
+     * @throws IllegalArgumentException if a key is negative or a value is not positive
      */
     public TimeToSecondOrder {
-      Checks.checkArgument(
-          (repeatBuyers > 0) == (medianDays != null && p90Days != null),
-          "expected quantiles exactly when repeatBuyers > 0, got %s, %s, %s",
-          repeatBuyers,
-          medianDays,
-          p90Days);
+      Checks.requireNonNull(repeatBuyersByDays, "repeatBuyersByDays");
+      repeatBuyersByDays = Collections.unmodifiableMap(new TreeMap<>(repeatBuyersByDays));
+      repeatBuyersByDays.forEach((days, buyers) -> Checks.checkArgument(days >= 0 && buyers > 0,
+          "repeatBuyersByDays: expected days >= 0 with buyers > 0, got %s days with %s", days, buyers));
+    }
+
+    /**
+     * Buyers who repurchased.
+     *
+     * @return the sum of the distribution's counts
+     */
+    @JsonProperty("repeatBuyers")
+    public long repeatBuyers() {
+      long n = 0;
+      for (long buyers : repeatBuyersByDays.values()) {
+        n = Math.addExact(n, buyers);
+      }
+      return n;
+    }
+
+    /**
+     * The 50th percentile.
+     *
+     * @return days, nearest-rank; {@code null} without repeat buyers
+     */
+    @JsonProperty("medianDays")
+    public Integer medianDays() {
+      return nearestRank(50);
+    }
+
+    /**
+     * The 90th percentile.
+     *
+     * @return days, nearest-rank; {@code null} without repeat buyers
+     */
+    @JsonProperty("p90Days")
+    public Integer p90Days() {
+      return nearestRank(90);
+    }
+
+    /** The smallest days with at least {@code ceil(n * percent / 100)} repeat buyers at or below it. */
+    private Integer nearestRank(int percent) {
+      long rank = (repeatBuyers() * percent + 99) / 100;
+      long seen = 0;
+      for (Map.Entry<Integer, Long> entry : repeatBuyersByDays.entrySet()) {
+        seen += entry.getValue();
+        if (seen >= rank) {
+          return entry.getKey();
+        }
+      }
+      return null;
+    }
+
+    TimeToSecondOrder plus(TimeToSecondOrder other) {
+      Map<Integer, Long> sum = new TreeMap<>(repeatBuyersByDays);
+      other.repeatBuyersByDays.forEach((days, buyers) -> sum.merge(days, buyers, Math::addExact));
+      return new TimeToSecondOrder(sum);
     }
   }
 }

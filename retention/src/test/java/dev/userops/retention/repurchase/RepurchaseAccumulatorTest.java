@@ -88,7 +88,10 @@ class RepurchaseAccumulatorTest {
     assertThat(result.pooled()).isEqualTo(new RepurchaseResult.Rate(4, 2));
     assertThat(result.simpleMeanRate()).isEqualTo(OptionalDouble.of(0.5));
     // Gaps 15, 30, 31, 2: nearest-rank median is the 2nd of 4, p90 the 4th.
-    assertThat(result.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(4, 15, 31));
+    assertThat(result.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(Map.of(2, 1L, 15, 1L, 30, 1L, 31, 1L)));
+    assertThat(result.timeToSecondOrder().repeatBuyers()).isEqualTo(4);
+    assertThat(result.timeToSecondOrder().medianDays()).isEqualTo(15);
+    assertThat(result.timeToSecondOrder().p90Days()).isEqualTo(31);
     assertThat(result.buyers()).isEqualTo(6);
     assertThat(result.buyersWith2Plus()).isEqualTo(4);
     assertThat(result.buyersWith3Plus()).isZero();
@@ -121,9 +124,9 @@ class RepurchaseAccumulatorTest {
     RepurchaseResult lenient = run(RepurchaseSpec.of(UTC, AS_OF).withSameDay(true), orders);
 
     assertThat(strict.cohorts()).containsExactly(new Cohort(LocalDate.of(2026, 1, 1), 1, 1, 0));
-    assertThat(strict.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(1, 46, 46));
+    assertThat(strict.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(Map.of(46, 1L)));
     assertThat(lenient.cohorts()).containsExactly(new Cohort(LocalDate.of(2026, 1, 1), 1, 1, 1));
-    assertThat(lenient.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(1, 0, 0));
+    assertThat(lenient.timeToSecondOrder()).isEqualTo(new TimeToSecondOrder(Map.of(0, 1L)));
     assertThat(strict.buyersWith3Plus()).isEqualTo(1);
   }
 
@@ -549,13 +552,14 @@ class RepurchaseAccumulatorTest {
             new NextPeriod(m, counts[0], counts[1], !afterNext.minusDays(1).isAfter(lastComplete)));
       }
     }
+    Map<Integer, Long> byDays = new java.util.TreeMap<>();
+    gaps.forEach(days -> byDays.merge(days, 1L, Long::sum));
+    TimeToSecondOrder time = new TimeToSecondOrder(byDays);
+    // Nearest rank on the sorted gaps, apart from the record's own computation over the distribution.
     gaps.sort(null);
     int n = gaps.size();
-    TimeToSecondOrder time =
-        n == 0
-            ? new TimeToSecondOrder(0, null, null)
-            : new TimeToSecondOrder(
-                n, gaps.get((n * 50 + 99) / 100 - 1), gaps.get((n * 90 + 99) / 100 - 1));
+    assertThat(time.medianDays()).isEqualTo(n == 0 ? null : gaps.get((n * 50 + 99) / 100 - 1));
+    assertThat(time.p90Days()).isEqualTo(n == 0 ? null : gaps.get((n * 90 + 99) / 100 - 1));
     return new RepurchaseResult(
         spec.windowDays(),
         spec.cohort(),

@@ -147,14 +147,15 @@ public final class SparkReport {
     OrderSummary summary = UserOpsSpark.aggregateByUser(orders, new OrderSummarySpec(zone, asOf, policy));
     Dataset<Row> valid = orders.filter(new Accepted(asOf)).where("status = 'PAID'").cache();
     RfmFeatures features = UserOpsSpark.aggregate(valid, new RfmSpec(zone, asOf, null, null, policy));
-    // Cohorts from the epoch, as the command: the data's range is not known before it is read. By
-    // user partition, as no one buffer need hold every user for a matrix.
+    // Cohorts from the epoch, as the command: the data's range is not known before it is read.
+    // Retention and repurchase by user partition, as no one buffer need hold every user for them.
     RetentionMatrix retention = UserOpsSpark.aggregateByUser(
         valid.select(valid.col("user_id"), valid.col("occurred_at"), functions.lit("order").as("event")),
         new RetentionSpec(Granularity.MONTH, zone, DayOfWeek.MONDAY, RetentionSpec.MAX_SPAN, List.of(),
             LocalDate.EPOCH, LocalDate.ofInstant(asOf, zone), asOf, List.of(), List.of(), null, null, null, policy))
         .trimmed();
-    RepurchaseResult repurchase = UserOpsSpark.aggregate(valid, RepurchaseSpec.of(zone, asOf).withBadRecords(policy));
+    RepurchaseResult repurchase =
+        UserOpsSpark.aggregateByUser(valid, RepurchaseSpec.of(zone, asOf).withBadRecords(policy));
     Map<LifecycleStage, Long> lifecycle = lifecycle(valid, zone, asOf);
 
     ObjectMapper mapper = UserOpsJson.mapper();
