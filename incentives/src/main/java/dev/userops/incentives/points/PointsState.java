@@ -123,7 +123,8 @@ public record PointsState(
   /**
    * Reads a state from its compact binary form, checking the header.
    *
-   * @param bytes the binary form as {@link #toBytes()} writes it; not changed
+   * @param bytes the binary form as {@link #toBytes()} writes it (version 2), or of version 1; not
+   *     changed
    * @return the state
    * @throws NullPointerException if {@code bytes} is null
    * @throws IllegalArgumentException if the bytes are not a points state of a version this code
@@ -135,7 +136,7 @@ public record PointsState(
 
   /**
    * The compact binary form: the UserOps header (magic {@code UOPS}, family {@code PNTS}, version
-   * 1), then the fields in declaration order.
+   * 2), then the fields, a remembered order's id written once for the order and its lots.
    *
    * @return a new array, read back equal by {@link #fromBytes}
    */
