@@ -202,7 +202,7 @@ final class PointsStateCodec {
         return flags;
       }
       flags |= HAS_ORDER;
-      memo = memoOf(lot);
+      memo = hint < orders.size() && orders.get(hint).orderId().equals(lot.orderId) ? hint : search(lot);
       if (memo >= 0) {
         flags |= orders.get(memo).atMillis() == lot.earnedAtMillis ? MEMO_ORDER | EARNED_AT_ORDER : MEMO_ORDER;
         hint = memo + 1;
@@ -215,16 +215,18 @@ final class PointsStateCodec {
     }
 
     /**
-     * The index of the remembered order {@code lot} names, or -1: the one at the hint, else one paid
-     * when the lot was earned (orders are kept by time), found by bisection.
+     * The index of the remembered order paid when {@code lot} was earned with its order id, or -1;
+     * found by bisection, as orders are kept by time. Apart from {@link #next}, which the JIT then
+     * inlines where it is used: a lot whose order is at the hint, the usual case, never comes here.
      */
-    private int memoOf(LotRow lot) {
-      if (hint < orders.size() && orders.get(hint).orderId().equals(lot.orderId)) {
-        return hint;
-      }
+    private int search(LotRow lot) {
       long at = lot.earnedAtMillis;
+      int size = orders.size();
+      if (size == 0 || at < orders.get(0).atMillis() || at > orders.get(size - 1).atMillis()) {
+        return -1;
+      }
       int low = 0;
-      int high = orders.size();
+      int high = size;
       while (low < high) {
         int middle = (low + high) >>> 1;
         if (orders.get(middle).atMillis() < at) {
@@ -233,7 +235,7 @@ final class PointsStateCodec {
           high = middle;
         }
       }
-      for (int i = low; i < orders.size() && orders.get(i).atMillis() == at; i++) {
+      for (int i = low; i < size && orders.get(i).atMillis() == at; i++) {
         if (orders.get(i).orderId().equals(lot.orderId)) {
           return i;
         }
