@@ -16,11 +16,14 @@ import java.util.List;
  *
  * <p>Size: about 150 bytes of JSON per lot, 120 per remembered order and 60 per remembered event
  * id or cap period (13.6 KB for 50 lots and 50 orders, measured in {@code PointsApplyBenchmark});
- * the binary form takes about 70 bytes per lot an order earned (its key, order id and four longs)
- * and 50 per remembered order, 6,066 bytes for the same state. Everything but open lots is forgotten
- * {@link PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that
- * state on the benchmarks' 2-core machine: {@link #toBytes} about 3 to 4.5 µs and the form's 6 KB,
- * {@link #fromBytes} about 3.5 µs and 12.1 KB, JSON about 100 µs.
+ * the binary form (version 2) takes 29 bytes plus the order id per remembered order (16 more once
+ * refunded), 21 per lot an order earned while the order is remembered (flags, the order's index,
+ * expiry and points; 8 more while pending) and about 45 plus the order id once it is forgotten,
+ * 2,994 bytes for the same state. Everything but open lots is forgotten {@link
+ * PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that state on
+ * the benchmarks' shared 2-core machine: {@link #toBytes} about 3 to 3.3 µs and the form's 3 KB,
+ * {@link #fromBytes} about 2.3 to 3 µs and 9.8 KB, both together 5.1 to 6.2 µs (7.1 to 9.6 for
+ * version 1 in the same session), JSON about 100 µs.
  *
  * <p>The lists are immutable and shared between the states {@link PointsPolicy#apply} makes from
  * one another (chunks of 16 items), so a new state costs a few hundred bytes whatever the number

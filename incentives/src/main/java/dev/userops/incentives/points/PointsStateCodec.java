@@ -41,7 +41,8 @@ import java.util.List;
  * the orders with both refund fields, then the rest as version 2. A lot an order earned repeated
  * that order's id three times (key, order id, the order itself): 6,066 bytes for 50 such lots and
  * their 50 orders, which version 2 writes in 2,994, with 50 strings fewer to read and about 1,250
- * fewer characters to write (issue 11's round trip, about 8–9 µs, is about 5 µs).
+ * fewer characters to write: issue 11's round trip took 5.1–6.2 µs against version 1's 7.1–9.6 in
+ * the same session ({@code benchmarks/README.md}).
  *
  * <p>A host writes the state after every event, so {@link Out} writes the bytes {@link
  * BinaryForm.Writer} would into one array of the form's size: the general writer's growing buffer,
