@@ -16,11 +16,14 @@ import java.util.List;
  *
  * <p>Size: about 150 bytes of JSON per lot, 120 per remembered order and 60 per remembered event
  * id or cap period (13.6 KB for 50 lots and 50 orders, measured in {@code PointsApplyBenchmark});
- * the binary form takes about 70 bytes per lot an order earned (its key, order id and four longs)
- * and 50 per remembered order, 6,066 bytes for the same state. Everything but open lots is forgotten
- * {@link PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that
- * state on the benchmarks' 2-core machine: {@link #toBytes} about 3 to 4.5 µs and the form's 6 KB,
- * {@link #fromBytes} about 3.5 µs and 12.1 KB, JSON about 100 µs.
+ * the binary form (version 2) takes 29 bytes plus the order id per remembered order (16 more once
+ * refunded), 21 per lot an order earned while the order is remembered (flags, the order's index,
+ * expiry and points; 8 more while pending) and about 45 plus the order id once it is forgotten,
+ * 2,994 bytes for the same state. Everything but open lots is forgotten {@link
+ * PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that state on
+ * the benchmarks' shared 2-core machine: {@link #toBytes} about 3 to 3.3 µs and the form's 3 KB,
+ * {@link #fromBytes} about 2.3 to 3 µs and 9.8 KB, both together 5.1 to 6.2 µs (7.1 to 9.6 for
+ * version 1 in the same session), JSON about 100 µs.
  *
  * <p>The lists are immutable and shared between the states {@link PointsPolicy#apply} makes from
  * one another (chunks of 16 items), so a new state costs a few hundred bytes whatever the number
@@ -123,7 +126,8 @@ public record PointsState(
   /**
    * Reads a state from its compact binary form, checking the header.
    *
-   * @param bytes the binary form as {@link #toBytes()} writes it; not changed
+   * @param bytes the binary form as {@link #toBytes()} writes it (version 2), or of version 1; not
+   *     changed
    * @return the state
    * @throws NullPointerException if {@code bytes} is null
    * @throws IllegalArgumentException if the bytes are not a points state of a version this code
@@ -135,7 +139,7 @@ public record PointsState(
 
   /**
    * The compact binary form: the UserOps header (magic {@code UOPS}, family {@code PNTS}, version
-   * 1), then the fields in declaration order.
+   * 2), then the fields, a remembered order's id written once for the order and its lots.
    *
    * @return a new array, read back equal by {@link #fromBytes}
    */

@@ -78,7 +78,8 @@ class GoldenFormatsTest {
     assertThat(PointsState.fromJson(Goldens.text("points-state-v2.json"))).isEqualTo(pointsState());
     assertThat(pointsState().toJson()).isEqualTo(Goldens.text("points-state-v2.json"));
     assertThat(PointsState.fromBytes(Goldens.bytes("points-state-v1.bin"))).isEqualTo(pointsState());
-    assertThat(pointsState().toBytes()).isEqualTo(Goldens.bytes("points-state-v1.bin"));
+    assertThat(PointsState.fromBytes(Goldens.bytes("points-state-v2.bin"))).isEqualTo(pointsState());
+    assertThat(pointsState().toBytes()).isEqualTo(Goldens.bytes("points-state-v2.bin"));
     assertThat(CheckInState.fromJson(Goldens.text("checkin-state-v1.json"))).isEqualTo(checkInState());
     assertThat(checkInState().toJson()).isEqualTo(Goldens.text("checkin-state-v1.json"));
     assertThat(LevelState.fromJson(Goldens.text("level-state-v1.json"))).isEqualTo(levelState());

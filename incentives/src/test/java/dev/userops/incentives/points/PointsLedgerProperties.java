@@ -47,6 +47,7 @@ class PointsLedgerProperties {
         pending += entry.pending();
       }
       PointsState state = outcome.state();
+      assertThat(PointsState.fromBytes(state.toBytes())).isEqualTo(state);
       assertThat(state.available()).isEqualTo(available);
       assertThat(state.pending()).isEqualTo(pending);
       assertThat(state.lots()).allSatisfy(lot -> assertThat(lot.points()).isPositive());

@@ -356,10 +356,10 @@ class PointsPolicyTest {
     assertThatThrownBy(() -> PointsState.fromBytes(dev.userops.core.internal.BinaryForm.writer("PUSH", 1).toByteArray()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("expected binary form of family PNTS, got PUSH");
-    byte[] future = dev.userops.core.internal.BinaryForm.writer("PNTS", 2).toByteArray();
+    byte[] future = dev.userops.core.internal.BinaryForm.writer("PNTS", 3).toByteArray();
     assertThatThrownBy(() -> PointsState.fromBytes(future))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("PNTS: expected format version 1..1, got 2");
+        .hasMessage("PNTS: expected format version 1..2, got 3");
   }
 
   @Test
@@ -374,18 +374,81 @@ class PointsPolicyTest {
     byte[] bytes = state.toBytes();
     assertThat(PointsState.fromBytes(bytes)).isEqualTo(state);
 
-    // Offsets: a 12-byte header, clockMillis, then the count and the first key of the pending lots.
+    // Offsets: a 12-byte header, four longs, then the count and the first order id of the orders.
     byte[] count = bytes.clone();
-    java.nio.ByteBuffer.wrap(count).putInt(20, Integer.MAX_VALUE);
+    java.nio.ByteBuffer.wrap(count).putInt(44, Integer.MAX_VALUE);
     assertThatThrownBy(() -> PointsState.fromBytes(count))
-        .hasMessage("PNTS: pendingLots must be in [0, %s], got %s", bytes.length / 12, Integer.MAX_VALUE);
+        .hasMessage("PNTS: orders must be in [0, %s], got %s", bytes.length / 12, Integer.MAX_VALUE);
     byte[] length = bytes.clone();
-    java.nio.ByteBuffer.wrap(length).putInt(24, -1);
+    java.nio.ByteBuffer.wrap(length).putInt(48, -1);
     assertThatThrownBy(() -> PointsState.fromBytes(length))
-        .hasMessage("PNTS: key.length must be in [0, %s], got -1", bytes.length - 28);
+        .hasMessage("PNTS: orderId.length must be in [0, %s], got -1", bytes.length - 52);
+    byte[] refunded = bytes.clone();
+    refunded[48 + 4 + state.orders().get(0).orderId().length() + 24] = 2;
+    assertThatThrownBy(() -> PointsState.fromBytes(refunded))
+        .hasMessage("PNTS: refunded flag of order %s must be 0 or 1, got 2", state.orders().get(0).orderId());
+    // After the orders (29 bytes and the id each, none refunded), the pending lots' count, then the
+    // first one's flags (it names its order, by index, its key from its parts and earns when its
+    // order was paid; its release is later) and order index.
+    int lot = 48 + state.orders().stream().mapToInt(order -> 29 + order.orderId().length()).sum() + 4;
+    assertThat(bytes[lot]).isEqualTo((byte) (1 + 4 + 2 + 16));
+    assertThat(java.nio.ByteBuffer.wrap(bytes).getInt(lot + 1)).isEqualTo(state.orders().size() - 7);
+    // The rule is written for the first lot of each list; the others have the same.
+    assertThat(count(bytes, prefixed("base"))).isEqualTo(2);
+    byte[] flags = bytes.clone();
+    flags[lot] = 15;
+    assertThatThrownBy(() -> PointsState.fromBytes(flags)).hasMessage("PNTS: lotFlags of pendingLots [0] invalid: 15");
+    flags[lot] = 64;
+    assertThatThrownBy(() -> PointsState.fromBytes(flags)).hasMessage("PNTS: lotFlags of pendingLots [0] invalid: 64");
+    byte[] index = bytes.clone();
+    java.nio.ByteBuffer.wrap(index).putInt(lot + 1, state.orders().size());
+    assertThatThrownBy(() -> PointsState.fromBytes(index))
+        .hasMessage("PNTS: orderIndex must be in [0, %s], got %s", state.orders().size() - 1, state.orders().size());
     byte[] trailing = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     assertThatThrownBy(() -> PointsState.fromBytes(trailing))
         .hasMessage("PNTS: expected end of data at offset %s, got 1 trailing bytes", bytes.length);
+  }
+
+  @Test
+  void theBinaryFormWritesARememberedOrdersIdOnceAndReadsItAsOneString() {
+    PointsPolicy policy = new PointsProgram(PointsProgram.FORMAT_VERSION,
+        List.of(OrderRule.of("base", 1, 100), OrderRule.of("promo", 1, 100)), List.of(), 0, Expiry.never(), null, 30,
+        Map.of()).policy(SHANGHAI);
+    PointsState state = policy.newState();
+    for (int i = 0; i < 40; i++) {
+      state = policy.apply(state, OrderPaid.of("o-" + i, day(i), 10_00, null)).state();
+    }
+    assertThat(state.lots()).hasSize(80);
+    List<String> remembered = state.orders().stream().map(PointsState.OrderMemo::orderId).toList();
+    assertThat(remembered).hasSizeBetween(1, 39);
+    byte[] bytes = state.toBytes();
+    // A remembered order's id is written for the order only, a forgotten one's for each of its two lots.
+    for (int i = 0; i < 40; i++) {
+      String id = "o-" + i;
+      assertThat(count(bytes, prefixed(id))).as(id).isEqualTo(remembered.contains(id) ? 1 : 2);
+    }
+    // The lots of an order alternate between the two rules, so each lot writes its rule.
+    assertThat(count(bytes, prefixed("base"))).isEqualTo(40);
+    PointsState read = PointsState.fromBytes(bytes);
+    assertThat(read).isEqualTo(state);
+    assertThat(read.lots().get(79).orderId()).isSameAs(read.orders().get(remembered.size() - 1).orderId());
+    // Read from JSON, lots keep their keys whole, and so does the binary form.
+    assertThat(PointsState.fromBytes(PointsState.fromJson(state.toJson()).toBytes())).isEqualTo(state);
+  }
+
+  private static byte[] prefixed(String text) {
+    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
+  }
+
+  private static int count(byte[] bytes, byte[] part) {
+    int count = 0;
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   @Test
@@ -394,24 +457,13 @@ class PointsPolicyTest {
     PointsState state = run(policy, OrderPaid.of("订单-1", T0, 10_00, null), OrderPaid.of("café-🎁", day(1), 20_00, null),
         new Adjustment("a-1\uD800", day(2), 5, "goodwill"));
     byte[] bytes = state.toBytes();
-    for (String text : List.of("订单-1", "order:café-🎁/base")) {
-      byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      byte[] prefixed = java.nio.ByteBuffer.allocate(4 + utf8.length).putInt(utf8.length).put(utf8).array();
-      assertThat(indexOf(bytes, prefixed)).as(text).isPositive();
+    for (String text : List.of("订单-1", "café-🎁")) {
+      assertThat(count(bytes, prefixed(text))).as(text).isEqualTo(1);
     }
     PointsState read = PointsState.fromBytes(bytes);
     assertThat(read.orders()).isEqualTo(state.orders());
     assertThat(read.lots().subList(0, 2)).isEqualTo(state.lots().subList(0, 2));
     // An unpaired surrogate is written as '?', as String.getBytes writes it.
     assertThat(read.seen()).extracting(PointsState.Seen::source).containsExactly("adjustment:a-1?");
-  }
-
-  private static int indexOf(byte[] bytes, byte[] part) {
-    for (int i = 0; i + part.length <= bytes.length; i++) {
-      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
