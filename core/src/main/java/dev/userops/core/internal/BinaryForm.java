@@ -68,20 +68,18 @@ public final class BinaryForm {
   public static Reader reader(byte[] bytes, String family, int maxVersion) {
     Checks.requireNonNull(bytes, "bytes");
     Reader reader = new Reader(ByteBuffer.wrap(bytes), family);
+    // Tests rather than Checks.checkArgument: its arguments (boxed ints, the family's name) would be
+    // made on every read of a valid header, and hosts read states on every event.
     checkMagic(reader.getInt("magic"));
     int code = reader.getInt("family");
-    Checks.checkArgument(
-        code == familyCode(family),
-        "expected binary form of family %s, got %s",
-        family,
-        familyName(code));
+    if (code != familyCode(family)) {
+      throw new IllegalArgumentException("expected binary form of family " + family + ", got " + familyName(code));
+    }
     reader.version = reader.getInt("version");
-    Checks.checkArgument(
-        reader.version >= 1 && reader.version <= maxVersion,
-        "%s: expected format version 1..%s, got %s",
-        family,
-        maxVersion,
-        reader.version);
+    if (reader.version < 1 || reader.version > maxVersion) {
+      throw new IllegalArgumentException(
+          family + ": expected format version 1.." + maxVersion + ", got " + reader.version);
+    }
     return reader;
   }
 
@@ -102,15 +100,26 @@ public final class BinaryForm {
   }
 
   private static void checkMagic(int magic) {
-    Checks.checkArgument(
-        magic == MAGIC, "not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic);
+    if (magic != MAGIC) {
+      throw new IllegalArgumentException(
+          String.format("not a UserOps binary form: expected magic 0x%08X, got 0x%08X", MAGIC, magic));
+    }
   }
 
   private static int familyCode(String family) {
     Checks.requireNonNull(family, "family");
-    byte[] ascii = family.getBytes(StandardCharsets.US_ASCII);
-    Checks.checkArgument(ascii.length == 4, "family must be 4 ASCII characters, got \"%s\"", family);
-    return ByteBuffer.wrap(ascii).getInt();
+    // Big-endian ASCII, as the header holds it; built without arrays, as it is checked on every read.
+    int code = 0;
+    boolean ascii = family.length() == 4;
+    for (int i = 0; i < family.length(); i++) {
+      char c = family.charAt(i);
+      ascii &= c < 0x80;
+      code = code << 8 | c;
+    }
+    if (!ascii) {
+      throw new IllegalArgumentException("family must be 4 ASCII characters, got \"" + family + "\"");
+    }
+    return code;
   }
 
   private static String familyName(int code) {

@@ -97,5 +97,9 @@ class BinaryFormTest {
     assertThatThrownBy(() -> BinaryForm.writer("TOOLONG", 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("family must be 4 ASCII characters, got \"TOOLONG\"");
+    // Four characters, but not ASCII: once encoded as '?', it would have read as family "?EST".
+    assertThatThrownBy(() -> BinaryForm.reader(BinaryForm.writer("TEST", 1).toByteArray(), "\u00c4EST", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("family must be 4 ASCII characters, got \"\u00c4EST\"");
   }
 }

@@ -21,9 +21,9 @@ import java.util.List;
  * expiry and points; 8 more while pending) and about 45 plus the order id once it is forgotten,
  * 2,994 bytes for the same state. Everything but open lots is forgotten {@link
  * PointsProgram#memoryDays} after it happened. Cost of storing it for each event, for that state on
- * the benchmarks' shared 2-core machine: {@link #toBytes} about 3 to 3.3 µs and the form's 3 KB,
- * {@link #fromBytes} about 2.3 to 3 µs and 9.8 KB, both together 5.1 to 6.2 µs (7.1 to 9.6 for
- * version 1 in the same session), JSON about 100 µs.
+ * the benchmarks' 2-core machine with nothing else running: {@link #toBytes} about 2.5 µs and the
+ * form's 3 KB, {@link #fromBytes} about 2.1 µs and 9.5 KB, both together 4.4 µs (5.1 to 6.2 on the
+ * machine shared with builds, and 7.1 to 9.6 for version 1 there), JSON about 100 µs.
  *
  * <p>The lists are immutable and shared between the states {@link PointsPolicy#apply} makes from
  * one another (chunks of 16 items), so a new state costs a few hundred bytes whatever the number
