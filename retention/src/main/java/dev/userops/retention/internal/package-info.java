@@ -1,2 +1,2 @@
-/** Service providers of retention for core; not exported. */
+/** Service providers of retention for core, and helpers its packages share; not exported. */
 package dev.userops.retention.internal;

@@ -7,6 +7,7 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.retention.internal.ResultRows;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.function.BinaryOperator;
 
 /**
  * What a repurchase accumulator found. Rates are exact ratios of the counts, computed on request;
@@ -129,13 +129,14 @@ public record RepurchaseResult(
           otherDays);
     }
     return new RepurchaseResult(windowDays, cohort, nextPeriod,
-        union(cohorts, other.cohorts, Comparator.comparing(Cohort::start),
+        ResultRows.union(cohorts, other.cohorts, Cohort::start, Comparator.naturalOrder(),
             (a, b) -> new Cohort(a.start, Math.addExact(a.firstBuyers, b.firstBuyers), Math.addExact(a.mature, b.mature),
                 Math.addExact(a.repurchasers, b.repurchasers))),
-        union(curve, other.curve, Comparator.comparing(CurvePoint::cohortStart).thenComparingInt(CurvePoint::days),
+        ResultRows.union(curve, other.curve, point -> point,
+            Comparator.comparing(CurvePoint::cohortStart).thenComparingInt(CurvePoint::days),
             (a, b) -> new CurvePoint(a.cohortStart, a.days, Math.addExact(a.mature, b.mature),
                 Math.addExact(a.repurchasers, b.repurchasers))),
-        union(nextPeriods, other.nextPeriods, Comparator.comparing(NextPeriod::start), (a, b) -> {
+        ResultRows.union(nextPeriods, other.nextPeriods, NextPeriod::start, Comparator.naturalOrder(), (a, b) -> {
           Checks.checkArgument(a.mature == b.mature,
               "results of different specs: period %s is mature in only one", a.start);
           return new NextPeriod(a.start, Math.addExact(a.buyers, b.buyers),
@@ -153,14 +154,6 @@ public record RepurchaseResult(
   private List<Integer> checkpoints() {
     LocalDate first = cohorts.get(0).start;
     return curve.stream().filter(p -> p.cohortStart.equals(first)).map(CurvePoint::days).toList();
-  }
-
-  /** The items of both sorted lists in {@code order}, with {@code add} of the two where both have one. */
-  private static <T> List<T> union(List<T> a, List<T> b, Comparator<T> order, BinaryOperator<T> add) {
-    TreeMap<T, T> sum = new TreeMap<>(order);
-    a.forEach(item -> sum.put(item, item));
-    b.forEach(item -> sum.merge(item, item, add));
-    return List.copyOf(sum.values());
   }
 
   /**

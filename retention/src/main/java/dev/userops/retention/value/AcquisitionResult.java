@@ -6,6 +6,7 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.retention.internal.ResultRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,8 +79,8 @@ public record AcquisitionResult(
         other.spec.toJson());
     Checks.checkArgument(!hasSpend() && !other.hasSpend(),
         "results with spend cannot be added: add them first, then set spend on the sum with withSpend");
-    List<Channel> sum = LtvResult.union(channels, other.channels, Channel::acquisitionChannel, LtvResult.NAMES,
-        (a, b) -> new Channel(a.acquisitionChannel, LtvResult.union(a.cohorts, b.cohorts, Cohort::start,
+    List<Channel> sum = ResultRows.union(channels, other.channels, Channel::acquisitionChannel, LtvResult.NAMES,
+        (a, b) -> new Channel(a.acquisitionChannel, ResultRows.union(a.cohorts, b.cohorts, Cohort::start,
             Comparator.naturalOrder(), Cohort::plus)));
     return new AcquisitionResult(spec, sum, Math.addExact(orders, other.orders), diagnostics.plus(other.diagnostics));
   }

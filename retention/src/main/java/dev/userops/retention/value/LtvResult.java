@@ -5,6 +5,7 @@ import dev.userops.core.Diagnostics;
 import dev.userops.core.Granularity;
 import dev.userops.core.internal.Checks;
 import dev.userops.core.internal.Json;
+import dev.userops.retention.internal.ResultRows;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,10 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
 
 /**
  * A cohort LTV triangle (DOMAIN §2 "lifetime value", historical): for each cohort of first valid
@@ -89,7 +86,7 @@ public record LtvResult(
     Checks.checkArgument(granularity == other.granularity && zone.equals(other.zone) && intervals == other.intervals,
         "results of different specs: %s %s %s intervals vs %s %s %s intervals", granularity, zone, intervals,
         other.granularity, other.zone, other.intervals);
-    List<Split> splits = union(splits(), other.splits(), Split::attribute, NAMES,
+    List<Split> splits = ResultRows.union(splits(), other.splits(), Split::attribute, NAMES,
         (a, b) -> new Split(a.attribute, a.triangle.plus(b.triangle, intervals)));
     // As the accumulator does: no splits unless some user has an attribute.
     return new LtvResult(granularity, zone, intervals, all.plus(other.all, intervals),
@@ -110,22 +107,6 @@ public record LtvResult(
    */
   public String toJson() {
     return Json.write(this);
-  }
-
-  /**
-   * The rows of {@code a} and {@code b} in {@code order} of their keys, the two rows of a key in
-   * both merged by {@code plus}: how results of disjoint users add cohorts, splits and channels.
-   */
-  static <K, T> List<T> union(List<T> a, List<T> b, Function<T, K> key, Comparator<? super K> order,
-      BinaryOperator<T> plus) {
-    Map<K, T> rows = new TreeMap<>(order);
-    for (T row : a) {
-      rows.put(key.apply(row), row);
-    }
-    for (T row : b) {
-      rows.merge(key.apply(row), row, plus);
-    }
-    return new ArrayList<>(rows.values());
   }
 
   /**
@@ -199,7 +180,7 @@ public record LtvResult(
 
     /** This triangle's cohorts and {@code other}'s added by start, with the mean computed again. */
     private Triangle plus(Triangle other, int intervals) {
-      return of(union(cohorts, other.cohorts, Cohort::start, Comparator.naturalOrder(),
+      return of(ResultRows.union(cohorts, other.cohorts, Cohort::start, Comparator.naturalOrder(),
           (a, b) -> new Cohort(a.start, Math.addExact(a.users, b.users), plusCells(a.start, a.revenueMinor, b.revenueMinor))),
           intervals);
     }
